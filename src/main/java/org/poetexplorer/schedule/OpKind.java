@@ -1,0 +1,10 @@
+package org.poetexplorer.schedule;
+
+/** The kinds of operation a schedule is made of (schedule-format.md). */
+public enum OpKind {
+    COMPUTE, RECOMPUTE, PAGE_OUT, PAGE_IN, FREE;
+
+    public boolean isComputation() {
+        return this == COMPUTE || this == RECOMPUTE;
+    }
+}
