@@ -1,0 +1,615 @@
+package org.poetexplorer.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+import org.poetexplorer.catalog.Catalog;
+import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.NetworkFiles;
+import org.poetexplorer.milp.Backends;
+import org.poetexplorer.milp.SolveOptions;
+import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Device;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleBuilder;
+
+/**
+ * The explorer's state as JavaFX properties, and what the user can do to it. Views bind to
+ * these properties and call these methods; this class never touches a control. Loading files
+ * and solving happen in background tasks; their results are applied here, on the JavaFX
+ * thread, only if nothing newer was asked for in the meantime.
+ */
+public final class ExplorerViewModel {
+    public static final String DEFAULT_NETWORK = "resnet18_cifar";
+    public static final String DEFAULT_DEVICE = "a72";
+    public static final double DEFAULT_RAM_FRACTION = 0.6;
+    public static final double DEFAULT_RUNTIME_RATIO = 1.5;
+    public static final double MIN_RUNTIME_RATIO = 1.0;
+    public static final double MAX_RUNTIME_RATIO = 10.0;
+    /** Time limit for the remat-only and paging-only comparison solves. */
+    private static final double COMPARISON_LIMIT_S = 15;
+
+    /** What the solver side is doing. */
+    public enum Phase {
+        LOADING, SOLVING, DONE, FAILED, IDLE
+    }
+
+    private final ObservableList<NetworkChoice> networks = FXCollections.observableArrayList();
+    private final ObservableList<DeviceChoice> devices = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<NetworkChoice> network = new ReadOnlyObjectWrapper<>(this, "network");
+    private final ReadOnlyObjectWrapper<DeviceChoice> deviceChoice = new ReadOnlyObjectWrapper<>(this, "deviceChoice");
+    private final ReadOnlyObjectWrapper<Device> device = new ReadOnlyObjectWrapper<>(this, "device");
+    private final ReadOnlyObjectWrapper<TrainingGraph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
+    private final ReadOnlyObjectWrapper<Schedule> plain = new ReadOnlyObjectWrapper<>(this, "plain");
+    private final ReadOnlyLongWrapper plainPeakBytes = new ReadOnlyLongWrapper(this, "plainPeakBytes");
+
+    private final LongProperty ramBudget = new SimpleLongProperty(this, "ramBudget", 1);
+    private final DoubleProperty runtimeRatio = new SimpleDoubleProperty(this, "runtimeRatio", DEFAULT_RUNTIME_RATIO);
+    private final BooleanProperty paging = new SimpleBooleanProperty(this, "paging", true);
+    private final BooleanProperty remat = new SimpleBooleanProperty(this, "remat", true);
+    private final StringProperty solver = new SimpleStringProperty(this, "solver", Backends.DEFAULT);
+    private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads",
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final DoubleProperty timeLimit = new SimpleDoubleProperty(this, "timeLimit", 60);
+
+    private final ReadOnlyObjectWrapper<SolveResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<SolveResult> rematOnly = new ReadOnlyObjectWrapper<>(this, "rematOnly");
+    private final ReadOnlyObjectWrapper<SolveResult> pagingOnly = new ReadOnlyObjectWrapper<>(this, "pagingOnly");
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.LOADING);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading...");
+    private final ReadOnlyLongWrapper solveStartedNanos = new ReadOnlyLongWrapper(this, "solveStartedNanos");
+    private final ReadOnlyObjectWrapper<Long> minimalRamBytes = new ReadOnlyObjectWrapper<>(this, "minimalRamBytes");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ObservableList<SolveRecord> history = FXCollections.observableArrayList();
+    private final IntegerProperty selectedNode = new SimpleIntegerProperty(this, "selectedNode", -1);
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+
+    private final SolveService solves;
+    private final SolveService comparisons;
+    private long loadGeneration;
+    private boolean applying;
+    private boolean userCancelled;
+    private SolveRequest lastRequest;
+
+    public ExplorerViewModel() {
+        this(Duration.millis(200));
+    }
+
+    ExplorerViewModel(Duration coalesce) {
+        solves = new SolveService(new MainListener(), coalesce);
+        comparisons = new SolveService(new ComparisonListener(), Duration.ZERO);
+        for (String n : Catalog.names()) {
+            networks.add(NetworkChoice.catalog(n));
+        }
+        for (String id : DeviceFiles.builtInIds()) {
+            devices.add(DeviceChoice.builtIn(id));
+        }
+        ramBudget.addListener((o, a, b) -> inputsChanged());
+        runtimeRatio.addListener((o, a, b) -> inputsChanged());
+        paging.addListener((o, a, b) -> inputsChanged());
+        remat.addListener((o, a, b) -> inputsChanged());
+        solver.addListener((o, a, b) -> inputsChanged());
+        threads.addListener((o, a, b) -> inputsChanged());
+        timeLimit.addListener((o, a, b) -> inputsChanged());
+    }
+
+    /** Adds the profile files of {@code folder} (if it exists) to the device picker. Lists it in the background. */
+    public void addSampleProfiles(Path folder) {
+        solves.background("list profiles", () -> {
+            if (!Files.isDirectory(folder)) {
+                return List.<Path>of();
+            }
+            try (Stream<Path> s = Files.list(folder)) {
+                return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            }
+        }, files -> files.forEach(f -> addDeviceChoice(DeviceChoice.file(f.toAbsolutePath()))), e -> {
+        });
+    }
+
+    /** Loads the default network and device and solves at the default budgets. */
+    public void loadDefaults() {
+        load(NetworkChoice.catalog(DEFAULT_NETWORK), DeviceChoice.builtIn(DEFAULT_DEVICE), null, DEFAULT_RAM_FRACTION);
+    }
+
+    public void selectNetwork(NetworkChoice choice) {
+        if (choice != null && !choice.equals(network.get())) {
+            load(choice, deviceChoice.get(), device.get(), currentRamFraction());
+        }
+    }
+
+    public void openNetwork(Path file) {
+        load(NetworkChoice.file(file.toAbsolutePath()), deviceChoice.get(), device.get(), currentRamFraction());
+    }
+
+    public void selectDevice(DeviceChoice choice) {
+        if (choice != null && !choice.equals(deviceChoice.get())) {
+            load(network.get(), choice, null, currentRamFraction());
+        }
+    }
+
+    public void openDevice(Path file) {
+        load(network.get(), DeviceChoice.file(file.toAbsolutePath()), null, currentRamFraction());
+    }
+
+    /** Uses an edited device profile (from the property sheet) and re-solves. */
+    public void applyDevice(Device edited) {
+        load(network.get(), deviceChoice.get(), edited, currentRamFraction());
+    }
+
+    private double currentRamFraction() {
+        long peak = plainPeakBytes.get();
+        return peak > 0 ? (double) ramBudget.get() / peak : DEFAULT_RAM_FRACTION;
+    }
+
+    private record Loaded(NetworkChoice network, DeviceChoice deviceChoice, Device device, TrainingGraph graph,
+            Schedule plain, long plainPeak) {
+    }
+
+    private void load(NetworkChoice n, DeviceChoice dc, Device given, double ramFraction) {
+        if (n == null || dc == null) {
+            return;
+        }
+        long gen = ++loadGeneration;
+        loading.set(true);
+        phase.set(Phase.LOADING);
+        status.set("Loading " + n + " on " + dc + "...");
+        solves.background("load", () -> {
+            Device d = given != null ? given : dc.isFile() ? DeviceFiles.read(dc.file()) : DeviceFiles.builtIn(dc.builtInId());
+            TrainingGraph g = n.isFile() ? NetworkFiles.read(n.file(), d) : Catalog.build(n.catalogName(), d);
+            Schedule p = ScheduleBuilder.plain(g, new Budget(Long.MAX_VALUE / 4, MAX_RUNTIME_RATIO, false, false));
+            long peak = 0;
+            for (var op : p.ops()) {
+                peak = Math.max(peak, op.ramBytesAfter());
+            }
+            return new Loaded(n, dc, d, g, p, peak);
+        }, loaded -> {
+            if (gen == loadGeneration) {
+                loading.set(false);
+                apply(loaded, ramFraction);
+            }
+        }, error -> {
+            if (gen == loadGeneration) {
+                loading.set(false);
+                reportLoadError(n, dc, error);
+                restorePhaseAfterFailedLoad();
+            }
+        });
+    }
+
+    private void restorePhaseAfterFailedLoad() {
+        if (graph.get() == null) {
+            phase.set(Phase.IDLE);
+            status.set("Nothing loaded");
+        } else {
+            boolean busy = solves.busyProperty().get();
+            phase.set(busy ? Phase.SOLVING : Phase.DONE);
+            status.set(describe(result.get(), busy));
+        }
+    }
+
+    private void reportLoadError(NetworkChoice n, DeviceChoice dc, Throwable error) {
+        String text = error instanceof InputException || error instanceof IllegalArgumentException
+                ? error.getMessage()
+                : error.getClass().getSimpleName() + ": " + error.getMessage();
+        notice.set(Notice.error("Could not load " + n + " on " + dc + " (nothing was changed)", text));
+    }
+
+    private void apply(Loaded l, double ramFraction) {
+        boolean graphChanged = graph.get() == null || !graphKey(l.graph()).equals(graphKey(graph.get()))
+                || !l.device().equals(device.get());
+        applying = true;
+        try {
+            network.set(l.network());
+            if (l.network().isFile() && !networks.contains(l.network())) {
+                networks.add(l.network());
+                rememberRecent(l.network().file());
+            }
+            addDeviceChoice(l.deviceChoice());
+            if (l.deviceChoice().isFile()) {
+                rememberRecent(l.deviceChoice().file());
+            }
+            deviceChoice.set(l.deviceChoice());
+            device.set(l.device());
+            if (graphChanged) {
+                history.clear();
+                selectedNode.set(-1);
+            }
+            graph.set(l.graph());
+            plain.set(l.plain());
+            plainPeakBytes.set(l.plainPeak());
+            ramBudget.set(Math.max(1, Math.round(l.plainPeak() * ramFraction)));
+        } finally {
+            applying = false;
+        }
+        inputsChanged();
+    }
+
+    private void addDeviceChoice(DeviceChoice c) {
+        if (!devices.contains(c)) {
+            devices.add(c);
+        }
+    }
+
+    private void rememberRecent(Path file) {
+        recentFiles.remove(file);
+        recentFiles.add(0, file);
+        while (recentFiles.size() > 10) {
+            recentFiles.remove(recentFiles.size() - 1);
+        }
+    }
+
+    static String graphKey(TrainingGraph g) {
+        return g.name() + "@" + g.deviceId() + "#" + g.size();
+    }
+
+    private void inputsChanged() {
+        if (applying || graph.get() == null) {
+            return;
+        }
+        SolveRequest request;
+        try {
+            Budget b = new Budget(ramBudget.get(), runtimeRatio.get(), paging.get(), remat.get());
+            request = new SolveRequest(graph.get(), b, new SolveOptions(solver.get(), timeLimit.get(), threads.get()));
+        } catch (IllegalArgumentException e) {
+            notice.set(Notice.error("Budget not usable", e.getMessage()));
+            return;
+        }
+        if (request.equals(lastRequest) && solves.busyProperty().get()) {
+            return;
+        }
+        lastRequest = request;
+        userCancelled = false;
+        comparisons.abandon();
+        rematOnly.set(null);
+        pagingOnly.set(null);
+        minimalRamBytes.set(null);
+        phase.set(Phase.SOLVING);
+        solveStartedNanos.set(System.nanoTime());
+        status.set("Solving...");
+        solves.submit(request);
+    }
+
+    /** Tells the user that a value they typed cannot be used; nothing changes. */
+    public void reportInputError(String field, String reason) {
+        notice.set(Notice.error("Not applied", field + ": " + reason));
+    }
+
+    /** Stops the running solve; its best schedule so far stays on screen. */
+    public void cancelSolve() {
+        userCancelled = true;
+        comparisons.abandon();
+        solves.cancel();
+        if (!solves.busyProperty().get() && phase.get() == Phase.SOLVING) {
+            phase.set(Phase.DONE);
+            status.set(describe(result.get(), false));
+        }
+    }
+
+    /** Solves again with the same inputs. */
+    public void resolve() {
+        lastRequest = null;
+        inputsChanged();
+    }
+
+    public void shutdown() {
+        solves.shutdown();
+        comparisons.shutdown();
+    }
+
+    private final class MainListener implements SolveService.Listener {
+        @Override
+        public void started(SolveRequest request) {
+            solveStartedNanos.set(System.nanoTime());
+        }
+
+        @Override
+        public void incumbent(SolveRequest request, SolveResult r) {
+            result.set(r);
+            status.set(describe(r, true));
+        }
+
+        @Override
+        public void finished(SolveRequest request, SolveResult r) {
+            result.set(r);
+            phase.set(Phase.DONE);
+            status.set(describe(r, false));
+            if (!userCancelled) {
+                record(request, r);
+            }
+            if (r.status() == SolveStatus.INFEASIBLE) {
+                findMinimalRam(request);
+            } else if (r.hasSchedule() && request.budget().paging() && request.budget().remat() && !userCancelled) {
+                startComparison(request, true);
+            }
+        }
+
+        @Override
+        public void failed(SolveRequest request, Throwable error) {
+            phase.set(Phase.FAILED);
+            String text = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+            status.set("Solver failed: " + text);
+            notice.set(Notice.error("The solver failed", text));
+        }
+    }
+
+    private void startComparison(SolveRequest request, boolean rematOnlyNext) {
+        Budget b = request.budget();
+        SolveOptions o = request.options();
+        double limit = o.timeLimitSeconds() > 0 ? Math.min(o.timeLimitSeconds(), COMPARISON_LIMIT_S) : COMPARISON_LIMIT_S;
+        Budget variant = rematOnlyNext ? b.withPaging(false) : b.withRemat(false);
+        comparisons.submit(new SolveRequest(request.graph(), variant, new SolveOptions(o.solver(), limit, o.threads())));
+    }
+
+    private final class ComparisonListener implements SolveService.Listener {
+        @Override
+        public void started(SolveRequest request) {
+        }
+
+        @Override
+        public void incumbent(SolveRequest request, SolveResult r) {
+        }
+
+        @Override
+        public void finished(SolveRequest request, SolveResult r) {
+            if (!request.budget().paging()) {
+                rematOnly.set(r);
+                if (lastRequest != null) {
+                    startComparison(lastRequest, false);
+                }
+            } else {
+                pagingOnly.set(r);
+            }
+        }
+
+        @Override
+        public void failed(SolveRequest request, Throwable error) {
+        }
+    }
+
+    private void record(SolveRequest request, SolveResult r) {
+        Budget b = request.budget();
+        long peak = -1;
+        double energy = Double.NaN;
+        if (r.hasSchedule()) {
+            peak = 0;
+            energy = 0;
+            for (var op : r.schedule().ops()) {
+                peak = Math.max(peak, op.ramBytesAfter());
+                energy += op.energyJ();
+            }
+        } else if (r.status() != SolveStatus.INFEASIBLE) {
+            return;
+        }
+        SolveRecord rec = new SolveRecord(graphKey(request.graph()), b.ramBytes(), b.runtimeRatio(), b.paging(),
+                b.remat(), r.status(), energy, peak, r.solveSeconds());
+        history.removeIf(h -> h.sameCurveAs(rec.graphKey(), rec.runtimeRatio(), rec.paging(), rec.remat())
+                && h.ramBudgetBytes() == rec.ramBudgetBytes());
+        history.add(rec);
+    }
+
+    private void findMinimalRam(SolveRequest request) {
+        // The smallest feasible RAM is found by the engine's MinimalRam heuristic once it is available.
+    }
+
+    /** One line for the status bar: what the solve found, or what it is doing. */
+    String describe(SolveResult r, boolean stillSolving) {
+        if (r == null) {
+            return stillSolving ? "Solving..." : "No schedule yet";
+        }
+        StringBuilder sb = new StringBuilder();
+        if (stillSolving) {
+            sb.append("Solving... best so far: ");
+        }
+        boolean stopped = !stillSolving && userCancelled;
+        switch (r.status()) {
+            case OPTIMAL:
+                sb.append("OPTIMAL");
+                break;
+            case FEASIBLE:
+                sb.append(stopped ? "Stopped: FEASIBLE" : "FEASIBLE");
+                if (r.gap() != null) {
+                    sb.append(String.format(Locale.ROOT, ", gap %.2f %%", 100 * r.gap()));
+                }
+                break;
+            case INFEASIBLE:
+                sb.append("INFEASIBLE: ").append(infeasibleAdvice(r.budget()));
+                break;
+            default:
+                sb.append(stopped ? "Stopped: no schedule found" : "No schedule found");
+                if (r.message() != null && !r.message().isBlank()) {
+                    sb.append(" (").append(r.message()).append(')');
+                }
+                break;
+        }
+        if (r.hasSchedule()) {
+            double energy = 0;
+            long peak = 0;
+            for (var op : r.schedule().ops()) {
+                energy += op.energyJ();
+                peak = Math.max(peak, op.ramBytesAfter());
+            }
+            sb.append(String.format(Locale.ROOT, " | %s, peak RAM %s", org.poetexplorer.chart.Units.energy(energy),
+                    org.poetexplorer.chart.Units.bytes(peak)));
+        }
+        if (!stillSolving) {
+            sb.append(String.format(Locale.ROOT, " | solved in %.2f s", r.solveSeconds()));
+            if (r.solver() != null) {
+                sb.append(" (").append(r.solver()).append(')');
+            }
+        }
+        return sb.toString();
+    }
+
+    private String infeasibleAdvice(Budget b) {
+        Long min = minimalRamBytes.get();
+        String ram = org.poetexplorer.chart.Units.bytes(b.ramBytes());
+        StringBuilder sb = new StringBuilder("no schedule fits " + ram + " within "
+                + String.format(Locale.ROOT, "%.2fx", b.runtimeRatio()) + " runtime. Raise the RAM budget");
+        if (min != null) {
+            sb.append(" to at least ").append(org.poetexplorer.chart.Units.bytes(min));
+        }
+        if (b.runtimeRatio() < MAX_RUNTIME_RATIO && b.remat()) {
+            sb.append(" or the runtime budget");
+        }
+        if (!b.paging() || !b.remat()) {
+            sb.append(", or turn on ").append(!b.paging() ? "paging" : "rematerialization");
+        }
+        return sb.toString();
+    }
+
+    // --- properties ---
+
+    public ObservableList<NetworkChoice> networks() {
+        return networks;
+    }
+
+    public ObservableList<DeviceChoice> devices() {
+        return devices;
+    }
+
+    public ReadOnlyObjectProperty<NetworkChoice> networkProperty() {
+        return network.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DeviceChoice> deviceChoiceProperty() {
+        return deviceChoice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Device> deviceProperty() {
+        return device.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainingGraph> graphProperty() {
+        return graph.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Schedule> plainProperty() {
+        return plain.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty plainPeakBytesProperty() {
+        return plainPeakBytes.getReadOnlyProperty();
+    }
+
+    public LongProperty ramBudgetProperty() {
+        return ramBudget;
+    }
+
+    public DoubleProperty runtimeRatioProperty() {
+        return runtimeRatio;
+    }
+
+    public BooleanProperty pagingProperty() {
+        return paging;
+    }
+
+    public BooleanProperty rematProperty() {
+        return remat;
+    }
+
+    public StringProperty solverProperty() {
+        return solver;
+    }
+
+    public IntegerProperty threadsProperty() {
+        return threads;
+    }
+
+    public DoubleProperty timeLimitProperty() {
+        return timeLimit;
+    }
+
+    public ReadOnlyObjectProperty<SolveResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SolveResult> rematOnlyProperty() {
+        return rematOnly.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SolveResult> pagingOnlyProperty() {
+        return pagingOnly.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty solveStartedNanosProperty() {
+        return solveStartedNanos.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Long> minimalRamBytesProperty() {
+        return minimalRamBytes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** True while a solve is asked for or running. */
+    public ReadOnlyBooleanProperty solvingProperty() {
+        return solves.busyProperty();
+    }
+
+    /** Solver calls still running in the background (a cancelled one counts until it returns). */
+    public ReadOnlyIntegerProperty runningSolvesProperty() {
+        return solves.runningSolvesProperty();
+    }
+
+    public ObservableList<SolveRecord> history() {
+        return history;
+    }
+
+    public IntegerProperty selectedNodeProperty() {
+        return selectedNode;
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
+    }
+
+    List<String> solverNames() {
+        return new ArrayList<>(Backends.names());
+    }
+}

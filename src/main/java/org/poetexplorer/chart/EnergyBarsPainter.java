@@ -1,0 +1,106 @@
+package org.poetexplorer.chart;
+
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import org.poetexplorer.schedule.OpKind;
+
+/** Stacked bars of energy per kind of operation (compute, recompute, page-in, page-out), one bar per schedule. */
+public final class EnergyBarsPainter implements ChartPainter {
+    private static final List<OpKind> STACK = List.of(OpKind.COMPUTE, OpKind.RECOMPUTE, OpKind.PAGE_IN, OpKind.PAGE_OUT);
+
+    private final List<EnergyBar> bars;
+
+    public EnergyBarsPainter(List<EnergyBar> bars) {
+        this.bars = List.copyOf(bars);
+    }
+
+    private static double part(EnergyBar b, OpKind k) {
+        switch (k) {
+            case COMPUTE:
+                return b.computeJ();
+            case RECOMPUTE:
+                return b.recomputeJ();
+            case PAGE_IN:
+                return b.pageInJ();
+            default:
+                return b.pageOutJ();
+        }
+    }
+
+    @Override
+    public void paint(Graphics2D g, double width, double height) {
+        g.setColor(Palette.BACKGROUND);
+        g.fill(new Rectangle2D.Double(0, 0, width, height));
+        double left = 70;
+        double top = 44;
+        double bottom = height - 34;
+        double right = width - 12;
+        double ph = Math.max(10, bottom - top);
+        double pw = Math.max(10, right - left);
+        g.setFont(Palette.TITLE);
+        g.setColor(Palette.TEXT);
+        g.drawString("Energy per training step", (float) left, 15f);
+        drawLegend(g, left, 30);
+        double max = 0;
+        for (EnergyBar b : bars) {
+            max = Math.max(max, b.totalJ());
+        }
+        max = max > 0 ? max * 1.12 : 1;
+        g.setFont(Palette.SMALL);
+        FontMetrics fm = g.getFontMetrics();
+        for (double v : Ticks.linear(0, max, Math.max(2, (int) (ph / 30)))) {
+            double y = bottom - v / max * ph;
+            g.setColor(Palette.GRID);
+            g.draw(new Line2D.Double(left, y, right, y));
+            g.setColor(Palette.AXIS);
+            String s = Units.energy(v);
+            g.drawString(s, (float) (left - 6 - fm.stringWidth(s)), (float) (y + fm.getAscent() / 2.0 - 1));
+        }
+        int n = Math.max(1, bars.size());
+        double slot = pw / n;
+        double barW = Math.min(70, slot * 0.55);
+        for (int i = 0; i < bars.size(); i++) {
+            EnergyBar b = bars.get(i);
+            double cx = left + slot * (i + 0.5);
+            double y = bottom;
+            if (b.hasEnergy()) {
+                for (OpKind k : STACK) {
+                    double h = part(b, k) / max * ph;
+                    if (h <= 0) {
+                        continue;
+                    }
+                    g.setColor(Palette.of(k));
+                    g.fill(new Rectangle2D.Double(cx - barW / 2, y - h, barW, h));
+                    y -= h;
+                }
+                g.setColor(Palette.TEXT);
+                String total = Units.energy(b.totalJ());
+                g.drawString(total, (float) (cx - fm.stringWidth(total) / 2.0), (float) (y - 4));
+            } else {
+                g.setColor(Palette.MUTED_TEXT);
+                g.drawString(b.note(), (float) (cx - fm.stringWidth(b.note()) / 2.0), (float) (bottom - 6));
+            }
+            g.setColor(Palette.TEXT);
+            g.drawString(b.label(), (float) (cx - fm.stringWidth(b.label()) / 2.0), (float) (bottom + 4 + fm.getAscent()));
+        }
+        g.setColor(Palette.AXIS);
+        g.draw(new Line2D.Double(left, bottom, right, bottom));
+        g.draw(new Line2D.Double(left, top, left, bottom));
+    }
+
+    private static void drawLegend(Graphics2D g, double x, double y) {
+        g.setFont(Palette.SMALL);
+        FontMetrics fm = g.getFontMetrics();
+        for (OpKind k : STACK) {
+            g.setColor(Palette.of(k));
+            g.fill(new Rectangle2D.Double(x, y - 9, 10, 10));
+            g.setColor(Palette.TEXT);
+            String s = Palette.label(k);
+            g.drawString(s, (float) (x + 14), (float) y);
+            x += 14 + fm.stringWidth(s) + 12;
+        }
+    }
+}
