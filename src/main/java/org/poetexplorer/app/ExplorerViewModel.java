@@ -125,14 +125,19 @@ public final class ExplorerViewModel {
         timeLimit.addListener((o, a, b) -> inputsChanged());
     }
 
-    /** Adds the profile files of {@code folder} (if it exists) to the device picker. Lists it in the background. */
+    /**
+     * Adds the profile files of {@code folder} (if it exists) to the device picker, except those
+     * that are the built-in profiles under their own name. Lists it in the background.
+     */
     public void addSampleProfiles(Path folder) {
         solves.background("list profiles", () -> {
             if (!Files.isDirectory(folder)) {
                 return List.<Path>of();
             }
             try (Stream<Path> s = Files.list(folder)) {
-                return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+                return s.filter(p -> p.toString().endsWith(".json"))
+                        .filter(p -> !DeviceFiles.builtInIds().contains(p.getFileName().toString().replace(".json", "")))
+                        .sorted().toList();
             }
         }, files -> files.forEach(f -> addDeviceChoice(DeviceChoice.file(f.toAbsolutePath()))), e -> {
         });

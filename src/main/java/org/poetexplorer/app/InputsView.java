@@ -14,7 +14,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.poetexplorer.chart.Units;
-import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 
 /** The left side: network and device pickers, the device sheet, the network summary, budgets and solver settings. */
@@ -72,7 +71,14 @@ final class InputsView extends VBox {
         Label deviceName = new Label();
         deviceName.getStyleClass().add("muted");
         deviceName.setWrapText(true);
-        vm.deviceProperty().addListener((o, a, d) -> deviceName.setText(d == null ? "" : describe(d)));
+        Tooltip deviceSource = new Tooltip();
+        deviceSource.setWrapText(true);
+        deviceSource.setMaxWidth(420);
+        deviceName.setTooltip(deviceSource);
+        vm.deviceProperty().addListener((o, a, d) -> {
+            deviceName.setText(d == null ? "" : d.name());
+            deviceSource.setText(d == null || d.source().isEmpty() ? "Device profile" : "Source: " + d.source());
+        });
         VBox deviceBox = new VBox(6, new HBox(6, devicePicker, openDev), deviceName, sheet);
         deviceBox.setPadding(new Insets(4));
 
@@ -82,11 +88,6 @@ final class InputsView extends VBox {
         TitledPane adv = new TitledPane("Advanced", advanced(vm));
         adv.setExpanded(false);
         getChildren().addAll(net, bud, dev, adv);
-    }
-
-    private static String describe(Device d) {
-        String s = d.name() + (d.source().isEmpty() ? "" : "  -  " + d.source());
-        return s;
     }
 
     private void sync(Runnable r) {
