@@ -95,6 +95,8 @@ public final class ExplorerViewModel {
     private final IntegerProperty selectedNode = new SimpleIntegerProperty(this, "selectedNode", -1);
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper loadFailures =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loadFailures");
 
     private final SolveService solves;
     private final SolveService comparisons;
@@ -208,6 +210,7 @@ public final class ExplorerViewModel {
             if (gen == loadGeneration) {
                 loading.set(false);
                 reportLoadError(n, dc, error);
+                loadFailures.set(loadFailures.get() + 1);
                 restorePhaseAfterFailedLoad();
             }
         });
@@ -608,6 +611,11 @@ public final class ExplorerViewModel {
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
         return notice.getReadOnlyProperty();
+    }
+
+    /** Counts loads that failed (and changed nothing), so pickers can show the loaded choice again. */
+    public ReadOnlyIntegerProperty loadFailuresProperty() {
+        return loadFailures.getReadOnlyProperty();
     }
 
     public ObservableList<Path> recentFiles() {

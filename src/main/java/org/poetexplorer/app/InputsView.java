@@ -66,6 +66,10 @@ final class InputsView extends VBox {
             }
         });
         vm.deviceChoiceProperty().addListener((o, a, b) -> sync(() -> devicePicker.setValue(b)));
+        vm.loadFailuresProperty().addListener((o, a, b) -> sync(() -> {
+            networkPicker.setValue(vm.networkProperty().get());
+            devicePicker.setValue(vm.deviceChoiceProperty().get());
+        }));
         DeviceSheet sheet = new DeviceSheet(vm);
         sheet.setPrefHeight(230);
         Label deviceName = new Label();
@@ -97,6 +101,10 @@ final class InputsView extends VBox {
         } finally {
             syncing = false;
         }
+    }
+
+    DeviceChoice devicePickerValue() {
+        return devicePicker.getValue();
     }
 
     BudgetPane budgets() {

@@ -113,6 +113,14 @@ final class MainView extends BorderPane {
         setTop(menuBar());
         setCenter(notifications);
         setBottom(status);
+        // F fits the timeline, except while typing in a text field.
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F && !e.isShortcutDown() && !e.isAltDown()
+                    && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                navigation.fit();
+                e.consume();
+            }
+        });
         vm.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
     }
@@ -154,13 +162,12 @@ final class MainView extends BorderPane {
 
         MenuItem fit = item("Fit to Window", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
                 navigation::fit);
-        MenuItem fitKey = item("Fit to Window (F)", new KeyCodeCombination(KeyCode.F), navigation::fit);
         MenuItem zoomIn = item("Zoom In", new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
                 navigation::zoomIn);
         MenuItem zoomOut = item("Zoom Out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
                 navigation::zoomOut);
         MenuItem clearSel = item("Clear Selection", null, () -> vm.selectedNodeProperty().set(-1));
-        Menu view = new Menu("View", null, fit, fitKey, zoomIn, zoomOut, new SeparatorMenuItem(), clearSel);
+        Menu view = new Menu("View", null, fit, zoomIn, zoomOut, new SeparatorMenuItem(), clearSel);
 
         MenuItem resolve = item("Solve Again", new KeyCodeCombination(KeyCode.F5), vm::resolve);
         MenuItem cancel = item("Cancel Solve", new KeyCodeCombination(KeyCode.ESCAPE), vm::cancelSolve);

@@ -26,7 +26,7 @@ public final class TimelinePainter implements ChartPainter {
 
     /**
      * @param data the schedule, or null to draw an empty chart
-     * @param window the visible time range, or null for the whole schedule
+     * @param window the visible time range, or null for the whole schedule (fit)
      * @param selectedNode node whose operations are highlighted, -1 for none
      * @param hoveredOp operation outlined under the pointer, -1 for none
      */
@@ -226,10 +226,11 @@ public final class TimelinePainter implements ChartPainter {
      * The operation drawn at ({@code x}, {@code y}) in a chart of the given size, or -1. Hits
      * within three pixels count, so operations narrower than a pixel can still be picked.
      */
-    public static int opAt(TimelineData data, TimeWindow window, double width, double height, double x, double y) {
+    public static int opAt(TimelineData data, TimeWindow visible, double width, double height, double x, double y) {
         if (data == null) {
             return -1;
         }
+        TimeWindow window = visible != null ? visible : TimeWindow.fit(data.totalS());
         double px = ChartLayout.LEFT;
         double pw = ChartLayout.plotWidth(width);
         double top = ChartLayout.TOP;

@@ -1,61 +1,224 @@
 package org.poetexplorer.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.chart.ChartLayout;
+import org.poetexplorer.chart.TimeWindow;
+import org.poetexplorer.chart.TimelineData;
 import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.model.Device;
+import org.poetexplorer.schedule.OpKind;
+import org.poetexplorer.schedule.Operation;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The desktop app end to end, headless (Monocle), with the real engine. */
-class PoetExplorerAppTest extends FxRobot {
+/**
+ * The desktop app end to end, headless (Monocle), with the real engine: one window for the
+ * class, each test driving it like a user (slider, text field, pointer) or, where a native
+ * dialog would be needed, through the view-model's method taking a path. Screenshots of each
+ * state go to the folder named by {@code poet.screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PoetExplorerAppTest {
     static {
         // Monocle's headless screen is 1280x800 unless told otherwise; the window is larger.
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
-    private PoetExplorerApp app;
-    private Stage stage;
+    private static PoetExplorerApp app;
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
 
-    @BeforeEach
-    void start() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
+    @BeforeAll
+    static void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
         app = new PoetExplorerApp();
         FxToolkit.setupApplication(() -> app);
         stage = (Stage) app.view().getScene().getWindow();
     }
 
-    @AfterEach
-    void stop() throws Exception {
+    @AfterAll
+    static void stop() throws Exception {
         FxToolkit.cleanupApplication(app);
     }
 
-    private ExplorerViewModel vm() {
+    private static ExplorerViewModel vm() {
         return app.viewModel();
     }
 
-    private SolveResult awaitSettled(int seconds) throws Exception {
+    /** Waits until nothing is loading or solving (and no solver call is left running), then returns the result. */
+    private static SolveResult awaitSettled(int seconds) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
                 () -> vm().graphProperty().get() != null && !vm().solvingProperty().get()
-                        && vm().phaseProperty().get() != ExplorerViewModel.Phase.LOADING);
+                        && vm().phaseProperty().get() != ExplorerViewModel.Phase.LOADING
+                        && vm().runningSolvesProperty().get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
         return vm().resultProperty().get();
     }
 
+    private static String statusText() {
+        return ((Label) app.view().lookup("#statusText")).getText();
+    }
+
+    private static Slider ramSlider() {
+        return app.view().inputs().budgets().ramSlider();
+    }
+
+    private static void fx(Runnable r) {
+        WaitForAsyncUtils.asyncFx(r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static long count(SolveResult r, OpKind kind) {
+        return r.schedule().ops().stream().filter(o -> o.kind() == kind).count();
+    }
+
     @Test
+    @Order(1)
     void opensWithTheDefaultNetworkSolved() throws Exception {
-        SolveResult r = awaitSettled(60);
-        Screenshots.save(stage.getScene(), "01-default");
+        SolveResult r = awaitSettled(90);
+        Screenshots.save(stage.getScene(), "01-default-resnet18_cifar-a72");
         assertTrue(stage.getTitle().contains("POET Explorer"));
         assertEquals("resnet18_cifar", vm().graphProperty().get().name());
+        assertEquals("a72", vm().deviceProperty().get().id());
+        long plainPeak = vm().plainPeakBytesProperty().get();
+        assertEquals(Math.round(plainPeak * 0.6), vm().ramBudgetProperty().get(), 1.0);
+        assertEquals(1.5, vm().runtimeRatioProperty().get());
         assertNotNull(r);
-        assertTrue(r.hasSchedule(), () -> "status: " + vm().statusProperty().get());
+        assertTrue(r.hasSchedule(), () -> "status: " + statusText());
+        assertFalse(app.view().nodeTable().getItems().isEmpty(), "the node table lists the schedule's nodes");
+    }
+
+    @Test
+    @Order(2)
+    void ramBelowThePlainPeakGivesRecomputesOrPaging() throws Exception {
+        awaitSettled(90);
+        long plainPeak = vm().plainPeakBytesProperty().get();
+        long target = plainPeak / 2;
+        fx(() -> ramSlider().setValue(LogScale.toSlider(target)));
+        SolveResult r = awaitSettled(120);
+        Screenshots.save(stage.getScene(), "02-ram-half-plain-peak");
+        assertEquals(vm().ramBudgetProperty().get(), r.budget().ramBytes(), "the result is for the slider's value");
+        assertTrue(Math.abs(r.budget().ramBytes() - target) <= target / 100, "slider maps back to the budget");
+        assertTrue(r.status() == SolveStatus.OPTIMAL || r.status() == SolveStatus.FEASIBLE, r::toString);
+        assertTrue(count(r, OpKind.RECOMPUTE) + count(r, OpKind.PAGE_IN) + count(r, OpKind.PAGE_OUT) > 0,
+                "below the plain peak something must be recomputed or paged");
+        long peak = r.schedule().ops().stream().mapToLong(Operation::ramBytesAfter).max().orElseThrow();
+        assertTrue(peak <= r.budget().ramBytes());
+        assertTrue(statusText().startsWith(r.status().toString()), statusText());
+    }
+
+    @Test
+    @Order(3)
+    void anInfeasibleBudgetSaysWhichBudgetToRaise() throws Exception {
+        awaitSettled(90);
+        long tiny = vm().graphProperty().get().largestActivationBytes() / 2;
+        robot.clickOn("#ramField").eraseText(12).write(Long.toString(tiny)).type(javafx.scene.input.KeyCode.ENTER);
+        SolveResult r = awaitSettled(120);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> statusText().contains("at least"));
+        Screenshots.save(stage.getScene(), "03-infeasible");
+        assertEquals(tiny, vm().ramBudgetProperty().get(), "typed value applied exactly");
+        assertEquals(SolveStatus.INFEASIBLE, r.status());
+        assertTrue(statusText().startsWith("INFEASIBLE"), statusText());
+        assertTrue(statusText().contains("Raise the RAM budget to at least"), statusText());
+    }
+
+    @Test
+    @Order(4)
+    void rapidSliderMovesEndWithTheLastValueSolved() throws Exception {
+        awaitSettled(90);
+        long plainPeak = vm().plainPeakBytesProperty().get();
+        double lo = LogScale.toSlider(plainPeak / 3);
+        double hi = LogScale.toSlider(plainPeak);
+        for (int i = 0; i < 50; i++) {
+            double v = lo + (hi - lo) * ((i * 37) % 50) / 50.0;
+            fx(() -> ramSlider().setValue(v));
+            Thread.sleep(15);
+        }
+        double last = lo + (hi - lo) * 0.55;
+        fx(() -> ramSlider().setValue(last));
+        SolveResult r = awaitSettled(120);
+        Screenshots.save(stage.getScene(), "04-after-50-slider-moves");
+        long expected = LogScale.fromSlider(last);
+        assertEquals(expected, vm().ramBudgetProperty().get());
+        assertEquals(expected, r.budget().ramBytes(), "the result on screen is for the last slider value");
+        assertEquals(0, vm().runningSolvesProperty().get(), "no solve left running");
+        assertTrue(r.hasSchedule());
+    }
+
+    @Test
+    @Order(5)
+    void hoveringAnOperationShowsItsDetails() throws Exception {
+        SolveResult r = awaitSettled(90);
+        assertTrue(r.hasSchedule());
+        TimelineView timeline = app.view().timeline();
+        TimelineData data = new TimelineData(r.schedule());
+        // the longest compute: easy to hit
+        Operation target = null;
+        for (Operation op : r.schedule().ops()) {
+            if (op.kind() == OpKind.COMPUTE && (target == null || op.durationS() > target.durationS())) {
+                target = op;
+            }
+        }
+        Operation op = target;
+        TimeWindow w = app.view().timeWindow().get() != null ? app.view().timeWindow().get()
+                : TimeWindow.fit(data.totalS());
+        double x = w.toX((op.startS() + op.endS()) / 2, ChartLayout.LEFT, ChartLayout.plotWidth(timeline.getWidth()));
+        double laneH = (timeline.getHeight() - ChartLayout.AXIS_HEIGHT - ChartLayout.TOP) / TimelineData.LANES.size();
+        double y = ChartLayout.TOP + laneH / 2;
+        Point2D screen = timeline.localToScreen(x, y);
+        robot.moveTo(screen.add(0, 6)).moveTo(screen);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> timeline.hoverCard().isVisible());
+        Screenshots.save(stage.getScene(), "05-hover-tooltip");
+        String text = timeline.hoverCard().getText();
+        String name = r.schedule().graph().node(op.node()).name();
+        assertTrue(text.contains("COMPUTE") && text.contains(name) && text.contains("stage " + op.stage()), text);
+        assertTrue(text.contains("duration") && text.contains("energy"), text);
+
+        robot.clickOn(screen, javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(op.node(), vm().selectedNodeProperty().get(), "click selects the node");
+        assertEquals(op.node(), app.view().nodeTable().getSelectionModel().getSelectedItem().index(),
+                "and its row in the node table");
+        Screenshots.save(stage.getScene(), "06-node-selected");
+    }
+
+    @Test
+    @Order(6)
+    void aMalformedDeviceFileShowsAnErrorAndKeepsTheDevice(@TempDir Path dir) throws Exception {
+        awaitSettled(90);
+        Device before = vm().deviceProperty().get();
+        SolveResult resultBefore = vm().resultProperty().get();
+        Path bad = dir.resolve("broken-device.json");
+        Files.writeString(bad, "{\"format\": \"poet-device/1\", \"id\": \"x\", \"flops\": -5}");
+        fx(() -> vm().openDevice(bad));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.view().notifications().isShowing());
+        Thread.sleep(800); // let the notification slide in before the screenshot
+        Screenshots.save(stage.getScene(), "07-malformed-device");
+        String text = app.view().notifications().getText();
+        assertTrue(text.contains("broken-device.json"), text);
+        assertTrue(text.contains("flops"), text);
+        assertEquals(before, vm().deviceProperty().get(), "the previous device stays");
+        assertEquals("a72", app.view().inputs().devicePickerValue().builtInId(), "the picker still shows it");
+        assertEquals(resultBefore, vm().resultProperty().get(), "the schedule on screen stays");
     }
 }
