@@ -96,6 +96,9 @@ public final class NetworkFiles {
                 long ram = f.wholeNonNegative(n, p, "ram_bytes");
                 costs = new NodeCosts(f.nonNegative(n, p, "runtime_s"), ram, f.nonNegative(n, p, "compute_j"),
                         f.nonNegative(n, p, "pagein_j"), f.nonNegative(n, p, "pageout_j"));
+                if (device != null) {
+                    costs = CostModel.withPagingTimes(costs, device);
+                }
             } else if (given > 0 && device == null) {
                 for (String c : COST_FIELDS) {
                     if (!n.has(c) || n.get(c).isNull()) {
