@@ -1,0 +1,81 @@
+package org.poetexplorer.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    private List<Path> folderContents() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    @Test
+    void writesAndReplacesWithoutLeavingTemporaryFiles() throws IOException {
+        Path file = dir.resolve("out.json");
+        AtomicFiles.writeString(file, "first");
+        AtomicFiles.writeString(file, "second");
+        assertEquals("second", Files.readString(file));
+        assertEquals(List.of(file), folderContents());
+    }
+
+    @Test
+    void aFailingWriterLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("out.json");
+        AtomicFiles.writeString(file, "old content");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
+            out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("No space left on device");
+        }));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("No space left on device"),
+                e.getMessage());
+        assertEquals("old content", Files.readString(file));
+        assertEquals(List.of(file), folderContents());
+
+        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(file, out -> {
+            throw new IllegalStateException("bug in the writer");
+        }));
+        assertEquals("old content", Files.readString(file));
+        assertEquals(List.of(file), folderContents());
+    }
+
+    @Test
+    void aFolderThatCannotHoldFilesGivesAClearMessage() throws IOException {
+        // a regular file in place of the folder: refused even for root, unlike permissions
+        Path notAFolder = dir.resolve("plain.txt");
+        Files.writeString(notAFolder, "keep me");
+        Path target = notAFolder.resolve("schedule.json");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeString(target, "x"));
+        assertTrue(e.getMessage().contains(target.toString()) && e.getMessage().contains("is not a folder"),
+                e.getMessage());
+        assertEquals("keep me", Files.readString(notAFolder));
+
+        Path missing = dir.resolve("no/such/folder/schedule.json");
+        e = assertThrows(IOException.class, () -> AtomicFiles.writeString(missing, "x"));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void aFolderInPlaceOfTheTargetIsLeftAlone() throws IOException {
+        Path target = dir.resolve("taken");
+        Files.createDirectory(target);
+        Files.writeString(target.resolve("inside.txt"), "inside");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeString(target, "x"));
+        assertTrue(e.getMessage().contains("is a folder"), e.getMessage());
+        assertEquals("inside", Files.readString(target.resolve("inside.txt")));
+        assertEquals(List.of(target), folderContents());
+    }
+}
