@@ -4,14 +4,21 @@ import java.util.List;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * Leaves out recomputations that do nothing useful (schedule-format.md): one whose output is
- * already in RAM, and one whose output is freed before any operation uses it (together with
- * that free). Repeats until nothing changes, then puts the rest back on the timeline.
+ * Leaves out operations that do nothing useful (schedule-format.md), repeating until nothing
+ * changes, then puts the rest back on the timeline:
+ * <ul>
+ * <li>a RECOMPUTE or PAGE_IN whose output is already in RAM;</li>
+ * <li>a RECOMPUTE or PAGE_IN whose output is freed before any operation uses it, together
+ * with that free;</li>
+ * <li>a PAGE_OUT of an output already on storage, or that no later PAGE_IN reads back.</li>
+ * </ul>
  * First computations (COMPUTE) are always kept: every node must be computed in its own stage.
  *
- * <p>Both removals are safe: the first changes neither the outputs in RAM nor the bytes; the
- * second only lowers the bytes in RAM while nobody reads the output. Energy and compute time
- * only go down, so a schedule that replayed valid apart from such waste replays valid after.
+ * <p>Each removal is safe: it either changes neither the outputs in RAM nor the bytes, or only
+ * lowers the bytes in RAM while nobody reads the output, or removes a storage copy nobody
+ * reads. Energy and compute time only go down, so a schedule that replayed valid apart from
+ * such waste replays valid after. An optimal schedule holds such waste only at zero cost (the
+ * input layer's "recomputes"), so cleaning it keeps its energy.
  */
 public final class ScheduleCleaner {
     private ScheduleCleaner() {
@@ -20,38 +27,44 @@ public final class ScheduleCleaner {
     public static Schedule clean(Schedule s) {
         TrainingGraph g = s.graph();
         List<Timeline.Step> steps = Timeline.steps(s.ops());
-        boolean changed = true;
         boolean any = false;
-        while (changed) {
-            changed = removeOne(g, steps);
-            any |= changed;
+        while (removeOne(g, steps)) {
+            any = true;
         }
         return any ? new Schedule(g, s.budget(), Timeline.place(g, steps)) : s;
     }
 
-    /** Removes the first useless recomputation found (and its free); false when there is none. */
+    /** Removes the first useless operation found (and its free); false when there is none. */
     private static boolean removeOne(TrainingGraph g, List<Timeline.Step> steps) {
         boolean[] inRam = new boolean[g.size()];
+        boolean[] onStorage = new boolean[g.size()];
         for (int x = 0; x < steps.size(); x++) {
             Timeline.Step st = steps.get(x);
             int i = st.node();
-            if (st.kind() == OpKind.RECOMPUTE) {
-                if (inRam[i]) {
-                    steps.remove(x);
-                    return true;
-                }
-                int free = freedUnused(g, steps, x);
-                if (free >= 0) {
-                    steps.remove(free);
-                    steps.remove(x);
-                    return true;
-                }
-            }
             switch (st.kind()) {
-                case FREE:
-                    inRam[i] = false;
+                case RECOMPUTE:
+                case PAGE_IN:
+                    if (inRam[i]) {
+                        steps.remove(x);
+                        return true;
+                    }
+                    int free = freedUnused(g, steps, x);
+                    if (free >= 0) {
+                        steps.remove(free);
+                        steps.remove(x);
+                        return true;
+                    }
+                    inRam[i] = true;
                     break;
                 case PAGE_OUT:
+                    if (onStorage[i] || !pagedInLater(steps, x)) {
+                        steps.remove(x);
+                        return true;
+                    }
+                    onStorage[i] = true;
+                    break;
+                case FREE:
+                    inRam[i] = false;
                     break;
                 default:
                     inRam[i] = true;
@@ -83,6 +96,17 @@ public final class ScheduleCleaner {
             }
         }
         return -1;
+    }
+
+    private static boolean pagedInLater(List<Timeline.Step> steps, int x) {
+        int i = steps.get(x).node();
+        for (int y = x + 1; y < steps.size(); y++) {
+            Timeline.Step st = steps.get(y);
+            if (st.kind() == OpKind.PAGE_IN && st.node() == i) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean uses(TrainingGraph g, int k, int i) {

@@ -10,6 +10,8 @@ import org.poetexplorer.model.TrainingGraph;
  * The figures users read from a schedule: energy by kind, compute time and total time with
  * paging, the RAM peak (where it occurs and what is in RAM then, largest first) and counts per
  * kind. {@code computeJ} is first computations only; {@code recomputeJ} the recomputations.
+ * {@code runtimeS} is the compute time (the nodes' runtimes, as the runtime budget counts it);
+ * {@code totalTimeS} the end of the last operation, paging included.
  * Peak figures are -1 for a schedule without operations.
  */
 public record ScheduleSummary(
@@ -59,11 +61,11 @@ public record ScheduleSummary(
             switch (op.kind()) {
                 case COMPUTE:
                     compute += op.energyJ();
-                    runtime += op.durationS();
+                    runtime += g.runtime(op.node());
                     break;
                 case RECOMPUTE:
                     recompute += op.energyJ();
-                    runtime += op.durationS();
+                    runtime += g.runtime(op.node());
                     break;
                 case PAGE_IN:
                     pageIn += op.energyJ();
