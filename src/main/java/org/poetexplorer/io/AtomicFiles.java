@@ -14,6 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files so that readers see either the old file or the complete new one: the content
@@ -22,6 +24,7 @@ import java.nio.file.StandardCopyOption;
  * IOException says what went wrong and where.
  */
 public final class AtomicFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Produces the file's content. */
     @FunctionalInterface
@@ -49,16 +52,19 @@ public final class AtomicFiles {
             throw new IOException("cannot write " + target + ": " + folder
                     + (Files.exists(folder) ? " is not a folder" : " does not exist"));
         }
-        Path temp;
+        // not Files.createTempFile: its owner-only permissions would stay with the moved file
+        Path temp = folder.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                + ".tmp");
+        OutputStream stream;
         try {
-            temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+            stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new IOException("cannot write " + target + ": cannot create a file in " + folder + " ("
                     + reason(e) + ")", e);
         }
         boolean done = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+            try (OutputStream out = new BufferedOutputStream(stream)) {
                 writer.write(out);
             } catch (IOException e) {
                 throw new IOException("cannot write " + target + ": " + reason(e), e);

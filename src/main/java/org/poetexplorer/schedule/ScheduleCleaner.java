@@ -28,38 +28,45 @@ public final class ScheduleCleaner {
         TrainingGraph g = s.graph();
         List<Timeline.Step> steps = Timeline.steps(s.ops());
         boolean any = false;
-        while (removeOne(g, steps)) {
+        while (removePass(g, steps)) {
             any = true;
         }
         return any ? new Schedule(g, s.budget(), Timeline.place(g, steps)) : s;
     }
 
-    /** Removes the first useless operation found (and its free); false when there is none. */
-    private static boolean removeOne(TrainingGraph g, List<Timeline.Step> steps) {
+    /**
+     * One sweep that removes every useless operation it meets (with its free); false when it
+     * removed nothing. A removal leaves the outputs in RAM and on storage at that point as they
+     * were, so the sweep goes on from there.
+     */
+    private static boolean removePass(TrainingGraph g, List<Timeline.Step> steps) {
         boolean[] inRam = new boolean[g.size()];
         boolean[] onStorage = new boolean[g.size()];
-        for (int x = 0; x < steps.size(); x++) {
+        boolean removed = false;
+        int x = 0;
+        while (x < steps.size()) {
             Timeline.Step st = steps.get(x);
             int i = st.node();
+            boolean drop = false;
             switch (st.kind()) {
                 case RECOMPUTE:
                 case PAGE_IN:
                     if (inRam[i]) {
-                        steps.remove(x);
-                        return true;
+                        drop = true;
+                        break;
                     }
                     int free = freedUnused(g, steps, x);
                     if (free >= 0) {
                         steps.remove(free);
-                        steps.remove(x);
-                        return true;
+                        drop = true;
+                        break;
                     }
                     inRam[i] = true;
                     break;
                 case PAGE_OUT:
                     if (onStorage[i] || !pagedInLater(steps, x)) {
-                        steps.remove(x);
-                        return true;
+                        drop = true;
+                        break;
                     }
                     onStorage[i] = true;
                     break;
@@ -70,8 +77,14 @@ public final class ScheduleCleaner {
                     inRam[i] = true;
                     break;
             }
+            if (drop) {
+                steps.remove(x);
+                removed = true;
+            } else {
+                x++;
+            }
         }
-        return false;
+        return removed;
     }
 
     /**

@@ -30,6 +30,9 @@ class AtomicFilesTest {
         AtomicFiles.writeString(file, "second");
         assertEquals("second", Files.readString(file));
         assertEquals(List.of(file), folderContents());
+        // the written file gets the permissions any new file gets, not a temporary file's owner-only ones
+        Path ordinary = Files.writeString(dir.resolve("ordinary.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(file));
     }
 
     @Test
