@@ -8,10 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.ScheduleFixtures;
 
 class AtomicFilesTest {
     @TempDir
@@ -69,6 +73,33 @@ class AtomicFilesTest {
         Path missing = dir.resolve("no/such/folder/schedule.json");
         e = assertThrows(IOException.class, () -> AtomicFiles.writeString(missing, "x"));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void aReadOnlyFolderRefusesTheWriteAndKeepsTheOldFile() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("locked"));
+        Path file = folder.resolve("schedule.json");
+        Files.writeString(file, "old");
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(folder), "permissions do not bind this user (root)");
+            IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeString(file, "new"));
+            assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("permission denied"),
+                    e.getMessage());
+            assertEquals("old", Files.readString(file));
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void scheduleFilesAreWrittenThroughTheSameSafeguard() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("file.txt"), "keep me");
+        IOException e = assertThrows(IOException.class,
+                () -> ScheduleCsv.write(notAFolder.resolve("ops.csv"), ScheduleBuilder.plain(
+                        ScheduleFixtures.graph("linear__m0"), ScheduleFixtures.roomy())));
+        assertTrue(e.getMessage().contains("ops.csv") && e.getMessage().contains("is not a folder"), e.getMessage());
+        assertEquals("keep me", Files.readString(notAFolder));
     }
 
     @Test
