@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.poetexplorer.io.AtomicFiles;
 
 /**
  * What the window remembers between runs: size and position, split positions and recent
@@ -58,16 +58,10 @@ public final class AppSettings {
         }
     }
 
-    /** Writes the settings atomically (temporary file, then move). */
+    /** Writes the settings atomically (temporary file, then move): a failed save leaves the old file. */
     public void save() throws IOException {
         Path f = file();
         Files.createDirectories(f.getParent());
-        Path tmp = Files.createTempFile(f.getParent(), "settings", ".tmp");
-        try {
-            MAPPER.writeValue(tmp.toFile(), this);
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(f, MAPPER.writeValueAsString(this));
     }
 }

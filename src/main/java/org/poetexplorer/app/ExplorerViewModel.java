@@ -31,6 +31,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.poetexplorer.catalog.Catalog;
+import org.poetexplorer.chart.Units;
 import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.NetworkFiles;
@@ -43,6 +44,7 @@ import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.ScheduleSummary;
 
 /**
  * The explorer's state as JavaFX properties, and what the user can do to it. Views bind to
@@ -196,11 +198,7 @@ public final class ExplorerViewModel {
             Device d = given != null ? given : dc.isFile() ? DeviceFiles.read(dc.file()) : DeviceFiles.builtIn(dc.builtInId());
             TrainingGraph g = n.isFile() ? NetworkFiles.read(n.file(), d) : Catalog.build(n.catalogName(), d);
             Schedule p = ScheduleBuilder.plain(g, new Budget(Long.MAX_VALUE / 4, MAX_RUNTIME_RATIO, false, false));
-            long peak = 0;
-            for (var op : p.ops()) {
-                peak = Math.max(peak, op.ramBytesAfter());
-            }
-            return new Loaded(n, dc, d, g, p, peak);
+            return new Loaded(n, dc, d, g, p, ScheduleSummary.of(p).peakRamBytes());
         }, loaded -> {
             if (gen == loadGeneration) {
                 loading.set(false);
@@ -411,12 +409,9 @@ public final class ExplorerViewModel {
         long peak = -1;
         double energy = Double.NaN;
         if (r.hasSchedule()) {
-            peak = 0;
-            energy = 0;
-            for (var op : r.schedule().ops()) {
-                peak = Math.max(peak, op.ramBytesAfter());
-                energy += op.energyJ();
-            }
+            ScheduleSummary sum = ScheduleSummary.of(r.schedule());
+            peak = sum.peakRamBytes();
+            energy = sum.energyJ();
         } else if (r.status() != SolveStatus.INFEASIBLE) {
             return;
         }
@@ -462,14 +457,13 @@ public final class ExplorerViewModel {
                 break;
         }
         if (r.hasSchedule()) {
-            double energy = 0;
-            long peak = 0;
-            for (var op : r.schedule().ops()) {
-                energy += op.energyJ();
-                peak = Math.max(peak, op.ramBytesAfter());
+            ScheduleSummary sum = ScheduleSummary.of(r.schedule());
+            sb.append(String.format(Locale.ROOT, " | %s, peak RAM %s", Units.energy(sum.energyJ()),
+                    Units.bytes(sum.peakRamBytes())));
+            if (sum.counts().recompute() + sum.counts().pageIn() + sum.counts().pageOut() > 0) {
+                sb.append(String.format(Locale.ROOT, ", %d recomputes, %d page-outs, %d page-ins",
+                        sum.counts().recompute(), sum.counts().pageOut(), sum.counts().pageIn()));
             }
-            sb.append(String.format(Locale.ROOT, " | %s, peak RAM %s", org.poetexplorer.chart.Units.energy(energy),
-                    org.poetexplorer.chart.Units.bytes(peak)));
         }
         if (!stillSolving) {
             sb.append(String.format(Locale.ROOT, " | solved in %.2f s", r.solveSeconds()));
@@ -482,11 +476,11 @@ public final class ExplorerViewModel {
 
     private String infeasibleAdvice(Budget b) {
         Long min = minimalRamBytes.get();
-        String ram = org.poetexplorer.chart.Units.bytes(b.ramBytes());
+        String ram = Units.bytes(b.ramBytes());
         StringBuilder sb = new StringBuilder("no schedule fits " + ram + " within "
                 + String.format(Locale.ROOT, "%.2fx", b.runtimeRatio()) + " runtime. Raise the RAM budget");
         if (min != null) {
-            sb.append(" to at least ").append(org.poetexplorer.chart.Units.bytes(min));
+            sb.append(" to at least ").append(Units.bytes(min));
         }
         if (b.runtimeRatio() < MAX_RUNTIME_RATIO && b.remat()) {
             sb.append(" or the runtime budget");

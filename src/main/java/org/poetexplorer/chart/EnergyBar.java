@@ -1,7 +1,7 @@
 package org.poetexplorer.chart;
 
-import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleSummary;
 
 /**
  * One bar of the energy chart: a schedule's energy split by kind of operation, or, when there
@@ -11,29 +11,8 @@ public record EnergyBar(String label, double computeJ, double recomputeJ, double
         String note) {
 
     public static EnergyBar of(String label, Schedule s) {
-        double c = 0;
-        double r = 0;
-        double in = 0;
-        double out = 0;
-        for (Operation op : s.ops()) {
-            switch (op.kind()) {
-                case COMPUTE:
-                    c += op.energyJ();
-                    break;
-                case RECOMPUTE:
-                    r += op.energyJ();
-                    break;
-                case PAGE_IN:
-                    in += op.energyJ();
-                    break;
-                case PAGE_OUT:
-                    out += op.energyJ();
-                    break;
-                default:
-                    break;
-            }
-        }
-        return new EnergyBar(label, c, r, in, out, null);
+        ScheduleSummary sum = ScheduleSummary.of(s);
+        return new EnergyBar(label, sum.computeJ(), sum.recomputeJ(), sum.pageInJ(), sum.pageOutJ(), null);
     }
 
     public static EnergyBar missing(String label, String note) {
