@@ -106,6 +106,8 @@ public final class ExplorerViewModel {
     private boolean applying;
     private boolean userCancelled;
     private SolveRequest lastRequest;
+    private String solvePhase;
+    private Double lowerBound;
 
     public ExplorerViewModel() {
         this(Duration.millis(200));
@@ -301,6 +303,8 @@ public final class ExplorerViewModel {
         rematOnly.set(null);
         pagingOnly.set(null);
         minimalRamBytes.set(null);
+        solvePhase = null;
+        lowerBound = null;
         phase.set(Phase.SOLVING);
         solveStartedNanos.set(System.nanoTime());
         status.set("Solving...");
@@ -344,6 +348,16 @@ public final class ExplorerViewModel {
         public void incumbent(SolveRequest request, SolveResult r) {
             result.set(r);
             status.set(describe(r, true));
+        }
+
+        @Override
+        public void progress(SolveRequest request, String phaseName, Double lowerBoundJ) {
+            solvePhase = phaseName;
+            if (lowerBoundJ != null) {
+                lowerBound = lowerBoundJ;
+            }
+            status.set(describe(result.get() != null && result.get().budget().equals(request.budget())
+                    ? result.get() : null, true));
         }
 
         @Override
@@ -428,12 +442,14 @@ public final class ExplorerViewModel {
 
     /** One line for the status bar: what the solve found, or what it is doing. */
     String describe(SolveResult r, boolean stillSolving) {
+        String solving = "Solving" + (solvePhase == null ? "" : " (" + solvePhase + ")")
+                + (lowerBound == null ? "" : ", bound " + Units.energy(lowerBound)) + "...";
         if (r == null) {
-            return stillSolving ? "Solving..." : "No schedule yet";
+            return stillSolving ? solving : "No schedule yet";
         }
         StringBuilder sb = new StringBuilder();
         if (stillSolving) {
-            sb.append("Solving... best so far: ");
+            sb.append(solving).append(" best so far: ");
         }
         boolean stopped = !stillSolving && userCancelled;
         switch (r.status()) {

@@ -94,6 +94,11 @@ final class MemoryView extends ChartCanvas {
         popOver.show(this, screenX, screenY - 6);
     }
 
+    /** The window of the contents list (a PopOver is a window of its own), or null when hidden. */
+    javafx.scene.Scene contentsScene() {
+        return popOver.isShowing() ? popOver.getScene() : null;
+    }
+
     List<String> listedContents() {
         return contents.getItems();
     }

@@ -33,6 +33,10 @@ final class SolveService {
 
         void incumbent(SolveRequest request, SolveResult result);
 
+        /** A progress note from the engine: the phase it is in and the best lower bound so far (may be null). */
+        default void progress(SolveRequest request, String phase, Double lowerBoundJ) {
+        }
+
         void finished(SolveRequest request, SolveResult result);
 
         void failed(SolveRequest request, Throwable error);
@@ -149,6 +153,15 @@ final class SolveService {
                             Platform.runLater(() -> {
                                 if (gen == generation.get()) {
                                     listener.incumbent(request, incumbent);
+                                }
+                            });
+                        }
+
+                        @Override
+                        public void onProgress(String phase, Double lowerBoundJ) {
+                            Platform.runLater(() -> {
+                                if (gen == generation.get()) {
+                                    listener.progress(request, phase, lowerBoundJ);
                                 }
                             });
                         }

@@ -236,7 +236,7 @@ public final class MemoryPainter implements ChartPainter {
         g.drawString("RAM budget", (float) (x + 24), (float) (barTop + 38));
     }
 
-    /** True when ({@code x}, {@code y}) is within a few pixels of the peak marker. */
+    /** True when ({@code x}, {@code y}) is on the peak marker or in the area right under it. */
     public static boolean isNearPeak(MemoryData data, TimeWindow window, long budgetBytes, double width,
             double height, double x, double y) {
         if (data == null || data.size() == 0) {
@@ -249,10 +249,13 @@ public final class MemoryPainter implements ChartPainter {
         double ph = bottom - ChartLayout.TOP;
         double mx = p.window.toX(data.end(data.peakOp()), px, pw);
         double my = toY(data.peakBytes(), bottom, ph, p.yMax());
-        return Math.abs(x - mx) <= 8 && Math.abs(y - my) <= 8;
+        return Math.abs(x - mx) <= 6 && y >= my - 8 && y <= bottom;
     }
 
-    /** The operation whose RAM is shown at pixel column {@code x}, or -1 outside the plot. */
+    /**
+     * The operation whose RAM is shown at pixel column {@code x}, or -1 outside the plot. Where
+     * several operations end within the column, the one with the most RAM (the one drawn).
+     */
     public static int opAtX(MemoryData data, TimeWindow window, double width, double x) {
         if (data == null) {
             return -1;
@@ -263,6 +266,14 @@ public final class MemoryPainter implements ChartPainter {
             return -1;
         }
         TimeWindow w = window != null ? window : TimeWindow.fit(data.totalS());
-        return data.opAt(w.toTime(x, px, pw));
+        int first = data.opAt(w.toTime(x - 0.5, px, pw));
+        int last = data.opAt(w.toTime(x + 0.5, px, pw));
+        int best = last;
+        for (int k = Math.max(0, first); k <= last; k++) {
+            if (data.ram(k) > data.ram(best)) {
+                best = k;
+            }
+        }
+        return best;
     }
 }

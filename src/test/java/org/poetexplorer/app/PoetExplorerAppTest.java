@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -163,10 +164,44 @@ class PoetExplorerAppTest {
         assertEquals(expected, r.budget().ramBytes(), "the result on screen is for the last slider value");
         assertEquals(0, vm().runningSolvesProperty().get(), "no solve left running");
         assertTrue(r.hasSchedule());
+        long points = vm().history().stream().filter(h -> h.ramBudgetBytes() == expected).count();
+        assertEquals(1, points, "the last budget is on the trade-off curve once");
+
+        TabPane tabs = (TabPane) app.view().lookup("#bottomTabs");
+        fx(() -> tabs.getSelectionModel().select(2));
+        Thread.sleep(300);
+        Screenshots.save(stage.getScene(), "04b-tradeoff-after-slider-moves");
+        fx(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().pagingOnlyProperty().get() != null);
+        Thread.sleep(300);
+        Screenshots.save(stage.getScene(), "04c-energy-bars");
+        fx(() -> tabs.getSelectionModel().select(0));
     }
 
     @Test
     @Order(5)
+    void clickingThePeakListsWhatIsInRam() throws Exception {
+        SolveResult r = awaitSettled(90);
+        MemoryView memory = app.view().memory();
+        org.poetexplorer.chart.MemoryData data = new org.poetexplorer.chart.MemoryData(r.schedule());
+        TimeWindow w = TimeWindow.fit(data.totalS());
+        double x = w.toX(r.schedule().ops().get(data.peakOp()).endS(), ChartLayout.LEFT,
+                ChartLayout.plotWidth(memory.getWidth()));
+        fx(() -> app.view().timeWindow().set(null));
+        robot.clickOn(memory.localToScreen(x, memory.getHeight() / 2), javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !memory.listedContents().isEmpty());
+        Thread.sleep(300);
+        Screenshots.save(stage.getScene(), "05-ram-contents-at-peak");
+        Screenshots.save(memory.contentsScene(), "05b-ram-contents-list");
+        var summary = org.poetexplorer.schedule.ScheduleSummary.of(r.schedule());
+        assertEquals(summary.inRamAtPeak().size(), memory.listedContents().size(), "one line per output in RAM");
+        String largest = r.schedule().graph().node(summary.inRamAtPeak().get(0)).name();
+        assertTrue(memory.listedContents().get(0).startsWith(largest), memory.listedContents().get(0));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
+    @Order(6)
     void hoveringAnOperationShowsItsDetails() throws Exception {
         SolveResult r = awaitSettled(90);
         assertTrue(r.hasSchedule());
@@ -203,7 +238,7 @@ class PoetExplorerAppTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aMalformedDeviceFileShowsAnErrorAndKeepsTheDevice(@TempDir Path dir) throws Exception {
         awaitSettled(90);
         Device before = vm().deviceProperty().get();

@@ -30,7 +30,9 @@ class MemoryPainterTest {
         double ph = bottom - ChartLayout.TOP;
         double py = bottom - 700 / (1000 * 1.15) * ph;
         assertTrue(MemoryPainter.isNearPeak(m, w, 1000, width, height, px + 2, py - 2));
+        assertTrue(MemoryPainter.isNearPeak(m, w, 1000, width, height, px, py + 30), "in the area under the peak");
         assertFalse(MemoryPainter.isNearPeak(m, w, 1000, width, height, px + 40, py));
+        assertFalse(MemoryPainter.isNearPeak(m, w, 1000, width, height, px, py - 30), "above the peak");
         assertEquals(4, MemoryPainter.opAtX(m, w, width, px + 1));
     }
 
