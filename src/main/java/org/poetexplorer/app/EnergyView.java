@@ -12,7 +12,8 @@ import org.poetexplorer.milp.SolveStatus;
 final class EnergyView extends ChartCanvas {
 
     EnergyView(ExplorerViewModel vm) {
-        super(() -> new EnergyBarsPainter(bars(vm)));
+        super(() -> new EnergyBarsPainter(bars(vm), vm.graphProperty().get() == null ? Double.NaN
+                : vm.graphProperty().get().plainEnergyJ()));
         setId("energy");
         Tooltip.install(this, new Tooltip("Energy of one training step by kind of operation: this schedule, the plain "
                 + "schedule (no budget), and the same budgets with only rematerialization or only paging."));

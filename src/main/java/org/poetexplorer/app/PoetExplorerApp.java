@@ -46,7 +46,11 @@ public class PoetExplorerApp extends Application {
         Scene scene = new Scene(view, settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(PoetExplorerApp.class.getResource("explorer.css").toExternalForm());
         primary.setScene(scene);
-        primary.setTitle(TITLE);
+        primary.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var g = viewModel.graphProperty().get();
+            var d = viewModel.deviceProperty().get();
+            return g == null || d == null ? TITLE : TITLE + " \u2014 " + g.name() + " on " + d.id();
+        }, viewModel.graphProperty(), viewModel.deviceProperty()));
         var icon = PoetExplorerApp.class.getResourceAsStream("icon.png");
         if (icon != null) {
             primary.getIcons().add(new Image(icon));

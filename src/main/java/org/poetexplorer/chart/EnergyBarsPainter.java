@@ -12,9 +12,12 @@ public final class EnergyBarsPainter implements ChartPainter {
     private static final List<OpKind> STACK = List.of(OpKind.COMPUTE, OpKind.RECOMPUTE, OpKind.PAGE_IN, OpKind.PAGE_OUT);
 
     private final List<EnergyBar> bars;
+    private final double referenceJ;
 
-    public EnergyBarsPainter(List<EnergyBar> bars) {
+    /** @param referenceJ energy the bars are compared with (the plain schedule's), NaN for none */
+    public EnergyBarsPainter(List<EnergyBar> bars, double referenceJ) {
         this.bars = List.copyOf(bars);
+        this.referenceJ = referenceJ;
     }
 
     private static double part(EnergyBar b, OpKind k) {
@@ -78,6 +81,9 @@ public final class EnergyBarsPainter implements ChartPainter {
                 }
                 g.setColor(Palette.TEXT);
                 String total = Units.energy(b.totalJ());
+                if (referenceJ > 0 && Math.abs(b.totalJ() - referenceJ) > referenceJ * 1e-9) {
+                    total += String.format(java.util.Locale.ROOT, " (%+.2f %%)", 100 * (b.totalJ() / referenceJ - 1));
+                }
                 g.drawString(total, (float) (cx - fm.stringWidth(total) / 2.0), (float) (y - 4));
             } else {
                 g.setColor(Palette.MUTED_TEXT);
