@@ -133,7 +133,10 @@ class PoetExplorerAppTest {
     void anInfeasibleBudgetSaysWhichBudgetToRaise() throws Exception {
         awaitSettled(90);
         long tiny = vm().graphProperty().get().largestActivationBytes() / 2;
-        robot.clickOn("#ramField").eraseText(12).write(Long.toString(tiny)).type(javafx.scene.input.KeyCode.ENTER);
+        javafx.scene.control.TextField ramField = app.view().inputs().budgets().ramField();
+        robot.clickOn(ramField);
+        fx(ramField::selectAll);
+        robot.write(Long.toString(tiny)).type(javafx.scene.input.KeyCode.ENTER);
         SolveResult r = awaitSettled(120);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> statusText().contains("at least"));
         Screenshots.save(stage.getScene(), "03-infeasible");
@@ -255,5 +258,34 @@ class PoetExplorerAppTest {
         assertEquals(before, vm().deviceProperty().get(), "the previous device stays");
         assertEquals("a72", app.view().inputs().devicePickerValue().builtInId(), "the picker still shows it");
         assertEquals(resultBefore, vm().resultProperty().get(), "the schedule on screen stays");
+    }
+
+    @Test
+    @Order(8)
+    void deviceSheetRefusesAnInvalidFieldAndAppliesAValidOne() throws Exception {
+        awaitSettled(90);
+        Device before = vm().deviceProperty().get();
+        javafx.scene.control.TextField flops = (javafx.scene.control.TextField) app.view()
+                .lookup("#deviceSheet").lookupAll(".text-field").iterator().next();
+        assertEquals(before.flops(), Double.parseDouble(flops.getText()), before.flops() * 1e-5);
+        robot.clickOn(flops);
+        fx(flops::selectAll);
+        robot.write("-3");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(flops.getStyleClass().contains("invalid"), "a negative speed is marked at once");
+        assertTrue(flops.getTooltip().getText().contains("flops"), flops.getTooltip().getText());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "08-device-field-invalid");
+        assertEquals(before, vm().deviceProperty().get(), "an invalid value is not applied");
+
+        fx(flops::selectAll);
+        robot.write("4e9").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().deviceProperty().get().flops() == 4e9);
+        SolveResult r = awaitSettled(120);
+        assertEquals(before.flopsPerJoule(), vm().deviceProperty().get().flopsPerJoule(), "other fields kept");
+        assertEquals(vm().graphProperty().get(), r.graph(), "the schedule is for the edited device");
+        assertEquals(vm().graphProperty().get().node(1).flop() / 4e9, r.graph().runtime(1), 1e-15,
+                "costs recomputed for the new speed");
     }
 }
