@@ -32,7 +32,8 @@ final class TimelineView extends ChartCanvas {
 
     private TimelineView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation,
             TimelineData[] dataRef, int[] hoverRef) {
-        super(() -> new TimelinePainter(dataRef[0], window.get(), vm.selectedNodeProperty().get(), hoverRef[0]));
+        super(() -> new TimelinePainter(dataRef[0], window.get(), vm.selectedNodeProperty().get(), hoverRef[0],
+                emptyText(vm)));
         this.vm = vm;
         this.window = window;
         setId("timeline");
@@ -78,6 +79,19 @@ final class TimelineView extends ChartCanvas {
             int k = TimelinePainter.opAt(data, window.get(), getWidth(), getHeight(), e.getX(), e.getY());
             vm.selectedNodeProperty().set(k < 0 ? -1 : data.op(k).node());
         });
+    }
+
+    private static String emptyText(ExplorerViewModel vm) {
+        var r = vm.resultProperty().get();
+        if (r == null) {
+            return vm.solvingProperty().get() ? "Solving..." : "No schedule yet";
+        }
+        switch (r.status()) {
+            case INFEASIBLE:
+                return "No schedule fits these budgets (see the status bar)";
+            default:
+                return "No schedule found" + (r.message() == null ? "" : ": " + r.message());
+        }
     }
 
     /** The operation whose hover card is showing, or null. */

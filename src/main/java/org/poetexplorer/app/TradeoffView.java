@@ -19,13 +19,16 @@ final class TradeoffView extends HBox {
 
     TradeoffView(ExplorerViewModel vm) {
         setId("tradeoff");
-        energy = new ChartCanvas(() -> new TradeoffPainter(TradeoffPainter.Kind.ENERGY,
-                points(vm, true), vm.graphProperty().get() == null ? Double.NaN : vm.graphProperty().get().plainEnergyJ()));
-        peak = new ChartCanvas(() -> new TradeoffPainter(TradeoffPainter.Kind.PEAK_RAM, points(vm, false), Double.NaN));
+        energy = new ChartCanvas(() -> energyPainter(vm));
+        peak = new ChartCanvas(() -> peakPainter(vm));
+        energy.setOnMouseClicked(e -> load(vm, energyPainter(vm).pointAt(energy.getWidth(), energy.getHeight(),
+                e.getX(), e.getY())));
+        peak.setOnMouseClicked(e -> load(vm, peakPainter(vm).pointAt(peak.getWidth(), peak.getHeight(),
+                e.getX(), e.getY())));
         Tooltip.install(energy, new Tooltip("Energy of each finished solve against its RAM budget (same network, "
-                + "device, runtime budget and switches). The ringed point is the current solve."));
+                + "device, runtime budget and switches). The ringed point is the current solve; click a point to go back to its budget."));
         Tooltip.install(peak, new Tooltip("Peak RAM of each finished solve against its RAM budget; it never "
-                + "exceeds the dashed diagonal."));
+                + "exceeds the dashed diagonal. Click a point to go back to its budget."));
         HBox.setHgrow(energy, Priority.ALWAYS);
         HBox.setHgrow(peak, Priority.ALWAYS);
         energy.setPrefWidth(400);
@@ -33,6 +36,21 @@ final class TradeoffView extends HBox {
         getChildren().addAll(energy, peak);
         vm.history().addListener((javafx.collections.ListChangeListener<SolveRecord>) c -> repaint());
         vm.resultProperty().addListener((o, a, b) -> repaint());
+    }
+
+    private static TradeoffPainter energyPainter(ExplorerViewModel vm) {
+        TrainingGraph g = vm.graphProperty().get();
+        return new TradeoffPainter(TradeoffPainter.Kind.ENERGY, points(vm, true), g == null ? Double.NaN : g.plainEnergyJ());
+    }
+
+    private static TradeoffPainter peakPainter(ExplorerViewModel vm) {
+        return new TradeoffPainter(TradeoffPainter.Kind.PEAK_RAM, points(vm, false), Double.NaN);
+    }
+
+    private static void load(ExplorerViewModel vm, TradeoffPoint p) {
+        if (p != null) {
+            vm.ramBudgetProperty().set(Math.round(p.ramBudgetBytes()));
+        }
     }
 
     private void repaint() {

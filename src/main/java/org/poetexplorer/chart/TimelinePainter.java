@@ -23,6 +23,7 @@ public final class TimelinePainter implements ChartPainter {
     private final TimeWindow window;
     private final int selectedNode;
     private final int hoveredOp;
+    private final String emptyText;
 
     /**
      * @param data the schedule, or null to draw an empty chart
@@ -31,6 +32,12 @@ public final class TimelinePainter implements ChartPainter {
      * @param hoveredOp operation outlined under the pointer, -1 for none
      */
     public TimelinePainter(TimelineData data, TimeWindow window, int selectedNode, int hoveredOp) {
+        this(data, window, selectedNode, hoveredOp, "No schedule yet");
+    }
+
+    /** As above, with the text shown when there is no schedule (why there is none). */
+    public TimelinePainter(TimelineData data, TimeWindow window, int selectedNode, int hoveredOp, String emptyText) {
+        this.emptyText = emptyText;
         this.data = data;
         this.window = window != null ? window : TimeWindow.fit(data == null ? 1 : data.totalS());
         this.selectedNode = selectedNode;
@@ -53,7 +60,7 @@ public final class TimelinePainter implements ChartPainter {
         if (data == null) {
             g.setColor(Palette.MUTED_TEXT);
             g.setFont(Palette.LABEL);
-            g.drawString("No schedule yet", (float) (px + 12), (float) (top + laneH));
+            g.drawString(emptyText, (float) (px + 12), (float) (top + laneH));
             TimeAxis.draw(g, window, px, pw, bottom);
             return;
         }

@@ -32,6 +32,9 @@ public final class TradeoffPainter implements ChartPainter {
         }
     }
 
+    private static final double LEFT = 72;
+    private static final double TOP = 30;
+
     private final Kind kind;
     private final List<TradeoffPoint> points;
     private final double referenceLevel;
@@ -51,8 +54,8 @@ public final class TradeoffPainter implements ChartPainter {
     public void paint(Graphics2D g, double width, double height) {
         g.setColor(Palette.BACKGROUND);
         g.fill(new Rectangle2D.Double(0, 0, width, height));
-        double left = 72;
-        double top = 30;
+        double left = LEFT;
+        double top = TOP;
         double right = width - 14;
         double bottom = height - 38;
         double pw = Math.max(10, right - left);
@@ -61,26 +64,6 @@ public final class TradeoffPainter implements ChartPainter {
         g.setColor(Palette.TEXT);
         g.drawString(kind.title, (float) left, 15f);
 
-        double xMin = Double.MAX_VALUE;
-        double xMax = -Double.MAX_VALUE;
-        double yMin = Double.MAX_VALUE;
-        double yMax = -Double.MAX_VALUE;
-        for (TradeoffPoint p : points) {
-            xMin = Math.min(xMin, p.ramBudgetBytes());
-            xMax = Math.max(xMax, p.ramBudgetBytes());
-            if (p.feasible()) {
-                yMin = Math.min(yMin, p.value());
-                yMax = Math.max(yMax, p.value());
-            }
-        }
-        if (!Double.isNaN(referenceLevel)) {
-            yMin = Math.min(yMin, referenceLevel);
-            yMax = Math.max(yMax, referenceLevel);
-        }
-        if (kind == Kind.PEAK_RAM && xMin <= xMax) {
-            yMin = Math.min(yMin, xMin);
-            yMax = Math.max(yMax, xMax);
-        }
         g.setFont(Palette.SMALL);
         FontMetrics fm = g.getFontMetrics();
         if (points.isEmpty()) {
@@ -90,24 +73,11 @@ public final class TradeoffPainter implements ChartPainter {
             g.draw(new Rectangle2D.Double(left, top, pw, ph));
             return;
         }
-        if (xMax - xMin < 1) {
-            xMin -= Math.max(1, xMin * 0.1);
-            xMax += Math.max(1, xMax * 0.1);
-        }
-        if (yMin > yMax) {
-            yMin = 0;
-            yMax = 1;
-        }
-        if (yMax - yMin < Math.abs(yMax) * 1e-6 + 1e-12) {
-            yMin -= Math.abs(yMin) * 0.05 + 1e-9;
-            yMax += Math.abs(yMax) * 0.05 + 1e-9;
-        }
-        double xPad = (xMax - xMin) * 0.05;
-        double yPad = (yMax - yMin) * 0.08;
-        final double x0 = xMin - xPad;
-        final double x1 = xMax + xPad;
-        final double y0 = yMin - yPad;
-        final double y1 = yMax + yPad;
+        Frame f = frame(width, height);
+        final double x0 = f.x0;
+        final double x1 = f.x1;
+        final double y0 = f.y0;
+        final double y1 = f.y1;
         DoubleFunction<Double> sx = v -> left + (v - x0) / (x1 - x0) * pw;
         DoubleFunction<Double> sy = v -> bottom - (v - y0) / (y1 - y0) * ph;
 
@@ -197,5 +167,78 @@ public final class TradeoffPainter implements ChartPainter {
         g.setClip(oldClip);
         g.setColor(Palette.AXIS);
         g.draw(new Rectangle2D.Double(left, top, pw, ph));
+    }
+
+    /** Data ranges of the plot (with padding) and its pixel box. */
+    private record Frame(double x0, double x1, double y0, double y1, double left, double top, double right,
+            double bottom) {
+        double px(double v) {
+            return left + (v - x0) / (x1 - x0) * (right - left);
+        }
+
+        double py(double v) {
+            return bottom - (v - y0) / (y1 - y0) * (bottom - top);
+        }
+    }
+
+    private Frame frame(double width, double height) {
+        double left = LEFT;
+        double top = TOP;
+        double right = width - 14;
+        double bottom = height - 38;
+        double xMin = Double.MAX_VALUE;
+        double xMax = -Double.MAX_VALUE;
+        double yMin = Double.MAX_VALUE;
+        double yMax = -Double.MAX_VALUE;
+        for (TradeoffPoint p : points) {
+            xMin = Math.min(xMin, p.ramBudgetBytes());
+            xMax = Math.max(xMax, p.ramBudgetBytes());
+            if (p.feasible()) {
+                yMin = Math.min(yMin, p.value());
+                yMax = Math.max(yMax, p.value());
+            }
+        }
+        if (!Double.isNaN(referenceLevel)) {
+            yMin = Math.min(yMin, referenceLevel);
+            yMax = Math.max(yMax, referenceLevel);
+        }
+        if (kind == Kind.PEAK_RAM && xMin <= xMax) {
+            yMin = Math.min(yMin, xMin);
+            yMax = Math.max(yMax, xMax);
+        }
+        if (xMax - xMin < 1) {
+            xMin -= Math.max(1, xMin * 0.1);
+            xMax += Math.max(1, xMax * 0.1);
+        }
+        if (yMin > yMax) {
+            yMin = 0;
+            yMax = 1;
+        }
+        if (yMax - yMin < Math.abs(yMax) * 1e-6 + 1e-12) {
+            yMin -= Math.abs(yMin) * 0.05 + 1e-9;
+            yMax += Math.abs(yMax) * 0.05 + 1e-9;
+        }
+        double xPad = (xMax - xMin) * 0.05;
+        double yPad = (yMax - yMin) * 0.08;
+        return new Frame(xMin - xPad, xMax + xPad, yMin - yPad, yMax + yPad, left, top, right, bottom);
+    }
+
+    /** The point drawn within 6 pixels of ({@code x}, {@code y}), nearest first, or null. */
+    public TradeoffPoint pointAt(double width, double height, double x, double y) {
+        if (points.isEmpty()) {
+            return null;
+        }
+        Frame f = frame(width, height);
+        TradeoffPoint best = null;
+        double bestD = 36;
+        for (TradeoffPoint p : points) {
+            double py = p.feasible() ? f.py(p.value()) : f.bottom() - 6;
+            double d = Math.pow(f.px(p.ramBudgetBytes()) - x, 2) + Math.pow(py - y, 2);
+            if (d <= bestD) {
+                bestD = d;
+                best = p;
+            }
+        }
+        return best;
     }
 }
