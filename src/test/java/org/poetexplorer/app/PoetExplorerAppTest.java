@@ -288,4 +288,29 @@ class PoetExplorerAppTest {
         assertEquals(vm().graphProperty().get().node(1).flop() / 4e9, r.graph().runtime(1), 1e-15,
                 "costs recomputed for the new speed");
     }
+
+    @Test
+    @Order(9)
+    void aNetworkFileOpensAndAMalformedOneChangesNothing(@TempDir Path dir) throws Exception {
+        awaitSettled(90);
+        Path good = Path.of(System.getProperty("poet.shared"), "reference", "graphs", "linear__a72.json");
+        fx(() -> vm().openNetwork(good));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().graphProperty().get().name().equals("linear"));
+        SolveResult r = awaitSettled(120);
+        assertTrue(r.hasSchedule(), statusText());
+        assertEquals("linear", r.graph().name());
+        assertTrue(vm().networkProperty().get().isFile());
+        assertEquals(good.toAbsolutePath(), vm().recentFiles().get(0), "remembered as a recent file");
+
+        Path bad = dir.resolve("broken-network.json");
+        Files.writeString(bad, "{\"nodes\": [{\"type\": \"Input\", \"out_shape\": [1, 3], \"flop\": 0, "
+                + "\"deps\": [5]}]}");
+        fx(() -> vm().openNetwork(bad));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.view().notifications().isShowing()
+                && app.view().notifications().getText().contains("broken-network.json"));
+        String text = app.view().notifications().getText();
+        assertTrue(text.contains("deps"), text);
+        assertEquals("linear", vm().graphProperty().get().name(), "the loaded network stays");
+        assertEquals(r, vm().resultProperty().get(), "and so does its schedule");
+    }
 }
