@@ -130,7 +130,7 @@ public final class TimelinePainter implements ChartPainter {
         double lastLabelX = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < starts.length; i++) {
             double x = window.toX(starts[i], px, pw);
-            if (x < px - 1 || x > px + pw + 1 || x - lastX < 2) {
+            if (x < px - 1 || x > px + pw + 1 || x - lastX < 5) {
                 continue;
             }
             lastX = x;
