@@ -104,7 +104,7 @@ final class OnnxReader {
         long at = in == null ? 0 : in.getTotalBytesRead();
         String reason = at >= size
                 ? "the data ends inside a message (truncated file?)"
-                : firstSentence(e.getMessage()) + " at byte " + at;
+                : "unreadable data at byte " + at + " (" + firstSentence(e.getMessage()) + ")";
         return new InputException(source, "", "not an ONNX model, or damaged: " + reason, e);
     }
 
@@ -116,20 +116,35 @@ final class OnnxReader {
             }
             switch (WireFormat.getTagFieldNumber(tag)) {
                 case ModelProto.IR_VERSION_FIELD_NUMBER:
-                    expect(tag, WireFormat.WIRETYPE_VARINT);
+                    expectInModel(tag, WireFormat.WIRETYPE_VARINT);
                     irVersion = in.readInt64();
                     break;
                 case ModelProto.GRAPH_FIELD_NUMBER:
-                    expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                    expectInModel(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
                     hasGraph = true;
                     int limit = enter();
                     readGraph();
                     leave(limit);
                     break;
                 default:
+                    // a model has only varint and length-delimited fields; anything else is not ONNX
+                    int wireType = WireFormat.getTagWireType(tag);
+                    if (wireType != WireFormat.WIRETYPE_VARINT && wireType != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                        throw notOnnx();
+                    }
                     skip(tag);
             }
         }
+    }
+
+    private void expectInModel(int tag, int wireType) throws InputException {
+        if (WireFormat.getTagWireType(tag) != wireType) {
+            throw notOnnx();
+        }
+    }
+
+    private InputException notOnnx() {
+        return new InputException(source, "", "not an ONNX model: unexpected data at byte " + (in.getTotalBytesRead() - 1));
     }
 
     private void readGraph() throws IOException, InputException {
@@ -288,7 +303,8 @@ final class OnnxReader {
         }
         int dot = s.indexOf(". ");
         String first = dot > 0 ? s.substring(0, dot) : s;
-        return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
+        first = first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
+        return first.isEmpty() ? first : Character.toLowerCase(first.charAt(0)) + first.substring(1);
     }
 
     private static long mib(long bytes) {

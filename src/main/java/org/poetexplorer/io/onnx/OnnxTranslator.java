@@ -701,8 +701,8 @@ final class OnnxTranslator {
 
     /** When the model declares the output's shape (for the model's own batch), its size must match the rule's. */
     private void checkDeclared(NodeProto n, int layer, String where) throws InputException {
-        if (batch != modelBatch) {
-            return;
+        if (options.batch() != 0 && options.batch() != modelBatch) {
+            return; // a declared shape may hold the model's own batch in any dimension
         }
         List<Long> want = declaredShape(n.getOutput(0));
         List<Long> got = builder.shape(layer);
