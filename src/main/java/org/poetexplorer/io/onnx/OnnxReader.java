@@ -6,8 +6,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +36,6 @@ final class OnnxReader {
     static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
     /** Graphs with more nodes than this are refused. */
     static final int MAX_NODES = 5000;
-
-    private static final int INT64 = TensorProto.DataType.INT64_VALUE;
 
     private final Path file;
     private final String source;
@@ -233,13 +229,9 @@ final class OnnxReader {
             }
         }
         List<Long> values = null;
-        if (dataType == INT64) {
-            if (raw != null && raw.length % 8 == 0) {
-                values = new ArrayList<>();
-                ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-                while (b.hasRemaining()) {
-                    values.add(b.getLong());
-                }
+        if (dataType == TensorInfo.INT64) {
+            if (raw != null) {
+                values = TensorInfo.int64s(raw);
             } else if (!int64s.isEmpty() && int64s.size() <= TensorInfo.MAX_KEPT_VALUES) {
                 values = int64s;
             }

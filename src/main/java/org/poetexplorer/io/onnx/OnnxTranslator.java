@@ -6,33 +6,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
-import org.poetexplorer.catalog.AvgPool2d;
-import org.poetexplorer.catalog.BatchNorm2d;
-import org.poetexplorer.catalog.Concat;
-import org.poetexplorer.catalog.Conv2d;
 import org.poetexplorer.catalog.CrossEntropyLoss;
-import org.poetexplorer.catalog.Dropout;
 import org.poetexplorer.catalog.Estimated;
-import org.poetexplorer.catalog.Flatten;
-import org.poetexplorer.catalog.GlobalAvgPool;
 import org.poetexplorer.catalog.Input;
 import org.poetexplorer.catalog.Layer;
 import org.poetexplorer.catalog.Linear;
-import org.poetexplorer.catalog.MaxPool2d;
 import org.poetexplorer.catalog.Network;
 import org.poetexplorer.catalog.NetworkBuilder;
-import org.poetexplorer.catalog.ReLU;
-import org.poetexplorer.catalog.Reshape;
-import org.poetexplorer.catalog.Sigmoid;
-import org.poetexplorer.catalog.SkipAdd;
-import org.poetexplorer.catalog.Softmax;
-import org.poetexplorer.catalog.TanH;
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.io.onnx.proto.Onnx.AttributeProto;
 import org.poetexplorer.io.onnx.proto.Onnx.NodeProto;
-import org.poetexplorer.io.onnx.proto.Onnx.TensorProto;
 import org.poetexplorer.io.onnx.proto.Onnx.TensorShapeProto;
 import org.poetexplorer.io.onnx.proto.Onnx.ValueInfoProto;
 
@@ -43,11 +26,6 @@ import org.poetexplorer.io.onnx.proto.Onnx.ValueInfoProto;
  * output unless the graph ends in one. The rules are those of docs/file-formats.md, "ONNX import".
  */
 final class OnnxTranslator {
-    /** Operators with a cost rule (some attribute values are still refused, see {@link #translate}). */
-    static final Set<String> SUPPORTED = Set.of("Gemm", "MatMul", "Conv", "BatchNormalization", "Relu", "MaxPool",
-            "AveragePool", "GlobalAveragePool", "Add", "Flatten", "Reshape", "Dropout", "Sigmoid", "Tanh", "Softmax",
-            "Concat", "Identity", "Constant", "SoftmaxCrossEntropyLoss");
-
     private static final Set<String> LOSSES = Set.of("SoftmaxCrossEntropyLoss");
 
     private final String source;
@@ -64,6 +42,7 @@ final class OnnxTranslator {
     private final Map<String, Integer> unsupported = new LinkedHashMap<>();
     private final long modelBatch;
     private final long batch;
+    private final OperatorRules rules;
     private int lossLayer = -1;
 
     private OnnxTranslator(String source, String name, OnnxModel model, ImportOptions options) throws InputException {
@@ -91,6 +70,7 @@ final class OnnxTranslator {
         }
         this.modelBatch = modelBatch();
         this.batch = options.batch() > 0 ? options.batch() : modelBatch > 0 ? modelBatch : 1;
+        this.rules = new OperatorRules(source, builder::shape, modelBatch, batch, consumers, matMulLayers);
     }
 
     static Network translate(String source, String name, OnnxModel model, ImportOptions options)
@@ -114,7 +94,9 @@ final class OnnxTranslator {
         if (model.outputs().isEmpty()) {
             throw new InputException(source, "graph.output", "the graph has no outputs");
         }
-        for (NodeProto node : topologicalOrder()) {
+        Set<String> defined = new HashSet<>(graphInputs.keySet());
+        defined.addAll(model.initializers().keySet());
+        for (NodeProto node : NodeOrder.sort(model.nodes(), defined, source)) {
             node(node);
         }
         if (!unsupported.isEmpty()) {
@@ -144,67 +126,11 @@ final class OnnxTranslator {
         }
     }
 
-    /** The nodes in a dependency order, keeping the file's order where it allows (it normally is one). */
-    private List<NodeProto> topologicalOrder() throws InputException {
-        List<NodeProto> nodes = model.nodes();
-        Map<String, Integer> producer = new HashMap<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            for (String out : nodes.get(i).getOutputList()) {
-                if (out.isEmpty()) {
-                    continue;
-                }
-                Integer before = producer.put(out, i);
-                if (before != null || graphInputs.containsKey(out) || model.initializers().containsKey(out)) {
-                    throw new InputException(source, label(nodes.get(i), i), "gives '" + out
-                            + "', which is already defined");
-                }
-            }
-        }
-        int[] pending = new int[nodes.size()];
-        List<List<Integer>> users = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            users.add(new ArrayList<>());
-        }
-        for (int i = 0; i < nodes.size(); i++) {
-            for (String in : new HashSet<>(nodes.get(i).getInputList())) {
-                Integer p = producer.get(in);
-                if (p != null) {
-                    pending[i]++;
-                    users.get(p).add(i);
-                }
-            }
-        }
-        PriorityQueue<Integer> ready = new PriorityQueue<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            if (pending[i] == 0) {
-                ready.add(i);
-            }
-        }
-        List<NodeProto> order = new ArrayList<>(nodes.size());
-        while (!ready.isEmpty()) {
-            int i = ready.poll();
-            order.add(nodes.get(i));
-            for (int u : users.get(i)) {
-                if (--pending[u] == 0) {
-                    ready.add(u);
-                }
-            }
-        }
-        if (order.size() < nodes.size()) {
-            for (int i = 0; i < nodes.size(); i++) {
-                if (pending[i] > 0) {
-                    throw new InputException(source, label(nodes.get(i), i), "is part of a cycle");
-                }
-            }
-        }
-        return order;
-    }
-
     // ---- one node ----
 
     private void node(NodeProto n) throws InputException {
         String op = n.getOpType();
-        String where = label(n, -1);
+        String where = NodeAttributes.label(n, -1);
         List<Value> ins = new ArrayList<>();
         boolean unknownInput = false;
         // a loss's later inputs are labels, which are data, not activations of the network
@@ -225,7 +151,7 @@ final class OnnxTranslator {
         }
         if (unknownInput) {
             // fed by an operator without a rule: the model is refused anyway; count this one if it has no rule either
-            if (!SUPPORTED.contains(op)) {
+            if (!OperatorRules.SUPPORTED.contains(op)) {
                 unsupported.merge(op, 1, Integer::sum);
             }
             setOutputs(n, Value.UNKNOWN);
@@ -233,7 +159,7 @@ final class OnnxTranslator {
         }
         Outcome o;
         try {
-            o = translate(op, n, ins);
+            o = rules.translate(op, n, ins);
         } catch (ArithmeticException e) {
             throw new InputException(source, where, "sizes too large (" + e.getMessage() + ")", e);
         }
@@ -256,332 +182,6 @@ final class OnnxTranslator {
         }
     }
 
-    /** What an operator becomes: a layer fed by activations, another name for a value, or no rule. */
-    private static final class Outcome {
-        Layer layer;
-        int[] inputs;
-        Value value;
-        String missing;
-
-        static Outcome layer(Layer layer, Value... inputs) {
-            Outcome o = new Outcome();
-            o.layer = layer;
-            o.inputs = new int[inputs.length];
-            for (int i = 0; i < inputs.length; i++) {
-                o.inputs[i] = inputs[i].layer();
-            }
-            return o;
-        }
-
-        static Outcome value(Value v) {
-            Outcome o = new Outcome();
-            o.value = v;
-            return o;
-        }
-
-        static Outcome missing(String what) {
-            Outcome o = new Outcome();
-            o.missing = what;
-            return o;
-        }
-    }
-
-    private Outcome translate(String op, NodeProto n, List<Value> ins) throws InputException {
-        String where = label(n, -1);
-        switch (op) {
-            case "Identity":
-                return Outcome.value(required(ins, 0, where));
-            case "Constant":
-                return Outcome.value(Value.constant(constantOf(n, where)));
-            case "Relu":
-            case "Sigmoid":
-            case "Tanh":
-            case "Softmax":
-            case "Dropout": {
-                Value x = required(ins, 0, where);
-                if (!x.isActivation()) {
-                    return Outcome.missing(op + " (of a constant)");
-                }
-                Layer l = op.equals("Relu") ? new ReLU() : op.equals("Sigmoid") ? new Sigmoid()
-                        : op.equals("Tanh") ? new TanH() : op.equals("Softmax") ? new Softmax() : new Dropout();
-                return Outcome.layer(l, x);
-            }
-            case "Gemm":
-                return gemm(n, ins, where);
-            case "MatMul":
-                return matMul(ins, where);
-            case "Add":
-                return add(n, ins, where);
-            case "Conv":
-                return conv(n, ins, where);
-            case "BatchNormalization": {
-                Value x = required(ins, 0, where);
-                if (!x.isActivation() || rank(x) != 4) {
-                    return Outcome.missing("BatchNormalization (" + describe(x) + ")");
-                }
-                return Outcome.layer(new BatchNorm2d(), x);
-            }
-            case "MaxPool":
-            case "AveragePool":
-                return pool(op, n, ins, where);
-            case "GlobalAveragePool": {
-                Value x = required(ins, 0, where);
-                if (!x.isActivation() || rank(x) != 4) {
-                    return Outcome.missing("GlobalAveragePool (" + describe(x) + ")");
-                }
-                return Outcome.layer(new GlobalAvgPool(), x);
-            }
-            case "Flatten":
-                return flatten(n, ins, where);
-            case "Reshape":
-                return reshape(n, ins, where);
-            case "Concat":
-                return concat(n, ins, where);
-            case "SoftmaxCrossEntropyLoss": {
-                Value scores = required(ins, 0, where);
-                if (!scores.isActivation() || rank(scores) < 2) {
-                    return Outcome.missing("SoftmaxCrossEntropyLoss (" + describe(scores) + ")");
-                }
-                return Outcome.layer(new CrossEntropyLoss(shape(scores).get(1)), scores);
-            }
-            default:
-                return Outcome.missing(op);
-        }
-    }
-
-    private Outcome gemm(NodeProto n, List<Value> ins, String where) throws InputException {
-        Value a = required(ins, 0, where);
-        Value b = required(ins, 1, where);
-        if (intAttr(n, "transA", 0) != 0) {
-            return Outcome.missing("Gemm (transA)");
-        }
-        if (!a.isActivation() || !b.isConstant() || b.constant().dims().size() != 2) {
-            return Outcome.missing("Gemm (" + describe(a) + " times " + describe(b) + ")");
-        }
-        List<Long> w = b.constant().dims();
-        boolean transB = intAttr(n, "transB", 0) != 0;
-        return Outcome.layer(new Linear(transB ? w.get(1) : w.get(0), transB ? w.get(0) : w.get(1)), a);
-    }
-
-    private Outcome matMul(List<Value> ins, String where) throws InputException {
-        Value a = required(ins, 0, where);
-        Value b = required(ins, 1, where);
-        if (!a.isActivation() || rank(a) != 2 || !b.isConstant() || b.constant().dims().size() != 2) {
-            return Outcome.missing("MatMul (" + describe(a) + " times " + describe(b) + ")");
-        }
-        List<Long> w = b.constant().dims();
-        return Outcome.layer(new Linear(w.get(0), w.get(1)), a);
-    }
-
-    /** Two activations: the skip add. An activation plus a bias right after a MatMul: the bias of that Linear. */
-    private Outcome add(NodeProto n, List<Value> ins, String where) throws InputException {
-        Value a = required(ins, 0, where);
-        Value b = required(ins, 1, where);
-        if (a.isActivation() && b.isActivation()) {
-            List<Long> sa = shape(a);
-            List<Long> sb = shape(b);
-            List<Long> out = broadcast(sa, sb);
-            if (out != null && out.equals(sa)) {
-                return Outcome.layer(new SkipAdd(), a, b);
-            }
-            if (out != null && out.equals(sb)) {
-                return Outcome.layer(new SkipAdd(), b, a);
-            }
-            return Outcome.missing("Add (broadcast to a new shape)");
-        }
-        Value x = a.isActivation() ? a : b;
-        Value c = a.isActivation() ? b : a;
-        String xName = n.getInput(a.isActivation() ? 0 : 1);
-        if (x.isActivation() && c.isConstant() && matMulLayers.contains(x.layer())
-                && consumers.getOrDefault(xName, 0) == 1 && isBias(c.constant(), shape(x))) {
-            matMulLayers.remove(x.layer());
-            return Outcome.value(x);
-        }
-        return Outcome.missing("Add (with a constant)");
-    }
-
-    private static boolean isBias(TensorInfo c, List<Long> out) {
-        long features = out.get(out.size() - 1);
-        return c.elements() == features && (c.dims().isEmpty() || c.dims().get(c.dims().size() - 1) == features);
-    }
-
-    private Outcome conv(NodeProto n, List<Value> ins, String where) throws InputException {
-        Value x = required(ins, 0, where);
-        Value w = required(ins, 1, where);
-        if (!x.isActivation() || rank(x) != 4 || !w.isConstant() || w.constant().dims().size() != 4) {
-            return Outcome.missing("Conv (" + describe(x) + ", weights " + describe(w) + ")");
-        }
-        long group = intAttr(n, "group", 1);
-        if (group != 1) {
-            return Outcome.missing("Conv (group " + group + ")");
-        }
-        List<Long> dims = w.constant().dims();
-        List<Long> kernel = intsAttr(n, "kernel_shape");
-        if (kernel != null && !kernel.equals(dims.subList(2, 4))) {
-            throw new InputException(source, where, "kernel_shape " + kernel + " does not match the weights "
-                    + dims);
-        }
-        Window win = window("Conv", n, where);
-        if (win.missing != null) {
-            return Outcome.missing(win.missing);
-        }
-        return Outcome.layer(new Conv2d(dims.get(1), dims.get(0), toInt(dims.get(2), where), toInt(dims.get(3), where),
-                win.stride, win.padH, win.padW), x);
-    }
-
-    private Outcome pool(String op, NodeProto n, List<Value> ins, String where) throws InputException {
-        Value x = required(ins, 0, where);
-        if (!x.isActivation() || rank(x) != 4) {
-            return Outcome.missing(op + " (" + describe(x) + ")");
-        }
-        List<Long> kernel = intsAttr(n, "kernel_shape");
-        if (kernel == null || kernel.size() != 2) {
-            throw new InputException(source, where, "needs a kernel_shape of two values (was "
-                    + (kernel == null ? "missing" : kernel) + ")");
-        }
-        if (intAttr(n, "ceil_mode", 0) != 0) {
-            return Outcome.missing(op + " (ceil_mode)");
-        }
-        Window win = window(op, n, where);
-        if (win.missing != null) {
-            return Outcome.missing(win.missing);
-        }
-        int kh = toInt(kernel.get(0), where);
-        int kw = toInt(kernel.get(1), where);
-        return Outcome.layer(op.equals("MaxPool") ? new MaxPool2d(kh, kw, win.stride, win.padH, win.padW)
-                : new AvgPool2d(kh, kw, win.stride, win.padH, win.padW), x);
-    }
-
-    /** Stride and padding of a 2-D window operator, or what about them has no rule. */
-    private static final class Window {
-        int stride;
-        int padH;
-        int padW;
-        String missing;
-    }
-
-    private Window window(String op, NodeProto n, String where) throws InputException {
-        Window w = new Window();
-        String autoPad = stringAttr(n, "auto_pad", "NOTSET");
-        List<Long> strides = intsAttr(n, "strides");
-        List<Long> pads = intsAttr(n, "pads");
-        List<Long> dilations = intsAttr(n, "dilations");
-        if (!autoPad.equals("NOTSET") && !autoPad.equals("VALID")) {
-            w.missing = op + " (auto_pad " + autoPad + ")";
-        } else if (dilations != null && dilations.stream().anyMatch(d -> d != 1)) {
-            w.missing = op + " (dilations " + dilations + ")";
-        } else if (strides != null && (strides.size() != 2 || !strides.get(0).equals(strides.get(1)))) {
-            w.missing = op + " (strides " + strides + ")";
-        } else if (pads != null && (pads.size() != 4 || !pads.get(0).equals(pads.get(2))
-                || !pads.get(1).equals(pads.get(3)))) {
-            w.missing = op + " (asymmetric pads " + pads + ")";
-        }
-        if (w.missing == null) {
-            w.stride = strides == null ? 1 : toInt(strides.get(0), where);
-            boolean padded = pads != null && !autoPad.equals("VALID");
-            w.padH = padded ? toInt(pads.get(0), where) : 0;
-            w.padW = padded ? toInt(pads.get(1), where) : 0;
-        }
-        return w;
-    }
-
-    private Outcome flatten(NodeProto n, List<Value> ins, String where) throws InputException {
-        Value x = required(ins, 0, where);
-        if (!x.isActivation()) {
-            return Outcome.missing("Flatten (of a constant)");
-        }
-        List<Long> s = shape(x);
-        long axis = intAttr(n, "axis", 1);
-        if (axis < 0) {
-            axis += s.size();
-        }
-        if (axis < 0 || axis > s.size()) {
-            throw new InputException(source, where, "axis " + intAttr(n, "axis", 1) + " is outside shape " + s);
-        }
-        if (axis == 1 && s.size() >= 2) {
-            return Outcome.layer(new Flatten(), x);
-        }
-        long outer = product(s.subList(0, (int) axis));
-        long inner = product(s.subList((int) axis, s.size()));
-        return Outcome.layer(new Reshape(List.of(outer, inner)), x);
-    }
-
-    private Outcome reshape(NodeProto n, List<Value> ins, String where) throws InputException {
-        Value x = required(ins, 0, where);
-        Value spec = required(ins, 1, where);
-        if (!x.isActivation()) {
-            return Outcome.missing("Reshape (of a constant)");
-        }
-        if (!spec.isConstant() || spec.constant().values() == null) {
-            return Outcome.missing("Reshape (shape computed in the graph)");
-        }
-        List<Long> in = shape(x);
-        List<Long> target = new ArrayList<>();
-        boolean allowZero = intAttr(n, "allowzero", 0) != 0;
-        int inferred = -1;
-        long known = 1;
-        List<Long> given = spec.constant().values();
-        for (int i = 0; i < given.size(); i++) {
-            long d = given.get(i);
-            if (d == 0 && !allowZero && i < in.size()) {
-                d = in.get(i);
-            } else if (i == 0 && d == modelBatch && modelBatch > 0 && batch != modelBatch && in.get(0) == batch) {
-                d = batch; // the model's fixed batch, written into the shape, follows the batch chosen at import
-            }
-            if (d == -1 && inferred < 0) {
-                inferred = i;
-                target.add(1L);
-                continue;
-            }
-            if (d < 1) {
-                throw new InputException(source, where, "cannot reshape " + in + " to " + given);
-            }
-            target.add(d);
-            known = Math.multiplyExact(known, d);
-        }
-        long total = product(in);
-        if (inferred >= 0) {
-            if (total % known != 0) {
-                throw new InputException(source, where, "cannot reshape " + in + " to " + given);
-            }
-            target.set(inferred, total / known);
-        }
-        if (product(target) != total) {
-            throw new InputException(source, where, "cannot reshape " + in + " to " + given
-                    + " (element counts differ)");
-        }
-        return Outcome.layer(new Reshape(target), x);
-    }
-
-    private Outcome concat(NodeProto n, List<Value> ins, String where) throws InputException {
-        List<Value> parts = new ArrayList<>();
-        for (Value v : ins) {
-            if (v == null) {
-                continue;
-            }
-            if (!v.isActivation()) {
-                return Outcome.missing("Concat (with a constant input)");
-            }
-            parts.add(v);
-        }
-        if (parts.isEmpty()) {
-            throw new InputException(source, where, "has no inputs");
-        }
-        long axis = intAttr(n, "axis", Long.MIN_VALUE);
-        if (axis == Long.MIN_VALUE) {
-            throw new InputException(source, where, "needs an axis attribute");
-        }
-        int r = rank(parts.get(0));
-        if (axis < 0) {
-            axis += r;
-        }
-        if (axis < 0 || axis >= r) {
-            throw new InputException(source, where, "axis " + intAttr(n, "axis", 0) + " is outside shape "
-                    + shape(parts.get(0)));
-        }
-        return Outcome.layer(new Concat(parts.size(), (int) axis), parts.toArray(new Value[0]));
-    }
-
     // ---- operators without a rule ----
 
     private void unsupported(NodeProto n, List<Value> ins, String what) throws InputException {
@@ -590,7 +190,7 @@ final class OnnxTranslator {
             setOutputs(n, Value.UNKNOWN);
             return;
         }
-        String where = label(n, -1);
+        String where = NodeAttributes.label(n, -1);
         String out = n.getOutput(0);
         List<Long> shape = declaredShape(out);
         if (shape == null) {
@@ -706,7 +306,7 @@ final class OnnxTranslator {
         }
         List<Long> want = declaredShape(n.getOutput(0));
         List<Long> got = builder.shape(layer);
-        if (want != null && product(want) != product(got)) {
+        if (want != null && OperatorRules.product(want) != OperatorRules.product(got)) {
             throw new InputException(source, where, "the model declares shape " + want + " for '" + n.getOutput(0)
                     + "' but the operator gives " + got);
         }
@@ -719,131 +319,5 @@ final class OnnxTranslator {
                 values.put(out, v);
             }
         }
-    }
-
-    private TensorInfo constantOf(NodeProto n, String where) throws InputException {
-        for (AttributeProto a : n.getAttributeList()) {
-            switch (a.getName()) {
-                case "value": {
-                    TensorProto t = a.getT();
-                    List<Long> vals = null;
-                    if (t.getDataType() == TensorProto.DataType.INT64_VALUE) {
-                        if (t.getInt64DataCount() > 0 && t.getInt64DataCount() <= TensorInfo.MAX_KEPT_VALUES) {
-                            vals = t.getInt64DataList();
-                        } else if (t.getRawData().size() % 8 == 0
-                                && t.getRawData().size() <= 8 * TensorInfo.MAX_KEPT_VALUES) {
-                            vals = new ArrayList<>();
-                            java.nio.ByteBuffer b = t.getRawData().asReadOnlyByteBuffer()
-                                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
-                            while (b.hasRemaining()) {
-                                vals.add(b.getLong());
-                            }
-                        }
-                    }
-                    return new TensorInfo(n.getOutput(0), t.getDataType(), t.getDimsList(), vals);
-                }
-                case "value_int":
-                    return new TensorInfo(n.getOutput(0), TensorProto.DataType.INT64_VALUE, List.of(),
-                            List.of(a.getI()));
-                case "value_ints":
-                    return new TensorInfo(n.getOutput(0), TensorProto.DataType.INT64_VALUE,
-                            List.of((long) a.getIntsCount()), a.getIntsList());
-                case "value_float":
-                    return new TensorInfo(n.getOutput(0), TensorProto.DataType.FLOAT_VALUE, List.of(), null);
-                case "value_floats":
-                    return new TensorInfo(n.getOutput(0), TensorProto.DataType.FLOAT_VALUE,
-                            List.of((long) a.getFloatsCount()), null);
-                default:
-                    break;
-            }
-        }
-        throw new InputException(source, where, "has no value attribute");
-    }
-
-    private Value required(List<Value> ins, int i, String where) throws InputException {
-        if (i >= ins.size() || ins.get(i) == null) {
-            throw new InputException(source, where, "lacks its input " + (i + 1));
-        }
-        return ins.get(i);
-    }
-
-    private List<Long> shape(Value v) {
-        return builder.shape(v.layer());
-    }
-
-    private int rank(Value v) {
-        return shape(v).size();
-    }
-
-    private String describe(Value v) {
-        if (v == null) {
-            return "no input";
-        }
-        if (v.isActivation()) {
-            return "rank-" + rank(v) + " activation";
-        }
-        return v.isConstant() ? "rank-" + v.constant().dims().size() + " constant" : "unknown";
-    }
-
-    private static List<Long> broadcast(List<Long> a, List<Long> b) {
-        int r = Math.max(a.size(), b.size());
-        List<Long> out = new ArrayList<>();
-        for (int i = 0; i < r; i++) {
-            long da = i < r - a.size() ? 1 : a.get(i - (r - a.size()));
-            long db = i < r - b.size() ? 1 : b.get(i - (r - b.size()));
-            if (da != db && da != 1 && db != 1) {
-                return null;
-            }
-            out.add(Math.max(da, db));
-        }
-        return out;
-    }
-
-    private static long product(List<Long> dims) {
-        long p = 1;
-        for (long d : dims) {
-            p = Math.multiplyExact(p, d);
-        }
-        return p;
-    }
-
-    private int toInt(long v, String where) throws InputException {
-        if (v < 0 || v > Integer.MAX_VALUE) {
-            throw new InputException(source, where, "value " + v + " is out of range");
-        }
-        return (int) v;
-    }
-
-    private static AttributeProto attr(NodeProto n, String name) {
-        for (AttributeProto a : n.getAttributeList()) {
-            if (a.getName().equals(name)) {
-                return a;
-            }
-        }
-        return null;
-    }
-
-    private static long intAttr(NodeProto n, String name, long dflt) {
-        AttributeProto a = attr(n, name);
-        return a == null ? dflt : a.getI();
-    }
-
-    private static List<Long> intsAttr(NodeProto n, String name) {
-        AttributeProto a = attr(n, name);
-        return a == null ? null : a.getIntsList();
-    }
-
-    private static String stringAttr(NodeProto n, String name, String dflt) {
-        AttributeProto a = attr(n, name);
-        return a == null ? dflt : a.getS().toStringUtf8();
-    }
-
-    private static String label(NodeProto n, int index) {
-        String op = n.getOpType().isEmpty() ? "?" : n.getOpType();
-        if (!n.getName().isEmpty()) {
-            return "node '" + n.getName() + "' (" + op + ")";
-        }
-        String out = n.getOutputCount() > 0 ? n.getOutput(0) : "";
-        return index >= 0 && out.isEmpty() ? "node " + index + " (" + op + ")" : "node giving '" + out + "' (" + op + ")";
     }
 }
