@@ -141,7 +141,7 @@ final class OnnxTranslator {
             unknownInput |= v != null && v.isUnknown();
             ins.add(v);
         }
-        if (n.getOutputCount() == 0 || n.getOutput(0).isEmpty()) {
+        if (mainOutput(n) == null) {
             return; // produces nothing anyone can use
         }
         String domain = n.getDomain();
@@ -191,7 +191,7 @@ final class OnnxTranslator {
             return;
         }
         String where = NodeAttributes.label(n, -1);
-        String out = n.getOutput(0);
+        String out = mainOutput(n);
         List<Long> shape = declaredShape(out);
         if (shape == null) {
             throw new InputException(source, where, "has no cost rule, and the model gives no fixed shape for its output '"
@@ -304,12 +304,23 @@ final class OnnxTranslator {
         if (options.batch() != 0 && options.batch() != modelBatch) {
             return; // a declared shape may hold the model's own batch in any dimension
         }
-        List<Long> want = declaredShape(n.getOutput(0));
+        String out = mainOutput(n);
+        List<Long> want = declaredShape(out);
         List<Long> got = builder.shape(layer);
         if (want != null && OperatorRules.product(want) != OperatorRules.product(got)) {
-            throw new InputException(source, where, "the model declares shape " + want + " for '" + n.getOutput(0)
+            throw new InputException(source, where, "the model declares shape " + want + " for '" + out
                     + "' but the operator gives " + got);
         }
+    }
+
+    /** The node's first named output (optional outputs may be left unnamed), null when it names none. */
+    private static String mainOutput(NodeProto n) {
+        for (String out : n.getOutputList()) {
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
+        return null;
     }
 
     private void setOutputs(NodeProto n, Value v) {

@@ -35,7 +35,7 @@ final class OperatorRules {
     /** Operators with a rule (some attribute values still have none, see {@link #translate}). */
     static final Set<String> SUPPORTED = Set.of("Gemm", "MatMul", "Conv", "BatchNormalization", "Relu", "MaxPool",
             "AveragePool", "GlobalAveragePool", "Add", "Flatten", "Reshape", "Dropout", "Sigmoid", "Tanh", "Softmax",
-            "Concat", "Identity", "Constant", "SoftmaxCrossEntropyLoss");
+            "Concat", "Identity", "Constant", "Transpose", "SoftmaxCrossEntropyLoss");
 
     private final String source;
     private final IntFunction<List<Long>> shapes;
@@ -69,6 +69,8 @@ final class OperatorRules {
                 return Outcome.value(required(ins, 0, where));
             case "Constant":
                 return Outcome.value(Value.constant(constantOf(n, where)));
+            case "Transpose":
+                return transpose(n, ins, where);
             case "Relu":
             case "Sigmoid":
             case "Tanh":
@@ -358,6 +360,28 @@ final class OperatorRules {
         return Outcome.layer(new Concat(parts.size(), (int) axis), parts.toArray(new Value[0]));
     }
 
+
+    /** A transposed weight (as older exporters write a Linear without bias) is another constant; activations have no rule. */
+    private Outcome transpose(NodeProto n, List<Value> ins, String where) throws InputException {
+        Value x = required(ins, 0, where);
+        if (!x.isConstant()) {
+            return Outcome.missing("Transpose (of an activation)");
+        }
+        List<Long> dims = x.constant().dims();
+        List<Long> perm = NodeAttributes.intsAttr(n, "perm");
+        if (perm != null && perm.size() != dims.size()) {
+            throw new InputException(source, where, "perm " + perm + " does not fit dimensions " + dims);
+        }
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < dims.size(); i++) {
+            long axis = perm == null ? dims.size() - 1 - i : perm.get(i);
+            if (axis < 0 || axis >= dims.size()) {
+                throw new InputException(source, where, "perm " + perm + " does not fit dimensions " + dims);
+            }
+            out.add(dims.get((int) axis));
+        }
+        return Outcome.value(Value.constant(new TensorInfo(n.getOutput(0), x.constant().dataType(), out, null)));
+    }
 
     private TensorInfo constantOf(NodeProto n, String where) throws InputException {
         for (AttributeProto a : n.getAttributeList()) {

@@ -71,8 +71,15 @@ final class OnnxFixture {
 
     /** A node with one output; attributes as name/value pairs (Long, long[] or String values). */
     OnnxFixture node(String op, String[] inputs, String output, Object... attrs) {
-        NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(op.toLowerCase() + "_" + nodes++)
-                .addOutput(output);
+        return node(op, inputs, new String[] {output}, attrs);
+    }
+
+    /** A node with several outputs ("" for an optional output left out). */
+    OnnxFixture node(String op, String[] inputs, String[] outputs, Object... attrs) {
+        NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(op.toLowerCase() + "_" + nodes++);
+        for (String out : outputs) {
+            n.addOutput(out);
+        }
         for (String in : inputs) {
             n.addInput(in);
         }

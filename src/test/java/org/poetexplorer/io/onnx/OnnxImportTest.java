@@ -254,6 +254,21 @@ class OnnxImportTest {
         assertTrue(e.getMessage().startsWith(file + ": unsupported operators: LSTM x2, Gather x1"), e.getMessage());
         assertTrue(e.getMessage().contains("estimate"), e.getMessage());
 
+        Path rnn = new OnnxFixture("rnn").input("x", 1, 5, 4).weights("w", 1, 12, 4)
+                .node("GRU", in("x", "w"), new String[] {"", "h"}).output("h", 1, 1, 3).write(dir, "rnn.onnx");
+        assertEquals(rnn + ": unsupported operators: GRU x1 (import with the conservative estimate to cost them anyway)",
+                assertThrows(InputException.class, () -> NetworkFiles.read(rnn, m0())).getMessage(),
+                "an operator giving only a later output is still seen");
+        TrainingGraph estimated = NetworkFiles.read(rnn, m0(),
+                ImportOptions.DEFAULT.withUnsupported(ImportOptions.Unsupported.ESTIMATE));
+        assertEquals(List.of(1L, 1L, 3L), estimated.node(1).outShape(), "shaped by the output it gives");
+
+        Path transposed = new OnnxFixture("t").input("x", 1, 4).weights("w", 3, 4)
+                .node("Transpose", in("w"), "wt").node("MatMul", in("x", "wt"), "y").output("y", 1, 3)
+                .write(dir, "transposed.onnx");
+        assertEquals("LinearLayer", NetworkFiles.read(transposed, m0()).node(1).type(),
+                "a transposed weight is still a weight");
+
         Path grouped = new OnnxFixture("dw").input("x", 1, 4, 8, 8).weights("w", 4, 1, 3, 3)
                 .node("Conv", in("x", "w"), "y", "group", 4L).output("y", 1, 4, 6, 6).write(dir, "dw.onnx");
         InputException g = assertThrows(InputException.class, () -> NetworkFiles.read(grouped, m0()));
