@@ -11,6 +11,7 @@ import org.poetexplorer.io.onnx.proto.Onnx.GraphProto;
 import org.poetexplorer.io.onnx.proto.Onnx.ModelProto;
 import org.poetexplorer.io.onnx.proto.Onnx.NodeProto;
 import org.poetexplorer.io.onnx.proto.Onnx.OperatorSetIdProto;
+import org.poetexplorer.io.onnx.proto.Onnx.StringStringEntryProto;
 import org.poetexplorer.io.onnx.proto.Onnx.TensorProto;
 import org.poetexplorer.io.onnx.proto.Onnx.TensorShapeProto;
 import org.poetexplorer.io.onnx.proto.Onnx.TypeProto;
@@ -51,6 +52,18 @@ final class OnnxFixture {
         }
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
                 .setRawData(ByteString.copyFrom(new byte[Math.toIntExact(4 * n)]));
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        graph.addInitializer(t);
+        return this;
+    }
+
+    /** A float initializer whose data lies in an external file (ONNX's external data), as large models are saved. */
+    OnnxFixture externalWeights(String name, long... dims) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .setDataLocation(TensorProto.DataLocation.EXTERNAL)
+                .addExternalData(StringStringEntryProto.newBuilder().setKey("location").setValue("weights.bin"));
         for (long d : dims) {
             t.addDims(d);
         }

@@ -97,6 +97,84 @@ class OnnxImportTest {
         assertEquals("m0", g.deviceId());
     }
 
+    /** The catalog's vgg16_cifar as an exporter would write it (weights in external data). */
+    @Test
+    void vgg16CifarEqualsTheCatalogNetwork() throws Exception {
+        OnnxFixture f = new OnnxFixture("vgg").input("x", -1, 3, 32, 32);
+        String x = "x";
+        long channels = 3;
+        int i = 0;
+        for (int c : new int[] {64, 64, 0, 128, 128, 0, 256, 256, 256, 0, 512, 512, 512, 0, 512, 512, 512, 0}) {
+            String y = "v" + i++;
+            if (c == 0) {
+                f.node("MaxPool", in(x), y, "kernel_shape", new long[] {2, 2}, "strides", new long[] {2, 2});
+            } else {
+                f.externalWeights(y + ".w", c, channels, 3, 3).externalWeights(y + ".b", c)
+                        .node("Conv", in(x, y + ".w", y + ".b"), y + ".conv", "kernel_shape", new long[] {3, 3},
+                                "pads", new long[] {1, 1, 1, 1})
+                        .node("Relu", in(y + ".conv"), y);
+                channels = c;
+            }
+            x = y;
+        }
+        f.node("Flatten", in(x), "flat");
+        long[][] dense = {{512, 4096}, {4096, 4096}, {4096, 10}};
+        x = "flat";
+        for (int d = 0; d < dense.length; d++) {
+            String y = "fc" + d;
+            f.externalWeights(y + ".w", dense[d][1], dense[d][0]).externalWeights(y + ".b", dense[d][1])
+                    .node("Gemm", in(x, y + ".w", y + ".b"), y, "transB", 1L);
+            x = y;
+            if (d < 2) {
+                f.node("Relu", in(x), y + ".relu").node("Dropout", in(y + ".relu"), y + ".drop");
+                x = y + ".drop";
+            }
+        }
+        Path file = f.output(x, -1, 10).write(dir, "vgg16_cifar.onnx");
+        assertSameGraph(Catalog.build("vgg16_cifar", m0()), NetworkFiles.read(file, m0()));
+    }
+
+    /** The catalog's resnet18_cifar: every shortcut projected by a 3x3 conv-bn, residual sums, average pool. */
+    @Test
+    void resnet18CifarEqualsTheCatalogNetwork() throws Exception {
+        OnnxFixture f = new OnnxFixture("resnet").input("x", 1, 3, 32, 32);
+        String x = convBn(f, "stem", "x", 3, 16, 1);
+        long channels = 16;
+        int block = 0;
+        for (long width : new long[] {16, 32, 64}) {
+            for (int j = 0; j < 2; j++) {
+                int stride = width > 16 && j == 0 ? 2 : 1;
+                String p = "b" + block++;
+                String h = convBn(f, p + ".c1", x, channels, width, stride);
+                f.node("Relu", in(h), p + ".r1");
+                h = convBn(f, p + ".c2", p + ".r1", width, width, 1);
+                f.node("Relu", in(h), p + ".r2");
+                String shortcut = convBn(f, p + ".sc", x, channels, width, stride);
+                f.node("Add", in(p + ".r2", shortcut), p + ".sum").node("Relu", in(p + ".sum"), p + ".out");
+                x = p + ".out";
+                channels = width;
+            }
+        }
+        f.node("AveragePool", in(x), "pool", "kernel_shape", new long[] {8, 8})
+                .node("Flatten", in("pool"), "flat")
+                .externalWeights("fc.w", 10, 64).externalWeights("fc.b", 10)
+                .node("Gemm", in("flat", "fc.w", "fc.b"), "logits", "transB", 1L)
+                .output("logits", 1, 10);
+        TrainingGraph g = NetworkFiles.read(f.write(dir, "resnet18_cifar.onnx"), m0());
+        assertEquals(133, g.size());
+        assertSameGraph(Catalog.build("resnet18_cifar", m0()), g);
+    }
+
+    private static String convBn(OnnxFixture f, String name, String x, long in, long out, int stride) {
+        f.externalWeights(name + ".w", out, in, 3, 3).externalWeights(name + ".b", out)
+                .node("Conv", in(x, name + ".w", name + ".b"), name, "strides", new long[] {stride, stride},
+                        "pads", new long[] {1, 1, 1, 1})
+                .externalWeights(name + ".s", out).externalWeights(name + ".o", out)
+                .externalWeights(name + ".m", out).externalWeights(name + ".v", out)
+                .node("BatchNormalization", in(name, name + ".s", name + ".o", name + ".m", name + ".v"), name + ".bn");
+        return name + ".bn";
+    }
+
     @Test
     void convBatchNormReluPoolEqualsTheHandBuiltNetwork() throws Exception {
         Path file = new OnnxFixture("cnn").input("x", 1, 3, 32, 32)
