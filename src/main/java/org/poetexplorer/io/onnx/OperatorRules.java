@@ -199,7 +199,7 @@ final class OperatorRules {
             throw new InputException(source, where, "kernel_shape " + kernel + " does not match the weights "
                     + dims);
         }
-        Window win = window("Conv", n, where);
+        Window win = window("Conv", n, dims.get(2), dims.get(3), shape(x), where);
         if (win.missing != null) {
             return Outcome.missing(win.missing);
         }
@@ -220,7 +220,7 @@ final class OperatorRules {
         if (NodeAttributes.intAttr(n, "ceil_mode", 0) != 0) {
             return Outcome.missing(op + " (ceil_mode)");
         }
-        Window win = window(op, n, where);
+        Window win = window(op, n, kernel.get(0), kernel.get(1), shape(x), where);
         if (win.missing != null) {
             return Outcome.missing(win.missing);
         }
@@ -238,29 +238,54 @@ final class OperatorRules {
         String missing;
     }
 
-    private Window window(String op, NodeProto n, String where) throws InputException {
+    /**
+     * Stride and padding from strides, pads, dilations and auto_pad. SAME_UPPER and SAME_LOWER
+     * pad so that the output is ceil(input / stride); that has a rule when the padding comes
+     * out the same on both sides.
+     */
+    private Window window(String op, NodeProto n, long kh, long kw, List<Long> in, String where)
+            throws InputException {
         Window w = new Window();
         String autoPad = NodeAttributes.stringAttr(n, "auto_pad", "NOTSET");
         List<Long> strides = NodeAttributes.intsAttr(n, "strides");
         List<Long> pads = NodeAttributes.intsAttr(n, "pads");
         List<Long> dilations = NodeAttributes.intsAttr(n, "dilations");
-        if (!autoPad.equals("NOTSET") && !autoPad.equals("VALID")) {
+        boolean same = autoPad.equals("SAME_UPPER") || autoPad.equals("SAME_LOWER");
+        if (!autoPad.isEmpty() && !autoPad.equals("NOTSET") && !autoPad.equals("VALID") && !same) {
             w.missing = op + " (auto_pad " + autoPad + ")";
         } else if (dilations != null && dilations.stream().anyMatch(d -> d != 1)) {
             w.missing = op + " (dilations " + dilations + ")";
         } else if (strides != null && (strides.size() != 2 || !strides.get(0).equals(strides.get(1)))) {
             w.missing = op + " (strides " + strides + ")";
-        } else if (pads != null && (pads.size() != 4 || !pads.get(0).equals(pads.get(2))
+        } else if (!same && pads != null && (pads.size() != 4 || !pads.get(0).equals(pads.get(2))
                 || !pads.get(1).equals(pads.get(3)))) {
             w.missing = op + " (asymmetric pads " + pads + ")";
         }
-        if (w.missing == null) {
-            w.stride = strides == null ? 1 : toInt(strides.get(0), where);
+        if (w.missing != null) {
+            return w;
+        }
+        w.stride = strides == null ? 1 : toInt(strides.get(0), where);
+        if (same) {
+            long totalH = samePadding(in.get(2), kh, w.stride);
+            long totalW = samePadding(in.get(3), kw, w.stride);
+            if (totalH % 2 != 0 || totalW % 2 != 0) {
+                w.missing = op + " (auto_pad " + autoPad + " with uneven padding)";
+                return w;
+            }
+            w.padH = toInt(totalH / 2, where);
+            w.padW = toInt(totalW / 2, where);
+        } else {
             boolean padded = pads != null && !autoPad.equals("VALID");
             w.padH = padded ? toInt(pads.get(0), where) : 0;
             w.padW = padded ? toInt(pads.get(1), where) : 0;
         }
         return w;
+    }
+
+    /** Total padding along one axis that makes the output ceil(size / stride). */
+    private static long samePadding(long size, long kernel, long stride) {
+        long out = (size + stride - 1) / stride;
+        return Math.max((out - 1) * stride + kernel - size, 0);
     }
 
     private Outcome flatten(NodeProto n, List<Value> ins, String where) throws InputException {

@@ -347,6 +347,21 @@ class OnnxImportTest {
         assertEquals("LinearLayer", NetworkFiles.read(transposed, m0()).node(1).type(),
                 "a transposed weight is still a weight");
 
+        Path same = new OnnxFixture("same").input("x", 1, 4, 8, 8).weights("w", 6, 4, 3, 3)
+                .node("Conv", in("x", "w"), "c", "auto_pad", "SAME_UPPER")
+                .node("MaxPool", in("c"), "y", "kernel_shape", new long[] {2, 2}, "strides", new long[] {2, 2},
+                        "auto_pad", "SAME_UPPER")
+                .output("y", 1, 6, 4, 4).write(dir, "same.onnx");
+        TrainingGraph sameGraph = NetworkFiles.read(same, m0());
+        assertEquals(new Conv2d(4, 6, 3, 1, 1).apply(List.of(List.of(1L, 4L, 8L, 8L))).flop(), sameGraph.node(1).flop(),
+                "SAME with an odd kernel is a symmetric padding");
+        assertEquals(List.of(1L, 6L, 4L, 4L), sameGraph.node(2).outShape());
+        Path uneven = new OnnxFixture("uneven").input("x", 1, 4, 8, 8).weights("w", 6, 4, 2, 2)
+                .node("Conv", in("x", "w"), "y", "auto_pad", "SAME_LOWER").output("y", 1, 6, 8, 8)
+                .write(dir, "uneven.onnx");
+        assertTrue(assertThrows(InputException.class, () -> NetworkFiles.read(uneven, m0())).getMessage()
+                .contains("unsupported operators: Conv (auto_pad SAME_LOWER with uneven padding) x1"));
+
         Path grouped = new OnnxFixture("dw").input("x", 1, 4, 8, 8).weights("w", 4, 1, 3, 3)
                 .node("Conv", in("x", "w"), "y", "group", 4L).output("y", 1, 4, 6, 6).write(dir, "dw.onnx");
         InputException g = assertThrows(InputException.class, () -> NetworkFiles.read(grouped, m0()));
