@@ -34,7 +34,7 @@ final class InputsView extends VBox {
         networkPicker.setMaxWidth(Double.MAX_VALUE);
         networkPicker.setTooltip(new Tooltip("Network to train: the built-in catalog, or a network file you opened."));
         Button openNet = new Button("Open...");
-        openNet.setTooltip(new Tooltip("Open a network file (JSON) (Ctrl+O)"));
+        openNet.setTooltip(new Tooltip("Open a network file (JSON or ONNX) (Ctrl+O)"));
         openNet.setOnAction(e -> openNetwork.run());
         HBox.setHgrow(networkPicker, Priority.ALWAYS);
         networkPicker.valueProperty().addListener((o, a, b) -> {

@@ -210,7 +210,10 @@ final class MainView extends BorderPane {
     }
 
     private void chooseNetwork() {
-        File f = chooser("Open network file").showOpenDialog(owner());
+        FileChooser fc = chooser("Open network file");
+        fc.getExtensionFilters().add(0, new FileChooser.ExtensionFilter("Networks (JSON, ONNX)", "*.json", "*.onnx"));
+        fc.setSelectedExtensionFilter(fc.getExtensionFilters().get(0));
+        File f = fc.showOpenDialog(owner());
         if (f != null) {
             vm.openNetwork(f.toPath());
         }
