@@ -1,0 +1,109 @@
+package org.poetexplorer.milp;
+
+import com.google.ortools.modelbuilder.ModelBuilderHelper;
+import com.google.ortools.modelbuilder.ModelSolverHelper;
+import com.google.ortools.modelbuilder.SolveStatus;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * HiGHS or SCIP through OR-Tools' model builder, on the scaled model. The model goes over as
+ * MPS text (one transfer instead of a native call per coefficient). Both solvers are told to
+ * stop only at a relative and absolute gap of 1e-9 (the scaled objective is in units of one
+ * plain step, so 1e-9 of its energy), far below the 1e-4 that matters; "optimal" from them
+ * therefore means optimal to that gap, within their feasibility tolerance (the exact recheck
+ * covers the latter). These Java bindings offer no incumbent callback: only the final solution
+ * is reported.
+ */
+final class MipBackend implements Backend {
+    private final String name;
+    private final String solverId;
+
+    MipBackend(String name, String solverId) {
+        this.name = name;
+        this.solverId = solverId;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean needsIntegerModel() {
+        return false;
+    }
+
+    @Override
+    public BackendOutcome solve(LinearModel lp, double[] hint, double timeLimitSeconds, int threads,
+            CancelToken cancel, Consumer<double[]> onSolution) {
+        Natives.load();
+        ModelBuilderHelper builder = new ModelBuilderHelper();
+        ModelSolverHelper solver = new ModelSolverHelper(solverId);
+        try {
+            if (!solver.solverIsSupported()) {
+                return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY,
+                        name + " is not available in this OR-Tools build");
+            }
+            if (!builder.importFromMpsString(MpsExport.toString(lp)) || builder.numVariables() != lp.numVars()) {
+                return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY,
+                        name + ": the model could not be passed to the solver");
+            }
+            if (hint != null) {
+                for (int j = 0; j < hint.length; j++) {
+                    if (!Double.isNaN(hint[j])) {
+                        builder.addHint(j, hint[j]);
+                    }
+                }
+            }
+            solver.enableOutput(false);
+            solver.setSolverSpecificParameters(parameters(threads));
+            if (timeLimitSeconds > 0) {
+                solver.setTimeLimitInSeconds(timeLimitSeconds);
+            }
+            if (cancel.isCancelled()) {
+                return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");
+            }
+            try (AutoCloseable hook = cancel.onCancel(solver::interruptSolve)) {
+                solver.solve(builder);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            SolveStatus status = solver.hasResponse() ? solver.getStatus() : SolveStatus.UNKNOWN_STATUS;
+            double bound = solver.hasResponse() ? solver.getBestObjectiveBound() : Double.NEGATIVE_INFINITY;
+            if (Double.isNaN(bound)) {
+                bound = Double.NEGATIVE_INFINITY;
+            }
+            if (status == SolveStatus.INFEASIBLE) {
+                return BackendOutcome.none(BackendOutcome.Kind.INFEASIBLE, bound, name + ": infeasible");
+            }
+            if (!solver.hasSolution()) {
+                boolean failed = status == SolveStatus.ABNORMAL || status == SolveStatus.MODEL_INVALID
+                        || status == SolveStatus.INVALID_SOLVER_PARAMETERS || status == SolveStatus.SOLVER_TYPE_UNAVAILABLE;
+                return BackendOutcome.none(failed ? BackendOutcome.Kind.ERROR : BackendOutcome.Kind.NO_SOLUTION, bound,
+                        name + ": " + status + " " + solver.getStatusString());
+            }
+            double[] x = new double[lp.numVars()];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = solver.getVariableValue(j);
+            }
+            onSolution.accept(x);
+            double objective = solver.getObjectiveValue();
+            BackendOutcome.Kind kind = status == SolveStatus.OPTIMAL ? BackendOutcome.Kind.OPTIMAL : BackendOutcome.Kind.FEASIBLE;
+            if (kind == BackendOutcome.Kind.OPTIMAL && Double.isInfinite(bound)) {
+                bound = objective;
+            }
+            return new BackendOutcome(kind, x, objective, bound, name + ": " + status);
+        } finally {
+            solver.delete();
+            builder.delete();
+        }
+    }
+
+    private String parameters(int threads) {
+        if (solverId.equals("highs")) {
+            return String.format(Locale.ROOT, "mip_rel_gap=1e-9\nmip_abs_gap=1e-9\nthreads=%d\noutput_flag=false", threads);
+        }
+        return solverId.equals("scip") ? "limits/gap = 1e-9\nlimits/absgap = 1e-9" : "";
+    }
+}
