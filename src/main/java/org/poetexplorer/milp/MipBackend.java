@@ -9,11 +9,13 @@ import java.util.function.Consumer;
 /**
  * HiGHS or SCIP through OR-Tools' model builder, on the scaled model. The model goes over as
  * MPS text (one transfer instead of a native call per coefficient). Both solvers are told to
- * stop only at a relative and absolute gap of 1e-9 (the scaled objective is in units of one
- * plain step, so 1e-9 of its energy), far below the 1e-4 that matters; "optimal" from them
+ * stop only at a relative and absolute gap of 1e-9 (the scaled objective's unit is a typical
+ * decision cost, see {@link StageFormulation#costUnit}), far below the 1e-4 that matters; "optimal" from them
  * therefore means optimal to that gap, within their feasibility tolerance (the exact recheck
  * covers the latter). These Java bindings offer no incumbent callback: only the final solution
- * is reported.
+ * is reported. Measured limits of OR-Tools 9.15's HiGHS bridge: it returns a solution only when
+ * it proves optimality (a time limit gives nothing), and it crashes on solution hints, so HiGHS
+ * is never given one.
  */
 final class MipBackend implements Backend {
     private final String name;
@@ -49,7 +51,8 @@ final class MipBackend implements Backend {
                 return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY,
                         name + ": the model could not be passed to the solver");
             }
-            if (hint != null) {
+            // OR-Tools 9.15's HiGHS bridge crashes the JVM when given a hint: HiGHS gets none.
+            if (hint != null && !solverId.equals("highs")) {
                 for (int j = 0; j < hint.length; j++) {
                     if (!Double.isNaN(hint[j])) {
                         builder.addHint(j, hint[j]);

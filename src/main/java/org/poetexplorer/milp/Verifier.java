@@ -2,7 +2,12 @@ package org.poetexplorer.milp;
 
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.ReplayChecker;
+import org.poetexplorer.schedule.ReplayReport;
 import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.ScheduleCleaner;
+import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.schedule.StagePlan;
 
 /**
@@ -34,6 +39,18 @@ final class Verifier {
         if (!f.valid()) {
             return new Outcome(null, f.problem());
         }
-        return new Outcome(new Verified(plan, null, f.energyJ(), f.runtimeS(), f.peakRamBytes()), null);
+        Schedule built = ScheduleBuilder.build(graph, budget, plan);
+        ReplayReport report = ReplayChecker.check(built, f.energyJ());
+        if (!report.valid()) {
+            return new Outcome(null, "replay check failed: " + report.message());
+        }
+        Schedule cleaned = ScheduleCleaner.clean(built);
+        ScheduleSummary summary = ScheduleSummary.of(cleaned);
+        ReplayReport again = ReplayChecker.check(cleaned, summary.energyJ());
+        if (!again.valid()) {
+            return new Outcome(null, "replay check of the cleaned schedule failed: " + again.message());
+        }
+        return new Outcome(new Verified(SchedulePlans.of(cleaned), cleaned, summary.energyJ(), summary.runtimeS(),
+                summary.peakRamBytes()), null);
     }
 }

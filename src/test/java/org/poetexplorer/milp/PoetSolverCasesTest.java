@@ -26,7 +26,7 @@ class PoetSolverCasesTest {
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("casesAndBackends")
     void solvesTheReferenceCase(ReferenceCases.Case c, String solver) {
-        SolveResult r = PoetSolver.solve(c.graph(), c.budget(), new SolveOptions(solver, 120, 2), null, null);
+        SolveResult r = PoetSolver.solve(c.graph(), c.budget(), new SolveOptions(solver, 15, 2), null, null);
         if (c.infeasible()) {
             assertEquals(SolveStatus.INFEASIBLE, r.status(), r.message());
             assertNull(r.plan());
