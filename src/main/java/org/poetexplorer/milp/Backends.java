@@ -24,7 +24,7 @@ public final class Backends {
             case "highs":
                 return new MipBackend("highs", "highs");
             case "scip":
-                return new MipBackend("scip", "scip");
+                return new ScipBackend();
             case "cpsat":
                 return new CpSatBackend();
             default:
