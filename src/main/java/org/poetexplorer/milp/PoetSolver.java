@@ -16,6 +16,14 @@ import org.poetexplorer.schedule.StagePlan;
  * energy is within {@link #OPTIMAL_TOLERANCE} (relative) of the backend's proven bound;
  * INFEASIBLE when proven (by the working-set and runtime facts of {@link LowerBounds} or by the
  * backend); otherwise FEASIBLE with gap = (energy - bound) / energy, or UNKNOWN with no schedule.
+ *
+ * <p>Phases: (1) the proofs of {@link LowerBounds} and the plain schedule; (2) with paging, the
+ * exact paging-only model ({@link PagingModel}: final when recomputation is off, otherwise the
+ * first incumbent and the hint); (3) with recomputation, the reduced stage model
+ * ({@link StageFormulation#reduced}) on the chosen backend. Every solver answer is rounded,
+ * tidied, replayed, built into operations, replay-checked, cleaned and measured
+ * ({@link Verifier}); an answer that fails is never returned and is named in the message.
+ * Each better schedule goes to {@link SolveListener#onIncumbent} as it is found.
  */
 public final class PoetSolver {
     /** Relative distance between exact energy and proven bound that still counts as optimal. */

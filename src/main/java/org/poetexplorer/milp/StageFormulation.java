@@ -26,6 +26,12 @@ import org.poetexplorer.model.TrainingGraph;
  * <li>U[t][k] only for k &lt;= t (nothing changes in stage t after node t);</li>
  * <li>R[t][t] = 1 is folded into constants: the objective omits the plain energy (added back as
  *   an offset) and the runtime row bounds the recomputation time only.</li>
+ * <li>Dominance rows, each satisfied by the tidied form of any solution ({@link PlanTidy}: same
+ *   or lower energy and RAM, still feasible), so the optimum is unchanged while the LP gets
+ *   tighter: storage carry (4) as an equality (a copy on storage is kept, it costs nothing, so
+ *   an output is written at most once); SRam[t][i] + R[t][i] + MIn[t][i] &lt;= 1 (made resident
+ *   one way only); MIn[t][i] &lt;= SRam[t+1][i] (a page-in is kept); R[t][i] &lt;= sum of R[t][j] for
+ *   readers j &lt;= t, plus SRam[t+1][i] (a recomputation is read or kept).</li>
  * </ul>
  * Scaling: with {@code integer == false} RAM is in units of the budget (the budget is 1),
  * energy in units of one plain step and runtime in units of the plain runtime. With

@@ -9,6 +9,7 @@ import com.google.ortools.modelbuilder.SolveStatus;
 import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.poetexplorer.model.Budget;
 import org.poetexplorer.schedule.ScheduleSummary;
 
 /**
@@ -19,11 +20,12 @@ import org.poetexplorer.schedule.ScheduleSummary;
 class MpsExportTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"linear-m0-tight", "linear-a72-paging-only"})
+    @ValueSource(strings = {"linear-m0-tight", "linear-a72-paging-only", "linear-m0-tight without paging"})
     void thePlainModelReadByHighsHasTheOptimumTheEngineProves(String id) throws Exception {
-        ReferenceCases.Case c = ReferenceCases.byId(id);
+        ReferenceCases.Case c = ReferenceCases.byId(id.split(" ")[0]);
+        Budget budget = id.endsWith("without paging") ? c.budget().withPaging(false) : c.budget();
         StringWriter mps = new StringWriter();
-        MpsExport.plain(c.graph(), c.budget(), mps);
+        MpsExport.plain(c.graph(), budget, mps);
         assertTrue(mps.toString().startsWith("NAME "));
 
         Natives.load();
@@ -36,7 +38,7 @@ class MpsExportTest {
         highs.solve(model);
         assertEquals(SolveStatus.OPTIMAL, highs.getStatus());
 
-        SolveResult ours = PoetSolver.solve(c.graph(), c.budget(), new SolveOptions("scip", 0, 2), null, null);
+        SolveResult ours = PoetSolver.solve(c.graph(), budget, new SolveOptions("scip", 0, 2), null, null);
         assertEquals(org.poetexplorer.milp.SolveStatus.OPTIMAL, ours.status(), ours.message());
         double energy = ScheduleSummary.of(ours.schedule()).energyJ();
         assertEquals(highs.getObjectiveValue(), energy, 1e-6 * energy);
