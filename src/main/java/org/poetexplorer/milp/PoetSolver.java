@@ -17,9 +17,9 @@ import org.poetexplorer.schedule.StagePlan;
  * INFEASIBLE when proven (by the working-set and runtime facts of {@link LowerBounds} or by the
  * backend); otherwise FEASIBLE with gap = (energy - bound) / energy, or UNKNOWN with no schedule.
  *
- * <p>Phases: (1) the proofs of {@link LowerBounds} and the plain schedule; (2) with paging, the
- * exact paging-only model ({@link PagingModel}: final when recomputation is off, otherwise the
- * first incumbent and the hint); (3) with recomputation, the reduced stage model
+ * <p>Phases: (1) the proofs of {@link LowerBounds} and the plain schedule; (2) the small gap
+ * model ({@link GapModel}: exact and final when recomputation is off, otherwise the first
+ * incumbent and the hint); (3) with recomputation, the reduced stage model
  * ({@link StageFormulation#reduced}) on the chosen backend. Every solver answer is rounded,
  * tidied, replayed, built into operations, replay-checked, cleaned and measured
  * ({@link Verifier}); an answer that fails is never returned and is named in the message.
@@ -79,10 +79,10 @@ public final class PoetSolver {
                 return result(SolveStatus.INFEASIBLE, "infeasible: without paging and recomputation the plain schedule"
                         + " is the only one, and it needs more RAM than the budget (" + plain.problem() + ")");
             }
-            if (budget.paging()) {
-                SolveResult pagingOnly = solvePagingOnly();
-                if (pagingOnly != null) {
-                    return pagingOnly;
+            if (budget.paging() || budget.remat()) {
+                SolveResult gapResult = solveGapModel();
+                if (gapResult != null) {
+                    return gapResult;
                 }
             }
             if (cancel.isCancelled()) {
@@ -107,24 +107,24 @@ public final class PoetSolver {
         }
 
         /**
-         * Solves the exact paging-only model ({@link PagingModel}). Without recomputation its
+         * Solves the gap model ({@link GapModel}). Without recomputation it is exact and its
          * answer is final (returned); with recomputation it only seeds the incumbent (null).
          */
-        private SolveResult solvePagingOnly() {
-            listener.onProgress("paging without recomputation", lowerBoundJ);
-            PagingModel paging = PagingModel.build(graph, budget, backend.needsIntegerModel());
-            BackendOutcome out = backend.solve(paging.lp(), null, remainingSeconds(), options.threads(), cancel,
-                    x -> consider(paging.plan(x), "paging-only"));
+        private SolveResult solveGapModel() {
+            listener.onProgress("paging and single recomputations", lowerBoundJ);
+            GapModel gapModel = GapModel.build(graph, budget, backend.needsIntegerModel());
+            BackendOutcome out = backend.solve(gapModel.lp(), null, remainingSeconds(), options.threads(), cancel,
+                    x -> consider(gapModel.plan(x), "gap model"));
             if (out.x() != null) {
-                consider(paging.plan(out.x()), "paging-only");
+                consider(gapModel.plan(out.x()), "gap model");
             }
             if (budget.remat()) {
                 return null;
             }
             if (!Double.isInfinite(out.bound()) && !Double.isNaN(out.bound())) {
-                lowerBoundJ = Math.max(lowerBoundJ, paging.energyJ(out.bound()));
+                lowerBoundJ = Math.max(lowerBoundJ, gapModel.energyJ(out.bound()));
             }
-            return finish(out, "the paging model");
+            return finish(out, "the gap model");
         }
 
         private SolveResult finish(BackendOutcome out, String what) {
