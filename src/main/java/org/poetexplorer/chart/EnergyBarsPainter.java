@@ -37,23 +37,35 @@ public final class EnergyBarsPainter implements ChartPainter {
     public void paint(Graphics2D g, double width, double height) {
         g.setColor(Palette.BACKGROUND);
         g.fill(new Rectangle2D.Double(0, 0, width, height));
-        double left = 70;
-        double top = 44;
-        double bottom = height - 34;
-        double right = width - 12;
-        double ph = Math.max(10, bottom - top);
-        double pw = Math.max(10, right - left);
         g.setFont(Palette.TITLE);
         g.setColor(Palette.TEXT);
-        g.drawString("Energy per training step", (float) left, 15f);
-        drawLegend(g, left, 30);
+        g.drawString("Energy per training step", 70f, 15f);
+        drawLegend(g, 70, 30);
+        double split = width * 0.58;
+        drawPanel(g, STACK, 70, split - 10, height, "total");
+        drawPanel(g, STACK.subList(1, STACK.size()), split + 70, width - 12, height,
+                "overhead over computing each node once");
+    }
+
+    /** One group of stacked bars of the given parts, on its own scale. */
+    private void drawPanel(Graphics2D g, List<OpKind> parts, double left, double right, double height, String title) {
+        double top = 52;
+        double bottom = height - 34;
+        double ph = Math.max(10, bottom - top);
+        double pw = Math.max(10, right - left);
         double max = 0;
         for (EnergyBar b : bars) {
-            max = Math.max(max, b.totalJ());
+            double sum = 0;
+            for (OpKind k : parts) {
+                sum += part(b, k);
+            }
+            max = Math.max(max, sum);
         }
-        max = max > 0 ? max * 1.12 : 1;
+        max = max > 0 ? max * 1.15 : 1e-3;
         g.setFont(Palette.SMALL);
         FontMetrics fm = g.getFontMetrics();
+        g.setColor(Palette.MUTED_TEXT);
+        g.drawString(title, (float) left, (float) (top - 6));
         for (double v : Ticks.linear(0, max, Math.max(2, (int) (ph / 30)))) {
             double y = bottom - v / max * ph;
             g.setColor(Palette.GRID);
@@ -64,14 +76,16 @@ public final class EnergyBarsPainter implements ChartPainter {
         }
         int n = Math.max(1, bars.size());
         double slot = pw / n;
-        double barW = Math.min(70, slot * 0.55);
+        double barW = Math.min(60, slot * 0.55);
         for (int i = 0; i < bars.size(); i++) {
             EnergyBar b = bars.get(i);
             double cx = left + slot * (i + 0.5);
             double y = bottom;
             if (b.hasEnergy()) {
-                for (OpKind k : STACK) {
+                double sum = 0;
+                for (OpKind k : parts) {
                     double h = part(b, k) / max * ph;
+                    sum += part(b, k);
                     if (h <= 0) {
                         continue;
                     }
@@ -80,8 +94,9 @@ public final class EnergyBarsPainter implements ChartPainter {
                     y -= h;
                 }
                 g.setColor(Palette.TEXT);
-                String total = Units.energy(b.totalJ());
-                if (referenceJ > 0 && Math.abs(b.totalJ() - referenceJ) > referenceJ * 1e-9) {
+                String total = Units.energy(sum);
+                if (parts.size() == STACK.size() && referenceJ > 0
+                        && Math.abs(b.totalJ() - referenceJ) > referenceJ * 1e-9) {
                     total += String.format(java.util.Locale.ROOT, " (%+.2f %%)", 100 * (b.totalJ() / referenceJ - 1));
                 }
                 g.drawString(total, (float) (cx - fm.stringWidth(total) / 2.0), (float) (y - 4));
@@ -90,7 +105,8 @@ public final class EnergyBarsPainter implements ChartPainter {
                 g.drawString(b.note(), (float) (cx - fm.stringWidth(b.note()) / 2.0), (float) (bottom - 6));
             }
             g.setColor(Palette.TEXT);
-            g.drawString(b.label(), (float) (cx - fm.stringWidth(b.label()) / 2.0), (float) (bottom + 4 + fm.getAscent()));
+            g.drawString(b.label(), (float) (cx - fm.stringWidth(b.label()) / 2.0),
+                    (float) (bottom + 4 + fm.getAscent()));
         }
         g.setColor(Palette.AXIS);
         g.draw(new Line2D.Double(left, bottom, right, bottom));

@@ -18,6 +18,8 @@ import org.poetexplorer.schedule.Operation;
  */
 public final class TimelinePainter implements ChartPainter {
     private static final double LANE_PAD = 3;
+    /** Top of the lanes: below the legend and the row of stage labels. */
+    public static final double TOP = 38;
 
     private final TimelineData data;
     private final TimeWindow window;
@@ -50,7 +52,7 @@ public final class TimelinePainter implements ChartPainter {
         g.fill(new Rectangle2D.Double(0, 0, width, height));
         double px = ChartLayout.LEFT;
         double pw = ChartLayout.plotWidth(width);
-        double top = ChartLayout.TOP;
+        double top = TOP;
         double bottom = Math.max(top + 20, height - ChartLayout.AXIS_HEIGHT);
         double laneH = (bottom - top) / TimelineData.LANES.size();
         g.setColor(Palette.PLOT_BACKGROUND);
@@ -136,9 +138,9 @@ public final class TimelinePainter implements ChartPainter {
             lastX = x;
             g.setColor(Palette.STAGE_LINE);
             g.draw(new Line2D.Double(x, top, x, bottom));
-            if (x - lastLabelX > 34) {
+            if (x - lastLabelX > 40) {
                 g.setColor(Palette.MUTED_TEXT);
-                g.drawString("t" + numbers[i], (float) (x + 2), (float) (top + 10));
+                g.drawString("t" + numbers[i], (float) (x + 2), (float) (top - 3));
                 lastLabelX = x;
             }
         }
@@ -240,7 +242,7 @@ public final class TimelinePainter implements ChartPainter {
         TimeWindow window = visible != null ? visible : TimeWindow.fit(data.totalS());
         double px = ChartLayout.LEFT;
         double pw = ChartLayout.plotWidth(width);
-        double top = ChartLayout.TOP;
+        double top = TOP;
         double bottom = Math.max(top + 20, height - ChartLayout.AXIS_HEIGHT);
         if (x < px || x > px + pw || y < top || y > bottom) {
             return -1;

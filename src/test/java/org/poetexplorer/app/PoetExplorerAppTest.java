@@ -45,6 +45,9 @@ class PoetExplorerAppTest {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
+    /** Solver time limit for all but the first test, so the suite stays within a few minutes. */
+    private static final double TEST_TIME_LIMIT_S = 4;
+
     private static PoetExplorerApp app;
     private static Stage stage;
     private final FxRobot robot = new FxRobot();
@@ -96,7 +99,11 @@ class PoetExplorerAppTest {
     @Test
     @Order(1)
     void opensWithTheDefaultNetworkSolved() throws Exception {
-        SolveResult r = awaitSettled(90);
+        // The first schedule (streamed before the exact solve ends) must be on screen within seconds.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().resultProperty().get() != null
+                && vm().resultProperty().get().hasSchedule());
+        WaitForAsyncUtils.waitForFxEvents();
+        SolveResult r = vm().resultProperty().get();
         Screenshots.save(stage.getScene(), "01-default-resnet18_cifar-a72");
         assertTrue(stage.getTitle().contains("POET Explorer"));
         assertEquals("resnet18_cifar", vm().graphProperty().get().name());
@@ -107,6 +114,9 @@ class PoetExplorerAppTest {
         assertNotNull(r);
         assertTrue(r.hasSchedule(), () -> "status: " + statusText());
         assertFalse(app.view().nodeTable().getItems().isEmpty(), "the node table lists the schedule's nodes");
+        assertEquals(r.budget().ramBytes(), vm().ramBudgetProperty().get());
+        // The exact solve may run to its time limit (60 s); the other tests use a short one.
+        fx(() -> vm().timeLimitProperty().set(TEST_TIME_LIMIT_S));
     }
 
     @Test
@@ -221,8 +231,9 @@ class PoetExplorerAppTest {
         TimeWindow w = app.view().timeWindow().get() != null ? app.view().timeWindow().get()
                 : TimeWindow.fit(data.totalS());
         double x = w.toX((op.startS() + op.endS()) / 2, ChartLayout.LEFT, ChartLayout.plotWidth(timeline.getWidth()));
-        double laneH = (timeline.getHeight() - ChartLayout.AXIS_HEIGHT - ChartLayout.TOP) / TimelineData.LANES.size();
-        double y = ChartLayout.TOP + laneH / 2;
+        double laneH = (timeline.getHeight() - ChartLayout.AXIS_HEIGHT - org.poetexplorer.chart.TimelinePainter.TOP)
+                / TimelineData.LANES.size();
+        double y = org.poetexplorer.chart.TimelinePainter.TOP + laneH / 2;
         Point2D screen = timeline.localToScreen(x, y);
         robot.moveTo(screen.add(0, 6)).moveTo(screen);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> timeline.hoverCard().isVisible());

@@ -13,7 +13,7 @@ class TimelinePainterTest {
     private static final int H = 300;
 
     private static double laneY(int lane) {
-        double top = ChartLayout.TOP;
+        double top = TimelinePainter.TOP;
         double bottom = H - ChartLayout.AXIS_HEIGHT;
         double laneH = (bottom - top) / TimelineData.LANES.size();
         return top + (lane + 0.5) * laneH;
@@ -21,7 +21,7 @@ class TimelinePainterTest {
 
     /** A row inside a lane's bars, above the node names written in them. */
     private static double barY(int lane) {
-        double top = ChartLayout.TOP;
+        double top = TimelinePainter.TOP;
         double bottom = H - ChartLayout.AXIS_HEIGHT;
         double laneH = (bottom - top) / TimelineData.LANES.size();
         return top + lane * laneH + 6;
