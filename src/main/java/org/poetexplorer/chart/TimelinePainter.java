@@ -75,6 +75,7 @@ public final class TimelinePainter implements ChartPainter {
         }
         drawHighlights(g, px, pw, top, laneH);
         g.setClip(oldClip);
+        drawStageLabels(g, px, pw, top);
         g.setColor(Palette.AXIS);
         g.setStroke(Palette.THIN);
         for (int lane = 1; lane < TimelineData.LANES.size(); lane++) {
@@ -129,7 +130,6 @@ public final class TimelinePainter implements ChartPainter {
         g.setStroke(Palette.THIN);
         g.setFont(Palette.SMALL);
         double lastX = Double.NEGATIVE_INFINITY;
-        double lastLabelX = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < starts.length; i++) {
             double x = window.toX(starts[i], px, pw);
             if (x < px - 1 || x > px + pw + 1 || x - lastX < 5) {
@@ -138,11 +138,25 @@ public final class TimelinePainter implements ChartPainter {
             lastX = x;
             g.setColor(Palette.STAGE_LINE);
             g.draw(new Line2D.Double(x, top, x, bottom));
-            if (x - lastLabelX > 40) {
-                g.setColor(Palette.MUTED_TEXT);
-                g.drawString("t" + numbers[i], (float) (x + 2), (float) (top - 3));
-                lastLabelX = x;
+        }
+    }
+
+    /** Stage numbers above the lanes where there is room for them. */
+    private void drawStageLabels(Graphics2D g, double px, double pw, double top) {
+        double[] starts = data.stageStarts();
+        int[] numbers = data.stageNumbers();
+        g.setFont(Palette.SMALL);
+        FontMetrics fm = g.getFontMetrics();
+        g.setColor(Palette.MUTED_TEXT);
+        double lastEnd = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < starts.length; i++) {
+            double x = window.toX(starts[i], px, pw);
+            String s = "t" + numbers[i];
+            if (x < px || x + fm.stringWidth(s) > px + pw || x < lastEnd + 8) {
+                continue;
             }
+            g.drawString(s, (float) (x + 1), (float) (top - 3));
+            lastEnd = x + fm.stringWidth(s);
         }
     }
 
