@@ -147,7 +147,7 @@ public final class NetworkFiles {
 
     /** Writes a graph with its costs, atomically (temporary file in the same folder, then a move). */
     public static void write(TrainingGraph graph, Path file) throws IOException {
-        AtomicWrite.text(file, toJson(graph));
+        AtomicText.write(file, toJson(graph));
     }
 
     public static String toJson(TrainingGraph g) {

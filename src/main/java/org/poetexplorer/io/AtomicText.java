@@ -12,11 +12,11 @@ import java.nio.file.StandardCopyOption;
  * text goes to a temporary file in the same folder, which then replaces the target in one
  * atomic move. On failure the old file is untouched and the temporary file is removed.
  */
-final class AtomicWrite {
-    private AtomicWrite() {
+public final class AtomicText {
+    private AtomicText() {
     }
 
-    static void text(Path target, String text) throws IOException {
+    public static void write(Path target, String text) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
