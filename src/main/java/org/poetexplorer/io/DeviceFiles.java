@@ -116,7 +116,7 @@ public final class DeviceFiles {
 
     /** Writes a profile atomically (temporary file in the same folder, then a move). */
     public static void write(Device device, Path file) throws IOException {
-        AtomicText.write(file, toJson(device));
+        AtomicFiles.writeString(file, toJson(device));
     }
 
     public static String toJson(Device d) {

@@ -70,6 +70,9 @@ public final class NetworkFiles {
             paramBytes = Math.round(paramCount * (device == null ? 4 : device.bytesPerElement()));
         }
         String deviceId = device != null ? device.id() : platform;
+        if (device == null && platform != null && DeviceFiles.builtInIds().contains(platform)) {
+            nodes = withPagingTimes(nodes, DeviceFiles.builtIn(platform));
+        }
         try {
             return new TrainingGraph(name, deviceId, nodes, paramBytes);
         } catch (IllegalArgumentException e) {
@@ -118,6 +121,16 @@ public final class NetworkFiles {
     }
 
     /** The node's five costs, null when it gives none; a node that gives only some is refused. */
+    /** Costs given in the file for a known built-in platform: add that device's paging durations. */
+    private static List<GraphNode> withPagingTimes(List<GraphNode> nodes, Device platform) {
+        List<GraphNode> out = new ArrayList<>(nodes.size());
+        for (GraphNode n : nodes) {
+            out.add(new GraphNode(n.index(), n.name(), n.type(), n.backward(), n.outShape(), n.flop(),
+                    n.paramCount(), n.deps(), CostModel.withPagingTimes(n.costs(), platform)));
+        }
+        return out;
+    }
+
     private static NodeCosts givenCosts(JsonFields f, JsonNode n, String p) throws InputException {
         List<String> missing = new ArrayList<>();
         for (String c : COST_FIELDS) {
@@ -147,7 +160,7 @@ public final class NetworkFiles {
 
     /** Writes a graph with its costs, atomically (temporary file in the same folder, then a move). */
     public static void write(TrainingGraph graph, Path file) throws IOException {
-        AtomicText.write(file, toJson(graph));
+        AtomicFiles.writeString(file, toJson(graph));
     }
 
     public static String toJson(TrainingGraph g) {
