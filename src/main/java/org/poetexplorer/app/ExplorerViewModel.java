@@ -92,6 +92,7 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading...");
     private final ReadOnlyLongWrapper solveStartedNanos = new ReadOnlyLongWrapper(this, "solveStartedNanos");
     private final ReadOnlyObjectWrapper<Long> minimalRamBytes = new ReadOnlyObjectWrapper<>(this, "minimalRamBytes");
+    private final ReadOnlyObjectWrapper<Long> workingRamBytes = new ReadOnlyObjectWrapper<>(this, "workingRamBytes");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ObservableList<SolveRecord> history = FXCollections.observableArrayList();
     private final IntegerProperty selectedNode = new SimpleIntegerProperty(this, "selectedNode", -1);
@@ -303,6 +304,7 @@ public final class ExplorerViewModel {
         rematOnly.set(null);
         pagingOnly.set(null);
         minimalRamBytes.set(null);
+        workingRamBytes.set(null);
         solvePhase = null;
         lowerBound = null;
         phase.set(Phase.SOLVING);
@@ -491,15 +493,27 @@ public final class ExplorerViewModel {
     }
 
     private String infeasibleAdvice(Budget b) {
-        Long min = minimalRamBytes.get();
+        Long floor = minimalRamBytes.get();
+        Long works = workingRamBytes.get();
         String ram = Units.bytes(b.ramBytes());
         StringBuilder sb = new StringBuilder("no schedule fits " + ram + " within "
-                + String.format(Locale.ROOT, "%.2fx", b.runtimeRatio()) + " runtime. Raise the RAM budget");
-        if (min != null) {
-            sb.append(" to at least ").append(Units.bytes(min));
-        }
-        if (b.runtimeRatio() < MAX_RUNTIME_RATIO && b.remat()) {
-            sb.append(" or the runtime budget");
+                + String.format(Locale.ROOT, "%.2fx", b.runtimeRatio()) + " runtime. ");
+        if (floor != null && floor > b.ramBytes()) {
+            sb.append("Raise the RAM budget to at least ").append(Units.bytes(floor));
+            if (works != null && works.longValue() == floor.longValue()) {
+                sb.append(" (the smallest that works)");
+            } else if (works != null) {
+                sb.append(" (a schedule is known at ").append(Units.bytes(works)).append(')');
+            } else if (b.remat() && b.runtimeRatio() < MAX_RUNTIME_RATIO) {
+                sb.append(", and the runtime budget");
+            }
+        } else if (works != null) {
+            sb.append("Raise the RAM budget to at least ").append(Units.bytes(works)).append(" (known to work)");
+        } else {
+            sb.append("Raise the RAM budget");
+            if (b.remat() && b.runtimeRatio() < MAX_RUNTIME_RATIO) {
+                sb.append(" or the runtime budget");
+            }
         }
         if (!b.paging() || !b.remat()) {
             sb.append(", or turn on ").append(!b.paging() ? "paging" : "rematerialization");
@@ -593,8 +607,14 @@ public final class ExplorerViewModel {
         return solveStartedNanos.getReadOnlyProperty();
     }
 
+    /** After an infeasible solve: no schedule needs less RAM than this (proven), or null while unknown. */
     public ReadOnlyObjectProperty<Long> minimalRamBytesProperty() {
         return minimalRamBytes.getReadOnlyProperty();
+    }
+
+    /** After an infeasible solve: a RAM budget known to work with the other budgets, or null. */
+    public ReadOnlyObjectProperty<Long> workingRamBytesProperty() {
+        return workingRamBytes.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -17,6 +17,7 @@ final class StatusView extends StatusBar {
     private final Label text = new Label();
     private final Label elapsed = new Label();
     private final Button cancel = new Button("Cancel");
+    private final Button useMinimalRam = new Button();
     private final Timeline ticker;
 
     StatusView(ExplorerViewModel vm) {
@@ -38,7 +39,21 @@ final class StatusView extends StatusBar {
         spinner.managedProperty().bind(vm.solvingProperty());
         cancel.visibleProperty().bind(vm.solvingProperty());
         cancel.managedProperty().bind(vm.solvingProperty());
-        getLeftItems().addAll(badge, text);
+        useMinimalRam.setId("useMinimalRam");
+        useMinimalRam.setTooltip(new Tooltip("Set the RAM budget to the smallest value known to work"));
+        useMinimalRam.setVisible(false);
+        useMinimalRam.managedProperty().bind(useMinimalRam.visibleProperty());
+        useMinimalRam.setOnAction(e -> {
+            Long v = vm.workingRamBytesProperty().get();
+            if (v != null) {
+                vm.ramBudgetProperty().set(v);
+            }
+        });
+        vm.workingRamBytesProperty().addListener((o, a, v) -> {
+            useMinimalRam.setVisible(v != null);
+            useMinimalRam.setText(v == null ? "" : "Use " + org.poetexplorer.chart.Units.bytes(v));
+        });
+        getLeftItems().addAll(badge, text, useMinimalRam);
         getRightItems().addAll(spinner, elapsed, cancel);
         ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> showElapsed(vm)));
         ticker.setCycleCount(Timeline.INDEFINITE);
