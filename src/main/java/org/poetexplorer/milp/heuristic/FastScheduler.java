@@ -1,0 +1,330 @@
+package org.poetexplorer.milp.heuristic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.StagePlan;
+
+/**
+ * Finds a good valid schedule fast, for any budget: the first answer the app shows, and a
+ * starting point (hint, upper bound) for the exact MILP.
+ *
+ * <p>Method. Start from the schedule that needs least RAM with the allowed tricks: with paging,
+ * every output waits on storage between uses (paged out once, paged in just before the stage
+ * that needs it); without, the plain schedule. If that does not fit and recomputation is
+ * allowed, repair: while some stage is over budget, take an output that only passes through
+ * that stage and page it or recompute it where it is next needed, cheapest energy per byte
+ * relieved first. Then improve while energy drops: keep paged outputs in RAM instead where the
+ * memory profile allows (most energy saved per byte and stage first), replace page-ins by
+ * recomputations that cost less, and undo recomputations that are no longer needed. Every
+ * move is evaluated exactly (memory of the stages it touches, runtime, energy) and kept only
+ * if the schedule stays within budget.
+ *
+ * <p>Deterministic: the passes run to convergence; the time budget only caps them on very
+ * slow machines (then the answer is still valid, just less improved).
+ */
+public final class FastScheduler {
+    public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(300);
+    private static final double EPS = 1e-12;
+
+    private final long timeBudgetNanos;
+
+    public FastScheduler() {
+        this(DEFAULT_TIME_BUDGET);
+    }
+
+    /** @param timeBudget wall-clock cap on the improvement passes (repair is always finished) */
+    public FastScheduler(Duration timeBudget) {
+        this.timeBudgetNanos = timeBudget.toNanos();
+    }
+
+    /** A valid schedule for the budget with energy as low as found, or empty when none was found. */
+    public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b) {
+        return schedule(g, b, () -> false);
+    }
+
+    /** As {@link #schedule(TrainingGraph, Budget)}; {@code stop} ends the improvement early. */
+    public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        long deadline = System.nanoTime() + timeBudgetNanos;
+        BooleanSupplier timeUp = () -> stop.getAsBoolean() || System.nanoTime() - deadline > 0;
+        Optional<PlanState> s = feasibleStart(g, b);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        improve(s.get(), timeUp);
+        return Optional.of(result(s.get()));
+    }
+
+    /** Whether the repair alone finds a schedule: the cheap probe used by {@link MinimalRam}. */
+    public boolean findsAny(TrainingGraph g, Budget b) {
+        return feasibleStart(g, b).isPresent();
+    }
+
+    private Optional<PlanState> feasibleStart(TrainingGraph g, Budget b) {
+        if (b.runtimeRatio() * g.plainRuntimeS() < g.plainRuntimeS() || b.ramBytes() < MinimalRam.necessaryBytes(g)) {
+            return Optional.empty();
+        }
+        boolean plainFits = MinimalRam.plainPeakBytes(g) <= b.ramBytes();
+        PlanState s = new PlanState(g, b, !plainFits);
+        if (!s.runtimeOk()) {
+            return Optional.empty();
+        }
+        if (!s.feasible() && !(b.remat() && repair(s))) {
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    private static HeuristicPlan result(PlanState s) {
+        StagePlan plan = s.toStagePlan();
+        int outs = 0;
+        for (int i = 0; i < s.n; i++) {
+            if (s.pageIns[i] > 0) {
+                outs++;
+            }
+        }
+        return new HeuristicPlan(plan, s.exactEnergyJ(), s.exactRuntimeS(), s.peakRam(), s.recomputeCount(),
+                s.pageInCount(), outs);
+    }
+
+    // ---- repair ----
+
+    private record Fix(int tensor, int stage, boolean recompute, double score) {
+    }
+
+    /** Brings every stage within budget by paging or recomputing outputs that pass through it. */
+    private static boolean repair(PlanState s) {
+        Set<Long> tabu = new HashSet<>();
+        int maxSteps = 20 * s.n + 100;
+        for (int step = 0; step < maxSteps && s.overflowBytes() > 0; step++) {
+            int t = s.worstStage();
+            List<Fix> fixes = fixesFor(s, t, tabu);
+            boolean applied = false;
+            for (Fix f : fixes) {
+                long before = s.overflowBytes();
+                int m = s.mark();
+                apply(s, f);
+                s.refresh();
+                if (s.overflowBytes() < before && s.runtimeOk()) {
+                    s.commit();
+                    applied = true;
+                    break;
+                }
+                s.rollback(m);
+                tabu.add(key(s, f));
+            }
+            if (!applied) {
+                return false;
+            }
+        }
+        return s.feasible();
+    }
+
+    private static long key(PlanState s, Fix f) {
+        return ((long) f.tensor() * s.n + f.stage()) * 2 + (f.recompute() ? 1 : 0);
+    }
+
+    private static List<Fix> fixesFor(PlanState s, int t, Set<Long> tabu) {
+        List<Fix> fixes = new ArrayList<>();
+        for (int i = 0; i < t; i++) {
+            if (!s.k[t][i] || s.dem[t][i]) {
+                continue;
+            }
+            int d = s.nextDemand(i, t);
+            if (d < 0) {
+                continue;
+            }
+            double bytes = Math.max(1, s.g.ram(i));
+            if (s.paging && !s.pin[d][i]) {
+                double cost = s.g.pageInJ(i) + (s.pageIns[i] == 0 ? s.g.pageOutJ(i) : 0);
+                Fix f = new Fix(i, d, false, cost / bytes);
+                if (!tabu.contains(key(s, f))) {
+                    fixes.add(f);
+                }
+            }
+            if (s.remat && s.runtimeS() + s.g.runtime(i) <= s.runtimeLimit) {
+                double cost = s.g.computeJ(i);
+                double relief = s.g.ram(i);
+                for (int j : s.g.deps(i)) {
+                    if (!s.available(d, j)) {
+                        if (s.paging) {
+                            cost += s.g.pageInJ(j) + (s.pageIns[j] == 0 ? s.g.pageOutJ(j) : 0);
+                        } else if (!s.k[t][j] && s.previousEvent(j, d) < t) {
+                            relief -= s.g.ram(j);
+                        }
+                    }
+                }
+                if (relief > 0) {
+                    Fix f = new Fix(i, d, true, cost / relief);
+                    if (!tabu.contains(key(s, f))) {
+                        fixes.add(f);
+                    }
+                }
+            }
+        }
+        fixes.sort(Comparator.comparingDouble(Fix::score).thenComparingInt(Fix::tensor)
+                .thenComparing(Fix::recompute));
+        return fixes;
+    }
+
+    private static void apply(PlanState s, Fix f) {
+        if (f.recompute()) {
+            recomputeAt(s, f.tensor(), f.stage());
+        } else {
+            s.setPin(f.stage(), f.tensor(), true);
+        }
+    }
+
+    /** Computes i again in stage d; inputs not at hand there are paged in (or kept, without paging). */
+    private static void recomputeAt(PlanState s, int i, int d) {
+        for (int j : s.g.deps(i)) {
+            if (!s.available(d, j)) {
+                s.setPin(d, j, s.paging);
+            }
+        }
+        s.setR(d, i, true);
+    }
+
+    // ---- improvement ----
+
+    private static void improve(PlanState s, BooleanSupplier timeUp) {
+        boolean progress = true;
+        while (progress && !timeUp.getAsBoolean()) {
+            progress = unpagePass(s, timeUp);
+            if (s.remat) {
+                progress |= recomputePass(s, timeUp);
+                progress |= dropRecomputePass(s, timeUp);
+            }
+        }
+    }
+
+    private record Move(int tensor, int stage, double score) {
+    }
+
+    private static boolean tryMove(PlanState s, Runnable move, boolean allowEqual) {
+        double before = s.energyJ();
+        int m = s.mark();
+        move.run();
+        s.refresh();
+        double after = s.energyJ();
+        boolean better = after < before - EPS * Math.abs(before) || (allowEqual && after <= before);
+        if (s.feasible() && better) {
+            s.commit();
+            return true;
+        }
+        s.rollback(m);
+        return false;
+    }
+
+    /** Keeps paged outputs in RAM instead, most energy saved per byte and stage first. */
+    private static boolean unpagePass(PlanState s, BooleanSupplier timeUp) {
+        List<Move> moves = new ArrayList<>();
+        for (int t = 1; t < s.n; t++) {
+            for (int i = 0; i < t; i++) {
+                if (s.pagedIn(t, i)) {
+                    double saved = s.g.pageInJ(i) + (s.pageIns[i] == 1 ? s.g.pageOutJ(i) : 0);
+                    int len = t - 1 - s.previousEvent(i, t);
+                    moves.add(new Move(i, t, saved / (Math.max(1, s.g.ram(i)) * (double) Math.max(1, len))));
+                }
+            }
+        }
+        moves.sort(Comparator.comparingDouble(Move::score).reversed().thenComparingInt(Move::stage)
+                .thenComparingInt(Move::tensor));
+        boolean progress = false;
+        for (Move mv : moves) {
+            if (timeUp.getAsBoolean()) {
+                break;
+            }
+            if (s.pagedIn(mv.stage(), mv.tensor())) {
+                progress |= tryMove(s, () -> s.setPin(mv.stage(), mv.tensor(), false), false);
+            }
+        }
+        return progress;
+    }
+
+    /** Replaces page-ins by recomputations where that costs less (and free nodes anywhere). */
+    private static boolean recomputePass(PlanState s, BooleanSupplier timeUp) {
+        List<Move> moves = new ArrayList<>();
+        for (int t = 1; t < s.n; t++) {
+            for (int i = 0; i < t; i++) {
+                if (!s.dem[t][i]) {
+                    continue;
+                }
+                boolean free = s.g.computeJ(i) == 0 && s.g.runtime(i) == 0 && s.g.deps(i).length == 0;
+                if (!free && !s.pagedIn(t, i)) {
+                    continue;
+                }
+                double saved = s.pagedIn(t, i) ? s.g.pageInJ(i) + (s.pageIns[i] == 1 ? s.g.pageOutJ(i) : 0) : 0;
+                double cost = s.g.computeJ(i);
+                for (int j : s.g.deps(i)) {
+                    if (!s.available(t, j)) {
+                        cost += s.paging ? s.g.pageInJ(j) : 0;
+                    }
+                }
+                if (cost < saved || free) {
+                    moves.add(new Move(i, t, saved - cost));
+                }
+            }
+        }
+        moves.sort(Comparator.comparingDouble(Move::score).reversed().thenComparingInt(Move::stage)
+                .thenComparingInt(Move::tensor));
+        boolean progress = false;
+        for (Move mv : moves) {
+            if (timeUp.getAsBoolean()) {
+                break;
+            }
+            int i = mv.tensor();
+            int t = mv.stage();
+            if (!s.dem[t][i] || s.runtimeS() + s.g.runtime(i) > s.runtimeLimit) {
+                continue;
+            }
+            boolean free = s.g.computeJ(i) == 0 && s.g.runtime(i) == 0 && s.g.deps(i).length == 0;
+            progress |= tryMove(s, () -> recomputeAt(s, i, t), free) && !free;
+        }
+        return progress;
+    }
+
+    /** Undoes recomputations whose output can be kept or paged in instead for less energy. */
+    private static boolean dropRecomputePass(PlanState s, BooleanSupplier timeUp) {
+        List<Move> moves = new ArrayList<>();
+        for (int t = 1; t < s.n; t++) {
+            for (int i = 0; i < t; i++) {
+                if (s.r[t][i] && s.g.computeJ(i) > 0) {
+                    moves.add(new Move(i, t, s.g.computeJ(i)));
+                }
+            }
+        }
+        moves.sort(Comparator.comparingDouble(Move::score).reversed().thenComparingInt(Move::stage)
+                .thenComparingInt(Move::tensor));
+        boolean progress = false;
+        for (Move mv : moves) {
+            if (timeUp.getAsBoolean()) {
+                break;
+            }
+            int i = mv.tensor();
+            int t = mv.stage();
+            if (!s.r[t][i]) {
+                continue;
+            }
+            boolean done = tryMove(s, () -> {
+                s.setR(t, i, false);
+                s.setPin(t, i, false);
+            }, false);
+            if (!done && s.paging) {
+                done = tryMove(s, () -> {
+                    s.setR(t, i, false);
+                    s.setPin(t, i, true);
+                }, false);
+            }
+            progress |= done;
+        }
+        return progress;
+    }
+}
