@@ -32,13 +32,15 @@ class HeuristicFigures {
                         if (rep == 0) {
                             continue;
                         }
+                        double lb = LowerBounds.energyJ(g, b);
                         String check = p.map(x -> Section4Checker.check(g, b, x.plan())).orElse(null);
                         System.out.printf("%-15s %4.0f%% paging=%-5s remat=%-5s %s %8.1f ms%s%n", net, frac * 100,
                                 paging, remat,
-                                p.map(x -> String.format("E=%.6g plain=%.6g (+%.3f%%) rec=%d in=%d out=%d peak=%d",
+                                p.map(x -> String.format("E=%.6g plain=%.6g (+%.3f%%) lb+%.3f%% gap %.3f%% rec=%d in=%d out=%d peak=%d",
                                         x.energyJ(), g.plainEnergyJ(), 100 * (x.energyJ() / g.plainEnergyJ() - 1),
+                                        100 * (lb / g.plainEnergyJ() - 1), 100 * (x.energyJ() - lb) / x.energyJ(),
                                         x.recomputes(), x.pageIns(), x.pageOuts(), x.peakRamBytes()))
-                                        .orElse("none"), ms, check == null ? "" : "  INVALID " + check);
+                                        .orElse("none" + (Double.isInfinite(lb) ? " (proved infeasible)" : "")), ms, check == null ? "" : "  INVALID " + check);
                     }
                 }
             }
