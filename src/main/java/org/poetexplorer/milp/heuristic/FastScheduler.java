@@ -54,12 +54,31 @@ public final class FastScheduler {
     public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop) {
         long deadline = System.nanoTime() + timeBudgetNanos;
         BooleanSupplier timeUp = () -> stop.getAsBoolean() || System.nanoTime() - deadline > 0;
-        Optional<PlanState> s = feasibleStart(g, b);
-        if (s.isEmpty()) {
+        if (!basicallyPossible(g, b)) {
             return Optional.empty();
         }
-        improve(s.get(), timeUp);
-        return Optional.of(result(s.get()));
+        if (MinimalRam.plainPeakBytes(g) <= b.ramBytes()) {
+            return Optional.of(result(new PlanState(g, b, false))); // computes once: optimal
+        }
+        HeuristicPlan best = null;
+        // Two starts: everything paged (then kept back), and everything kept (then paged or
+        // recomputed away); which one ends lower depends on whether paging or computing is cheap.
+        for (boolean pagedStart : b.paging() ? new boolean[] {true, false} : new boolean[] {false}) {
+            PlanState s = new PlanState(g, b, pagedStart);
+            if (!s.runtimeOk() || !s.feasible() && !repair(s)) {
+                continue;
+            }
+            improve(s, timeUp);
+            HeuristicPlan p = result(s);
+            if (best == null || p.energyJ() < best.energyJ()) {
+                best = p;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static boolean basicallyPossible(TrainingGraph g, Budget b) {
+        return b.runtimeRatio() * g.plainRuntimeS() >= g.plainRuntimeS() && b.ramBytes() >= MinimalRam.necessaryBytes(g);
     }
 
     /** Whether the repair alone finds a schedule: the cheap probe used by {@link MinimalRam}. */
@@ -68,7 +87,7 @@ public final class FastScheduler {
     }
 
     private Optional<PlanState> feasibleStart(TrainingGraph g, Budget b) {
-        if (b.runtimeRatio() * g.plainRuntimeS() < g.plainRuntimeS() || b.ramBytes() < MinimalRam.necessaryBytes(g)) {
+        if (!basicallyPossible(g, b)) {
             return Optional.empty();
         }
         boolean plainFits = MinimalRam.plainPeakBytes(g) <= b.ramBytes();
