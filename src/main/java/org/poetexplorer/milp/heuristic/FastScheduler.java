@@ -2,6 +2,7 @@ package org.poetexplorer.milp.heuristic;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +69,7 @@ public final class FastScheduler {
             if (!s.runtimeOk() || !s.feasible() && !repair(s)) {
                 continue;
             }
+            s.commit();
             improve(s, timeUp);
             HeuristicPlan p = result(s);
             if (best == null || p.energyJ() < best.energyJ()) {
@@ -98,6 +100,7 @@ public final class FastScheduler {
         if (!s.feasible() && !(b.remat() && repair(s))) {
             return Optional.empty();
         }
+        s.commit();
         return Optional.of(s);
     }
 
@@ -115,7 +118,18 @@ public final class FastScheduler {
 
     // ---- repair ----
 
-    private record Fix(int tensor, int stage, boolean recompute, double score) {
+    /** Largest number of nodes one repair step recomputes together in one stage. */
+    private static final int MAX_CHAIN = 12;
+
+    /**
+     * One way to get tensor {@code tensor} out of RAM at a stage: page it in where it is next
+     * needed ({@code chain} empty), or recompute it there together with the inputs that are not
+     * at hand ({@code chain}, ascending; inputs not in it are paged in or kept).
+     */
+    private record Fix(int tensor, int stage, int[] chain, double score) {
+        boolean recompute() {
+            return chain.length > 0;
+        }
     }
 
     /** Brings every stage within budget by paging or recomputing outputs that pass through it. */
@@ -132,7 +146,6 @@ public final class FastScheduler {
                 apply(s, f);
                 s.refresh();
                 if (s.overflowBytes() < before && s.runtimeOk()) {
-                    s.commit();
                     applied = true;
                     break;
                 }
@@ -152,6 +165,7 @@ public final class FastScheduler {
 
     private static List<Fix> fixesFor(PlanState s, int t, Set<Long> tabu) {
         List<Fix> fixes = new ArrayList<>();
+        long excess = Math.max(1, s.peak[t] - s.ramBudget);
         for (int i = 0; i < t; i++) {
             if (!s.k[t][i] || s.dem[t][i]) {
                 continue;
@@ -160,31 +174,18 @@ public final class FastScheduler {
             if (d < 0) {
                 continue;
             }
-            double bytes = Math.max(1, s.g.ram(i));
+            double bytes = Math.min(excess, Math.max(1, s.g.ram(i)));
             if (s.paging && !s.pin[d][i]) {
                 double cost = s.g.pageInJ(i) + (s.pageIns[i] == 0 ? s.g.pageOutJ(i) : 0);
-                Fix f = new Fix(i, d, false, cost / bytes);
+                Fix f = new Fix(i, d, new int[0], cost / bytes);
                 if (!tabu.contains(key(s, f))) {
                     fixes.add(f);
                 }
             }
-            if (s.remat && s.runtimeS() + s.g.runtime(i) <= s.runtimeLimit) {
-                double cost = s.g.computeJ(i);
-                double relief = s.g.ram(i);
-                for (int j : s.g.deps(i)) {
-                    if (!s.available(d, j)) {
-                        if (s.paging) {
-                            cost += s.g.pageInJ(j) + (s.pageIns[j] == 0 ? s.g.pageOutJ(j) : 0);
-                        } else if (!s.k[t][j] && s.previousEvent(j, d) < t) {
-                            relief -= s.g.ram(j);
-                        }
-                    }
-                }
-                if (relief > 0) {
-                    Fix f = new Fix(i, d, true, cost / relief);
-                    if (!tabu.contains(key(s, f))) {
-                        fixes.add(f);
-                    }
+            if (s.remat) {
+                Fix f = recomputeFix(s, i, d, t, excess);
+                if (f != null && !tabu.contains(key(s, f))) {
+                    fixes.add(f);
                 }
             }
         }
@@ -193,11 +194,65 @@ public final class FastScheduler {
         return fixes;
     }
 
+    /**
+     * Recomputing i in stage d to relieve stage t: inputs that are not at hand in d are
+     * recomputed too when bringing them would itself load stage t (or cost more than computing
+     * them), up to {@link #MAX_CHAIN} nodes; the others are paged in (or kept, without paging).
+     */
+    private static Fix recomputeFix(PlanState s, int i, int d, int t, long excess) {
+        TrainingGraph g = s.g;
+        List<Integer> chain = new ArrayList<>();
+        Set<Integer> inChain = new HashSet<>();
+        List<Integer> work = new ArrayList<>();
+        work.add(i);
+        inChain.add(i);
+        double cost = 0;
+        double runtime = 0;
+        double relief = g.ram(i);
+        while (!work.isEmpty()) {
+            int x = work.remove(work.size() - 1);
+            chain.add(x);
+            cost += g.computeJ(x);
+            runtime += g.runtime(x);
+            for (int j : g.deps(x)) {
+                if (s.available(d, j) || inChain.contains(j)) {
+                    continue;
+                }
+                boolean crosses = !s.paging && !s.k[t][j] && s.previousEvent(j, d) < t;
+                double bridge = s.paging ? g.pageInJ(j) + (s.pageIns[j] == 0 ? g.pageOutJ(j) : 0) : 0;
+                if (inChain.size() < MAX_CHAIN && (crosses || g.computeJ(j) < bridge)) {
+                    inChain.add(j);
+                    work.add(j);
+                } else {
+                    cost += bridge;
+                    if (crosses) {
+                        relief -= g.ram(j);
+                    }
+                }
+            }
+        }
+        if (relief <= 0 || s.runtimeS() + runtime > s.runtimeLimit) {
+            return null;
+        }
+        int[] c = chain.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return new Fix(i, d, c, cost / Math.min(excess, relief));
+    }
+
     private static void apply(PlanState s, Fix f) {
-        if (f.recompute()) {
-            recomputeAt(s, f.tensor(), f.stage());
-        } else {
+        if (!f.recompute()) {
             s.setPin(f.stage(), f.tensor(), true);
+            return;
+        }
+        int d = f.stage();
+        for (int x : f.chain()) {
+            for (int j : s.g.deps(x)) {
+                if (!s.available(d, j) && Arrays.binarySearch(f.chain(), j) < 0) {
+                    s.setPin(d, j, s.paging);
+                }
+            }
+        }
+        for (int x : f.chain()) {
+            s.setR(d, x, true);
         }
     }
 
