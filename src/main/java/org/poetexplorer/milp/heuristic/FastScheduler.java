@@ -34,6 +34,7 @@ import org.poetexplorer.schedule.StagePlan;
 public final class FastScheduler {
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(300);
     private static final double EPS = 1e-12;
+    static boolean DEBUG = Boolean.getBoolean("poet.heurdebug");
 
     private final long timeBudgetNanos;
 
@@ -64,14 +65,24 @@ public final class FastScheduler {
         HeuristicPlan best = null;
         // Two starts: everything paged (then kept back), and everything kept (then paged or
         // recomputed away); which one ends lower depends on whether paging or computing is cheap.
-        for (boolean pagedStart : b.paging() ? new boolean[] {true, false} : new boolean[] {false}) {
+        boolean[] starts = b.paging() ? new boolean[] {false, true} : new boolean[] {false};
+        for (int st = 0; st < starts.length; st++) {
+            boolean pagedStart = starts[st];
+            long share = (deadline - System.nanoTime()) / (starts.length - st);
+            long startDeadline = System.nanoTime() + share;
+            BooleanSupplier startTimeUp = () -> timeUp.getAsBoolean() || System.nanoTime() - startDeadline > 0;
+            long t0 = System.nanoTime();
             PlanState s = new PlanState(g, b, pagedStart);
+            long t1 = System.nanoTime();
             if (!s.runtimeOk() || !s.feasible() && !repair(s)) {
                 continue;
             }
             s.commit();
-            improve(s, timeUp);
+            long t2 = System.nanoTime();
+            improve(s, startTimeUp);
+            long t3 = System.nanoTime();
             HeuristicPlan p = result(s);
+            if (DEBUG) System.out.printf("start paged=%s init %.1f repair %.1f improve %.1f ms E=%.8g%n", pagedStart, (t1-t0)/1e6, (t2-t1)/1e6, (t3-t2)/1e6, p.energyJ());
             if (best == null || p.energyJ() < best.energyJ()) {
                 best = p;
             }

@@ -372,9 +372,24 @@ final class PlanState {
             oldDem[t] = dem[t][i];
             oldK[t] = k[t][i];
             dem[t][i] = newDem[t];
-            if (oldK[t] != newK[t]) {
-                k[t][i] = newK[t];
+        }
+        for (int t = i + 1; t < n; t++) {
+            if (oldK[t] == newK[t]) {
+                continue;
+            }
+            k[t][i] = newK[t];
+            if (!journalled) {
+                continue; // the constructor replays every stage afterwards
+            }
+            // An output resident in a stage that neither uses nor computes it stays for the
+            // whole stage: the stage's peak moves by exactly its size. Otherwise replay.
+            if (newDem[t] || oldDem[t] || r[t][i] || peak[t] == INVALID) {
                 markStage(t);
+            } else {
+                shiftPeak(t, newK[t] ? g.ram(i) : -g.ram(i));
+            }
+            // whether i is kept for stage t decides if stage t-1 frees it after its last use there
+            if (newDem[t - 1] || oldDem[t - 1] || r[t - 1][i]) {
                 markStage(t - 1);
             }
         }
@@ -395,6 +410,17 @@ final class PlanState {
                 pageIns[i] = oldIns;
             });
         }
+    }
+
+    private void shiftPeak(int t, long delta) {
+        long old = peak[t];
+        long now = old + delta;
+        peak[t] = now;
+        overflow += over(now) - over(old);
+        journal.add(() -> {
+            overflow += over(old) - over(peak[t]);
+            peak[t] = old;
+        });
     }
 
     /** Peak RAM of stage t under the model's accounting, or INVALID if a dependency is missing. */
