@@ -1,6 +1,8 @@
 package org.poetexplorer.milp.heuristic;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
@@ -64,15 +66,15 @@ public final class LowerBounds {
 
     /** The covering problem of {@link #energyJ}: stages with a positive need and their crossing outputs. */
     private static final class Cover {
-        final int[][] members; // per constrained stage: indices into the tensor list
+        final int[][] members; // per stage: the crossing outputs that may leave
+        final double[][] coef; // per stage and member: min(ram_i, need_t)
         final double[] need;
-        final double[] ram;
         final double[] cost;
 
-        private Cover(int[][] members, double[] need, double[] ram, double[] cost) {
+        private Cover(int[][] members, double[][] coef, double[] need, double[] cost) {
             this.members = members;
+            this.coef = coef;
             this.need = need;
-            this.ram = ram;
             this.cost = cost;
         }
 
@@ -83,7 +85,6 @@ public final class LowerBounds {
             }
             int[] last = MinimalRam.lastUse(g);
             double[] cost = new double[n];
-            double[] ram = new double[n];
             for (int i = 0; i < n; i++) {
                 double c = Double.POSITIVE_INFINITY;
                 if (b.remat()) {
@@ -93,9 +94,9 @@ public final class LowerBounds {
                     c = Math.min(c, g.pageInJ(i) + g.pageOutJ(i));
                 }
                 cost[i] = c;
-                ram[i] = g.ram(i);
             }
             int[][] members = new int[n][];
+            double[][] coef = new double[n][];
             double[] need = new double[n];
             boolean[] isDep = new boolean[n];
             int[] buf = new int[n];
@@ -108,7 +109,7 @@ public final class LowerBounds {
                 int m = 0;
                 double crossing = 0;
                 for (int i = 0; i < t; i++) {
-                    if (isDep[i] || last[i] <= t) {
+                    if (isDep[i] || last[i] <= t || g.ram(i) == 0) {
                         continue;
                     }
                     boolean forced = Double.isInfinite(cost[i]) || (!b.remat() && i == t - 1);
@@ -127,22 +128,33 @@ public final class LowerBounds {
                 }
                 need[t] = fixed + crossing - b.ramBytes();
                 members[t] = need[t] > 0 ? Arrays.copyOf(buf, m) : new int[0];
+                coef[t] = new double[members[t].length];
+                for (int j = 0; j < members[t].length; j++) {
+                    // For 0/1 choices, sum ram_i y_i >= need holds iff sum min(ram_i, need) y_i >= need:
+                    // one output as large as the need covers it alone. The capped form has the
+                    // same integer solutions and a tighter relaxation.
+                    coef[t][j] = Math.min(g.ram(members[t][j]), need[t]);
+                }
             }
-            return new Cover(members, need, ram, cost);
+            return new Cover(members, coef, need, cost);
         }
 
-        /** max over lambda >= 0 (coordinate ascent) of sum lambda_t need_t - sum_i max(0, ram_i Lambda_i - c_i). */
+        /**
+         * max over lambda >= 0 (coordinate ascent) of
+         * sum_t lambda_t need_t - sum_i max(0, sum_t lambda_t coef_ti - c_i).
+         */
         double dualBound() {
             int n = need.length;
             double[] lambda = new double[n];
-            double[] big = new double[n]; // Lambda_i
-            // start from the best single stage, then sweep
+            double[] price = new double[n]; // sum_t lambda_t coef_ti, per output
             int bestStage = -1;
             double best = 0;
             for (int t = 0; t < n; t++) {
                 if (need[t] > 0) {
-                    double x = bestStep(t, big);
-                    double v = x * need[t] - penaltyWith(t, x, big);
+                    double x = bestStep(t, price);
+                    setLambda(t, x, lambda, price);
+                    double v = value(lambda);
+                    setLambda(t, 0, lambda, price);
                     if (v > best) {
                         best = v;
                         bestStage = t;
@@ -152,98 +164,78 @@ public final class LowerBounds {
             if (bestStage < 0) {
                 return 0;
             }
-            setLambda(bestStage, bestStep(bestStage, big), lambda, big);
-            double value = value(lambda, big);
+            setLambda(bestStage, bestStep(bestStage, price), lambda, price);
+            double value = value(lambda);
             for (int sweep = 0; sweep < SWEEPS; sweep++) {
                 for (int t = 0; t < n; t++) {
                     if (need[t] > 0) {
-                        setLambda(t, 0, lambda, big);
-                        setLambda(t, bestStep(t, big), lambda, big);
+                        setLambda(t, 0, lambda, price);
+                        setLambda(t, bestStep(t, price), lambda, price);
                     }
                 }
-                double v = value(lambda, big);
+                double v = value(lambda);
                 if (v <= value * (1 + 1e-12)) {
                     value = Math.max(value, v);
                     break;
                 }
                 value = v;
             }
-            return Math.max(0, value(lambda, big));
+            return Math.max(0, value(lambda));
         }
 
-        private void setLambda(int t, double x, double[] lambda, double[] big) {
+        private void setLambda(int t, double x, double[] lambda, double[] price) {
             double delta = x - lambda[t];
             lambda[t] = x;
-            for (int i : members[t]) {
-                big[i] += delta;
+            for (int j = 0; j < members[t].length; j++) {
+                price[members[t][j]] += delta * coef[t][j];
             }
         }
 
-        /** Dual objective, recomputed from scratch. */
-        private double value(double[] lambda, double[] big) {
+        /** Dual objective, recomputed from scratch (no drift from the incremental prices). */
+        private double value(double[] lambda) {
             double v = 0;
+            double[] price = new double[cost.length];
             for (int t = 0; t < need.length; t++) {
                 v += lambda[t] * need[t];
-            }
-            double[] exact = new double[big.length];
-            for (int t = 0; t < need.length; t++) {
-                for (int i : members[t]) {
-                    exact[i] += lambda[t];
+                for (int j = 0; j < members[t].length; j++) {
+                    price[members[t][j]] += lambda[t] * coef[t][j];
                 }
             }
-            for (int i = 0; i < exact.length; i++) {
-                v -= Math.max(0, ram[i] * exact[i] - cost[i]);
+            for (int i = 0; i < price.length; i++) {
+                v -= Math.max(0, price[i] - cost[i]);
             }
             return v;
         }
 
-        /** Penalty of stage t's members when lambda_t = x and stage t contributed nothing before. */
-        private double penaltyWith(int t, double x, double[] big) {
-            double p = 0;
-            for (int i : members[t]) {
-                p += Math.max(0, ram[i] * (big[i] + x) - cost[i]) - Math.max(0, ram[i] * big[i] - cost[i]);
-            }
-            return p;
-        }
-
         /**
-         * The best lambda_t given the others (with lambda_t currently 0): the slope in lambda_t is
-         * need_t minus the bytes of members whose price ram_i * Lambda_i already exceeds c_i; walk
-         * the breakpoints c_i / ram_i - Lambda_i in increasing order until it turns non-positive.
+         * The best lambda_t given the others (lambda_t currently 0): the slope in lambda_t is
+         * need_t minus the coefficients of members whose price already exceeds their cost;
+         * walk the breakpoints (c_i - price_i) / coef_ti in increasing order until it turns
+         * non-positive.
          */
-        private double bestStep(int t, double[] big) {
+        private double bestStep(int t, double[] price) {
             int[] ms = members[t];
-            int m = 0;
             double slope = need[t];
-            for (int i : ms) {
-                if (ram[i] <= 0) {
-                    continue;
-                }
-                if (cost[i] / ram[i] - big[i] <= 0) {
-                    slope -= ram[i];
+            List<double[]> points = new ArrayList<>();
+            for (int j = 0; j < ms.length; j++) {
+                double x = (cost[ms[j]] - price[ms[j]]) / coef[t][j];
+                if (x <= 0) {
+                    slope -= coef[t][j];
                 } else {
-                    m++;
+                    points.add(new double[] {x, coef[t][j]});
                 }
             }
             if (slope <= 0) {
                 return 0;
             }
-            Integer[] order = new Integer[m];
-            int c = 0;
-            for (int i : ms) {
-                if (ram[i] > 0 && cost[i] / ram[i] - big[i] > 0) {
-                    order[c++] = i;
-                }
-            }
-            Arrays.sort(order, (p, q) -> Double.compare(cost[p] / ram[p] - big[p], cost[q] / ram[q] - big[q]));
-            for (Integer i : order) {
-                slope -= ram[i];
+            points.sort((p, q) -> Double.compare(p[0], q[0]));
+            for (double[] p : points) {
+                slope -= p[1];
                 if (slope <= 0) {
-                    return cost[i] / ram[i] - big[i];
+                    return p[0];
                 }
             }
-            // cannot happen: need_t <= bytes of the members
-            return 0;
+            return 0; // cannot happen: need_t <= the members' bytes
         }
     }
 }
