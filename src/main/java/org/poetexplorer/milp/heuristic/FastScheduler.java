@@ -157,6 +157,7 @@ public final class FastScheduler {
                 apply(s, f);
                 s.refresh();
                 if (s.overflowBytes() < before && s.runtimeOk()) {
+                    if (DEBUG) System.out.println("repair at " + t + " excess " + (s.peak[t] - s.ramBudget) + ": " + f.tensor() + "@" + f.stage() + " chain " + Arrays.toString(f.chain()) + " score " + f.score() + " overflow " + before + " -> " + s.overflowBytes());
                     applied = true;
                     break;
                 }

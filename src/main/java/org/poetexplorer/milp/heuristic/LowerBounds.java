@@ -15,6 +15,7 @@ public final class LowerBounds {
     /** Relative margin taken off every bound, so that rounding can never overstate it. */
     private static final double SAFETY = 1e-9;
     private static final int SWEEPS = 30;
+    private static final int MU_STEPS = 20;
 
     private LowerBounds() {
     }
@@ -48,15 +49,76 @@ public final class LowerBounds {
      * anything after t needs it: it cannot be on storage yet (a page-out needs it in RAM at the
      * start of a stage, and stage t is the first where it can be), and stage t computes nothing
      * before node t that could consume and free it. It then belongs to M_t.
+     *
+     * <p>Runtime. A tensor that is away and brought back by computation adds at least its
+     * runtime to the compute time, and all recomputations together fit in the slack
+     * s = (ratio - 1) * plain runtime. Split the away tensors into those computed again (set R,
+     * cost computeJ_i, time runtime_i) and the others (paged, cost pageIn_i + pageOut_i). For
+     * any mu &gt;= 0, extra &gt;= sum_R computeJ_i + sum_others page_i &gt;= sum_R (computeJ_i +
+     * mu runtime_i) + sum_others page_i - mu s &gt;= cover bound with c_i = min(computeJ_i + mu
+     * runtime_i, page_i), minus mu s. We take the best mu of a geometric grid. Without paging,
+     * if even the least runtime the cover needs exceeds s, nothing fits.
      */
     public static double energyJ(TrainingGraph g, Budget b) {
         Cover cover = Cover.of(g, b);
         if (cover == null) {
             return Double.POSITIVE_INFINITY;
         }
-        double extra = cover.dualBound();
-        double base = computeOnlyJ(g);
-        return (base + extra) * (1 - SAFETY);
+        int n = g.size();
+        double[] page = new double[n];
+        double[] compute = new double[n];
+        double[] time = new double[n];
+        for (int i = 0; i < n; i++) {
+            page[i] = b.paging() ? g.pageInJ(i) + g.pageOutJ(i) : Double.POSITIVE_INFINITY;
+            compute[i] = g.computeJ(i);
+            time[i] = g.runtime(i);
+        }
+        double extra;
+        if (!b.remat()) {
+            extra = cover.dualBound(page);
+        } else {
+            double slack = Math.max(0, (b.runtimeRatio() - 1) * g.plainRuntimeS());
+            if (!b.paging() && cover.dualBound(time) > slack * (1 + SAFETY) + SAFETY * g.plainRuntimeS()) {
+                return Double.POSITIVE_INFINITY; // the recomputations needed do not fit the runtime budget
+            }
+            // mu on a geometric grid around the plain step's energy per second (k = -1: mu = 0),
+            // first every 4th point, then the neighbours of the best
+            double scale = g.plainRuntimeS() > 0 ? g.plainEnergyJ() / g.plainRuntimeS() : 0;
+            double[] byStep = new double[MU_STEPS + 2];
+            Arrays.fill(byStep, Double.NaN);
+            int bestK = -1;
+            for (int k = -1; k <= MU_STEPS; k += k < 0 ? 1 : 4) {
+                byStep[k + 1] = lagrangian(cover, compute, time, page, slack, mu(scale, k));
+                if (byStep[k + 1] > byStep[bestK + 1]) {
+                    bestK = k;
+                }
+            }
+            for (int k : new int[] {bestK - 2, bestK + 2, bestK - 1, bestK + 1}) {
+                if (k >= 0 && k <= MU_STEPS && Double.isNaN(byStep[k + 1])) {
+                    byStep[k + 1] = lagrangian(cover, compute, time, page, slack, mu(scale, k));
+                }
+            }
+            extra = 0;
+            for (double v : byStep) {
+                if (!Double.isNaN(v)) {
+                    extra = Math.max(extra, v);
+                }
+            }
+        }
+        return (computeOnlyJ(g) + extra) * (1 - SAFETY);
+    }
+
+    private static double mu(double scale, int k) {
+        return k < 0 ? 0 : scale * Math.pow(2, k - MU_STEPS / 2.0);
+    }
+
+    private static double lagrangian(Cover cover, double[] compute, double[] time, double[] page, double slack,
+            double mu) {
+        double[] c = new double[compute.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Math.min(compute[i] + mu * time[i], page[i]);
+        }
+        return cover.dualBound(c) - mu * slack;
     }
 
     /** True when {@link #energyJ} proves that no schedule fits the budget. */
@@ -69,13 +131,12 @@ public final class LowerBounds {
         final int[][] members; // per stage: the crossing outputs that may leave
         final double[][] coef; // per stage and member: min(ram_i, need_t)
         final double[] need;
-        final double[] cost;
+        double[] cost;
 
-        private Cover(int[][] members, double[][] coef, double[] need, double[] cost) {
+        private Cover(int[][] members, double[][] coef, double[] need) {
             this.members = members;
             this.coef = coef;
             this.need = need;
-            this.cost = cost;
         }
 
         static Cover of(TrainingGraph g, Budget b) {
@@ -84,17 +145,6 @@ public final class LowerBounds {
                 return null;
             }
             int[] last = MinimalRam.lastUse(g);
-            double[] cost = new double[n];
-            for (int i = 0; i < n; i++) {
-                double c = Double.POSITIVE_INFINITY;
-                if (b.remat()) {
-                    c = g.computeJ(i);
-                }
-                if (b.paging()) {
-                    c = Math.min(c, g.pageInJ(i) + g.pageOutJ(i));
-                }
-                cost[i] = c;
-            }
             int[][] members = new int[n][];
             double[][] coef = new double[n][];
             double[] need = new double[n];
@@ -112,7 +162,7 @@ public final class LowerBounds {
                     if (isDep[i] || last[i] <= t || g.ram(i) == 0) {
                         continue;
                     }
-                    boolean forced = Double.isInfinite(cost[i]) || (!b.remat() && i == t - 1);
+                    boolean forced = !b.remat() && (!b.paging() || i == t - 1);
                     if (forced) {
                         fixed += g.ram(i);
                     } else {
@@ -136,14 +186,15 @@ public final class LowerBounds {
                     coef[t][j] = Math.min(g.ram(members[t][j]), need[t]);
                 }
             }
-            return new Cover(members, coef, need, cost);
+            return new Cover(members, coef, need);
         }
 
         /**
          * max over lambda >= 0 (coordinate ascent) of
          * sum_t lambda_t need_t - sum_i max(0, sum_t lambda_t coef_ti - c_i).
          */
-        double dualBound() {
+        double dualBound(double[] costs) {
+            this.cost = costs;
             int n = need.length;
             double[] lambda = new double[n];
             double[] price = new double[n]; // sum_t lambda_t coef_ti, per output
@@ -174,7 +225,7 @@ public final class LowerBounds {
                     }
                 }
                 double v = value(lambda);
-                if (v <= value * (1 + 1e-12)) {
+                if (v <= value + 1e-7 * Math.abs(value)) {
                     value = Math.max(value, v);
                     break;
                 }
@@ -216,23 +267,27 @@ public final class LowerBounds {
         private double bestStep(int t, double[] price) {
             int[] ms = members[t];
             double slope = need[t];
-            List<double[]> points = new ArrayList<>();
+            long[] points = new long[ms.length];
+            int m = 0;
             for (int j = 0; j < ms.length; j++) {
                 double x = (cost[ms[j]] - price[ms[j]]) / coef[t][j];
                 if (x <= 0) {
                     slope -= coef[t][j];
                 } else {
-                    points.add(new double[] {x, coef[t][j]});
+                    // order by the breakpoint (float precision is enough: any lambda >= 0 gives a
+                    // valid bound, the order only steers the ascent), member index in the low bits
+                    points[m++] = ((long) Float.floatToIntBits((float) x) << 32) | j;
                 }
             }
             if (slope <= 0) {
                 return 0;
             }
-            points.sort((p, q) -> Double.compare(p[0], q[0]));
-            for (double[] p : points) {
-                slope -= p[1];
+            Arrays.sort(points, 0, m);
+            for (int p = 0; p < m; p++) {
+                int j = (int) (points[p] & 0xffffffffL);
+                slope -= coef[t][j];
                 if (slope <= 0) {
-                    return p[0];
+                    return (cost[ms[j]] - price[ms[j]]) / coef[t][j];
                 }
             }
             return 0; // cannot happen: need_t <= the members' bytes
