@@ -34,7 +34,7 @@ final class JsonFields {
     String string(JsonNode obj, String path, String name) throws InputException {
         JsonNode v = require(obj, path, name);
         if (!v.isTextual()) {
-            throw error(join(path, name), "must be a string (was " + v + ")");
+            throw error(join(path, name), "must be a string (was " + shortText(v) + ")");
         }
         return v.asText();
     }
@@ -50,11 +50,11 @@ final class JsonFields {
 
     double number(JsonNode v, String fullPath) throws InputException {
         if (!v.isNumber()) {
-            throw error(fullPath, "must be a number (was " + v + ")");
+            throw error(fullPath, "must be a number (was " + shortText(v) + ")");
         }
         double d = v.asDouble();
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-            throw error(fullPath, "must be a finite number (was " + v + ")");
+            throw error(fullPath, "must be a finite number (was " + shortText(v) + ")");
         }
         return d;
     }
@@ -90,7 +90,7 @@ final class JsonFields {
             return fallback;
         }
         if (!v.isBoolean()) {
-            throw error(join(path, name), "must be true or false (was " + v + ")");
+            throw error(join(path, name), "must be true or false (was " + shortText(v) + ")");
         }
         return v.asBoolean();
     }
@@ -126,8 +126,9 @@ final class JsonFields {
         for (int i = 0; i < arr.size(); i++) {
             JsonNode v = arr.get(i);
             String p = join(path, name) + "[" + i + "]";
-            if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))) {
-                throw error(p, "must be a node index (was " + v + ")");
+            if (!v.isNumber() || v.asDouble() != Math.rint(v.asDouble()) || v.asDouble() < 0
+                    || v.asDouble() > Integer.MAX_VALUE) {
+                throw error(p, "must be a node index, a whole number >= 0 (was " + shortText(v) + ")");
             }
             out.add(v.asInt());
         }

@@ -1,11 +1,9 @@
 package org.poetexplorer.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +14,17 @@ import org.poetexplorer.model.NodeCosts;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * Network files (JSON): a list of nodes with type, output shape, FLOPs, parameters and
- * dependencies, in topological order. The reference graphs of ../shared/reference/graphs load
- * as they are: where a node carries all five costs (runtime_s, ram_bytes, compute_j,
- * pagein_j, pageout_j) they are used as given; otherwise they are computed for the device.
+ * Network files (JSON): the nodes of a training graph with type, output shape, FLOPs,
+ * parameters and dependencies, in topological order; the format of the reference graphs in
+ * ../shared/reference/graphs, which load as they are.
+ *
+ * <p>Costs: a node gives all five (runtime_s, ram_bytes, compute_j, pagein_j, pageout_j) or
+ * none. Without a device every node must give them and they are used as given; with a device
+ * the costs are computed for that device from each node's FLOPs and shape (costs in the file
+ * are still checked). {@link #write} always writes the costs, so a written file stands alone.
  */
 public final class NetworkFiles {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final String FORMAT = "poet-network/1";
     private static final String[] COST_FIELDS = {"runtime_s", "ram_bytes", "compute_j", "pagein_j", "pageout_j"};
 
     private NetworkFiles() {
@@ -34,96 +36,43 @@ public final class NetworkFiles {
      * @throws InputException naming the file, the field and the value when the file is unusable
      */
     public static TrainingGraph read(Path file, Device device) throws InputException {
-        String source = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, "", "no such file");
-        } catch (IOException e) {
-            throw new InputException(source, "", "cannot be read (" + e.getMessage() + ")", e);
-        }
-        return parse(text, source, device);
+        return parse(Json.readText(file), file.toString(), device);
     }
 
     public static TrainingGraph parse(String json, String source, Device device) throws InputException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new InputException(source, "", "not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputException(source, "", "must be a JSON object with a \"nodes\" array");
-        }
+        JsonNode root = Json.parseObject(json, source, "a \"nodes\" array");
         JsonFields f = new JsonFields(source);
-        String name = f.optString(root, "model", f.optString(root, "name", fileStem(source)));
+        JsonNode format = root.get("format");
+        if (format != null && !(format.isTextual() && format.asText().equals(FORMAT))) {
+            throw f.error("format", "unsupported format " + format + " (expected \"" + FORMAT + "\")");
+        }
+        String name = root.hasNonNull("model") ? f.string(root, "", "model")
+                : root.hasNonNull("name") ? f.string(root, "", "name") : fileStem(source);
+        String platform = root.hasNonNull("platform") ? f.string(root, "", "platform") : null;
         JsonNode nodesJson = f.array(root, "", "nodes");
+        if (root.hasNonNull("node_count")) {
+            long count = f.wholeNonNegative(root, "", "node_count");
+            if (count != nodesJson.size()) {
+                throw f.error("node_count", "says " + count + " nodes but \"nodes\" has " + nodesJson.size());
+            }
+        }
         List<GraphNode> nodes = new ArrayList<>();
-        boolean allCosted = true;
+        double paramCount = 0;
         for (int i = 0; i < nodesJson.size(); i++) {
-            JsonNode n = nodesJson.get(i);
-            String p = "nodes[" + i + "]";
-            if (!n.isObject()) {
-                throw f.error(p, "must be an object (was " + JsonFields.shortText(n) + ")");
-            }
-            int index = i;
-            if (n.has("index")) {
-                double idx = f.number(n, p, "index");
-                if (idx != i) {
-                    throw f.error(p + ".index", "expected " + i + " (was " + n.get("index") + ")");
-                }
-            }
-            String nodeName = n.has("name") ? f.string(n, p, "name") : "layer" + i + "_" + f.string(n, p, "type");
-            if (nodeName.isBlank()) {
-                throw f.error(p + ".name", "must not be empty");
-            }
-            String type = f.string(n, p, "type");
-            boolean backward = f.bool(n, p, "backward", false);
-            List<Long> shape = f.positiveLongs(n, p, "out_shape");
-            double flop = f.nonNegative(n, p, "flop");
-            double params = n.has("param_count") ? f.nonNegative(n, p, "param_count") : 0;
-            List<Integer> deps = f.indices(n, p, "deps");
-            int given = 0;
-            for (String c : COST_FIELDS) {
-                if (n.has(c) && !n.get(c).isNull()) {
-                    given++;
-                }
-            }
-            NodeCosts costs;
-            if (given == COST_FIELDS.length) {
-                long ram = f.wholeNonNegative(n, p, "ram_bytes");
-                costs = new NodeCosts(f.nonNegative(n, p, "runtime_s"), ram, f.nonNegative(n, p, "compute_j"),
-                        f.nonNegative(n, p, "pagein_j"), f.nonNegative(n, p, "pageout_j"));
-            } else if (given > 0 && device == null) {
-                for (String c : COST_FIELDS) {
-                    if (!n.has(c) || n.get(c).isNull()) {
-                        throw f.error(p + "." + c, "missing (a node gives all five costs or none)");
-                    }
-                }
-                throw new IllegalStateException();
-            } else {
-                allCosted = false;
-                if (device == null) {
-                    throw new InputException(source, p, "has no costs (runtime_s, ram_bytes, compute_j, pagein_j, "
-                            + "pageout_j): choose a device to compute them");
-                }
-                costs = costsFor(f, p, flop, shape, device);
-            }
-            nodes.add(new GraphNode(index, nodeName, type, backward, shape, flop, params, deps, costs));
+            GraphNode node = node(f, nodesJson.get(i), i, device);
+            paramCount += node.paramCount();
+            nodes.add(node);
         }
         long paramBytes;
-        if (root.has("param_bytes") && !root.get("param_bytes").isNull()) {
+        if (root.hasNonNull("param_bytes")) {
             paramBytes = f.wholeNonNegative(root, "", "param_bytes");
         } else {
-            double count = 0;
-            for (GraphNode n : nodes) {
-                count += n.paramCount();
-            }
-            paramBytes = Math.round(count * (device == null ? 4 : device.bytesPerElement()));
+            paramBytes = Math.round(paramCount * (device == null ? 4 : device.bytesPerElement()));
         }
-        String deviceId = allCosted ? f.optString(root, "platform", null) : device.id();
+        String deviceId = device != null ? device.id() : platform;
+        if (device == null && platform != null && DeviceFiles.builtInIds().contains(platform)) {
+            nodes = withPagingTimes(nodes, DeviceFiles.builtIn(platform));
+        }
         try {
             return new TrainingGraph(name, deviceId, nodes, paramBytes);
         } catch (IllegalArgumentException e) {
@@ -132,6 +81,72 @@ public final class NetworkFiles {
             throw colon > 0 ? new InputException(source, msg.substring(0, colon), msg.substring(colon + 2))
                     : new InputException(source, "nodes", msg);
         }
+    }
+
+    private static GraphNode node(JsonFields f, JsonNode n, int i, Device device) throws InputException {
+        String p = "nodes[" + i + "]";
+        if (!n.isObject()) {
+            throw f.error(p, "must be an object (was " + JsonFields.shortText(n) + ")");
+        }
+        if (n.hasNonNull("index")) {
+            double idx = f.number(n, p, "index");
+            if (idx != i) {
+                throw f.error(p + ".index", "expected " + i + " (was " + n.get("index") + ")");
+            }
+        }
+        String type = f.string(n, p, "type");
+        if (type.isBlank()) {
+            throw f.error(p + ".type", "must not be empty");
+        }
+        String nodeName = n.hasNonNull("name") ? f.string(n, p, "name") : "layer" + i + "_" + type;
+        if (nodeName.isBlank()) {
+            throw f.error(p + ".name", "must not be empty");
+        }
+        boolean backward = f.bool(n, p, "backward", false);
+        List<Long> shape = f.positiveLongs(n, p, "out_shape");
+        double flop = f.nonNegative(n, p, "flop");
+        double params = n.hasNonNull("param_count") ? f.nonNegative(n, p, "param_count") : 0;
+        List<Integer> deps = f.indices(n, p, "deps");
+        NodeCosts given = givenCosts(f, n, p);
+        NodeCosts costs;
+        if (device != null) {
+            costs = costsFor(f, p, flop, shape, device);
+        } else if (given != null) {
+            costs = given;
+        } else {
+            throw f.error(p, "has no costs (" + String.join(", ", COST_FIELDS)
+                    + "): give them in the file or choose a device to compute them");
+        }
+        return new GraphNode(i, nodeName, type, backward, shape, flop, params, deps, costs);
+    }
+
+    /** The node's five costs, null when it gives none; a node that gives only some is refused. */
+    /** Costs given in the file for a known built-in platform: add that device's paging durations. */
+    private static List<GraphNode> withPagingTimes(List<GraphNode> nodes, Device platform) {
+        List<GraphNode> out = new ArrayList<>(nodes.size());
+        for (GraphNode n : nodes) {
+            out.add(new GraphNode(n.index(), n.name(), n.type(), n.backward(), n.outShape(), n.flop(),
+                    n.paramCount(), n.deps(), CostModel.withPagingTimes(n.costs(), platform)));
+        }
+        return out;
+    }
+
+    private static NodeCosts givenCosts(JsonFields f, JsonNode n, String p) throws InputException {
+        List<String> missing = new ArrayList<>();
+        for (String c : COST_FIELDS) {
+            if (!n.hasNonNull(c)) {
+                missing.add(c);
+            }
+        }
+        if (missing.size() == COST_FIELDS.length) {
+            return null;
+        }
+        if (!missing.isEmpty()) {
+            throw f.error(p + "." + missing.get(0), "missing (a node gives all five costs or none; it lacks "
+                    + String.join(", ", missing) + ")");
+        }
+        return new NodeCosts(f.nonNegative(n, p, "runtime_s"), f.wholeNonNegative(n, p, "ram_bytes"),
+                f.nonNegative(n, p, "compute_j"), f.nonNegative(n, p, "pagein_j"), f.nonNegative(n, p, "pageout_j"));
     }
 
     private static NodeCosts costsFor(JsonFields f, String path, double flop, List<Long> shape, Device device)
@@ -143,8 +158,52 @@ public final class NetworkFiles {
         }
     }
 
+    /** Writes a graph with its costs, atomically (temporary file in the same folder, then a move). */
+    public static void write(TrainingGraph graph, Path file) throws IOException {
+        AtomicFiles.writeString(file, toJson(graph));
+    }
+
+    public static String toJson(TrainingGraph g) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("model", g.name());
+        if (g.deviceId() != null) {
+            root.put("platform", g.deviceId());
+        }
+        root.put("node_count", g.size());
+        root.put("edge_count", g.edgeCount());
+        root.put("param_bytes", g.paramBytes());
+        root.put("total_runtime_s", g.plainRuntimeS());
+        ArrayNode nodes = root.putArray("nodes");
+        for (GraphNode n : g.nodes()) {
+            ObjectNode o = nodes.addObject();
+            o.put("index", n.index());
+            o.put("name", n.name());
+            o.put("type", n.type());
+            o.put("backward", n.backward());
+            ArrayNode shape = o.putArray("out_shape");
+            n.outShape().forEach(shape::add);
+            o.put("flop", n.flop());
+            o.put("param_count", n.paramCount());
+            o.put("runtime_s", n.runtimeS());
+            o.put("ram_bytes", n.ramBytes());
+            o.put("compute_j", n.computeJ());
+            o.put("pagein_j", n.pageInJ());
+            o.put("pageout_j", n.pageOutJ());
+            ArrayNode deps = o.putArray("deps");
+            n.deps().forEach(deps::add);
+        }
+        return Json.write(root);
+    }
+
     private static String fileStem(String source) {
-        String s = Path.of(source).getFileName().toString();
+        Path path;
+        try {
+            path = Path.of(source).getFileName();
+        } catch (RuntimeException e) {
+            return source;
+        }
+        String s = path == null ? source : path.toString();
         int dot = s.lastIndexOf('.');
         s = dot > 0 ? s.substring(0, dot) : s;
         int sep = s.indexOf("__");

@@ -19,9 +19,25 @@ public final class CostModel {
         long ram = Math.multiplyExact(elements(outShape), (long) d.bytesPerElement());
         double runtime = flop / d.flops();
         double compute = flop / d.flopsPerJoule();
-        double pageOut = (d.pageOutLatency() + ram / d.pageOutThroughput()) * d.memoryPower();
-        double pageIn = (d.pageInLatency() + ram / d.pageInThroughput()) * d.memoryPower();
-        return new NodeCosts(runtime, ram, compute, pageIn, pageOut);
+        double pageOutS = pageOutSeconds(ram, d);
+        double pageInS = pageInSeconds(ram, d);
+        return new NodeCosts(runtime, ram, compute, pageInS * d.memoryPower(), pageOutS * d.memoryPower(),
+                pageInS, pageOutS);
+    }
+
+    /** Duration of paging {@code ramBytes} in: latency + bytes / throughput. */
+    public static double pageInSeconds(long ramBytes, Device d) {
+        return d.pageInLatency() + ramBytes / d.pageInThroughput();
+    }
+
+    /** Duration of paging {@code ramBytes} out: latency + bytes / throughput. */
+    public static double pageOutSeconds(long ramBytes, Device d) {
+        return d.pageOutLatency() + ramBytes / d.pageOutThroughput();
+    }
+
+    /** Costs given as they are (e.g. from a reference file) plus the device's paging durations. */
+    public static NodeCosts withPagingTimes(NodeCosts given, Device d) {
+        return given.withPagingTimes(pageInSeconds(given.ramBytes(), d), pageOutSeconds(given.ramBytes(), d));
     }
 
     public static long paramBytes(double paramCount, Device d) {

@@ -41,4 +41,12 @@ public record GraphNode(
     public double pageOutJ() {
         return costs.pageOutJ();
     }
+
+    public double pageInS() {
+        return costs.pageInS();
+    }
+
+    public double pageOutS() {
+        return costs.pageOutS();
+    }
 }

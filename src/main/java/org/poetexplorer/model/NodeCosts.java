@@ -1,13 +1,34 @@
 package org.poetexplorer.model;
 
-/** What one node costs on one device: see poet-model.md section 2. */
-public record NodeCosts(double runtimeS, long ramBytes, double computeJ, double pageInJ, double pageOutJ) {
+/**
+ * What one node costs on one device: see poet-model.md section 2. {@code pageInS} and
+ * {@code pageOutS} are the durations of one transfer (latency + bytes / throughput); they are 0
+ * when the device is not known (costs taken as given from a file), see {@link #pagingTimed()}.
+ */
+public record NodeCosts(double runtimeS, long ramBytes, double computeJ, double pageInJ, double pageOutJ,
+        double pageInS, double pageOutS) {
 
     public NodeCosts {
         if (!(runtimeS >= 0) || !(computeJ >= 0) || !(pageInJ >= 0) || !(pageOutJ >= 0) || ramBytes < 0
+                || !(pageInS >= 0) || !(pageOutS >= 0)
                 || Double.isInfinite(runtimeS) || Double.isInfinite(computeJ)
-                || Double.isInfinite(pageInJ) || Double.isInfinite(pageOutJ)) {
+                || Double.isInfinite(pageInJ) || Double.isInfinite(pageOutJ)
+                || Double.isInfinite(pageInS) || Double.isInfinite(pageOutS)) {
             throw new IllegalArgumentException("node costs must be finite and >= 0: " + this);
         }
+    }
+
+    /** Costs without paging durations (device unknown): transfers are timed as 0 s. */
+    public NodeCosts(double runtimeS, long ramBytes, double computeJ, double pageInJ, double pageOutJ) {
+        this(runtimeS, ramBytes, computeJ, pageInJ, pageOutJ, 0, 0);
+    }
+
+    /** Whether the paging durations are known (they are 0 when the costs came without a device). */
+    public boolean pagingTimed() {
+        return pageInS > 0 || pageOutS > 0;
+    }
+
+    public NodeCosts withPagingTimes(double inS, double outS) {
+        return new NodeCosts(runtimeS, ramBytes, computeJ, pageInJ, pageOutJ, inS, outS);
     }
 }

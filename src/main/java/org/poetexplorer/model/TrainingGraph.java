@@ -26,6 +26,9 @@ public final class TrainingGraph {
     private final double[] computeJ;
     private final double[] pageInJ;
     private final double[] pageOutJ;
+    private final double[] pageInS;
+    private final double[] pageOutS;
+    private final boolean pagingTimed;
     private final int edgeCount;
 
     /**
@@ -45,6 +48,9 @@ public final class TrainingGraph {
         computeJ = new double[n];
         pageInJ = new double[n];
         pageOutJ = new double[n];
+        pageInS = new double[n];
+        pageOutS = new double[n];
+        boolean timed = false;
         List<List<Integer>> s = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             s.add(new ArrayList<>());
@@ -62,7 +68,11 @@ public final class TrainingGraph {
             computeJ[i] = node.computeJ();
             pageInJ[i] = node.pageInJ();
             pageOutJ[i] = node.pageOutJ();
+            pageInS[i] = node.pageInS();
+            pageOutS[i] = node.pageOutS();
+            timed |= node.costs().pagingTimed();
         }
+        pagingTimed = timed;
         succs = new int[n][];
         for (int i = 0; i < n; i++) {
             succs[i] = s.get(i).stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -262,6 +272,21 @@ public final class TrainingGraph {
 
     public double pageOutJ(int i) {
         return pageOutJ[i];
+    }
+
+    /** Seconds to page node i's output in (0 when the graph's costs came without a device). */
+    public double pageInS(int i) {
+        return pageInS[i];
+    }
+
+    /** Seconds to page node i's output out (0 when the graph's costs came without a device). */
+    public double pageOutS(int i) {
+        return pageOutS[i];
+    }
+
+    /** Whether paging durations are known; false when the costs were read from a file without a device. */
+    public boolean pagingTimed() {
+        return pagingTimed;
     }
 
     /** Compute time of one plain training step: every node once. */

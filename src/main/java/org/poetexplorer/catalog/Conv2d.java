@@ -1,0 +1,45 @@
+package org.poetexplorer.catalog;
+
+import java.util.List;
+
+/**
+ * 2-D convolution with bias on a (batch, channels, height, width) input. Its FLOPs follow the
+ * reference: 2 kh kw prod(input) outChannels + prod(output), which ignores the stride.
+ */
+public record Conv2d(long inChannels, long outChannels, int kernelH, int kernelW, int stride, int padH, int padW)
+        implements Layer {
+
+    public Conv2d {
+        Shapes.positive("in channels", inChannels);
+        Shapes.positive("out channels", outChannels);
+        Shapes.positive("kernel height", kernelH);
+        Shapes.positive("kernel width", kernelW);
+        Shapes.positive("stride", stride);
+        Shapes.nonNegative("padding", padH);
+        Shapes.nonNegative("padding", padW);
+    }
+
+    /** A square kernel with the same padding on every side. */
+    public Conv2d(long inChannels, long outChannels, int kernel, int stride, int padding) {
+        this(inChannels, outChannels, kernel, kernel, stride, padding, padding);
+    }
+
+    @Override
+    public String type() {
+        return "Conv2dLayer";
+    }
+
+    @Override
+    public LayerOutput apply(List<List<Long>> inputShapes) {
+        List<Long> x = Shapes.single(inputShapes, 4, "a (batch, channels, height, width) input");
+        if (x.get(1) != inChannels) {
+            throw new IllegalArgumentException("expects " + inChannels + " input channels (input shape was " + x + ")");
+        }
+        List<Long> shape = Shapes.of(x.get(0), outChannels,
+                Shapes.window(x.get(2), kernelH, padH, stride, x),
+                Shapes.window(x.get(3), kernelW, padW, stride, x));
+        long params = Math.addExact(Shapes.mul(outChannels, inChannels, kernelH, kernelW), outChannels);
+        long flop = Math.addExact(Shapes.mul(2, kernelH, kernelW, Shapes.prod(x), outChannels), Shapes.prod(shape));
+        return new LayerOutput(shape, params, flop);
+    }
+}

@@ -1,0 +1,20 @@
+package org.poetexplorer.cli;
+
+import java.util.Locale;
+import org.poetexplorer.io.ScheduleFile;
+
+/** The lines about a schedule file's solve, shared by check and show. */
+final class ScheduleFileReport {
+    private ScheduleFileReport() {
+    }
+
+    static String solveLine(ScheduleFile f) {
+        StringBuilder sb = new StringBuilder("solve: ");
+        sb.append(f.solver() == null || f.solver().isEmpty() ? "solver unknown" : f.solver());
+        sb.append(", ").append(f.status());
+        if (f.gap() != null) {
+            sb.append(String.format(Locale.ROOT, ", gap %.4g%%", 100 * f.gap()));
+        }
+        return sb.append(String.format(Locale.ROOT, ", reported energy %s J", f.energyJ())).toString();
+    }
+}

@@ -1,0 +1,244 @@
+package org.poetexplorer.schedule;
+
+import java.util.List;
+import java.util.Locale;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+
+/**
+ * Replays a schedule operation by operation (outputs in RAM, outputs on storage, bytes in RAM)
+ * and verifies every rule of schedule-format.md. Written from the format alone: it knows
+ * nothing of the MILP, its variables or its constraints. Stops at the first violation.
+ */
+public final class ReplayChecker {
+    /** Stage or node out of range, stages out of order, COMPUTE not of the stage's node, RECOMPUTE of a later node. */
+    public static final String STRUCTURE = "structure";
+    public static final String DEPENDENCY_IN_RAM = "dependency-in-ram";
+    public static final String COMPUTE_OF_OUTPUT_IN_RAM = "compute-of-output-in-ram";
+    public static final String PAGE_OUT_NEEDS_RAM = "page-out-needs-ram";
+    public static final String FREE_NEEDS_RAM = "free-needs-ram";
+    public static final String PAGE_IN_NEEDS_STORAGE = "page-in-needs-storage";
+    public static final String PAGING_OFF = "paging-off";
+    public static final String REMAT_OFF = "remat-off";
+    public static final String RAM_BUDGET = "ram-budget";
+    public static final String NODE_COMPUTED = "node-computed";
+    public static final String LAST_NODE_COMPUTED = "last-node-computed";
+    public static final String RUNTIME_BUDGET = "runtime-budget";
+    /** An operation's start, end, energy or ramBytesAfter disagrees with the replay. */
+    public static final String OP_FIGURES = "op-figures";
+    public static final String ENERGY_TOTAL = "energy-total";
+
+    /** Relative tolerance of the energy total, the runtime budget and the operations' figures. */
+    public static final double REL_TOL = 1e-9;
+    private static final double ABS_TIME_TOL = 1e-12;
+
+    private ReplayChecker() {
+    }
+
+    public static ReplayReport check(Schedule s, double reportedEnergyJ) {
+        return new Replay(s).run(reportedEnergyJ);
+    }
+
+    private static final class Replay {
+        private final TrainingGraph g;
+        private final Budget b;
+        private final List<Operation> ops;
+        private final int n;
+        private final boolean[] inRam;
+        private final boolean[] onStorage;
+        private final boolean[] computed;
+        private long ramBytes;
+        private double computeTime;
+        private double clock;
+        private double energy;
+        private int stage;
+        private int verifiedUpTo;
+        private final double runtimeLimit;
+
+        Replay(Schedule s) {
+            g = s.graph();
+            b = s.budget();
+            ops = s.ops();
+            n = g.size();
+            inRam = new boolean[n];
+            onStorage = new boolean[n];
+            computed = new boolean[n];
+            runtimeLimit = b.runtimeRatio() * g.plainRuntimeS();
+        }
+
+        ReplayReport run(double reportedEnergyJ) {
+            for (int x = 0; x < ops.size(); x++) {
+                ReplayReport r = step(x, ops.get(x));
+                if (r != null) {
+                    return r;
+                }
+            }
+            ReplayReport r = verifyComputedBefore(n);
+            if (r != null) {
+                return r;
+            }
+            if (!(Math.abs(energy - reportedEnergyJ) <= REL_TOL * Math.max(Math.abs(energy), Math.abs(reportedEnergyJ)))) {
+                return ReplayReport.violation(-1, -1, -1, ENERGY_TOTAL, String.format(Locale.ROOT,
+                        "the operations' energies add up to %s J, the reported energy is %s J (relative difference %.3g)",
+                        energy, reportedEnergyJ, Math.abs(energy - reportedEnergyJ)
+                                / Math.max(Math.abs(energy), Math.abs(reportedEnergyJ))));
+            }
+            return ReplayReport.ok();
+        }
+
+        private ReplayReport step(int x, Operation op) {
+            int i = op.node();
+            if (op.kind() == null) {
+                return bad(x, op, STRUCTURE, "the operation has no kind");
+            }
+            if (i < 0 || i >= n) {
+                return bad(x, op, STRUCTURE, "node " + i + " does not exist (the graph has nodes 0.." + (n - 1) + ")");
+            }
+            if (op.stage() < 0 || op.stage() >= n) {
+                return bad(x, op, STRUCTURE, "stage " + op.stage() + " does not exist (stages 0.." + (n - 1) + ")");
+            }
+            if (op.stage() < stage) {
+                return bad(x, op, STRUCTURE, "stage " + op.stage() + " comes after stage " + stage);
+            }
+            if (op.stage() > stage) {
+                ReplayReport r = verifyComputedBefore(op.stage());
+                if (r != null) {
+                    return r;
+                }
+                stage = op.stage();
+            }
+            String name = g.node(i).name();
+            switch (op.kind()) {
+                case COMPUTE:
+                case RECOMPUTE: {
+                    if (op.kind() == OpKind.COMPUTE && i != stage) {
+                        return bad(x, op, STRUCTURE, "COMPUTE in stage " + stage + " must be of node " + stage
+                                + (i < stage ? " (a later computation of node " + i + " is a RECOMPUTE)" : ""));
+                    }
+                    if (op.kind() == OpKind.RECOMPUTE && i >= stage) {
+                        return bad(x, op, STRUCTURE, "RECOMPUTE in stage " + stage + " must be of an earlier node"
+                                + " (node " + i + " is first computed in stage " + i + ")");
+                    }
+                    if (op.kind() == OpKind.RECOMPUTE && !b.remat()) {
+                        return bad(x, op, REMAT_OFF, "recomputes " + name + " but rematerialization is off");
+                    }
+                    for (int d : g.deps(i)) {
+                        if (!inRam[d]) {
+                            return bad(x, op, DEPENDENCY_IN_RAM, "computes " + name + " but its dependency "
+                                    + g.node(d).name() + " (node " + d + ") is not in RAM");
+                        }
+                    }
+                    if (inRam[i]) {
+                        return bad(x, op, COMPUTE_OF_OUTPUT_IN_RAM, "computes " + name + " whose output is already in RAM");
+                    }
+                    inRam[i] = true;
+                    ramBytes += g.ram(i);
+                    computed[i] = true;
+                    computeTime += g.runtime(i);
+                    if (computeTime > runtimeLimit * (1 + REL_TOL)) {
+                        return bad(x, op, RUNTIME_BUDGET, String.format(Locale.ROOT,
+                                "compute time reaches %s s, over the budget of %s x %s s = %s s",
+                                computeTime, b.runtimeRatio(), g.plainRuntimeS(), runtimeLimit));
+                    }
+                    break;
+                }
+                case PAGE_OUT:
+                    if (!b.paging()) {
+                        return bad(x, op, PAGING_OFF, "pages " + name + " out but paging is off");
+                    }
+                    if (!inRam[i]) {
+                        return bad(x, op, PAGE_OUT_NEEDS_RAM, "pages " + name + " out but it is not in RAM");
+                    }
+                    onStorage[i] = true;
+                    break;
+                case PAGE_IN:
+                    if (!b.paging()) {
+                        return bad(x, op, PAGING_OFF, "pages " + name + " in but paging is off");
+                    }
+                    if (!onStorage[i]) {
+                        return bad(x, op, PAGE_IN_NEEDS_STORAGE, "pages " + name + " in but it is not on storage"
+                                + " (never paged out)");
+                    }
+                    if (!inRam[i]) {
+                        inRam[i] = true;
+                        ramBytes += g.ram(i);
+                    }
+                    break;
+                case FREE:
+                    if (!inRam[i]) {
+                        return bad(x, op, FREE_NEEDS_RAM, "frees " + name + " but it is not in RAM");
+                    }
+                    inRam[i] = false;
+                    ramBytes -= g.ram(i);
+                    break;
+                default:
+                    return bad(x, op, STRUCTURE, "unknown kind " + op.kind());
+            }
+            if (ramBytes > b.ramBytes()) {
+                return bad(x, op, RAM_BUDGET, "RAM in use reaches " + ramBytes + " bytes, over the budget of "
+                        + b.ramBytes() + " bytes");
+            }
+            return figures(x, op);
+        }
+
+        private ReplayReport figures(int x, Operation op) {
+            int i = op.node();
+            double duration;
+            double cost;
+            if (op.kind().isComputation()) {
+                duration = g.runtime(i);
+                cost = g.computeJ(i);
+            } else if (op.kind() == OpKind.PAGE_IN) {
+                duration = g.pageInS(i);
+                cost = g.pageInJ(i);
+            } else if (op.kind() == OpKind.PAGE_OUT) {
+                duration = g.pageOutS(i);
+                cost = g.pageOutJ(i);
+            } else {
+                duration = 0;
+                cost = 0;
+            }
+            double end = clock + duration;
+            if (!close(op.startS(), clock, ABS_TIME_TOL)) {
+                return bad(x, op, OP_FIGURES, "starts at " + op.startS() + " s but the previous operation ends at "
+                        + clock + " s");
+            }
+            if (!close(op.endS(), end, ABS_TIME_TOL)) {
+                return bad(x, op, OP_FIGURES, "ends at " + op.endS() + " s but lasts " + duration + " s from "
+                        + clock + " s (expected " + end + " s)");
+            }
+            if (!close(op.energyJ(), cost, 0)) {
+                return bad(x, op, OP_FIGURES, "energy " + op.energyJ() + " J but the node's cost is " + cost + " J");
+            }
+            if (op.ramBytesAfter() != ramBytes) {
+                return bad(x, op, OP_FIGURES, "says " + op.ramBytesAfter() + " bytes in RAM after it, the replay has "
+                        + ramBytes);
+            }
+            clock = op.endS();
+            energy += op.energyJ();
+            return null;
+        }
+
+        /** Every node before {@code nextStage} must have been computed by now. */
+        private ReplayReport verifyComputedBefore(int nextStage) {
+            for (; verifiedUpTo < nextStage; verifiedUpTo++) {
+                int t = verifiedUpTo;
+                if (!computed[t]) {
+                    boolean last = t == n - 1;
+                    return ReplayReport.violation(-1, t, t, last ? LAST_NODE_COMPUTED : NODE_COMPUTED,
+                            (last ? "the last node " : "node ") + g.node(t).name() + " (node " + t
+                                    + ") is not computed in stage " + t + " or earlier");
+                }
+            }
+            return null;
+        }
+
+        private static boolean close(double a, double b, double absTol) {
+            return Math.abs(a - b) <= Math.max(absTol, REL_TOL * Math.max(Math.abs(a), Math.abs(b)));
+        }
+
+        private static ReplayReport bad(int x, Operation op, String rule, String message) {
+            return ReplayReport.violation(x, op.stage(), op.node(), rule, message);
+        }
+    }
+}

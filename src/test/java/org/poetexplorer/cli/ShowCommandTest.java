@@ -1,0 +1,47 @@
+package org.poetexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.io.ScheduleFiles;
+import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.ScheduleFixtures;
+
+class ShowCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void showsEnergyByKindTheTimesAndThePeak() throws Exception {
+        TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
+        Schedule s = ScheduleBuilder.build(g, new Budget(6000, 1.2, true, true),
+                ScheduleFixtures.linearPagingAndRecompute(g));
+        Path file = dir.resolve("s.json");
+        ScheduleFiles.write(file, s, "highs", SolveStatus.FEASIBLE, 0.02);
+        CheckCommandTest.Run r = CheckCommandTest.run(new ShowCommand(), file.toString());
+        assertEquals(0, r.code(), r.err());
+        String out = r.out();
+        for (String expected : new String[] {"linear on m0", "highs, FEASIBLE, gap 2.000%", "compute", "recompute",
+                "page-in", "page-out", "compute time", "total time", "peak RAM", "in RAM at the peak",
+                "layer19_GradientLayer (node 19)", "replay: valid"}) {
+            assertTrue(out.contains(expected), expected + " in\n" + out);
+        }
+    }
+
+    @Test
+    void anUnreadableFileExitsTwo() throws Exception {
+        Path file = dir.resolve("junk.json");
+        Files.writeString(file, "{\"format\": \"poet-schedule/1\", \"nodes\": 3}");
+        CheckCommandTest.Run r = CheckCommandTest.run(new ShowCommand(), file.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("junk.json") && r.err().contains("nodes"), r.err());
+    }
+}

@@ -1,0 +1,118 @@
+package org.poetexplorer.schedule;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.NetworkFiles;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Device;
+import org.poetexplorer.model.TrainingGraph;
+
+/** Reference graphs and hand-made plans shared by the schedule and file tests. */
+public final class ScheduleFixtures {
+    /** Σ compute_j of linear__m0.json, summed by hand from the file. */
+    public static final double LINEAR_M0_PLAIN_J = 0.10467864000000002;
+    /** compute_j[1] + pageout_j[0] + pagein_j[0] of linear__m0.json. */
+    public static final double LINEAR_M0_EXTRA_J = 0.006751670421123668;
+
+    private ScheduleFixtures() {
+    }
+
+    public static Path shared() {
+        return Path.of(System.getProperty("poet.shared", "../shared"));
+    }
+
+    public static Path graphFile(String stem) {
+        return shared().resolve("reference/graphs/" + stem + ".json");
+    }
+
+    public static TrainingGraph graph(String stem) {
+        try {
+            return NetworkFiles.read(graphFile(stem), null);
+        } catch (InputException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    public static TrainingGraph graph(String stem, Device d) {
+        try {
+            return NetworkFiles.read(graphFile(stem), d);
+        } catch (InputException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    /** The m0 profile of poet-model.md section 1. */
+    public static Device m0() {
+        return new Device("m0", "Arduino MKR1000", 2000 / 0.012, 2000 / (0.012 * 0.020 * 3.3), 0.109e-3, 4616.51e3,
+                0.113e-3, 4440e3, 0.1 * 3.3, 4, 0.020 * 3.3, "test");
+    }
+
+    public static Budget roomy() {
+        return new Budget(1_000_000_000L, 2.0, true, true);
+    }
+
+    /**
+     * On the 27-node linear graph: the input (node 0) is paged out in stage 1, dropped from RAM,
+     * and paged back in at the end of stage 24; node 1 is dropped after stage 2 and recomputed in
+     * stage 25. Costs Σ computeJ + computeJ[1] + pageOutJ[0] + pageInJ[0].
+     */
+    public static StagePlan linearPagingAndRecompute(TrainingGraph g) {
+        StagePlan plain = ScheduleBuilder.plainPlan(g);
+        boolean[][] r = plain.copyR();
+        boolean[][] sRam = plain.copySRam();
+        boolean[][] sSd = plain.copySSd();
+        boolean[][] mIn = plain.copyMIn();
+        boolean[][] mOut = plain.copyMOut();
+        mOut[1][0] = true;
+        for (int t = 2; t <= 26; t++) {
+            sSd[t][0] = true;
+        }
+        for (int t = 2; t <= 24; t++) {
+            sRam[t][0] = false;
+        }
+        mIn[24][0] = true;
+        for (int t = 3; t <= 25; t++) {
+            sRam[t][1] = false;
+        }
+        r[25][1] = true;
+        return new StagePlan(r, sRam, sSd, mIn, mOut);
+    }
+
+    /** A schedule of hand-picked steps, its times, energies and RAM figures filled in consistently. */
+    public static Schedule fromSteps(TrainingGraph g, Budget b, List<int[]> stageKindNode) {
+        List<Timeline.Step> steps = new ArrayList<>();
+        for (int[] s : stageKindNode) {
+            steps.add(new Timeline.Step(s[0], OpKind.values()[s[1]], s[2]));
+        }
+        return new Schedule(g, b, Timeline.place(g, steps));
+    }
+
+    /** The schedule's steps as {stage, kind ordinal, node}, for editing in tests. */
+    public static List<int[]> steps(Schedule s) {
+        List<int[]> out = new ArrayList<>();
+        for (Operation op : s.ops()) {
+            out.add(new int[] {op.stage(), op.kind().ordinal(), op.node()});
+        }
+        return out;
+    }
+
+    public static int indexOf(Schedule s, int stage, OpKind kind, int node) {
+        for (int x = 0; x < s.ops().size(); x++) {
+            Operation op = s.ops().get(x);
+            if (op.stage() == stage && op.kind() == kind && op.node() == node) {
+                return x;
+            }
+        }
+        throw new AssertionError("no " + kind + " of node " + node + " in stage " + stage);
+    }
+
+    public static double energy(Schedule s) {
+        double e = 0;
+        for (Operation op : s.ops()) {
+            e += op.energyJ();
+        }
+        return e;
+    }
+}
