@@ -19,6 +19,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.ReplayChecker;
+import org.poetexplorer.schedule.ReplayReport;
+import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.schedule.StagePlan;
 
 class FastSchedulerTest {
@@ -73,6 +78,14 @@ class FastSchedulerTest {
         assertEquals(Section4Checker.peak(g, plan), p.peakRamBytes(), what + ": reported peak");
         assertTrue(p.peakRamBytes() <= b.ramBytes(), what);
         assertTrue(p.runtimeS() <= b.runtimeRatio() * g.plainRuntimeS(), what);
+        Schedule schedule = ScheduleBuilder.build(g, b, plan);
+        ReplayReport replay = ReplayChecker.check(schedule, p.energyJ());
+        assertTrue(replay.valid(), () -> what + ": replay " + replay.describe());
+        ScheduleSummary summary = ScheduleSummary.of(schedule);
+        assertEquals(p.peakRamBytes(), summary.peakRamBytes(), what + ": peak by the replay");
+        assertEquals(p.recomputes(), summary.counts().recompute(), what);
+        assertEquals(p.pageIns(), summary.counts().pageIn(), what);
+        assertEquals(p.pageOuts(), summary.counts().pageOut(), what);
     }
 
     @Test
@@ -85,6 +98,15 @@ class FastSchedulerTest {
             assertValid(g, at, p, network);
             assertTrue(SCHEDULER.schedule(g, at.withRam(min - 1)).isEmpty(), network);
             assertTrue(LowerBounds.provablyInfeasible(g, at.withRam(min - 1)), network);
+        }
+    }
+
+    @Test
+    void plainPeakIsThePeakOfThePlainSchedule() {
+        for (String network : Graphs.NETWORKS) {
+            TrainingGraph g = Graphs.reference(network, "a72");
+            Budget any = new Budget(1, 1, false, false);
+            assertEquals(ScheduleSummary.plain(g, any).peakRamBytes(), MinimalRam.plainPeakBytes(g), network);
         }
     }
 

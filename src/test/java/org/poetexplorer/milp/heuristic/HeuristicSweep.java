@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.ReplayChecker;
+import org.poetexplorer.schedule.ReplayReport;
+import org.poetexplorer.schedule.ScheduleBuilder;
 
 /**
  * A wide sweep by hand (devices x networks x budgets x switches): counts invalid plans, misses
@@ -41,6 +44,11 @@ class HeuristicSweep {
                             }
                             if (p.isPresent()) {
                                 String c = Section4Checker.check(g, b, p.get().plan());
+                                ReplayReport replay = ReplayChecker.check(ScheduleBuilder.build(g, b, p.get().plan()),
+                                        p.get().energyJ());
+                                if (c == null && !replay.valid()) {
+                                    c = "replay: " + replay.describe();
+                                }
                                 if (c != null || p.get().energyJ() < LowerBounds.energyJ(g, b)) {
                                     invalid++;
                                     System.out.println("INVALID " + net + " " + dev + " " + b + ": " + c);
