@@ -104,6 +104,32 @@ public final class MinimalRam {
         return hi;
     }
 
+    /**
+     * The least RAM that {@link LowerBounds} does not prove too small for the budget's runtime
+     * ratio and switches (bisection; the proof only gets easier with less RAM). No schedule
+     * fits below it; with recomputation only it can lie well above {@link #necessaryBytes},
+     * because the recomputations needed must fit the runtime budget.
+     */
+    public static long provenFloorBytes(TrainingGraph g, Budget b) {
+        long lo = necessaryBytes(g) - 1; // proved too small
+        long hi = plainPeakBytes(g);
+        if (LowerBounds.provablyInfeasible(g, b.withRam(hi))) {
+            return -1;
+        }
+        if (lo < 1 || !LowerBounds.provablyInfeasible(g, b.withRam(lo))) {
+            return Math.max(1, lo);
+        }
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (LowerBounds.provablyInfeasible(g, b.withRam(mid))) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
     static int[] lastUse(TrainingGraph g) {
         int n = g.size();
         int[] last = new int[n];

@@ -20,6 +20,17 @@ class HeuristicFigures {
         for (String net : Graphs.NETWORKS) {
             TrainingGraph g = Graphs.reference(net, "a72");
             long plain = MinimalRam.plainPeakBytes(g);
+            StringBuilder ram = new StringBuilder();
+            for (int sw = 0; sw < 3; sw++) {
+                Budget b = new Budget(1, 1.5, sw != 1, sw != 2);
+                long t0 = System.nanoTime();
+                long x = MinimalRam.achievableBytes(g, b, fs);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                ram.append(String.format(" paging=%s remat=%s: %d (%.1f ms, proven floor %d)", b.paging(), b.remat(), x,
+                        ms, MinimalRam.provenFloorBytes(g, b)));
+            }
+            System.out.printf("%-15s plain peak %d, necessary %d, paging-only %d; achievable at 1.5x:%s%n", net, plain,
+                    MinimalRam.necessaryBytes(g), MinimalRam.pagingOnlyBytes(g), ram);
             for (int rep = 0; rep < 2; rep++) {
                 for (double frac : new double[] {1.0, 0.6, 0.4}) {
                     for (int sw = 0; sw < 4; sw++) {
