@@ -145,11 +145,22 @@ public final class FastScheduler {
 
     /** Brings every stage within budget by paging or recomputing outputs that pass through it. */
     private static boolean repair(PlanState s) {
+        return repair(s, -1, () -> false);
+    }
+
+    /**
+     * As {@link #repair(PlanState)}, never paging or recomputing {@code banned} (-1: none), and
+     * giving up when {@code timeUp} says so.
+     */
+    private static boolean repair(PlanState s, int banned, BooleanSupplier timeUp) {
         Set<Long> tabu = new HashSet<>();
         int maxSteps = 20 * s.n + 100;
         for (int step = 0; step < maxSteps && s.overflowBytes() > 0; step++) {
+            if (timeUp.getAsBoolean()) {
+                return false;
+            }
             int t = s.worstStage();
-            List<Fix> fixes = fixesFor(s, t, tabu);
+            List<Fix> fixes = fixesFor(s, t, tabu, banned);
             boolean applied = false;
             for (Fix f : fixes) {
                 long before = s.overflowBytes();
@@ -175,11 +186,11 @@ public final class FastScheduler {
         return ((long) f.tensor() * s.n + f.stage()) * 2 + (f.recompute() ? 1 : 0);
     }
 
-    private static List<Fix> fixesFor(PlanState s, int t, Set<Long> tabu) {
+    private static List<Fix> fixesFor(PlanState s, int t, Set<Long> tabu, int banned) {
         List<Fix> fixes = new ArrayList<>();
         long excess = Math.max(1, s.peak[t] - s.ramBudget);
         for (int i = 0; i < t; i++) {
-            if (!s.k[t][i] || s.dem[t][i]) {
+            if (!s.k[t][i] || s.dem[t][i] || i == banned) {
                 continue;
             }
             int d = s.nextDemand(i, t);
@@ -288,7 +299,55 @@ public final class FastScheduler {
                 progress |= recomputePass(s, timeUp);
                 progress |= dropRecomputePass(s, timeUp);
             }
+            if (!progress && !timeUp.getAsBoolean()) {
+                progress = ruinAndRepairPass(s, timeUp);
+            }
         }
+    }
+
+    /**
+     * Large moves: for each output that costs extra (recomputed or paged; most extra energy
+     * first), keep it in RAM throughout instead and let the repair make room by other means;
+     * kept when the whole schedule gets cheaper.
+     */
+    private static boolean ruinAndRepairPass(PlanState s, BooleanSupplier timeUp) {
+        double[] extra = new double[s.n];
+        for (int t = 0; t < s.n; t++) {
+            for (int i = 0; i < t; i++) {
+                if (s.r[t][i]) {
+                    extra[i] += s.g.computeJ(i);
+                }
+            }
+        }
+        List<Move> moves = new ArrayList<>();
+        for (int i = 0; i < s.n; i++) {
+            extra[i] += s.pagingJ[i];
+            if (extra[i] > 0) {
+                moves.add(new Move(i, -1, extra[i]));
+            }
+        }
+        moves.sort(Comparator.comparingDouble(Move::score).reversed().thenComparingInt(Move::tensor));
+        boolean progress = false;
+        for (Move mv : moves) {
+            if (timeUp.getAsBoolean()) {
+                break;
+            }
+            int x = mv.tensor();
+            double before = s.energyJ();
+            int m = s.mark();
+            for (int t = x + 1; t < s.n; t++) {
+                s.setR(t, x, false);
+                s.setPin(t, x, false);
+            }
+            s.refresh();
+            if (repair(s, x, timeUp) && s.energyJ() < before - EPS * Math.abs(before)) {
+                s.commit();
+                progress = true;
+            } else {
+                s.rollback(m);
+            }
+        }
+        return progress;
     }
 
     private record Move(int tensor, int stage, double score) {
