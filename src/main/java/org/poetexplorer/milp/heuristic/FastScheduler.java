@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.StagePlan;
@@ -34,7 +35,6 @@ import org.poetexplorer.schedule.StagePlan;
 public final class FastScheduler {
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(300);
     private static final double EPS = 1e-12;
-    static boolean DEBUG = Boolean.getBoolean("poet.heurdebug");
 
     private final long timeBudgetNanos;
 
@@ -54,6 +54,16 @@ public final class FastScheduler {
 
     /** As {@link #schedule(TrainingGraph, Budget)}; {@code stop} ends the improvement early. */
     public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        return schedule(g, b, null, stop);
+    }
+
+    /**
+     * As {@link #schedule(TrainingGraph, Budget, BooleanSupplier)}, also starting from
+     * {@code hint} (for example the schedule of a neighbouring budget; may be null): its
+     * recomputations and its choices between keeping and paging are repaired to fit this
+     * budget and improved like the other starts. The best start wins.
+     */
+    public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b, StagePlan hint, BooleanSupplier stop) {
         long deadline = System.nanoTime() + timeBudgetNanos;
         BooleanSupplier timeUp = () -> stop.getAsBoolean() || System.nanoTime() - deadline > 0;
         if (!basicallyPossible(g, b)) {
@@ -62,27 +72,28 @@ public final class FastScheduler {
         if (MinimalRam.plainPeakBytes(g) <= b.ramBytes()) {
             return Optional.of(result(new PlanState(g, b, false))); // computes once: optimal
         }
+        // Starts: the hint; everything kept (then paged or recomputed away); everything paged
+        // (then kept back). Which ends lowest depends on whether paging or computing is cheap.
+        List<Supplier<PlanState>> starts = new ArrayList<>();
+        if (hint != null && hint.size() == g.size()) {
+            starts.add(() -> new PlanState(g, b, hint));
+        }
+        starts.add(() -> new PlanState(g, b, false));
+        if (b.paging()) {
+            starts.add(() -> new PlanState(g, b, true));
+        }
         HeuristicPlan best = null;
-        // Two starts: everything paged (then kept back), and everything kept (then paged or
-        // recomputed away); which one ends lower depends on whether paging or computing is cheap.
-        boolean[] starts = b.paging() ? new boolean[] {false, true} : new boolean[] {false};
-        for (int st = 0; st < starts.length; st++) {
-            boolean pagedStart = starts[st];
-            long share = (deadline - System.nanoTime()) / (starts.length - st);
+        for (int st = 0; st < starts.size(); st++) {
+            long share = (deadline - System.nanoTime()) / (starts.size() - st);
             long startDeadline = System.nanoTime() + share;
             BooleanSupplier startTimeUp = () -> timeUp.getAsBoolean() || System.nanoTime() - startDeadline > 0;
-            long t0 = System.nanoTime();
-            PlanState s = new PlanState(g, b, pagedStart);
-            long t1 = System.nanoTime();
+            PlanState s = starts.get(st).get();
             if (!s.runtimeOk() || !s.feasible() && !repair(s)) {
                 continue;
             }
             s.commit();
-            long t2 = System.nanoTime();
             improve(s, startTimeUp);
-            long t3 = System.nanoTime();
             HeuristicPlan p = result(s);
-            if (DEBUG) System.out.printf("start paged=%s init %.1f repair %.1f improve %.1f ms E=%.8g%n", pagedStart, (t1-t0)/1e6, (t2-t1)/1e6, (t3-t2)/1e6, p.energyJ());
             if (best == null || p.energyJ() < best.energyJ()) {
                 best = p;
             }
@@ -168,7 +179,6 @@ public final class FastScheduler {
                 apply(s, f);
                 s.refresh();
                 if (s.overflowBytes() < before && s.runtimeOk()) {
-                    if (DEBUG) System.out.println("repair at " + t + " excess " + (s.peak[t] - s.ramBudget) + ": " + f.tensor() + "@" + f.stage() + " chain " + Arrays.toString(f.chain()) + " score " + f.score() + " overflow " + before + " -> " + s.overflowBytes());
                     applied = true;
                     break;
                 }

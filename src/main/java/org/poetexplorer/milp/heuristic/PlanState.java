@@ -60,6 +60,18 @@ final class PlanState {
 
     /** Node t computed once in stage t; every gap between uses paged when {@code paged}, else kept. */
     PlanState(TrainingGraph g, Budget b, boolean paged) {
+        this(g, b, paged, null);
+    }
+
+    /**
+     * The decisions of {@code hint} (a schedule for another budget, say): its recomputations
+     * (when allowed) and, for each use, whether it was paged in or kept. Within budget or not.
+     */
+    PlanState(TrainingGraph g, Budget b, StagePlan hint) {
+        this(g, b, false, hint);
+    }
+
+    private PlanState(TrainingGraph g, Budget b, boolean paged, StagePlan hint) {
         this.g = g;
         this.n = g.size();
         this.ramBudget = b.ramBytes();
@@ -82,8 +94,16 @@ final class PlanState {
         dirtyStages = new int[n];
         for (int t = 0; t < n; t++) {
             r[t][t] = true;
-            computeJ += g.computeJ(t);
-            runtime += g.runtime(t);
+            for (int i = 0; i < t && hint != null; i++) {
+                r[t][i] = remat && hint.r(t, i);
+                pin[t][i] = paging && hint.mIn(t - 1, i);
+            }
+            for (int i = 0; i <= t; i++) {
+                if (r[t][i]) {
+                    computeJ += g.computeJ(i);
+                    runtime += g.runtime(i);
+                }
+            }
         }
         if (paging && paged) {
             for (int t = 0; t < n; t++) {

@@ -12,7 +12,8 @@ class DebugDump {
         String[] a = System.getProperty("poet.debug").split(",");
         TrainingGraph g = Graphs.reference(a[0], a[1]);
         long plain = MinimalRam.plainPeakBytes(g);
-        Budget b = new Budget((long) (plain * Double.parseDouble(a[2])), Double.parseDouble(a[3]),
+        double f = Double.parseDouble(a[2]);
+        Budget b = new Budget(f > 1 ? (long) f : (long) (plain * f), Double.parseDouble(a[3]),
                 Boolean.parseBoolean(a[4]), Boolean.parseBoolean(a[5]));
         HeuristicPlan p = new FastScheduler().schedule(g, b).orElseThrow();
         System.out.println("budget " + b + " nec " + MinimalRam.necessaryBytes(g) + " E " + p.energyJ() + " plain " + g.plainEnergyJ());

@@ -129,6 +129,24 @@ class FastSchedulerTest {
         assertTrue(p.recomputes() > 0 && p.pageIns() == 0);
     }
 
+    /** A warm start from a neighbouring budget is repaired to the new one, and never ends above the hint itself. */
+    @Test
+    void hintsFromNeighbouringBudgetsAreRepairedAndNeverWorsened() {
+        TrainingGraph g = Graphs.reference("resnet18_cifar", "m4");
+        long plain = MinimalRam.plainPeakBytes(g);
+        Budget wide = new Budget((long) (0.5 * plain), 1.3, true, true);
+        HeuristicPlan first = SCHEDULER.schedule(g, wide).orElseThrow();
+        HeuristicPlan again = SCHEDULER.schedule(g, wide, first.plan(), () -> false).orElseThrow();
+        assertValid(g, wide, again, "same budget, own hint");
+        assertTrue(again.energyJ() <= first.energyJ() * (1 + 1e-12));
+        for (Budget b : List.of(wide.withRam((long) (0.3 * plain)), wide.withRemat(false), wide.withPaging(false),
+                wide.withRuntimeRatio(1.0))) {
+            HeuristicPlan p = SCHEDULER.schedule(g, b, first.plan(), () -> false)
+                    .orElseThrow(() -> new AssertionError(b.toString()));
+            assertValid(g, b, p, "hinted " + b);
+        }
+    }
+
     @Test
     void theSameInputGivesTheSamePlan() {
         TrainingGraph g = Graphs.reference("resnet50", "a72");
