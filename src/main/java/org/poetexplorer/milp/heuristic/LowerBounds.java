@@ -78,8 +78,8 @@ public final class LowerBounds {
             extra = cover.dualBound(page);
         } else {
             double slack = Math.max(0, (b.runtimeRatio() - 1) * g.plainRuntimeS());
-            if (!b.paging() && cover.dualBound(time) > slack * (1 + SAFETY) + SAFETY * g.plainRuntimeS()) {
-                return Double.POSITIVE_INFINITY; // the recomputations needed do not fit the runtime budget
+            if (recomputationExceedsRuntime(cover, g, b)) {
+                return Double.POSITIVE_INFINITY;
             }
             // mu on a geometric grid around the plain step's energy per second (k = -1: mu = 0),
             // first every 4th point, then the neighbours of the best
@@ -123,7 +123,21 @@ public final class LowerBounds {
 
     /** True when {@link #energyJ} proves that no schedule fits the budget. */
     public static boolean provablyInfeasible(TrainingGraph g, Budget b) {
-        return Double.isInfinite(energyJ(g, b));
+        Cover cover = Cover.of(g, b);
+        return cover == null || recomputationExceedsRuntime(cover, g, b);
+    }
+
+    /** Without paging, the least compute time the outputs that must leave take to come back exceeds the slack. */
+    private static boolean recomputationExceedsRuntime(Cover cover, TrainingGraph g, Budget b) {
+        if (b.paging() || !b.remat()) {
+            return false;
+        }
+        double[] time = new double[g.size()];
+        for (int i = 0; i < time.length; i++) {
+            time[i] = g.runtime(i);
+        }
+        double slack = Math.max(0, (b.runtimeRatio() - 1) * g.plainRuntimeS());
+        return cover.dualBound(time) > slack * (1 + SAFETY) + SAFETY * g.plainRuntimeS();
     }
 
     /** The covering problem of {@link #energyJ}: stages with a positive need and their crossing outputs. */
