@@ -22,6 +22,7 @@ class HeuristicSweep {
         int runs = 0;
         int invalid = 0;
         int missed = 0;
+        int differing = 0;
         for (String dev : new String[] {"a72", "m4", "m0", "a72nocache"}) {
             for (String net : Graphs.NETWORKS) {
                 TrainingGraph g = Graphs.reference(net, dev);
@@ -38,6 +39,11 @@ class HeuristicSweep {
                             Optional<HeuristicPlan> p = fs.schedule(g, b);
                             double ms = (System.nanoTime() - t0) / 1e6;
                             runs++;
+                            Optional<HeuristicPlan> again = fs.schedule(g, b);
+                            if (!again.map(HeuristicPlan::energyJ).equals(p.map(HeuristicPlan::energyJ))) {
+                                differing++;
+                                System.out.println("DIFFERENT on a second call " + net + " " + dev + " " + b);
+                            }
                             if (ms > slowest) {
                                 slowest = ms;
                                 slowestAt = b.toString();
@@ -69,6 +75,7 @@ class HeuristicSweep {
                         100 * worstGap, worstGapAt, slowest, slowestAt);
             }
         }
-        System.out.println(runs + " runs, " + invalid + " invalid, " + missed + " missed");
+        System.out.println(runs + " runs, " + invalid + " invalid, " + missed + " missed, " + differing
+                + " different on a second call");
     }
 }
