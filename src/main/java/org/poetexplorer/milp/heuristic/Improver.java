@@ -15,6 +15,8 @@ import java.util.function.BooleanSupplier;
  */
 final class Improver {
     private static final double EPS = 1e-12;
+    /** The costliest outputs tried per ruin-and-repair round. */
+    private static final int RUIN_CANDIDATES = 32;
 
     private Improver() {
     }
@@ -56,7 +58,7 @@ final class Improver {
         }
         moves.sort(Comparator.comparingDouble(Move::score).reversed().thenComparingInt(Move::tensor));
         boolean progress = false;
-        for (Move mv : moves) {
+        for (Move mv : moves.subList(0, Math.min(moves.size(), RUIN_CANDIDATES))) {
             if (timeUp.getAsBoolean()) {
                 break;
             }
@@ -122,27 +124,35 @@ final class Improver {
         return progress;
     }
 
-    /** Replaces page-ins by recomputations where that costs less (and free nodes anywhere). */
+    /**
+     * Replaces page-ins by recomputations where that costs less (and recomputes free nodes
+     * anywhere): first of the output alone, its missing inputs paged in; then, where it still
+     * pays, together with the missing inputs that are cheaper to compute than to page in.
+     */
     private static boolean recomputePass(PlanState s, BooleanSupplier timeUp) {
+        boolean progress = recomputePass(s, timeUp, false);
+        if (!timeUp.getAsBoolean()) {
+            progress |= recomputePass(s, timeUp, true);
+        }
+        return progress;
+    }
+
+    private static boolean recomputePass(PlanState s, BooleanSupplier timeUp, boolean chains) {
         List<Move> moves = new ArrayList<>();
         for (int t = 1; t < s.n; t++) {
             for (int i = 0; i < t; i++) {
                 if (!s.dem[t][i]) {
                     continue;
                 }
-                boolean free = s.g.computeJ(i) == 0 && s.g.runtime(i) == 0 && s.g.deps(i).length == 0;
+                boolean free = isFree(s, i);
                 if (!free && !s.pagedIn(t, i)) {
                     continue;
                 }
                 double saved = s.pagedIn(t, i) ? s.g.pageInJ(i) + (s.pageIns[i] == 1 ? s.g.pageOutJ(i) : 0) : 0;
-                double cost = s.g.computeJ(i);
-                for (int j : s.g.deps(i)) {
-                    if (!s.available(t, j)) {
-                        cost += s.paging ? s.g.pageInJ(j) : 0;
-                    }
-                }
-                if (cost < saved || free) {
-                    moves.add(new Move(i, t, saved - cost));
+                Repair.Fix fix = fix(s, i, t, chains);
+                boolean tried = chains && fix != null && fix.chain().length == 1; // the first round's move
+                if (fix != null && !tried && (fix.score() < saved || free)) {
+                    moves.add(new Move(i, t, saved - fix.score()));
                 }
             }
         }
@@ -155,13 +165,38 @@ final class Improver {
             }
             int i = mv.tensor();
             int t = mv.stage();
-            if (!s.dem[t][i] || s.runtimeS() + s.g.runtime(i) > s.runtimeLimit) {
+            if (!s.dem[t][i]) {
                 continue;
             }
-            boolean free = s.g.computeJ(i) == 0 && s.g.runtime(i) == 0 && s.g.deps(i).length == 0;
-            progress |= tryMove(s, () -> Repair.recomputeAt(s, i, t), free) && !free;
+            Repair.Fix fix = fix(s, i, t, chains);
+            if (fix == null) {
+                continue;
+            }
+            boolean free = isFree(s, i);
+            progress |= tryMove(s, () -> Repair.apply(s, fix), free) && !free;
         }
         return progress;
+    }
+
+    private static boolean isFree(PlanState s, int i) {
+        return s.g.computeJ(i) == 0 && s.g.runtime(i) == 0 && s.g.deps(i).length == 0;
+    }
+
+    /** Recomputing i in stage t, alone or with a chain of inputs; score = estimated energy; null if over runtime. */
+    private static Repair.Fix fix(PlanState s, int i, int t, boolean chains) {
+        if (chains) {
+            return Repair.recomputeFix(s, i, t, t, 1); // excess 1: the score is the energy
+        }
+        if (s.runtimeS() + s.g.runtime(i) > s.runtimeLimit) {
+            return null;
+        }
+        double cost = s.g.computeJ(i);
+        for (int j : s.g.deps(i)) {
+            if (!s.available(t, j)) {
+                cost += s.paging ? s.g.pageInJ(j) : 0;
+            }
+        }
+        return new Repair.Fix(i, t, new int[] {i}, cost);
     }
 
     /** Undoes recomputations whose output can be kept or paged in instead for less energy. */

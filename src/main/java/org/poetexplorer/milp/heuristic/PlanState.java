@@ -58,6 +58,9 @@ final class PlanState {
 
     private final List<Runnable> journal = new ArrayList<>();
 
+    /** Units of evaluation work done so far (stage replays and column derivations, by size). */
+    private long work;
+
     /** Node t computed once in stage t; every gap between uses paged when {@code paged}, else kept. */
     PlanState(TrainingGraph g, Budget b, boolean paged) {
         this(g, b, paged, null);
@@ -268,6 +271,10 @@ final class PlanState {
         markColumn(i);
     }
 
+    long work() {
+        return work;
+    }
+
     int mark() {
         return journal.size();
     }
@@ -327,6 +334,7 @@ final class PlanState {
     // ---- derivation ----
 
     private void deriveColumn(int i, boolean journalled) {
+        work += n;
         boolean[] newDem = new boolean[n];
         boolean[] newK = new boolean[n];
         int[] succ = g.succs(i);
@@ -445,6 +453,7 @@ final class PlanState {
 
     /** Peak RAM of stage t under the model's accounting, or INVALID if a dependency is missing. */
     long simulate(int t) {
+        work += t + 1;
         boolean[] kt = k[t];
         boolean[] rt = r[t];
         boolean[] next = t + 1 < n ? k[t + 1] : null;

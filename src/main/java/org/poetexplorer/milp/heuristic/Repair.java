@@ -28,7 +28,7 @@ final class Repair {
      * needed ({@code chain} empty), or recompute it there together with the inputs that are not
      * at hand ({@code chain}, ascending; inputs not in it are paged in or kept).
      */
-    private record Fix(int tensor, int stage, int[] chain, double score) {
+    record Fix(int tensor, int stage, int[] chain, double score) {
         boolean recompute() {
             return chain.length > 0;
         }
@@ -112,7 +112,7 @@ final class Repair {
      * recomputed too when bringing them would itself load stage t (or cost more than computing
      * them), up to {@link #MAX_CHAIN} nodes; the others are paged in (or kept, without paging).
      */
-    private static Fix recomputeFix(PlanState s, int i, int d, int t, long excess) {
+    static Fix recomputeFix(PlanState s, int i, int d, int t, long excess) {
         TrainingGraph g = s.g;
         List<Integer> chain = new ArrayList<>();
         Set<Integer> inChain = new HashSet<>();
@@ -151,7 +151,7 @@ final class Repair {
         return new Fix(i, d, c, cost / Math.min(excess, relief));
     }
 
-    private static void apply(PlanState s, Fix f) {
+    static void apply(PlanState s, Fix f) {
         if (!f.recompute()) {
             s.setPin(f.stage(), f.tensor(), true);
             return;
