@@ -23,6 +23,8 @@ class HeuristicSweep {
         int invalid = 0;
         int missed = 0;
         int differing = 0;
+        double gapSum = 0;
+        int gapCount = 0;
         for (String dev : new String[] {"a72", "m4", "m0", "a72nocache"}) {
             for (String net : Graphs.NETWORKS) {
                 TrainingGraph g = Graphs.reference(net, dev);
@@ -60,6 +62,8 @@ class HeuristicSweep {
                                     System.out.println("INVALID " + net + " " + dev + " " + b + ": " + c);
                                 }
                                 double gap = 1 - LowerBounds.energyJ(g, b) / p.get().energyJ();
+                                gapSum += gap;
+                                gapCount++;
                                 if (gap > worstGap) {
                                     worstGap = gap;
                                     worstGapAt = b.toString();
@@ -75,6 +79,7 @@ class HeuristicSweep {
                         100 * worstGap, worstGapAt, slowest, slowestAt);
             }
         }
+        System.out.printf("mean gap to the lower bound %.4f%% over %d plans%n", 100 * gapSum / gapCount, gapCount);
         System.out.println(runs + " runs, " + invalid + " invalid, " + missed + " missed, " + differing
                 + " different on a second call");
     }
