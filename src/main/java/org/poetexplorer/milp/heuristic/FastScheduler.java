@@ -136,6 +136,7 @@ public final class FastScheduler {
     }
 
     private static HeuristicPlan result(PlanState s) {
+        s.dropUnusedRecomputations();
         StagePlan plan = s.toStagePlan();
         int outs = 0;
         for (int i = 0; i < s.n; i++) {

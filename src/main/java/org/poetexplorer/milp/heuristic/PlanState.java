@@ -499,6 +499,43 @@ final class PlanState {
 
     // ---- output ----
 
+    /**
+     * Drops recomputations nobody uses (no later node of the stage reads them and they are not
+     * kept): free ones can be left behind when the recomputation that read them is undone.
+     * Dropping one never breaks a schedule, and costs nothing.
+     */
+    void dropUnusedRecomputations() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int t = 0; t < n; t++) {
+                for (int i = 0; i < t; i++) {
+                    if (r[t][i] && !usedAfter(t, i)) {
+                        setR(t, i, false);
+                        refresh();
+                        changed = true;
+                    }
+                }
+            }
+        }
+        commit();
+    }
+
+    private boolean usedAfter(int t, int i) {
+        if (t + 1 < n && k[t + 1][i]) {
+            return true;
+        }
+        for (int j : g.succs(i)) {
+            if (j > t) {
+                break;
+            }
+            if (r[t][j]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     StagePlan toStagePlan() {
         refresh();
         boolean[][] sSd = new boolean[n][n];

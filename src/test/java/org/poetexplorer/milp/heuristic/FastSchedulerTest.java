@@ -23,6 +23,7 @@ import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.ReplayReport;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.ScheduleCleaner;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.schedule.StagePlan;
 
@@ -86,6 +87,9 @@ class FastSchedulerTest {
         assertEquals(p.recomputes(), summary.counts().recompute(), what);
         assertEquals(p.pageIns(), summary.counts().pageIn(), what);
         assertEquals(p.pageOuts(), summary.counts().pageOut(), what);
+        // nothing to clean: every computation and page-in is used
+        Schedule cleaned = ScheduleCleaner.clean(schedule);
+        assertEquals(schedule.ops().size(), cleaned.ops().size(), what + ": the cleaner found waste");
     }
 
     @Test
@@ -99,6 +103,32 @@ class FastSchedulerTest {
             assertTrue(SCHEDULER.schedule(g, at.withRam(min - 1)).isEmpty(), network);
             assertTrue(LowerBounds.provablyInfeasible(g, at.withRam(min - 1)), network);
         }
+    }
+
+    /** Other devices price paging and computing differently; plans stay valid and above the bound. */
+    @ParameterizedTest
+    @MethodSource("devices")
+    void otherDevices(String device) {
+        for (String network : List.of("resnet18_cifar", "bert", "vgg16_cifar")) {
+            TrainingGraph g = Graphs.reference(network, device);
+            for (double frac : new double[] {0.5, 0.3}) {
+                for (int sw = 0; sw < 3; sw++) {
+                    Budget b = new Budget((long) (frac * MinimalRam.plainPeakBytes(g)), 1.2, sw != 1, sw != 2);
+                    String what = network + " " + device + " " + b;
+                    Optional<HeuristicPlan> p = SCHEDULER.schedule(g, b);
+                    if (p.isPresent()) {
+                        assertValid(g, b, p.get(), what);
+                        assertTrue(p.get().energyJ() >= LowerBounds.energyJ(g, b), what);
+                    } else {
+                        assertFalse(b.paging() && b.ramBytes() >= MinimalRam.pagingOnlyBytes(g), what);
+                    }
+                }
+            }
+        }
+    }
+
+    static Stream<Arguments> devices() {
+        return Stream.of("m0", "m4", "a72nocache").map(Arguments::of);
     }
 
     @Test

@@ -7,7 +7,9 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.ReplayReport;
+import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.ScheduleCleaner;
 
 /**
  * A wide sweep by hand (devices x networks x budgets x switches): counts invalid plans, misses
@@ -56,6 +58,10 @@ class HeuristicSweep {
                                         p.get().energyJ());
                                 if (c == null && !replay.valid()) {
                                     c = "replay: " + replay.describe();
+                                }
+                                Schedule built = ScheduleBuilder.build(g, b, p.get().plan());
+                                if (c == null && ScheduleCleaner.clean(built).ops().size() != built.ops().size()) {
+                                    c = "the cleaner found waste";
                                 }
                                 if (c != null || p.get().energyJ() < LowerBounds.energyJ(g, b)) {
                                     invalid++;
