@@ -172,7 +172,11 @@ final class PlanState {
     }
 
     boolean runtimeOk() {
-        return runtime <= runtimeLimit;
+        if (runtime < runtimeLimit * (1 - 1e-9)) {
+            return true;
+        }
+        // near the limit, do not trust the running sum's rounding
+        return exactRuntimeS() <= runtimeLimit;
     }
 
     boolean feasible() {
