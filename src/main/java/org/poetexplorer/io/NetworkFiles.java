@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.poetexplorer.io.onnx.ImportOptions;
+import org.poetexplorer.io.onnx.OnnxImport;
 import org.poetexplorer.model.CostModel;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.GraphNode;
@@ -31,11 +33,21 @@ public final class NetworkFiles {
     }
 
     /**
-     * Reads a network file. {@code device} may be null when every node carries its costs.
+     * Reads a network file: our JSON format, or an ONNX model when the name ends in .onnx
+     * (imported with {@link ImportOptions#DEFAULT}). {@code device} may be null when every node
+     * of a JSON file carries its costs; an ONNX model needs one.
      *
      * @throws InputException naming the file, the field and the value when the file is unusable
      */
     public static TrainingGraph read(Path file, Device device) throws InputException {
+        return read(file, device, ImportOptions.DEFAULT);
+    }
+
+    /** As {@link #read(Path, Device)}, with the choices for an ONNX import (ignored for JSON files). */
+    public static TrainingGraph read(Path file, Device device, ImportOptions onnx) throws InputException {
+        if (OnnxImport.isOnnx(file)) {
+            return OnnxImport.read(file, device, onnx);
+        }
         return parse(Json.readText(file), file.toString(), device);
     }
 
