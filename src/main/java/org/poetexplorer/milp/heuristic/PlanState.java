@@ -46,8 +46,6 @@ final class PlanState {
     private long overflow;
 
     private final int[] lastUse;
-    private final int[] lastUseStamp;
-    private int stamp;
 
     private final boolean[] dirtyColumn;
     private final boolean[] dirtyStage;
@@ -90,7 +88,6 @@ final class PlanState {
         firstRes = new int[n];
         pageIns = new int[n];
         lastUse = new int[n];
-        lastUseStamp = new int[n];
         dirtyColumn = new boolean[n];
         dirtyStage = new boolean[n];
         dirtyColumns = new int[n];
@@ -467,12 +464,10 @@ final class PlanState {
                 mem += g.ram(i);
             }
         }
-        stamp++;
         for (int kk = 0; kk <= t; kk++) {
             if (rt[kk]) {
                 for (int d : g.deps(kk)) {
                     lastUse[d] = kk;
-                    lastUseStamp[d] = stamp;
                 }
             }
         }

@@ -151,6 +151,7 @@ final class Repair {
         return new Fix(i, d, c, cost / Math.min(excess, relief));
     }
 
+    /** Makes the fix's decisions (the caller refreshes and judges). */
     static void apply(PlanState s, Fix f) {
         if (!f.recompute()) {
             s.setPin(f.stage(), f.tensor(), true);
@@ -167,15 +168,5 @@ final class Repair {
         for (int x : f.chain()) {
             s.setR(d, x, true);
         }
-    }
-
-    /** Computes i again in stage d; inputs not at hand there are paged in (or kept, without paging). */
-    static void recomputeAt(PlanState s, int i, int d) {
-        for (int j : s.g.deps(i)) {
-            if (!s.available(d, j)) {
-                s.setPin(d, j, s.paging);
-            }
-        }
-        s.setR(d, i, true);
     }
 }
