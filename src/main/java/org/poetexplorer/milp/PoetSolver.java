@@ -1,18 +1,209 @@
 package org.poetexplorer.milp;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.StagePlan;
 
 /**
  * The engine's one entry point for solving: graph + budget + options -> a checked result.
- * Every schedule it returns (and streams to the listener) has passed the replay check.
+ * Every schedule it returns (and streams to the listener) has passed the replay check, and its
+ * energy, runtime and peak RAM are recomputed exactly from the graph.
+ *
+ * <p>Status: OPTIMAL when a proof exists - the plain schedule fits (no schedule costs less than
+ * computing every node once), or the backend proved its answer optimal and that answer's exact
+ * energy is within {@link #OPTIMAL_TOLERANCE} (relative) of the backend's proven bound;
+ * INFEASIBLE when proven (by the working-set and runtime facts of {@link LowerBounds} or by the
+ * backend); otherwise FEASIBLE with gap = (energy - bound) / energy, or UNKNOWN with no schedule.
+ *
+ * <p>Phases: (1) the proofs of {@link LowerBounds} and the plain schedule; (2) the small gap
+ * model ({@link GapModel}: exact and final when recomputation is off, otherwise the first
+ * incumbent and the hint); (3) with recomputation, the reduced stage model
+ * ({@link StageFormulation#reduced}) on the chosen backend. Every solver answer is rounded,
+ * tidied, replayed, built into operations, replay-checked, cleaned and measured
+ * ({@link Verifier}); an answer that fails is never returned and is named in the message.
+ * Each better schedule goes to {@link SolveListener#onIncumbent} as it is found.
  */
 public final class PoetSolver {
+    /** Relative distance between exact energy and proven bound that still counts as optimal. */
+    public static final double OPTIMAL_TOLERANCE = 1e-6;
+
     private PoetSolver() {
     }
 
     public static SolveResult solve(TrainingGraph graph, Budget budget, SolveOptions options,
             SolveListener listener, CancelToken cancel) {
-        throw new UnsupportedOperationException("the MILP engine is being written on another branch");
+        return new Run(graph, budget, options, listener == null ? SolveListener.NONE : listener,
+                cancel == null ? new CancelToken() : cancel).solve();
+    }
+
+    /** One solve: the state shared by its phases. */
+    private static final class Run {
+        private final TrainingGraph graph;
+        private final Budget budget;
+        private final SolveOptions options;
+        private final SolveListener listener;
+        private final CancelToken cancel;
+        private final Backend backend;
+        private final Verifier verifier;
+        private final long startNanos = System.nanoTime();
+        private final List<String> notes = new ArrayList<>();
+        private Verifier.Verified best;
+        private double lowerBoundJ;
+
+        Run(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener, CancelToken cancel) {
+            this.graph = graph;
+            this.budget = budget;
+            this.options = options;
+            this.listener = listener;
+            this.cancel = cancel;
+            this.backend = Backends.byName(options.solver());
+            this.verifier = new Verifier(graph, budget);
+            this.lowerBoundJ = graph.plainEnergyJ();
+        }
+
+        SolveResult solve() {
+            String impossible = LowerBounds.infeasibility(graph, budget);
+            if (impossible != null) {
+                return result(SolveStatus.INFEASIBLE, "infeasible: " + impossible);
+            }
+            Verifier.Outcome plain = verifier.verify(LowerBounds.plainPlan(graph));
+            if (plain.verified() != null) {
+                offer(plain.verified());
+                return result(SolveStatus.OPTIMAL, "the plain schedule fits: every node computed once is optimal");
+            }
+            if (!budget.paging() && !budget.remat()) {
+                // Without either trick every output stays in RAM from its stage to its last
+                // reader: the plain schedule uses the least RAM in every stage, and it does not fit.
+                return result(SolveStatus.INFEASIBLE, "infeasible: without paging and recomputation the plain schedule"
+                        + " is the only one, and it needs more RAM than the budget (" + plain.problem() + ")");
+            }
+            if (budget.paging() || budget.remat()) {
+                SolveResult gapResult = solveGapModel();
+                if (gapResult != null) {
+                    return gapResult;
+                }
+            }
+            if (cancel.isCancelled()) {
+                return stopped("cancelled");
+            }
+            listener.onProgress("building the model", lowerBoundJ);
+            StageModel model = StageFormulation.reduced(graph, budget, backend.needsIntegerModel());
+            if (cancel.isCancelled()) {
+                return stopped("cancelled");
+            }
+            listener.onProgress("solving with " + backend.name(), lowerBoundJ);
+            double[] hint = best == null ? null : model.pointOf(best.plan());
+            BackendOutcome out = backend.solve(model.lp(), hint, remainingSeconds(), options.threads(), cancel,
+                    x -> consider(model.round(x), "stage model"));
+            if (out.x() != null) {
+                consider(model.round(out.x()), "stage model");
+            }
+            if (!Double.isInfinite(out.bound()) && !Double.isNaN(out.bound())) {
+                lowerBoundJ = Math.max(lowerBoundJ, model.energyJ(out.bound()));
+            }
+            return finish(out, "the stage model");
+        }
+
+        /**
+         * Solves the gap model ({@link GapModel}). Without recomputation it is exact and its
+         * answer is final (returned); with recomputation it only seeds the incumbent (null).
+         */
+        private SolveResult solveGapModel() {
+            listener.onProgress("paging and single recomputations", lowerBoundJ);
+            GapModel gapModel = GapModel.build(graph, budget, backend.needsIntegerModel());
+            BackendOutcome out = backend.solve(gapModel.lp(), null, remainingSeconds(), options.threads(), cancel,
+                    x -> consider(gapModel.plan(x), "gap model"));
+            if (out.x() != null) {
+                consider(gapModel.plan(out.x()), "gap model");
+            }
+            if (budget.remat()) {
+                return null;
+            }
+            if (!Double.isInfinite(out.bound()) && !Double.isNaN(out.bound())) {
+                lowerBoundJ = Math.max(lowerBoundJ, gapModel.energyJ(out.bound()));
+            }
+            return finish(out, "the gap model");
+        }
+
+        private SolveResult finish(BackendOutcome out, String what) {
+            switch (out.kind()) {
+                case INFEASIBLE:
+                    if (best != null) {
+                        notes.add(backend.name() + " reported " + what + " infeasible although a valid schedule is known");
+                        return result(SolveStatus.FEASIBLE, null);
+                    }
+                    return result(SolveStatus.INFEASIBLE, "infeasible: proven by " + backend.name() + " on " + what);
+                case OPTIMAL:
+                    if (best != null && best.energyJ() - lowerBoundJ <= OPTIMAL_TOLERANCE * best.energyJ()) {
+                        return result(SolveStatus.OPTIMAL, "proven optimal by " + backend.name() + " on " + what);
+                    }
+                    return best == null ? stopped(backend.name() + " claimed optimal but gave no valid schedule")
+                            : result(SolveStatus.FEASIBLE, backend.name() + " claimed optimal; the exact recheck leaves a gap");
+                default:
+                    String why = cancel.isCancelled() ? "cancelled"
+                            : out.kind() == BackendOutcome.Kind.ERROR ? out.detail() : "time limit reached";
+                    return best == null ? stopped(why) : result(SolveStatus.FEASIBLE, why);
+            }
+        }
+
+        /** A solver point: round, check, keep if better. Rejections are recorded loudly. */
+        private synchronized void consider(StagePlan plan, String source) {
+            Verifier.Outcome o = verifier.verify(plan);
+            if (o.verified() == null) {
+                notes.add("REJECTED a " + backend.name() + " solution (" + source + ") after rounding: " + o.problem());
+                return;
+            }
+            offer(o.verified());
+        }
+
+        private synchronized void offer(Verifier.Verified v) {
+            if (best == null || v.energyJ() < best.energyJ()) {
+                best = v;
+                listener.onIncumbent(make(SolveStatus.FEASIBLE, null));
+            }
+        }
+
+        private double remainingSeconds() {
+            if (options.timeLimitSeconds() <= 0) {
+                return 0;
+            }
+            return Math.max(0.01, options.timeLimitSeconds() - elapsed());
+        }
+
+        private double elapsed() {
+            return (System.nanoTime() - startNanos) / 1e9;
+        }
+
+        private SolveResult stopped(String why) {
+            return result(best == null ? SolveStatus.UNKNOWN : SolveStatus.FEASIBLE, why);
+        }
+
+        private SolveResult result(SolveStatus status, String message) {
+            SolveResult r = make(status, message);
+            if (status == SolveStatus.OPTIMAL) {
+                listener.onIncumbent(r);
+            }
+            return r;
+        }
+
+        private synchronized SolveResult make(SolveStatus status, String message) {
+            List<String> parts = new ArrayList<>();
+            if (message != null) {
+                parts.add(message);
+            }
+            parts.addAll(notes);
+            String text = parts.isEmpty() ? null : String.join("; ", parts);
+            if (best == null || status == SolveStatus.INFEASIBLE) {
+                return new SolveResult(graph, budget, backend.name(), status, null, null,
+                        status == SolveStatus.INFEASIBLE ? null : lowerBoundJ, null, elapsed(), text);
+            }
+            double bound = Math.min(lowerBoundJ, best.energyJ());
+            double gap = status == SolveStatus.OPTIMAL ? 0.0
+                    : best.energyJ() > 0 ? (best.energyJ() - bound) / best.energyJ() : 0.0;
+            return new SolveResult(graph, budget, backend.name(), status, best.plan(), best.schedule(),
+                    bound, gap, elapsed(), text);
+        }
     }
 }

@@ -1,0 +1,21 @@
+package org.poetexplorer.milp;
+
+import java.util.function.Consumer;
+
+/** One solver behind the stage model. Implementations are stateless; each solve is independent. */
+interface Backend {
+
+    String name();
+
+    /** True when the backend needs the all-integer model (bytes, scaled integer energies). */
+    boolean needsIntegerModel();
+
+    /**
+     * Solves {@code lp}. {@code hint} is a point of the model (NaN entries: no hint) or null.
+     * {@code timeLimitSeconds <= 0} means no limit. Improving solutions found on the way are
+     * passed to {@code onSolution} (as model points) when the backend can report them.
+     * Returns promptly after {@code cancel} fires.
+     */
+    BackendOutcome solve(LinearModel lp, double[] hint, double timeLimitSeconds, int threads,
+            CancelToken cancel, Consumer<double[]> onSolution);
+}
