@@ -39,6 +39,8 @@ import org.poetexplorer.milp.Backends;
 import org.poetexplorer.milp.SolveOptions;
 import org.poetexplorer.milp.SolveResult;
 import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.milp.heuristic.FastScheduler;
+import org.poetexplorer.milp.heuristic.MinimalRam;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
@@ -438,8 +440,23 @@ public final class ExplorerViewModel {
         history.add(rec);
     }
 
+    /**
+     * After an infeasible solve, finds in the background the least RAM not ruled out by the
+     * engine's lower bounds and the least RAM its fast scheduler finds a schedule for.
+     */
     private void findMinimalRam(SolveRequest request) {
-        // The smallest feasible RAM is found by the engine's MinimalRam heuristic once it is available.
+        TrainingGraph g = request.graph();
+        Budget b = request.budget();
+        solves.background("minimal RAM", () -> new long[] {MinimalRam.provenFloorBytes(g, b),
+            MinimalRam.achievableBytes(g, b, new FastScheduler())}, v -> {
+                if (request != lastRequest || solves.busyProperty().get()) {
+                    return;
+                }
+                minimalRamBytes.set(v[0] > b.ramBytes() ? v[0] : null);
+                workingRamBytes.set(v[1] > b.ramBytes() ? v[1] : null);
+                status.set(describe(result.get(), false));
+            }, e -> {
+            });
     }
 
     /** One line for the status bar: what the solve found, or what it is doing. */
