@@ -154,6 +154,12 @@ class PoetExplorerAppTest {
         assertEquals(SolveStatus.INFEASIBLE, r.status());
         assertTrue(statusText().startsWith("INFEASIBLE"), statusText());
         assertTrue(statusText().contains("Raise the RAM budget to at least"), statusText());
+
+        long suggested = vm().workingRamBytesProperty().get();
+        robot.clickOn("#useMinimalRam");
+        SolveResult fixed = awaitSettled(120);
+        assertEquals(suggested, fixed.budget().ramBytes(), "the button applies the suggested budget");
+        assertTrue(fixed.hasSchedule(), "and a schedule fits it: " + statusText());
     }
 
     @Test
