@@ -461,81 +461,8 @@ public final class ExplorerViewModel {
 
     /** One line for the status bar: what the solve found, or what it is doing. */
     String describe(SolveResult r, boolean stillSolving) {
-        String solving = "Solving" + (solvePhase == null ? "" : " (" + solvePhase + ")")
-                + (lowerBound == null ? "" : ", bound " + Units.energy(lowerBound)) + "...";
-        if (r == null) {
-            return stillSolving ? solving : "No schedule yet";
-        }
-        StringBuilder sb = new StringBuilder();
-        if (stillSolving) {
-            sb.append(solving).append(" best so far: ");
-        }
-        boolean stopped = !stillSolving && userCancelled;
-        switch (r.status()) {
-            case OPTIMAL:
-                sb.append("OPTIMAL");
-                break;
-            case FEASIBLE:
-                sb.append(stopped ? "Stopped: FEASIBLE" : "FEASIBLE");
-                if (r.gap() != null) {
-                    sb.append(String.format(Locale.ROOT, ", gap %.2f %%", 100 * r.gap()));
-                }
-                break;
-            case INFEASIBLE:
-                sb.append("INFEASIBLE: ").append(infeasibleAdvice(r.budget()));
-                break;
-            default:
-                sb.append(stopped ? "Stopped: no schedule found" : "No schedule found");
-                if (r.message() != null && !r.message().isBlank()) {
-                    sb.append(" (").append(r.message()).append(')');
-                }
-                break;
-        }
-        if (r.hasSchedule()) {
-            ScheduleSummary sum = ScheduleSummary.of(r.schedule());
-            sb.append(String.format(Locale.ROOT, " | %s, peak RAM %s", Units.energy(sum.energyJ()),
-                    Units.bytes(sum.peakRamBytes())));
-            if (sum.counts().recompute() + sum.counts().pageIn() + sum.counts().pageOut() > 0) {
-                sb.append(String.format(Locale.ROOT, ", %d recomputes, %d page-outs, %d page-ins",
-                        sum.counts().recompute(), sum.counts().pageOut(), sum.counts().pageIn()));
-            }
-        }
-        if (!stillSolving) {
-            sb.append(String.format(Locale.ROOT, " | solved in %.2f s", r.solveSeconds()));
-            if (r.solver() != null) {
-                sb.append(" (").append(r.solver()).append(')');
-            }
-        }
-        return sb.toString();
-    }
-
-    private String infeasibleAdvice(Budget b) {
-        Long floor = minimalRamBytes.get();
-        Long works = workingRamBytes.get();
-        String ram = Units.bytes(b.ramBytes());
-        StringBuilder sb = new StringBuilder("no schedule fits " + ram + " within "
-                + String.format(Locale.ROOT, "%.2fx", b.runtimeRatio()) + " runtime. ");
-        if (floor != null && floor > b.ramBytes()) {
-            sb.append("Raise the RAM budget to at least ").append(Units.bytes(floor));
-            if (works != null && works.longValue() == floor.longValue()) {
-                sb.append(" (the smallest that works)");
-            } else if (works != null) {
-                sb.append(" (a schedule is known at ").append(Units.bytes(works)).append(')');
-            } else if (b.remat() && b.runtimeRatio() < MAX_RUNTIME_RATIO) {
-                sb.append(", and the runtime budget");
-            }
-        } else if (works != null) {
-            sb.append("Raise the RAM budget to at least ").append(Units.bytes(works)).append(" (known to work)");
-        } else {
-            sb.append("Raise the RAM budget");
-            if (b.remat() && b.runtimeRatio() < MAX_RUNTIME_RATIO) {
-                sb.append(" or the runtime budget");
-            }
-        }
-        if (!b.paging() || !b.remat()) {
-            sb.append(", or turn on ").append(!b.paging() ? "paging" : "rematerialization");
-        }
-        return sb.toString();
+        return StatusLine.of(r, new StatusLine.Context(stillSolving, !stillSolving && userCancelled, solvePhase,
+                lowerBound, minimalRamBytes.get(), workingRamBytes.get()));
     }
 
     // --- properties ---
