@@ -29,7 +29,7 @@ class ArchitectureTest {
             "catalog", Set.of("model"),
             "schedule", Set.of("model"),
             "milp", Set.of("model", "schedule"),
-            "io", Set.of("model", "catalog", "schedule", "milp"),
+            "io", Set.of("model", "catalog", "schedule", "milp", "chart"),
             "chart", Set.of("model", "schedule", "milp"),
             "cli", Set.of("model", "catalog", "schedule", "milp", "io", "chart"),
             "app", Set.of("model", "catalog", "schedule", "milp", "io", "chart"));

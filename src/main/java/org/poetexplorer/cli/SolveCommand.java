@@ -61,8 +61,26 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of text")
     private boolean json;
 
+    @Option(names = "--schedule-out", paramLabel = "FILE", description = "write the schedule as JSON (poet-schedule/1)")
+    private String scheduleOut;
+
+    @Option(names = "--csv-out", paramLabel = "FILE", description = "write the operations as CSV, one row each")
+    private String csvOut;
+
+    @Option(names = "--png-out", paramLabel = "DIR",
+            description = "write each chart (timeline, memory, energy, tradeoff) as PNG at 2x into DIR")
+    private String pngOut;
+
+    @Option(names = "--svg-out", paramLabel = "DIR", description = "write each chart as SVG into DIR")
+    private String svgOut;
+
+    @Option(names = "--report-out", paramLabel = "FILE",
+            description = "write a one-page HTML report (figures and charts, self-contained)")
+    private String reportOut;
+
     @Override
     public Integer call() throws InputException {
+        SolveOutputs outputs = SolveOutputs.of(scheduleOut, csvOut, pngOut, svgOut, reportOut);
         Device dev = device == null ? null : Inputs.device(device);
         TrainingGraph graph = Inputs.network(network, dev);
         Budget budget = new Budget(Inputs.bytes("--ram", ram), Inputs.positive("--runtime", runtime), !noPaging,
@@ -83,6 +101,7 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.toJson() : report.toText());
         out.flush();
+        outputs.write(result, network, device, dev, spec.commandLine().getErr());
         return PoetCli.OK;
     }
 

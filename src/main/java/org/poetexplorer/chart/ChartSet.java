@@ -1,0 +1,73 @@
+package org.poetexplorer.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.ScheduleSummary;
+
+/**
+ * The four charts of a result, ready to draw: the painters the screen uses, built from a
+ * snapshot of the data, so an export shows what the window shows.
+ */
+public record ChartSet(ChartPainter timeline, ChartPainter memory, ChartPainter energy, ChartPainter tradeoff) {
+
+    public ChartPainter painter(ChartKind kind) {
+        switch (kind) {
+            case TIMELINE:
+                return timeline;
+            case MEMORY:
+                return memory;
+            case ENERGY:
+                return energy;
+            default:
+                return tradeoff;
+        }
+    }
+
+    /**
+     * The charts of one solve on its own (the command line): the schedule beside the plain one,
+     * and a trade-off of a single point.
+     */
+    public static ChartSet forSolve(SolveResult r) {
+        TrainingGraph g = r.graph();
+        Schedule s = r.hasSchedule() ? r.schedule() : null;
+        long budget = r.budget().ramBytes();
+        TimelinePainter timeline = new TimelinePainter(s == null ? null : new TimelineData(s), null, -1, -1,
+                emptyText(r));
+        MemoryPainter memory = new MemoryPainter(s == null ? null : new MemoryData(s), null, budget, g.paramBytes(),
+                -1);
+        List<EnergyBar> bars = new ArrayList<>();
+        bars.add(s != null ? EnergyBar.of("this schedule", s)
+                : EnergyBar.missing("this schedule", r.status().name().toLowerCase(java.util.Locale.ROOT)));
+        bars.add(EnergyBar.of("plain (no budget)", ScheduleBuilder.plain(g, r.budget())));
+        EnergyBarsPainter energy = new EnergyBarsPainter(bars, g.plainEnergyJ());
+        double energyJ = Double.NaN;
+        double peak = Double.NaN;
+        if (s != null) {
+            ScheduleSummary sum = ScheduleSummary.of(s);
+            energyJ = sum.energyJ();
+            peak = sum.peakRamBytes();
+        }
+        ChartPainter tradeoff = tradeoff(List.of(new TradeoffPoint(budget, energyJ, true)),
+                List.of(new TradeoffPoint(budget, peak, true)), g.plainEnergyJ());
+        return new ChartSet(timeline, memory, energy, tradeoff);
+    }
+
+    /** Energy and peak RAM against the RAM budget, side by side, as the trade-off tab shows them. */
+    public static ChartPainter tradeoff(List<TradeoffPoint> energy, List<TradeoffPoint> peak, double plainEnergyJ) {
+        return new SideBySidePainter(new TradeoffPainter(TradeoffPainter.Kind.ENERGY, energy, plainEnergyJ),
+                new TradeoffPainter(TradeoffPainter.Kind.PEAK_RAM, peak, Double.NaN));
+    }
+
+    /** What an empty timeline says when a solve found no schedule. */
+    public static String emptyText(SolveResult r) {
+        if (r.status() == SolveStatus.INFEASIBLE) {
+            return "No schedule fits these budgets";
+        }
+        return "No schedule found" + (r.message() == null ? "" : ": " + r.message());
+    }
+}
