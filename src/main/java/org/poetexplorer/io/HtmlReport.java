@@ -207,8 +207,13 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%,d B", b) + (b >= 1000 ? " (" + ByteSize.format(b) + ")" : "");
     }
 
+    /** Four significant digits without trailing zeros: 1.2, 4.000e+09 stays as is. */
     private static String number(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains(".") && !s.contains("e")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
     }
 
     private static String percent(double value, double base) {

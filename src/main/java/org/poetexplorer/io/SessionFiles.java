@@ -1,0 +1,144 @@
+package org.poetexplorer.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import org.poetexplorer.milp.Backends;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Device;
+
+/**
+ * Session files (JSON, "poet-session/1"): network, device, budgets, switches, solver settings and
+ * the last schedule, which is embedded whole as a "poet-schedule/1" object. File paths are
+ * stored absolute, so the session opens from anywhere.
+ */
+public final class SessionFiles {
+    public static final String FORMAT = "poet-session/1";
+
+    private SessionFiles() {
+    }
+
+    /** Writes the session atomically: a failed save leaves the previous file as it was. */
+    public static void write(Path file, Session s) throws IOException {
+        AtomicFiles.writeString(file, toJson(s));
+    }
+
+    public static String toJson(Session s) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("format", FORMAT);
+        ObjectNode net = o.putObject("network");
+        if (s.networkFile() != null) {
+            net.put("file", s.networkFile().toAbsolutePath().toString());
+        } else {
+            net.put("catalog", s.networkName());
+        }
+        ObjectNode dev = o.putObject("device");
+        if (s.deviceFile() != null) {
+            dev.put("file", s.deviceFile().toAbsolutePath().toString());
+        } else {
+            dev.put("builtIn", s.deviceId());
+        }
+        if (s.editedDevice() != null) {
+            dev.set("edited", tree(DeviceFiles.toJson(s.editedDevice())));
+        }
+        ObjectNode budget = o.putObject("budget");
+        budget.put("ramBytes", s.budget().ramBytes());
+        budget.put("runtimeRatio", s.budget().runtimeRatio());
+        budget.put("paging", s.budget().paging());
+        budget.put("remat", s.budget().remat());
+        ObjectNode solver = o.putObject("solver");
+        solver.put("name", s.solver());
+        solver.put("timeLimitS", s.timeLimitS());
+        solver.put("threads", s.threads());
+        if (s.schedule() != null) {
+            ScheduleFile f = s.schedule();
+            o.set("schedule", tree(ScheduleFiles.toJson(f.schedule(), f.solver(), f.status(), f.gap())));
+        } else {
+            o.putNull("schedule");
+        }
+        return Json.write(o);
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot re-read our own JSON", e);
+        }
+    }
+
+    public static Session read(Path file) throws InputException {
+        return parse(Json.readText(file), file.toString());
+    }
+
+    public static Session parse(String text, String source) throws InputException {
+        JsonNode root = Json.parseObject(text, source, "\"format\": \"" + FORMAT + "\"");
+        JsonFields f = new JsonFields(source);
+        String format = f.string(root, "", "format");
+        if (!FORMAT.equals(format)) {
+            throw f.error("format", "unsupported format \"" + format + "\" (expected \"" + FORMAT + "\")");
+        }
+        JsonNode net = object(f, root, "network");
+        Path networkFile = net.has("file") ? path(f, net, "network.file") : null;
+        String networkName = networkFile == null ? f.string(net, "network", "catalog") : null;
+        JsonNode dev = object(f, root, "device");
+        Path deviceFile = dev.has("file") ? path(f, dev, "device.file") : null;
+        String deviceId = deviceFile == null ? f.string(dev, "device", "builtIn") : null;
+        Device edited = null;
+        if (dev.has("edited") && !dev.get("edited").isNull()) {
+            edited = DeviceFiles.parse(Json.write(dev.get("edited")), source + ": device.edited");
+        }
+        JsonNode b = object(f, root, "budget");
+        long ram = f.wholeNonNegative(b, "budget", "ramBytes");
+        if (ram <= 0) {
+            throw f.error("budget.ramBytes", "must be > 0 (was " + ram + ")");
+        }
+        Budget budget = new Budget(ram, f.positive(b, "budget", "runtimeRatio"), bool(f, b, "paging"),
+                bool(f, b, "remat"));
+        JsonNode sv = object(f, root, "solver");
+        String solver = f.string(sv, "solver", "name");
+        if (!Backends.names().contains(solver)) {
+            throw f.error("solver.name", "unknown solver \"" + solver + "\" (known: " + String.join(", ",
+                    Backends.names()) + ")");
+        }
+        double timeLimit = f.number(sv, "solver", "timeLimitS");
+        double threads = f.wholeNonNegative(sv, "solver", "threads");
+        if (threads < 1) {
+            throw f.error("solver.threads", "must be at least 1 (was " + (long) threads + ")");
+        }
+        ScheduleFile schedule = null;
+        if (root.has("schedule") && !root.get("schedule").isNull()) {
+            schedule = ScheduleFiles.parse(Json.write(root.get("schedule")), source + ": schedule");
+        }
+        return new Session(networkName, networkFile, deviceId, deviceFile, edited, budget, solver, timeLimit,
+                (int) threads, schedule);
+    }
+
+    private static JsonNode object(JsonFields f, JsonNode root, String name) throws InputException {
+        JsonNode v = f.require(root, "", name);
+        if (!v.isObject()) {
+            throw f.error(name, "must be an object (was " + JsonFields.shortText(v) + ")");
+        }
+        return v;
+    }
+
+    private static boolean bool(JsonFields f, JsonNode obj, String name) throws InputException {
+        f.require(obj, "budget", name);
+        return f.bool(obj, "budget", name, false);
+    }
+
+    private static Path path(JsonFields f, JsonNode obj, String field) throws InputException {
+        String name = field.substring(field.indexOf('.') + 1);
+        JsonNode v = obj.get(name);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw f.error(field, "must be a file path (was " + JsonFields.shortText(v) + ")");
+        }
+        try {
+            return Path.of(v.asText());
+        } catch (InvalidPathException e) {
+            throw f.error(field, "not a usable path: " + v.asText());
+        }
+    }
+}

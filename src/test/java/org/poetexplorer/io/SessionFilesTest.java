@@ -1,0 +1,82 @@
+package org.poetexplorer.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Device;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.ScheduleFixtures;
+
+class SessionFilesTest {
+    @TempDir
+    Path dir;
+
+    private final TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
+    private final Budget budget = new Budget(5000, 1.25, true, false);
+    private final Schedule schedule = ScheduleBuilder.build(g, budget, ScheduleFixtures.linearPagingAndRecompute(g));
+
+    @Test
+    void saveThenOpenGivesBackTheSameInputsAndSchedule() throws Exception {
+        Path net = dir.resolve("net.json");
+        NetworkFiles.write(g, net);
+        Device edited = DeviceFiles.builtIn("m0");
+        edited = new Device(edited.id(), edited.name(), 4e9, edited.flopsPerJoule(), edited.pageInLatency(),
+                edited.pageInThroughput(), edited.pageOutLatency(), edited.pageOutThroughput(), edited.memoryPower(),
+                edited.bytesPerElement(), edited.power(), edited.source());
+        Session s = new Session(null, net, "m0", null, edited, budget, "scip", 12.5, 3,
+                new ScheduleFile(g, budget, "scip", SolveStatus.FEASIBLE, 0.02, 0, schedule));
+        Path f = dir.resolve("work.poet-session.json");
+        SessionFiles.write(f, s);
+        Session back = SessionFiles.read(f);
+        assertEquals(net.toAbsolutePath(), back.networkFile());
+        assertNull(back.networkName());
+        assertEquals("m0", back.deviceId());
+        assertEquals(edited, back.editedDevice());
+        assertEquals(budget, back.budget());
+        assertEquals("scip", back.solver());
+        assertEquals(12.5, back.timeLimitS());
+        assertEquals(3, back.threads());
+        assertEquals(schedule.ops(), back.schedule().schedule().ops(), "same operations, same doubles");
+        assertEquals(budget, back.schedule().budget());
+        assertEquals(SolveStatus.FEASIBLE, back.schedule().status());
+        assertEquals(0.02, back.schedule().gap());
+        assertEquals(g.size(), back.schedule().graph().size());
+        assertTrue(back.missingFiles().isEmpty());
+        assertTrue(Files.readString(f).contains("\"format\" : \"" + SessionFiles.FORMAT + "\""));
+    }
+
+    @Test
+    void aSessionWithoutScheduleAndWithCatalogNamesRoundTrips() throws Exception {
+        Session s = new Session("linear", null, null, dir.resolve("dev.json"), null, budget, "scip", 0, 1, null);
+        Path f = dir.resolve("s.json");
+        SessionFiles.write(f, s);
+        Session back = SessionFiles.read(f);
+        assertEquals(s, back);
+        assertEquals(List.of(dir.resolve("dev.json").toAbsolutePath()), back.missingFiles(),
+                "names the device file that is not there");
+    }
+
+    @Test
+    void badSessionFilesNameTheField() throws Exception {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, "{\"format\": \"poet-session/1\", \"network\": {\"catalog\": \"linear\"}, "
+                + "\"device\": {\"builtIn\": \"m0\"}, \"budget\": {\"ramBytes\": -3, \"runtimeRatio\": 1.2, "
+                + "\"paging\": true, \"remat\": true}, \"solver\": {\"name\": \"scip\", \"timeLimitS\": 1, \"threads\": 1}}");
+        InputException e = assertThrows(InputException.class, () -> SessionFiles.read(f));
+        assertTrue(e.getMessage().startsWith(f + ": budget.ramBytes"), e.getMessage());
+        Files.writeString(f, "{\"format\": \"poet-schedule/1\"}");
+        e = assertThrows(InputException.class, () -> SessionFiles.read(f));
+        assertTrue(e.getMessage().contains("format") && e.getMessage().contains("poet-session/1"), e.getMessage());
+    }
+}
