@@ -27,6 +27,8 @@ public final class AppSettings {
     public double leftSplit = 0.24;
     public List<Double> centerSplits = new ArrayList<>(List.of(0.42, 0.70));
     public List<String> recentFiles = new ArrayList<>();
+    /** The session last saved or opened, reopened on start (null: start with the defaults). */
+    public String lastSession;
 
     public static Path folder() {
         String dir = System.getProperty("poet.settings.dir");

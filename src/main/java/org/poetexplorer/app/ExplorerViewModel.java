@@ -192,6 +192,10 @@ public final class ExplorerViewModel {
     }
 
     private void load(NetworkChoice n, DeviceChoice dc, Device given, double ramFraction) {
+        load(n, dc, given, loaded -> apply(loaded, ramFraction));
+    }
+
+    private void load(NetworkChoice n, DeviceChoice dc, Device given, java.util.function.Consumer<Loaded> then) {
         if (n == null || dc == null) {
             return;
         }
@@ -207,7 +211,7 @@ public final class ExplorerViewModel {
         }, loaded -> {
             if (gen == loadGeneration) {
                 loading.set(false);
-                apply(loaded, ramFraction);
+                then.accept(loaded);
             }
         }, error -> {
             if (gen == loadGeneration) {
@@ -238,6 +242,61 @@ public final class ExplorerViewModel {
     }
 
     private void apply(Loaded l, double ramFraction) {
+        applyLoaded(l, Math.max(1, Math.round(l.plainPeak() * ramFraction)));
+        inputsChanged();
+    }
+
+    /**
+     * Opens saved inputs (a session): loads the network and device, then sets the budgets,
+     * switches and solver settings exactly as given and shows the schedule {@code shownFor}
+     * returns for the loaded graph, or solves when it returns null.
+     */
+    void restore(NetworkChoice n, DeviceChoice dc, Device given, Budget budget, SolveOptions options,
+            java.util.function.Function<TrainingGraph, SolveResult> shownFor) {
+        load(n, dc, given, loaded -> {
+            applying = true;
+            try {
+                runtimeRatio.set(budget.runtimeRatio());
+                paging.set(budget.paging());
+                remat.set(budget.remat());
+                solver.set(options.solver());
+                threads.set(options.threads());
+                timeLimit.set(options.timeLimitSeconds());
+            } finally {
+                applying = false;
+            }
+            applyLoaded(loaded, budget.ramBytes());
+            SolveResult shown = shownFor.apply(loaded.graph());
+            if (shown == null) {
+                inputsChanged();
+                return;
+            }
+            solves.abandon();
+            comparisons.abandon();
+            lastRequest = new SolveRequest(loaded.graph(), budget, options);
+            userCancelled = false;
+            rematOnly.set(null);
+            pagingOnly.set(null);
+            minimalRamBytes.set(null);
+            workingRamBytes.set(null);
+            solvePhase = null;
+            lowerBound = shown.lowerBoundJ();
+            result.set(shown);
+            phase.set(Phase.DONE);
+            status.set(describe(shown, false));
+            record(lastRequest, shown);
+            if (shown.hasSchedule() && budget.paging() && budget.remat()) {
+                startComparison(lastRequest, true);
+            }
+        });
+    }
+
+    /** Shows a message in the window's notification bar. */
+    void post(Notice n) {
+        notice.set(n);
+    }
+
+    private void applyLoaded(Loaded l, long ramBytes) {
         boolean graphChanged = graph.get() == null || !graphKey(l.graph()).equals(graphKey(graph.get()))
                 || !l.device().equals(device.get());
         applying = true;
@@ -260,11 +319,10 @@ public final class ExplorerViewModel {
             graph.set(l.graph());
             plain.set(l.plain());
             plainPeakBytes.set(l.plainPeak());
-            ramBudget.set(Math.max(1, Math.round(l.plainPeak() * ramFraction)));
+            ramBudget.set(ramBytes);
         } finally {
             applying = false;
         }
-        inputsChanged();
     }
 
     private void addDeviceChoice(DeviceChoice c) {

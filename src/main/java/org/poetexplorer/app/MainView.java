@@ -53,9 +53,18 @@ final class MainView extends BorderPane {
     private final SplitPane centerSplit;
     private final Menu recentMenu = new Menu("Open Recent");
     private final PauseTransition noticeTimeout = new PauseTransition(Duration.seconds(12));
+    private final ExportActions exports;
+    private final SessionStore sessions;
 
     MainView(ExplorerViewModel vm) {
+        this(vm, new AppSettings());
+    }
+
+    /** @param settings where the last session is remembered (saved by the application) */
+    MainView(ExplorerViewModel vm, AppSettings settings) {
         this.vm = vm;
+        exports = new ExportActions(vm);
+        sessions = new SessionStore(vm, settings);
         setId("mainView");
         navigation = new TimeNavigation(window, () -> {
             SolveResult r = vm.resultProperty().get();
@@ -79,12 +88,18 @@ final class MainView extends BorderPane {
         timeline.setMinHeight(140);
         memory.setMinHeight(120);
 
+        EnergyView energyView = new EnergyView(vm);
+        TradeoffView tradeoffView = new TradeoffView(vm);
         TabPane bottom = new TabPane();
         bottom.setId("bottomTabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottom.getTabs().addAll(tab("Nodes", nodeTable, "Every node with its costs and how this schedule treats it"),
-                tab("Energy", new EnergyView(vm), "Energy per kind of operation, against other schedules"),
-                tab("Trade-off", new TradeoffView(vm), "Energy and peak RAM against the RAM budget, one point per solve"));
+                tab("Energy", energyView, "Energy per kind of operation, against other schedules"),
+                tab("Trade-off", tradeoffView, "Energy and peak RAM against the RAM budget, one point per solve"));
+        exports.install(timeline, org.poetexplorer.chart.ChartKind.TIMELINE, this::owner);
+        exports.install(memory, org.poetexplorer.chart.ChartKind.MEMORY, this::owner);
+        exports.install(energyView, org.poetexplorer.chart.ChartKind.ENERGY, this::owner);
+        exports.install(tradeoffView, org.poetexplorer.chart.ChartKind.TRADEOFF, this::owner);
 
         centerSplit = new SplitPane(timelineBox, memory, bottom);
         centerSplit.setOrientation(Orientation.VERTICAL);
@@ -158,7 +173,13 @@ final class MainView extends BorderPane {
                 this::chooseDevice);
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, openNet, openDev, recentMenu, new SeparatorMenuItem(), quit);
+        MenuItem openSession = item("Open Session...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> sessions.chooseAndOpen(this::owner));
+        MenuItem saveSession = item("Save Session...", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+                () -> sessions.chooseAndSave(this::owner));
+        Menu file = new Menu("File", null, openNet, openDev, recentMenu, new SeparatorMenuItem(), openSession,
+                saveSession, new SeparatorMenuItem(), exports.exportMenu(this::owner), new SeparatorMenuItem(), quit);
+        file.setId("fileMenu");
 
         MenuItem fit = item("Fit to Window", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
                 navigation::fit);
@@ -266,6 +287,14 @@ final class MainView extends BorderPane {
 
     NodeTableView nodeTable() {
         return nodeTable;
+    }
+
+    ExportActions exports() {
+        return exports;
+    }
+
+    SessionStore sessions() {
+        return sessions;
     }
 
     ObjectProperty<TimeWindow> timeWindow() {

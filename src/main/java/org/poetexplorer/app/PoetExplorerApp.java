@@ -42,7 +42,7 @@ public class PoetExplorerApp extends Application {
         for (String f : settings.recentFiles) {
             viewModel.recentFiles().add(Path.of(f));
         }
-        view = new MainView(viewModel);
+        view = new MainView(viewModel, settings);
         Scene scene = new Scene(view, settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(PoetExplorerApp.class.getResource("explorer.css").toExternalForm());
         primary.setScene(scene);
@@ -65,7 +65,7 @@ public class PoetExplorerApp extends Application {
         primary.setOnHidden(e -> saveSettings());
         primary.show();
         viewModel.addSampleProfiles(Path.of("sample-profiles"));
-        viewModel.loadDefaults();
+        view.sessions().openLastOrDefaults();
     }
 
     ExplorerViewModel viewModel() {
@@ -111,6 +111,10 @@ public class PoetExplorerApp extends Application {
     public void stop() {
         if (viewModel != null) {
             viewModel.shutdown();
+        }
+        if (view != null) {
+            view.exports().shutdown();
+            view.sessions().shutdown();
         }
     }
 }

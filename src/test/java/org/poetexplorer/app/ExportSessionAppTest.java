@@ -1,0 +1,252 @@
+package org.poetexplorer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.concurrent.Task;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.poetexplorer.catalog.Catalog;
+import org.poetexplorer.chart.ChartKind;
+import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.io.ScheduleFile;
+import org.poetexplorer.io.ScheduleFiles;
+import org.poetexplorer.io.Session;
+import org.poetexplorer.io.SessionFiles;
+import org.poetexplorer.milp.CancelToken;
+import org.poetexplorer.milp.PoetSolver;
+import org.poetexplorer.milp.SolveListener;
+import org.poetexplorer.milp.SolveOptions;
+import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Exports and sessions in the running app, headless, with a settings folder of its own: the
+ * app starts by reopening a saved session (linear on the m0 with a solved schedule), exports
+ * every file through the methods the menus call after their file chooser, saves and reopens
+ * a session, and falls back to the defaults when a session's files have moved.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExportSessionAppTest {
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private static final Budget BUDGET = new Budget(3500, 1.2, true, true);
+    private static Path dir;
+    private static String settingsBefore;
+    private static SolveResult saved;
+    private static PoetExplorerApp app;
+    private static Stage stage;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("poet-export-test");
+        settingsBefore = System.getProperty("poet.settings.dir");
+        System.setProperty("poet.settings.dir", dir.resolve("settings").toString());
+        TrainingGraph g = Catalog.build("linear", DeviceFiles.builtIn("m0"));
+        saved = PoetSolver.solve(g, BUDGET, new SolveOptions("scip", 30, 1), SolveListener.NONE, new CancelToken());
+        assertTrue(saved.hasSchedule());
+        Path session = dir.resolve("start.poet-session.json");
+        SessionFiles.write(session, new Session("linear", null, "m0", null, null, BUDGET, "scip", 5, 1,
+                new ScheduleFile(g, BUDGET, saved.solver(), saved.status(), saved.gap(), Double.NaN, saved.schedule())));
+        AppSettings settings = new AppSettings();
+        settings.lastSession = session.toString();
+        settings.save();
+
+        FxToolkit.registerPrimaryStage();
+        app = new PoetExplorerApp();
+        FxToolkit.setupApplication(() -> app);
+        stage = (Stage) app.view().getScene().getWindow();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.hideStage();
+        if (settingsBefore == null) {
+            System.clearProperty("poet.settings.dir");
+        } else {
+            System.setProperty("poet.settings.dir", settingsBefore);
+        }
+    }
+
+    private static ExplorerViewModel vm() {
+        return app.viewModel();
+    }
+
+    private static SolveResult awaitSettled() throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> vm().graphProperty().get() != null && !vm().solvingProperty().get()
+                        && vm().phaseProperty().get() != ExplorerViewModel.Phase.LOADING
+                        && vm().runningSolvesProperty().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        return vm().resultProperty().get();
+    }
+
+    /** Runs {@code start} on the JavaFX thread and waits for the background task it returns. */
+    private static <T> Task<T> await(java.util.function.Supplier<Task<T>> start) throws Exception {
+        AtomicReference<Task<T>> task = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> task.set(start.get())).get(10, TimeUnit.SECONDS);
+        assertNotNull(task.get(), "an export task was started");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> task.get().isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+        return task.get();
+    }
+
+    private static Notice lastNotice() {
+        return vm().noticeProperty().get();
+    }
+
+    @Test
+    @Order(1)
+    void reopensTheLastSessionOnStartWithItsScheduleUnsolved() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().resultProperty().get() != null);
+        SolveResult shown = awaitSettled();
+        assertEquals("linear", vm().graphProperty().get().name());
+        assertEquals("m0", vm().deviceProperty().get().id());
+        assertEquals(3500, vm().ramBudgetProperty().get());
+        assertEquals(1.2, vm().runtimeRatioProperty().get());
+        assertEquals(5.0, vm().timeLimitProperty().get());
+        assertEquals(saved.schedule().ops(), shown.schedule().ops(), "the saved schedule is on screen");
+        assertEquals(saved.status(), shown.status());
+        assertEquals("opened from a session", shown.message(), "shown as saved, not solved again");
+        Screenshots.save(stage.getScene(), "20-session-reopened-on-start");
+    }
+
+    @Test
+    @Order(2)
+    void exportsEveryFileInTheBackground() throws Exception {
+        awaitSettled();
+        ExportActions ex = app.view().exports();
+        Path json = dir.resolve("schedule.json");
+        Path csv = dir.resolve("schedule.csv");
+        assertEquals(json, await(() -> ex.exportScheduleJson(json)).get(), "succeeded");
+        assertEquals(saved.schedule().ops(), ScheduleFiles.read(json).schedule().ops());
+        await(() -> ex.exportScheduleCsv(csv));
+        assertEquals(saved.schedule().ops().size() + 1, Files.readAllLines(csv).size(), "one row per operation");
+        for (ChartKind k : ChartKind.values()) {
+            Path png = dir.resolve(k.fileName() + ".png");
+            Path svg = dir.resolve(k.fileName() + ".svg");
+            await(() -> ex.exportChart(k, ExportActions.Format.PNG, png));
+            await(() -> ex.exportChart(k, ExportActions.Format.SVG, svg));
+            BufferedImage img = ImageIO.read(png.toFile());
+            assertEquals(2 * k.width(), img.getWidth(), k.fileName());
+            assertEquals(2 * k.height(), img.getHeight(), k.fileName());
+            assertTrue(Files.readString(svg).contains("</text>"), k.fileName());
+        }
+        Path report = dir.resolve("report.html");
+        await(() -> ex.exportReport(report));
+        String html = Files.readString(report);
+        assertTrue(html.contains("<h1>linear on m0</h1>") && html.contains("3,500 B"), "inputs in the report");
+        assertFalse(lastNotice().error(), lastNotice().toString());
+        assertTrue(lastNotice().text().contains("report.html"), lastNotice().toString());
+    }
+
+    @Test
+    @Order(3)
+    void everyChartHasAnExportContextMenu() {
+        for (javafx.scene.Node chart : List.of(app.view().timeline(), app.view().memory(),
+                app.view().lookup("#energy"), app.view().lookup("#tradeoff"))) {
+            ContextMenu menu = ExportActions.installedMenu(chart);
+            assertNotNull(menu, chart.getId());
+            List<String> items = menu.getItems().stream().map(MenuItem::getText).filter(t -> t != null).toList();
+            assertTrue(items.stream().anyMatch(t -> t.endsWith("as PNG...")), items::toString);
+            assertTrue(items.stream().anyMatch(t -> t.endsWith("as SVG...")), items::toString);
+            assertTrue(items.contains("Export Schedule (JSON)...") && items.contains("Export Report (HTML)..."),
+                    items::toString);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anExportIntoAnUnusableFolderSaysSoAndLosesNothing() throws Exception {
+        awaitSettled();
+        Path blocker = dir.resolve("a-file");
+        Files.writeString(blocker, "keep me");
+        Path target = blocker.resolve("timeline.png");
+        Task<Path> t = await(() -> app.view().exports().exportChart(ChartKind.TIMELINE, ExportActions.Format.PNG,
+                target));
+        java.util.concurrent.ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, t::get);
+        assertTrue(failure.getCause() instanceof java.io.IOException, failure::toString);
+        Notice n = lastNotice();
+        assertTrue(n.error(), n.toString());
+        assertTrue(n.title().contains("nothing was changed"), n.title());
+        assertTrue(n.text().contains(blocker.toString()) && n.text().contains("is not a folder"), n.text());
+        assertEquals("keep me", Files.readString(blocker));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> app.view().notifications().isShowing());
+        Thread.sleep(600);
+        Screenshots.save(stage.getScene(), "21-export-failed");
+        assertEquals(saved.schedule().ops(), vm().resultProperty().get().schedule().ops(), "the schedule stays");
+    }
+
+    @Test
+    @Order(5)
+    void saveThenOpenRestoresTheSameInputsAndSchedule() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm().ramBudgetProperty().set(4000)).get();
+        SolveResult before = awaitSettled();
+        assertEquals(4000, before.budget().ramBytes());
+        assertTrue(before.hasSchedule());
+        Path session = dir.resolve("saved.json");
+        await(() -> app.view().sessions().save(session));
+        assertFalse(lastNotice().error(), lastNotice().toString());
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm().ramBudgetProperty().set(5000);
+            vm().pagingProperty().set(false);
+        }).get();
+        SolveResult other = awaitSettled();
+        assertNotEquals(before.budget(), other.budget());
+
+        await(() -> app.view().sessions().open(session));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().resultProperty().get() != null
+                && vm().resultProperty().get().budget().equals(before.budget()));
+        SolveResult back = awaitSettled();
+        assertEquals(before.budget(), back.budget());
+        assertEquals(4000, vm().ramBudgetProperty().get());
+        assertTrue(vm().pagingProperty().get());
+        assertEquals(before.schedule().ops(), back.schedule().ops(), "the same schedule");
+        assertEquals(before.status(), back.status());
+        assertEquals(session.toAbsolutePath().toString(), AppSettings.load().lastSession,
+                "remembered for the next start");
+    }
+
+    @Test
+    @Order(6)
+    void aSessionWhoseFilesMovedSaysWhichAndOpensTheDefaults() throws Exception {
+        Path gone = dir.resolve("moved-away").resolve("net.json");
+        Path session = dir.resolve("moved.json");
+        SessionFiles.write(session, new Session(null, gone, "m0", null, null, BUDGET, "scip", 3, 1, null));
+        await(() -> app.view().sessions().open(session));
+        Notice n = lastNotice();
+        assertTrue(n.error(), n.toString());
+        assertTrue(n.text().contains(gone.toString()), n.text());
+        assertTrue(n.title().contains("defaults"), n.title());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> ExplorerViewModel.DEFAULT_NETWORK.equals(vm().graphProperty().get().name()));
+        assertEquals(ExplorerViewModel.DEFAULT_DEVICE, vm().deviceProperty().get().id());
+        Screenshots.save(stage.getScene(), "22-session-files-moved");
+        WaitForAsyncUtils.asyncFx(() -> vm().cancelSolve()).get();
+    }
+}
