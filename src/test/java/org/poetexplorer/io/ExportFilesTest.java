@@ -185,6 +185,15 @@ class ExportFilesTest {
     }
 
     @Test
+    void textWithMarkupCharactersStaysText() throws Exception {
+        ChartPainter p = (g, w, h) -> g.drawString("conv<1> & \"relu\"", 10f, 20f);
+        Path f = dir.resolve("odd.svg");
+        AtomicFiles.write(f, out -> ChartImages.writeSvg(p, 200, 50, out));
+        Document doc = xmlParser().parse(f.toFile());
+        assertEquals("conv<1> & \"relu\"", doc.getElementsByTagName("text").item(0).getTextContent());
+    }
+
+    @Test
     void pngAndSvgComeFromTheSamePainter() throws Exception {
         // one drawing path: what the SVG says in text is what the PNG was drawn from
         ChartPainter p = charts.timeline();
