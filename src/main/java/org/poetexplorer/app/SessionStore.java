@@ -77,7 +77,7 @@ final class SessionStore {
             protected Path call() throws Exception {
                 Device edited = device.equals(asLoaded(d)) ? null : device;
                 SessionFiles.write(file, new Session(n.catalogName(), n.file(), d.builtInId(), d.file(), edited,
-                        budget, solver, timeLimit, threads, last));
+                        budget, solver, timeLimit, threads, last, last == null ? 0 : r.solveSeconds()));
                 return file;
             }
         };
@@ -151,7 +151,7 @@ final class SessionStore {
                     + "are now."));
             return null;
         }
-        return new SolveResult(g, f.budget(), f.solver(), f.status(), null, on, null, f.gap(), 0,
+        return new SolveResult(g, f.budget(), f.solver(), f.status(), null, on, null, f.gap(), s.solveSeconds(),
                 "opened from a session");
     }
 

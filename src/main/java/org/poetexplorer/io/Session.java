@@ -17,9 +17,10 @@ import org.poetexplorer.model.Device;
  * @param editedDevice the profile as edited in the app, or null when used as loaded
  * @param timeLimitS solver time limit (0 or less: none)
  * @param schedule the last schedule with how it was solved, or null
+ * @param solveSeconds how long the solve of that schedule took (0 when unknown)
  */
 public record Session(String networkName, Path networkFile, String deviceId, Path deviceFile, Device editedDevice,
-        Budget budget, String solver, double timeLimitS, int threads, ScheduleFile schedule) {
+        Budget budget, String solver, double timeLimitS, int threads, ScheduleFile schedule, double solveSeconds) {
 
     public Session {
         if ((networkName == null) == (networkFile == null)) {

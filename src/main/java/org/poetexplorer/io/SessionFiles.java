@@ -55,6 +55,7 @@ public final class SessionFiles {
         if (s.schedule() != null) {
             ScheduleFile f = s.schedule();
             o.set("schedule", tree(ScheduleFiles.toJson(f.schedule(), f.solver(), f.status(), f.gap())));
+            o.put("solveSeconds", s.solveSeconds());
         } else {
             o.putNull("schedule");
         }
@@ -112,8 +113,10 @@ public final class SessionFiles {
         if (root.has("schedule") && !root.get("schedule").isNull()) {
             schedule = ScheduleFiles.parse(Json.write(root.get("schedule")), source + ": schedule");
         }
+        double solveSeconds = root.has("solveSeconds") && !root.get("solveSeconds").isNull()
+                ? f.nonNegative(root, "", "solveSeconds") : 0;
         return new Session(networkName, networkFile, deviceId, deviceFile, edited, budget, solver, timeLimit,
-                (int) threads, schedule);
+                (int) threads, schedule, schedule == null ? 0 : solveSeconds);
     }
 
     private static JsonNode object(JsonFields f, JsonNode root, String name) throws InputException {

@@ -69,7 +69,8 @@ class ExportSessionAppTest {
         assertTrue(saved.hasSchedule());
         Path session = dir.resolve("start.poet-session.json");
         SessionFiles.write(session, new Session("linear", null, "m0", null, null, BUDGET, "scip", 5, 1,
-                new ScheduleFile(g, BUDGET, saved.solver(), saved.status(), saved.gap(), Double.NaN, saved.schedule())));
+                new ScheduleFile(g, BUDGET, saved.solver(), saved.status(), saved.gap(), Double.NaN, saved.schedule()),
+                saved.solveSeconds()));
         AppSettings settings = new AppSettings();
         settings.lastSession = session.toString();
         settings.save();
@@ -131,6 +132,7 @@ class ExportSessionAppTest {
         assertEquals(saved.schedule().ops(), shown.schedule().ops(), "the saved schedule is on screen");
         assertEquals(saved.status(), shown.status());
         assertEquals("opened from a session", shown.message(), "shown as saved, not solved again");
+        assertEquals(saved.solveSeconds(), shown.solveSeconds(), "with its solve time");
         Screenshots.save(stage.getScene(), "20-session-reopened-on-start");
     }
 
@@ -237,7 +239,7 @@ class ExportSessionAppTest {
     void aSessionWhoseFilesMovedSaysWhichAndOpensTheDefaults() throws Exception {
         Path gone = dir.resolve("moved-away").resolve("net.json");
         Path session = dir.resolve("moved.json");
-        SessionFiles.write(session, new Session(null, gone, "m0", null, null, BUDGET, "scip", 3, 1, null));
+        SessionFiles.write(session, new Session(null, gone, "m0", null, null, BUDGET, "scip", 3, 1, null, 0));
         await(() -> app.view().sessions().open(session));
         Notice n = lastNotice();
         assertTrue(n.error(), n.toString());

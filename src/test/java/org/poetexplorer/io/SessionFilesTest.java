@@ -35,7 +35,7 @@ class SessionFilesTest {
                 edited.pageInThroughput(), edited.pageOutLatency(), edited.pageOutThroughput(), edited.memoryPower(),
                 edited.bytesPerElement(), edited.power(), edited.source());
         Session s = new Session(null, net, "m0", null, edited, budget, "scip", 12.5, 3,
-                new ScheduleFile(g, budget, "scip", SolveStatus.FEASIBLE, 0.02, 0, schedule));
+                new ScheduleFile(g, budget, "scip", SolveStatus.FEASIBLE, 0.02, 0, schedule), 2.75);
         Path f = dir.resolve("work.poet-session.json");
         SessionFiles.write(f, s);
         Session back = SessionFiles.read(f);
@@ -47,6 +47,7 @@ class SessionFilesTest {
         assertEquals("scip", back.solver());
         assertEquals(12.5, back.timeLimitS());
         assertEquals(3, back.threads());
+        assertEquals(2.75, back.solveSeconds());
         assertEquals(schedule.ops(), back.schedule().schedule().ops(), "same operations, same doubles");
         assertEquals(budget, back.schedule().budget());
         assertEquals(SolveStatus.FEASIBLE, back.schedule().status());
@@ -58,7 +59,7 @@ class SessionFilesTest {
 
     @Test
     void aSessionWithoutScheduleAndWithCatalogNamesRoundTrips() throws Exception {
-        Session s = new Session("linear", null, null, dir.resolve("dev.json"), null, budget, "scip", 0, 1, null);
+        Session s = new Session("linear", null, null, dir.resolve("dev.json"), null, budget, "scip", 0, 1, null, 0);
         Path f = dir.resolve("s.json");
         SessionFiles.write(f, s);
         Session back = SessionFiles.read(f);
