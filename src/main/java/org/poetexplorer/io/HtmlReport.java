@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.poetexplorer.chart.ChartImages;
 import org.poetexplorer.chart.ChartKind;
 import org.poetexplorer.chart.ChartSet;
+import org.poetexplorer.chart.Units;
 import org.poetexplorer.milp.SolveResult;
 import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.model.Budget;
@@ -71,8 +72,10 @@ public final class HtmlReport {
         if (device != null) {
             row(h, "device profile", esc(device.name()) + ": " + number(device.flops()) + " FLOP/s, "
                     + number(device.flopsPerJoule()) + " FLOP/J");
-            row(h, "paging", "in " + number(device.pageInThroughput()) + " B/s + " + seconds(device.pageInLatency())
-                    + ", out " + number(device.pageOutThroughput()) + " B/s + " + seconds(device.pageOutLatency()));
+            row(h, "paging", "in " + ByteSize.format(device.pageInThroughput()) + "/s + "
+                    + esc(Units.time(device.pageInLatency())) + " latency, out "
+                    + ByteSize.format(device.pageOutThroughput()) + "/s + " + esc(Units.time(device.pageOutLatency()))
+                    + " latency");
         }
         row(h, "RAM budget", bytes(b.ramBytes()) + " for activations");
         row(h, "runtime budget", number(b.runtimeRatio()) + " &times; plain step = "
