@@ -1,5 +1,7 @@
 package org.poetexplorer;
 
+import javafx.application.Application;
+import org.poetexplorer.app.PoetExplorerApp;
 import org.poetexplorer.cli.PoetCli;
 
 /**
@@ -11,6 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(PoetCli.run(args));
+        if (args.length == 0) {
+            Application.launch(PoetExplorerApp.class, args);
+        } else {
+            System.exit(PoetCli.run(args));
+        }
     }
 }
