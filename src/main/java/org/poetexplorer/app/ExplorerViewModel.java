@@ -256,6 +256,7 @@ public final class ExplorerViewModel {
             if (graphChanged) {
                 history.clear();
                 selectedNode.set(-1);
+                result.set(null); // the old schedule belongs to another graph
             }
             graph.set(l.graph());
             plain.set(l.plain());
