@@ -28,6 +28,8 @@ import org.poetexplorer.schedule.StagePlan;
 public final class PoetSolver {
     /** Relative distance between exact energy and proven bound that still counts as optimal. */
     public static final double OPTIMAL_TOLERANCE = 1e-6;
+    /** Time for the gap model when recomputation is on and there is no time limit. */
+    private static final double GAP_MODEL_SECONDS = 10;
 
     private PoetSolver() {
     }
@@ -88,14 +90,20 @@ public final class PoetSolver {
             if (cancel.isCancelled()) {
                 return stopped("cancelled");
             }
+            if (timeIsUp()) {
+                return stopped("time limit reached");
+            }
             listener.onProgress("building the model", lowerBoundJ);
             StageModel model = StageFormulation.reduced(graph, budget, backend.needsIntegerModel());
             if (cancel.isCancelled()) {
                 return stopped("cancelled");
             }
+            if (timeIsUp()) {
+                return stopped("time limit reached");
+            }
             listener.onProgress("solving with " + backend.name(), lowerBoundJ);
             double[] hint = best == null ? null : model.pointOf(best.plan());
-            BackendOutcome out = backend.solve(model.lp(), hint, remainingSeconds(), options.threads(), cancel,
+            BackendOutcome out = backend.solve(model.lp(), hint, Deadline.in(remainingSeconds()), options.threads(), cancel,
                     x -> consider(model.round(x), "stage model"));
             if (out.x() != null) {
                 consider(model.round(out.x()), "stage model");
@@ -113,7 +121,9 @@ public final class PoetSolver {
         private SolveResult solveGapModel() {
             listener.onProgress("paging and single recomputations", lowerBoundJ);
             GapModel gapModel = GapModel.build(graph, budget, backend.needsIntegerModel());
-            BackendOutcome out = backend.solve(gapModel.lp(), null, remainingSeconds(), options.threads(), cancel,
+            // With recomputation the gap model only seeds the search: it gets a share of the time.
+            double seconds = budget.remat() ? gapModelSeconds() : remainingSeconds();
+            BackendOutcome out = backend.solve(gapModel.lp(), null, Deadline.in(seconds), options.threads(), cancel,
                     x -> consider(gapModel.plan(x), "gap model"));
             if (out.x() != null) {
                 consider(gapModel.plan(out.x()), "gap model");
@@ -170,6 +180,18 @@ public final class PoetSolver {
                 return 0;
             }
             return Math.max(0.01, options.timeLimitSeconds() - elapsed());
+        }
+
+        /** A quarter of the time limit (at least a second), or 10 s without a limit. */
+        private double gapModelSeconds() {
+            if (options.timeLimitSeconds() <= 0) {
+                return GAP_MODEL_SECONDS;
+            }
+            return Math.min(remainingSeconds(), Math.max(1.0, options.timeLimitSeconds() / 4));
+        }
+
+        private boolean timeIsUp() {
+            return options.timeLimitSeconds() > 0 && elapsed() >= options.timeLimitSeconds();
         }
 
         private double elapsed() {
