@@ -2,16 +2,23 @@ package org.poetexplorer.catalog;
 
 import java.util.List;
 
-/** Average pooling without padding, costed like {@link MaxPool2d}. */
-public record AvgPool2d(int kernelH, int kernelW, int stride) implements Layer {
+/** Average pooling, costed like {@link MaxPool2d}. */
+public record AvgPool2d(int kernelH, int kernelW, int stride, int padH, int padW) implements Layer {
 
     public AvgPool2d {
         Shapes.positive("kernel height", kernelH);
         Shapes.positive("kernel width", kernelW);
         Shapes.positive("stride", stride);
+        Shapes.nonNegative("padding", padH);
+        Shapes.nonNegative("padding", padW);
     }
 
-    /** A square window. */
+    /** No padding. */
+    public AvgPool2d(int kernelH, int kernelW, int stride) {
+        this(kernelH, kernelW, stride, 0, 0);
+    }
+
+    /** A square window, no padding. */
     public AvgPool2d(int kernel, int stride) {
         this(kernel, kernel, stride);
     }
@@ -23,6 +30,6 @@ public record AvgPool2d(int kernelH, int kernelW, int stride) implements Layer {
 
     @Override
     public LayerOutput apply(List<List<Long>> inputShapes) {
-        return MaxPool2d.pool(inputShapes, kernelH, kernelW, stride);
+        return MaxPool2d.pool(inputShapes, kernelH, kernelW, stride, padH, padW);
     }
 }

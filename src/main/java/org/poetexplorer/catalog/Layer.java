@@ -8,7 +8,8 @@ import java.util.List;
  * sit in a network is the job of {@link NetworkBuilder}.
  */
 public sealed interface Layer permits Input, Linear, Conv2d, BatchNorm2d, ReLU, Dropout, SkipAdd, MaxPool2d,
-        AvgPool2d, GlobalAvgPool, Flatten, TanH, Sigmoid, CrossEntropyLoss, QueryKeyValue, QKT, QKTV, LinearReLU {
+        AvgPool2d, GlobalAvgPool, Flatten, TanH, Sigmoid, CrossEntropyLoss, QueryKeyValue, QKT, QKTV, LinearReLU,
+        Softmax, Concat, Reshape, Estimated {
 
     /** The node type as the reference graphs spell it, e.g. "Conv2dLayer". */
     String type();

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.poetexplorer.io.onnx.ImportOptions;
+import org.poetexplorer.io.onnx.OnnxImport;
 import org.poetexplorer.model.CostModel;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.GraphNode;
@@ -21,7 +23,9 @@ import org.poetexplorer.model.TrainingGraph;
  * <p>Costs: a node gives all five (runtime_s, ram_bytes, compute_j, pagein_j, pageout_j) or
  * none. Without a device every node must give them and they are used as given; with a device
  * the costs are computed for that device from each node's FLOPs and shape (costs in the file
- * are still checked). {@link #write} always writes the costs, so a written file stands alone.
+ * are still checked). Paging durations (pagein_s, pageout_s, seconds per transfer) are optional;
+ * without them a file whose platform is a built-in device takes that device's. {@link #write}
+ * always writes the costs and durations, so a written file stands alone.
  */
 public final class NetworkFiles {
     public static final String FORMAT = "poet-network/1";
@@ -31,11 +35,21 @@ public final class NetworkFiles {
     }
 
     /**
-     * Reads a network file. {@code device} may be null when every node carries its costs.
+     * Reads a network file: our JSON format, or an ONNX model when the name ends in .onnx
+     * (imported with {@link ImportOptions#DEFAULT}). {@code device} may be null when every node
+     * of a JSON file carries its costs; an ONNX model needs one.
      *
      * @throws InputException naming the file, the field and the value when the file is unusable
      */
     public static TrainingGraph read(Path file, Device device) throws InputException {
+        return read(file, device, ImportOptions.DEFAULT);
+    }
+
+    /** As {@link #read(Path, Device)}, with the choices for an ONNX import (ignored for JSON files). */
+    public static TrainingGraph read(Path file, Device device, ImportOptions onnx) throws InputException {
+        if (OnnxImport.isOnnx(file)) {
+            return OnnxImport.read(file, device, onnx);
+        }
         return parse(Json.readText(file), file.toString(), device);
     }
 
@@ -112,7 +126,7 @@ public final class NetworkFiles {
         if (device != null) {
             costs = costsFor(f, p, flop, shape, device);
         } else if (given != null) {
-            costs = given;
+            costs = withGivenPagingTimes(f, n, p, given);
         } else {
             throw f.error(p, "has no costs (" + String.join(", ", COST_FIELDS)
                     + "): give them in the file or choose a device to compute them");
@@ -120,15 +134,34 @@ public final class NetworkFiles {
         return new GraphNode(i, nodeName, type, backward, shape, flop, params, deps, costs);
     }
 
-    /** The node's five costs, null when it gives none; a node that gives only some is refused. */
-    /** Costs given in the file for a known built-in platform: add that device's paging durations. */
+    /**
+     * Costs given in the file for a known built-in platform: add that device's paging durations
+     * where the file did not give them.
+     */
     private static List<GraphNode> withPagingTimes(List<GraphNode> nodes, Device platform) {
         List<GraphNode> out = new ArrayList<>(nodes.size());
         for (GraphNode n : nodes) {
+            NodeCosts c = n.costs().pagingTimed() ? n.costs() : CostModel.withPagingTimes(n.costs(), platform);
             out.add(new GraphNode(n.index(), n.name(), n.type(), n.backward(), n.outShape(), n.flop(),
-                    n.paramCount(), n.deps(), CostModel.withPagingTimes(n.costs(), platform)));
+                    n.paramCount(), n.deps(), c));
         }
         return out;
+    }
+
+    /** The node's five costs, null when it gives none; a node that gives only some is refused. */
+
+    /** Paging durations (pagein_s, pageout_s) a file may give beside the costs: both or neither. */
+    private static NodeCosts withGivenPagingTimes(JsonFields f, JsonNode n, String p, NodeCosts given)
+            throws InputException {
+        boolean in = n.hasNonNull("pagein_s");
+        boolean out = n.hasNonNull("pageout_s");
+        if (!in && !out) {
+            return given;
+        }
+        if (in != out) {
+            throw f.error(p + "." + (in ? "pageout_s" : "pagein_s"), "missing (give both paging durations or neither)");
+        }
+        return given.withPagingTimes(f.nonNegative(n, p, "pagein_s"), f.nonNegative(n, p, "pageout_s"));
     }
 
     private static NodeCosts givenCosts(JsonFields f, JsonNode n, String p) throws InputException {
@@ -190,6 +223,10 @@ public final class NetworkFiles {
             o.put("compute_j", n.computeJ());
             o.put("pagein_j", n.pageInJ());
             o.put("pageout_j", n.pageOutJ());
+            if (n.costs().pagingTimed()) {
+                o.put("pagein_s", n.costs().pageInS());
+                o.put("pageout_s", n.costs().pageOutS());
+            }
             ArrayNode deps = o.putArray("deps");
             n.deps().forEach(deps::add);
         }

@@ -103,6 +103,28 @@ class NetworkFilesTest {
     }
 
     @Test
+    void writtenGraphKeepsThePagingDurationsOfACustomDevice(@TempDir Path dir) throws IOException, InputException {
+        Device custom = DeviceFiles.builtIn("m0").withId("my-board");
+        TrainingGraph g = Catalog.build("linear", custom);
+        Path file = dir.resolve("linear.json");
+        NetworkFiles.write(g, file);
+        TrainingGraph back = NetworkFiles.read(file, null);
+        assertEquals(g.nodes(), back.nodes());
+        assertTrue(back.node(0).costs().pageInS() > 0);
+    }
+
+    @Test
+    void pagingDurationsComeInPairs() {
+        String costed = SMALL.replace("\"flop\": 4, ",
+                "\"flop\": 4, \"runtime_s\": 0.1, \"ram_bytes\": 16, \"compute_j\": 0.5, \"pagein_j\": 0, "
+                        + "\"pageout_j\": 0, \"pagein_s\": 0.01, ");
+        refused(costed.replace("\"flop\": 0, ", "\"flop\": 0, \"runtime_s\": 0, \"ram_bytes\": 16, "
+                + "\"compute_j\": 0, \"pagein_j\": 0, \"pageout_j\": 0, ").replace("\"flop\": 8, ",
+                "\"flop\": 8, \"runtime_s\": 0, \"ram_bytes\": 8, \"compute_j\": 0, \"pagein_j\": 0, "
+                        + "\"pageout_j\": 0, "), "nodes[1].pageout_s", false);
+    }
+
+    @Test
     void malformedJsonIsNamedWithLineAndColumn() {
         InputException e = refused("{\"nodes\": [\n  {\"type\": \"InputLayer\",,}\n]}", "");
         assertTrue(e.getMessage().startsWith("net.json: not valid JSON"), e.getMessage());

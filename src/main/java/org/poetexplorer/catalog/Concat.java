@@ -1,0 +1,53 @@
+package org.poetexplorer.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Joins {@code inputs} tensors along {@code axis}; they agree on every other dimension. Not in
+ * the reference; counted as one copy per output element, as {@link Flatten} is.
+ */
+public record Concat(int inputs, int axis) implements Layer {
+
+    public Concat {
+        Shapes.positive("inputs", inputs);
+        Shapes.nonNegative("axis", axis);
+    }
+
+    @Override
+    public String type() {
+        return "ConcatLayer";
+    }
+
+    @Override
+    public int arity() {
+        return inputs;
+    }
+
+    @Override
+    public LayerOutput apply(List<List<Long>> inputShapes) {
+        if (inputShapes.size() != inputs) {
+            throw new IllegalArgumentException("takes " + inputs + " inputs (was given " + inputShapes.size() + ")");
+        }
+        List<Long> first = inputShapes.get(0);
+        if (axis >= first.size()) {
+            throw new IllegalArgumentException("axis " + axis + " is outside input shape " + first);
+        }
+        List<Long> shape = new ArrayList<>(first);
+        long joined = 0;
+        for (List<Long> s : inputShapes) {
+            if (s.size() != first.size()) {
+                throw new IllegalArgumentException("inputs differ in rank (" + first + " and " + s + ")");
+            }
+            for (int d = 0; d < s.size(); d++) {
+                if (d != axis && !s.get(d).equals(first.get(d))) {
+                    throw new IllegalArgumentException("inputs differ outside axis " + axis + " (" + first
+                            + " and " + s + ")");
+                }
+            }
+            joined = Math.addExact(joined, s.get(axis));
+        }
+        shape.set(axis, joined);
+        return new LayerOutput(shape, 0, Shapes.prod(shape));
+    }
+}

@@ -1,0 +1,209 @@
+package org.poetexplorer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.poetexplorer.io.AtomicFiles;
+import org.poetexplorer.io.CaseFiles;
+import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.NetworkFiles;
+import org.poetexplorer.io.SolveCase;
+import org.poetexplorer.milp.Backends;
+import org.poetexplorer.milp.CancelToken;
+import org.poetexplorer.milp.PoetSolver;
+import org.poetexplorer.milp.SolveListener;
+import org.poetexplorer.milp.SolveOptions;
+import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.ScheduleSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code poet bench}: solves the reference cases with each backend and prints energy against
+ * the best known and the median wall time. It reports figures; it does not judge the build.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Solve the reference cases with each solver backend; print energy and median wall time.")
+final class BenchCommand implements Callable<Integer> {
+    private static final double TOLERANCE = 1e-4;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--cases", paramLabel = "FILE",
+            description = "cases file (default: ../shared/reference/cases.json, else the one under poet.shared)")
+    private String cases;
+
+    @Option(names = "--solver", paramLabel = "LIST", description = "backends to run, comma-separated (default: all)")
+    private String solvers;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3", description = "solves per case and backend "
+            + "(default: ${DEFAULT-VALUE}); the median wall time is reported")
+    private String repeat;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "300",
+            description = "limit per solve (default: ${DEFAULT-VALUE})")
+    private String timeLimit;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "solver threads "
+            + "(default: ${DEFAULT-VALUE})")
+    private String threads;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV")
+    private String csv;
+
+    /** One line of the table. */
+    record Row(String caseId, String solver, String status, Double energyJ, Double bestKnownJ, double medianS,
+            String verdict) {
+
+        Double ratio() {
+            return energyJ == null || bestKnownJ == null ? null : energyJ / bestKnownJ;
+        }
+    }
+
+    @Override
+    public Integer call() throws InputException, IOException {
+        int n = Inputs.count("--repeat", repeat);
+        double limit = Inputs.positive("--time-limit", timeLimit);
+        int t = Inputs.count("--threads", threads);
+        List<String> backends = backends();
+        Path file = casesFile();
+        List<SolveCase> all = CaseFiles.read(file);
+        List<TrainingGraph> graphs = new ArrayList<>();
+        for (SolveCase c : all) {
+            graphs.add(NetworkFiles.read(c.graph(), null));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%d cases from %s, backends %s, %d run%s each, time limit %s s, %d thread%s%n%n",
+                all.size(), file, String.join(", ", backends), n, n == 1 ? "" : "s", timeLimit.trim(), t,
+                t == 1 ? "" : "s");
+        out.println(header());
+        out.flush();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            SolveCase c = all.get(i);
+            TrainingGraph g = graphs.get(i);
+            Budget b = new Budget(c.ramBudgetBytes(), c.runtimeBudgetRatio(), c.paging(), c.remat());
+            for (String solver : backends) {
+                Row row = run(c, g, b, new SolveOptions(solver, limit, t), n);
+                rows.add(row);
+                out.println(format(row));
+                out.flush();
+            }
+        }
+        if (csv != null) {
+            AtomicFiles.writeString(Path.of(csv), toCsv(rows));
+            out.println();
+            out.println("wrote " + csv);
+        }
+        return PoetCli.OK;
+    }
+
+    private static Row run(SolveCase c, TrainingGraph g, Budget b, SolveOptions options, int repeat) {
+        double[] wall = new double[repeat];
+        SolveResult last = null;
+        for (int i = 0; i < repeat; i++) {
+            long start = System.nanoTime();
+            last = PoetSolver.solve(g, b, options, SolveListener.NONE, new CancelToken());
+            wall[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Double energy = last.hasSchedule() ? ScheduleSummary.of(last.schedule()).energyJ() : null;
+        return new Row(c.id(), options.solver(), last.status().name(), energy, c.bestKnownJ(), median(wall),
+                verdict(c, last.status().name(), energy));
+    }
+
+    /** "ok" when the answer is as good as the reference's; otherwise what is off. */
+    static String verdict(SolveCase c, String status, Double energy) {
+        if (c.expectsInfeasible()) {
+            return status.equals("INFEASIBLE") ? "ok" : "expected INFEASIBLE";
+        }
+        if (energy == null) {
+            return "no schedule";
+        }
+        if (energy > c.bestKnownJ() * (1 + TOLERANCE)) {
+            return "worse than best known";
+        }
+        if (c.expectedStatus().equals("OPTIMAL") && !status.equals("OPTIMAL")) {
+            return "ok, optimality not proven";
+        }
+        return "ok";
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+    }
+
+    private Path casesFile() throws InputException {
+        if (cases != null) {
+            Path p = Path.of(cases);
+            if (!Files.isRegularFile(p)) {
+                throw new InputException("--cases", "", "no such file \"" + cases + "\"");
+            }
+            return p;
+        }
+        Path nearby = Path.of("..", "shared", "reference", "cases.json");
+        if (Files.isRegularFile(nearby)) {
+            return nearby;
+        }
+        String shared = System.getProperty("poet.shared");
+        if (shared != null && Files.isRegularFile(Path.of(shared, "reference", "cases.json"))) {
+            return Path.of(shared, "reference", "cases.json");
+        }
+        throw new InputException("--cases", "", "not given and no cases file at " + nearby
+                + (shared == null ? "" : " or " + Path.of(shared, "reference", "cases.json")));
+    }
+
+    private List<String> backends() throws InputException {
+        if (solvers == null) {
+            return Backends.names();
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : solvers.split(",")) {
+            if (!s.isBlank()) {
+                out.add(Inputs.solver(s));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new InputException("--solver", "", "names no solver (was \"" + solvers + "\")");
+        }
+        return out;
+    }
+
+    private static String header() {
+        return String.format(Locale.ROOT, "%-24s %-8s %-10s %14s %14s %9s %10s  %s", "case", "solver", "status",
+                "energy J", "best known J", "ratio", "median s", "verdict");
+    }
+
+    private static String format(Row r) {
+        return String.format(Locale.ROOT, "%-24s %-8s %-10s %14s %14s %9s %10.3f  %s", r.caseId(), r.solver(),
+                r.status(), r.energyJ() == null ? "-" : String.format(Locale.ROOT, "%.8g", r.energyJ()),
+                r.bestKnownJ() == null ? "-" : String.format(Locale.ROOT, "%.8g", r.bestKnownJ()),
+                r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.6f", r.ratio()), r.medianS(), r.verdict());
+    }
+
+    static String toCsv(List<Row> rows) {
+        StringBuilder sb = new StringBuilder("case,solver,status,energyJ,bestKnownJ,ratio,medianWallS,verdict\n");
+        for (Row r : rows) {
+            sb.append(r.caseId()).append(',').append(r.solver()).append(',').append(r.status()).append(',')
+                    .append(r.energyJ() == null ? "" : r.energyJ()).append(',')
+                    .append(r.bestKnownJ() == null ? "" : r.bestKnownJ()).append(',')
+                    .append(r.ratio() == null ? "" : r.ratio()).append(',')
+                    .append(String.format(Locale.ROOT, "%.4f", r.medianS())).append(',')
+                    .append(r.verdict().contains(",") ? "\"" + r.verdict() + "\"" : r.verdict()).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package org.poetexplorer.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.poetexplorer.io.InputException;
+import org.poetexplorer.milp.Backends;
+import org.poetexplorer.milp.CancelToken;
+import org.poetexplorer.milp.PoetSolver;
+import org.poetexplorer.milp.SolveListener;
+import org.poetexplorer.milp.SolveOptions;
+import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Device;
+import org.poetexplorer.model.TrainingGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code poet solve}: one energy-optimal schedule for a network, device and budget. */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = "Find the schedule of least energy within a RAM and a runtime budget.")
+final class SolveCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--network", required = true, paramLabel = "NAME|FILE",
+            description = "catalog network (linear, vgg16, vgg16_cifar, resnet18, resnet18_cifar, resnet50, "
+                    + "transformer, bert) or a network file *.json or an ONNX model *.onnx")
+    private String network;
+
+    @Option(names = "--device", paramLabel = "NAME|FILE",
+            description = "built-in device (m0, m4, a72, a72nocache) or a profile file *.json; optional when "
+                    + "the network file carries its costs")
+    private String device;
+
+    @Option(names = "--ram", required = true, paramLabel = "SIZE",
+            description = "RAM budget for activations: bytes or units (1.5MB = 1500000, 512KiB = 524288)")
+    private String ram;
+
+    @Option(names = "--runtime", required = true, paramLabel = "RATIO",
+            description = "compute time budget as a multiple of one plain training step (e.g. 1.5)")
+    private String runtime;
+
+    @Option(names = "--no-paging", description = "do not page activations out to storage")
+    private boolean noPaging;
+
+    @Option(names = "--no-remat", description = "do not recompute activations")
+    private boolean noRemat;
+
+    @Option(names = "--solver", paramLabel = "NAME", description = "MILP backend (default: the recommended one)")
+    private String solver;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "stop after this long with the best schedule so far (default: no limit)")
+    private String timeLimit;
+
+    @Option(names = "--threads", paramLabel = "N", description = "solver threads (default: the processors)")
+    private String threads;
+
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    private boolean json;
+
+    @Override
+    public Integer call() throws InputException {
+        Device dev = device == null ? null : Inputs.device(device);
+        TrainingGraph graph = Inputs.network(network, dev);
+        Budget budget = new Budget(Inputs.bytes("--ram", ram), Inputs.positive("--runtime", runtime), !noPaging,
+                !noRemat);
+        SolveOptions options = new SolveOptions(solver == null ? Backends.DEFAULT : Inputs.solver(solver),
+                timeLimit == null ? 0 : Inputs.positive("--time-limit", timeLimit),
+                threads == null ? Runtime.getRuntime().availableProcessors() : Inputs.count("--threads", threads));
+        CancelToken cancel = new CancelToken();
+        Thread onInterrupt = new Thread(cancel::cancel, "poet-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        SolveResult result;
+        try {
+            result = PoetSolver.solve(graph, budget, options, SolveListener.NONE, cancel);
+        } finally {
+            removeHook(onInterrupt);
+        }
+        SolveReport report = SolveReport.of(result, graph, budget, options.solver());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? report.toJson() : report.toText());
+        out.flush();
+        return PoetCli.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting (Ctrl-C): the hook has cancelled the solve
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.poetexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Real solves through the command line, on the smallest reference case. */
+class PoetCliSolveTest {
+    private static final Path GRAPHS = Path.of(System.getProperty("poet.shared", "../shared"), "reference", "graphs");
+    /** bestKnownJ of case linear-m0-tight in ../shared/reference/cases.json. */
+    private static final double BEST_KNOWN_J = 0.1048617027577964;
+
+    private static final List<String> REQUIRED = List.of("network", "device", "nodes", "ramBudgetBytes",
+            "runtimeBudgetRatio", "paging", "remat", "solver", "status", "energyJ", "computeJ", "pageInJ", "pageOutJ",
+            "runtimeS", "peakRamBytes", "gap", "solveSeconds", "counts");
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = PoetCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void solveJsonHasEveryFieldOfIssue2AndTheScheduleIsWithinBudget() throws IOException {
+        String[] r = run("solve", "--network", "linear", "--device", "m0", "--ram", "3500", "--runtime", "1.2",
+                "--threads", "1", "--json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode o = new ObjectMapper().readTree(r[1]);
+        for (String field : REQUIRED) {
+            assertTrue(o.has(field), "field " + field + " in " + r[1]);
+        }
+        for (String field : List.of("compute", "recompute", "pageIn", "pageOut")) {
+            assertTrue(o.get("counts").get(field).isInt(), "counts." + field);
+        }
+        assertEquals("linear", o.get("network").asText());
+        assertEquals("m0", o.get("device").asText());
+        assertEquals(27, o.get("nodes").asInt());
+        assertEquals(3500, o.get("ramBudgetBytes").asLong());
+        assertEquals(1.2, o.get("runtimeBudgetRatio").asDouble());
+        assertTrue(o.get("paging").asBoolean() && o.get("remat").asBoolean());
+        assertTrue(List.of("OPTIMAL", "FEASIBLE").contains(o.get("status").asText()), o.get("status").asText());
+        double energy = o.get("energyJ").asDouble();
+        assertTrue(energy <= BEST_KNOWN_J * (1 + 1e-4), "energy " + energy);
+        assertTrue(o.get("peakRamBytes").asLong() <= 3500);
+        assertTrue(o.get("runtimeS").asDouble() <= 1.2 * o.get("plainRuntimeS").asDouble() * (1 + 1e-9));
+        assertEquals(energy, o.get("computeJ").asDouble() + o.get("recomputeJ").asDouble()
+                + o.get("pageInJ").asDouble() + o.get("pageOutJ").asDouble(), 1e-12);
+        assertTrue(o.get("counts").get("compute").asInt() >= 27);
+    }
+
+    @Test
+    void referenceGraphFileSolvesWithoutADevice() throws IOException {
+        String[] r = run("solve", "--network", GRAPHS.resolve("linear__m0.json").toString(), "--ram", "2500",
+                "--runtime", "2", "--threads", "1", "--json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode o = new ObjectMapper().readTree(r[1]);
+        assertEquals("INFEASIBLE", o.get("status").asText());
+        assertTrue(o.get("energyJ").isNull());
+        assertEquals("m0", o.get("device").asText());
+    }
+
+    @Test
+    void textOutputShowsTheFiguresWithUnits() {
+        String[] r = run("solve", "--network", "linear", "--device", "m0", "--ram", "3.5kB", "--runtime", "1.2",
+                "--threads", "1");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("linear on m0: 27 nodes"), r[1]);
+        assertTrue(r[1].matches("(?s).*status\\s+(OPTIMAL|FEASIBLE).*"), r[1]);
+        assertTrue(r[1].matches("(?s).*energy\\s+0\\.10\\d+ J.*"), r[1]);
+        assertTrue(r[1].contains("budget: RAM 3.50 kB"), r[1]);
+    }
+}
