@@ -1,0 +1,247 @@
+package org.poetexplorer.app;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Polygon;
+import org.controlsfx.control.ToggleSwitch;
+import org.poetexplorer.chart.Units;
+import org.poetexplorer.model.ByteSize;
+import org.poetexplorer.model.TrainingGraph;
+
+/**
+ * The budgets: RAM on a log-scale slider from the largest single activation to above the
+ * plain schedule's peak (which is marked), with an exact text field; runtime as a multiple of
+ * the plain step; paging and rematerialization switches.
+ */
+final class BudgetPane extends VBox {
+    private final ExplorerViewModel vm;
+    private final Slider ramSlider = new Slider();
+    private final TextField ramField = new TextField();
+    private final Label ramValue = new Label();
+    private final Pane peakMarker = new Pane();
+    private final Label peakLabel = new Label();
+    private final Polygon peakArrow = new Polygon(0, 0, 5, 7, -5, 7);
+    private final Slider runtimeSlider = new Slider(ExplorerViewModel.MIN_RUNTIME_RATIO,
+            ExplorerViewModel.MAX_RUNTIME_RATIO, ExplorerViewModel.DEFAULT_RUNTIME_RATIO);
+    private final TextField runtimeField = new TextField();
+    private boolean syncing;
+
+    BudgetPane(ExplorerViewModel vm) {
+        super(6);
+        this.vm = vm;
+        setPadding(new Insets(4));
+        ramSlider.setId("ramSlider");
+        ramField.setId("ramField");
+        runtimeSlider.setId("runtimeSlider");
+        runtimeField.setId("runtimeField");
+
+        Label ramTitle = new Label("RAM budget");
+        ramTitle.getStyleClass().add("field-title");
+        ramValue.getStyleClass().add("value");
+        HBox ramHeader = new HBox(8, ramTitle, spacer(), ramValue);
+        ramSlider.setTooltip(new Tooltip("RAM for activations, on a log scale from the largest single activation to "
+                + "above the plain schedule's peak (marked below). Dragging re-solves."));
+        ramField.setTooltip(new Tooltip("Exact RAM budget: bytes, or with a unit (1.5MB, 512KiB). Enter applies."));
+        ramField.setPrefColumnCount(10);
+        peakArrow.getStyleClass().add("peak-arrow");
+        peakLabel.getStyleClass().add("peak-label");
+        peakMarker.getChildren().addAll(peakArrow, peakLabel);
+        peakMarker.setPrefHeight(24);
+        peakMarker.setMinHeight(24);
+        Tooltip.install(peakMarker, new Tooltip("Peak RAM of the plain schedule: from here up no trick is needed."));
+        peakMarker.widthProperty().addListener((o, a, b) -> placePeakMarker());
+        ramSlider.minProperty().addListener((o, a, b) -> placePeakMarker());
+        ramSlider.maxProperty().addListener((o, a, b) -> placePeakMarker());
+
+        Label rtTitle = new Label("Runtime budget");
+        rtTitle.getStyleClass().add("field-title");
+        runtimeSlider.setMajorTickUnit(1);
+        runtimeSlider.setMinorTickCount(1);
+        runtimeSlider.setShowTickMarks(true);
+        runtimeSlider.setShowTickLabels(true);
+        runtimeSlider.setTooltip(new Tooltip("Compute time allowed, as a multiple of one plain training step "
+                + "(1.0x: no recomputation)."));
+        runtimeField.setTooltip(new Tooltip("Exact runtime budget, 1.0 to 10 (x the plain step). Enter applies."));
+        runtimeField.setPrefColumnCount(5);
+
+        ToggleSwitch paging = new ToggleSwitch("Paging");
+        paging.setId("pagingSwitch");
+        paging.selectedProperty().bindBidirectional(vm.pagingProperty());
+        paging.setTooltip(new Tooltip("Allow writing activations to storage and reading them back."));
+        ToggleSwitch remat = new ToggleSwitch("Rematerialization");
+        remat.setId("rematSwitch");
+        remat.selectedProperty().bindBidirectional(vm.rematProperty());
+        remat.setTooltip(new Tooltip("Allow dropping activations and computing them again when needed."));
+
+        GridPane exact = new GridPane();
+        exact.setHgap(6);
+        exact.setVgap(4);
+        exact.addRow(0, new Label("exact"), ramField);
+        HBox rtRow = new HBox(6, new Label("x plain step"), runtimeField);
+        getChildren().addAll(ramHeader, ramSlider, peakMarker, exact, rtTitle, runtimeSlider, rtRow,
+                new HBox(16, paging, remat));
+
+        vm.graphProperty().addListener((o, a, g) -> updateRange(g));
+        vm.plainPeakBytesProperty().addListener((o, a, b) -> updateRange(vm.graphProperty().get()));
+        vm.ramBudgetProperty().addListener((o, a, b) -> showRam(b.longValue()));
+        ramSlider.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                vm.ramBudgetProperty().set(LogScale.fromSlider(b.doubleValue()));
+            }
+        });
+        ramField.setOnAction(e -> applyRamField());
+        ramField.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                showRam(vm.ramBudgetProperty().get());
+            }
+        });
+        ramField.textProperty().addListener((o, a, b) -> markValid(ramField, ramProblem(b) == null));
+
+        runtimeSlider.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                vm.runtimeRatioProperty().set(Math.round(b.doubleValue() * 100) / 100.0);
+            }
+        });
+        vm.runtimeRatioProperty().addListener((o, a, b) -> showRuntime(b.doubleValue()));
+        runtimeField.setOnAction(e -> applyRuntimeField());
+        runtimeField.textProperty().addListener((o, a, b) -> markValid(runtimeField, runtimeProblem(b) == null));
+        runtimeField.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                showRuntime(vm.runtimeRatioProperty().get());
+            }
+        });
+        showRuntime(vm.runtimeRatioProperty().get());
+    }
+
+    private static Pane spacer() {
+        Pane p = new Pane();
+        HBox.setHgrow(p, Priority.ALWAYS);
+        return p;
+    }
+
+    Slider ramSlider() {
+        return ramSlider;
+    }
+
+    TextField ramField() {
+        return ramField;
+    }
+
+    private void updateRange(TrainingGraph g) {
+        if (g == null) {
+            return;
+        }
+        long peak = Math.max(vm.plainPeakBytesProperty().get(), 2);
+        long low = Math.max(1, Math.min(g.largestActivationBytes(), peak - 1));
+        syncing = true;
+        try {
+            ramSlider.setMin(LogScale.toSlider(low));
+            ramSlider.setMax(LogScale.toSlider((long) (peak * 1.25)));
+            ramSlider.setValue(LogScale.toSlider(vm.ramBudgetProperty().get()));
+        } finally {
+            syncing = false;
+        }
+        placePeakMarker();
+    }
+
+    private void placePeakMarker() {
+        long peak = vm.plainPeakBytesProperty().get();
+        double range = ramSlider.getMax() - ramSlider.getMin();
+        if (peak <= 0 || range <= 0) {
+            return;
+        }
+        double thumb = 8;
+        double usable = peakMarker.getWidth() - 2 * thumb;
+        double x = thumb + (LogScale.toSlider(peak) - ramSlider.getMin()) / range * usable;
+        peakArrow.setLayoutX(x);
+        peakArrow.setLayoutY(1);
+        peakLabel.setText("plain peak " + Units.bytes(peak));
+        peakLabel.applyCss();
+        double w = peakLabel.prefWidth(-1);
+        peakLabel.resize(w, peakLabel.prefHeight(-1));
+        peakLabel.relocate(Math.max(0, Math.min(x - w / 2, peakMarker.getWidth() - w)), 8);
+    }
+
+    private void showRam(long bytes) {
+        syncing = true;
+        try {
+            ramSlider.setValue(LogScale.toSlider(bytes));
+        } finally {
+            syncing = false;
+        }
+        long peak = vm.plainPeakBytesProperty().get();
+        ramValue.setText(Units.bytes(bytes) + (peak > 0
+                ? String.format(Locale.ROOT, "  (%.0f %% of plain peak)", 100.0 * bytes / peak) : ""));
+        if (!ramField.isFocused() || ramProblem(ramField.getText()) == null) {
+            ramField.setText(Long.toString(bytes));
+        }
+    }
+
+    private static String ramProblem(String text) {
+        try {
+            ByteSize.parse(text);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private void applyRamField() {
+        String p = ramProblem(ramField.getText());
+        if (p != null) {
+            vm.reportInputError("RAM budget", p);
+            return;
+        }
+        vm.ramBudgetProperty().set(ByteSize.parse(ramField.getText()));
+        ramField.setText(Long.toString(vm.ramBudgetProperty().get()));
+    }
+
+    private static String runtimeProblem(String text) {
+        try {
+            double v = Double.parseDouble(text.trim().replaceAll("[xX]$", ""));
+            if (!(v >= ExplorerViewModel.MIN_RUNTIME_RATIO && v <= ExplorerViewModel.MAX_RUNTIME_RATIO)) {
+                return "must be between 1.0 and 10 (was " + text.trim() + ")";
+            }
+            return null;
+        } catch (NumberFormatException e) {
+            return "\"" + text + "\" is not a number";
+        }
+    }
+
+    private void applyRuntimeField() {
+        String p = runtimeProblem(runtimeField.getText());
+        if (p != null) {
+            vm.reportInputError("runtime budget", p);
+            return;
+        }
+        vm.runtimeRatioProperty().set(Double.parseDouble(runtimeField.getText().trim().replaceAll("[xX]$", "")));
+    }
+
+    private void showRuntime(double ratio) {
+        syncing = true;
+        try {
+            runtimeSlider.setValue(ratio);
+        } finally {
+            syncing = false;
+        }
+        if (!runtimeField.isFocused() || runtimeProblem(runtimeField.getText()) == null) {
+            runtimeField.setText(String.format(Locale.ROOT, "%.2f", ratio));
+        }
+    }
+
+    private static void markValid(TextField f, boolean valid) {
+        f.getStyleClass().remove("invalid");
+        if (!valid) {
+            f.getStyleClass().add("invalid");
+        }
+    }
+}

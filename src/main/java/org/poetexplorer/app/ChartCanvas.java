@@ -1,0 +1,74 @@
+package org.poetexplorer.app;
+
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Pane;
+import org.jfree.fx.FXGraphics2D;
+import org.poetexplorer.chart.ChartPainter;
+
+/**
+ * A resizable canvas that draws a {@link ChartPainter} through FXGraphics2D, so the charts on
+ * screen use the same Java2D drawing code as the exported files. Repaints are coalesced into
+ * one per pulse.
+ */
+class ChartCanvas extends Pane {
+    private final Canvas canvas = new Canvas();
+    private final FXGraphics2D g2;
+    private final Supplier<ChartPainter> painter;
+    private boolean repaintQueued;
+
+    ChartCanvas(Supplier<ChartPainter> painter) {
+        this.painter = painter;
+        getChildren().add(canvas);
+        g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
+        widthProperty().addListener((o, a, b) -> repaint());
+        heightProperty().addListener((o, a, b) -> repaint());
+        setMinSize(80, 60);
+    }
+
+    Canvas canvas() {
+        return canvas;
+    }
+
+    /** Adds a node drawn over the chart (a hover card); it is positioned by its owner. */
+    void addOverlay(javafx.scene.Node overlay) {
+        overlay.setManaged(false);
+        getChildren().add(overlay);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setLayoutX(0);
+        canvas.setLayoutY(0);
+        for (javafx.scene.Node n : getChildren()) {
+            if (n != canvas) {
+                n.autosize();
+            }
+        }
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            repaintNow();
+        }
+    }
+
+    /** Asks for a repaint on the next pulse; several asks in one pulse draw once. */
+    void repaint() {
+        if (!repaintQueued) {
+            repaintQueued = true;
+            Platform.runLater(this::repaintNow);
+        }
+    }
+
+    void repaintNow() {
+        repaintQueued = false;
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w < 1 || h < 1) {
+            return;
+        }
+        canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+        painter.get().paint(g2, w, h);
+    }
+}

@@ -1,0 +1,135 @@
+package org.poetexplorer.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.value.ObservableValue;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.PropertyEditor;
+import org.poetexplorer.model.Device;
+
+/**
+ * The device profile as an editable ControlsFX property sheet. Every field is checked against
+ * {@link Device#problems} as it is typed; a valid edit becomes a new device for the solve.
+ */
+final class DeviceSheet extends PropertySheet {
+    private final ExplorerViewModel vm;
+
+    DeviceSheet(ExplorerViewModel vm) {
+        this.vm = vm;
+        setId("deviceSheet");
+        setModeSwitcherVisible(false);
+        setSearchBoxVisible(false);
+        setMode(PropertySheet.Mode.NAME);
+        setPropertyEditorFactory(item -> ((Field) item).editor());
+        vm.deviceProperty().addListener((o, a, d) -> rebuild(d));
+    }
+
+    private void rebuild(Device d) {
+        List<Item> items = new ArrayList<>();
+        if (d != null) {
+            items.add(new Field(d, "flops", "compute speed, FLOP/s", Device::flops));
+            items.add(new Field(d, "flopsPerJoule", "compute efficiency, FLOP per joule", Device::flopsPerJoule));
+            items.add(new Field(d, "pageInLatency", "seconds per page-in transfer", Device::pageInLatency));
+            items.add(new Field(d, "pageInThroughput", "page-in bytes per second", Device::pageInThroughput));
+            items.add(new Field(d, "pageOutLatency", "seconds per page-out transfer", Device::pageOutLatency));
+            items.add(new Field(d, "pageOutThroughput", "page-out bytes per second", Device::pageOutThroughput));
+            items.add(new Field(d, "memoryPower", "watts drawn while paging", Device::memoryPower));
+            items.add(new Field(d, "bytesPerElement", "bytes per tensor element (4 for float32)",
+                    x -> (double) x.bytesPerElement()));
+        }
+        getItems().setAll(items);
+    }
+
+    /** A device with one field changed. */
+    static Device with(Device d, String field, double v) {
+        return new Device(d.id(), d.name(), field.equals("flops") ? v : d.flops(),
+                field.equals("flopsPerJoule") ? v : d.flopsPerJoule(),
+                field.equals("pageInLatency") ? v : d.pageInLatency(),
+                field.equals("pageInThroughput") ? v : d.pageInThroughput(),
+                field.equals("pageOutLatency") ? v : d.pageOutLatency(),
+                field.equals("pageOutThroughput") ? v : d.pageOutThroughput(),
+                field.equals("memoryPower") ? v : d.memoryPower(),
+                field.equals("bytesPerElement") ? (int) v : d.bytesPerElement(), d.power(),
+                d.source().isEmpty() ? "edited" : d.source() + " (edited)");
+    }
+
+    /** The problem with setting {@code field} of {@code d} to {@code v}, or null. */
+    static String problem(Device d, String field, double v) {
+        if (field.equals("bytesPerElement") && (v != Math.rint(v) || v > Integer.MAX_VALUE)) {
+            return "must be a positive whole number (was " + v + ")";
+        }
+        int bpe = field.equals("bytesPerElement") ? (int) v : d.bytesPerElement();
+        List<String> problems = Device.problems(field.equals("flops") ? v : d.flops(),
+                field.equals("flopsPerJoule") ? v : d.flopsPerJoule(),
+                field.equals("pageInLatency") ? v : d.pageInLatency(),
+                field.equals("pageInThroughput") ? v : d.pageInThroughput(),
+                field.equals("pageOutLatency") ? v : d.pageOutLatency(),
+                field.equals("pageOutThroughput") ? v : d.pageOutThroughput(),
+                field.equals("memoryPower") ? v : d.memoryPower(), bpe);
+        for (String p : problems) {
+            if (p.startsWith(field + ":")) {
+                return p.substring(field.length() + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    private final class Field implements Item {
+        private final Device device;
+        private final String name;
+        private final String description;
+        private final double value;
+
+        Field(Device device, String name, String description, Function<Device, Double> getter) {
+            this.device = device;
+            this.name = name;
+            this.description = description;
+            this.value = getter.apply(device);
+        }
+
+        PropertyEditor<?> editor() {
+            return new NumberEditor(this, v -> problem(device, name, v), name.equals("bytesPerElement"));
+        }
+
+        @Override
+        public Class<?> getType() {
+            return name.equals("bytesPerElement") ? Integer.class : Double.class;
+        }
+
+        @Override
+        public String getCategory() {
+            return "Device " + device.id();
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public String getDescription() {
+            return description;
+        }
+
+        @Override
+        public Object getValue() {
+            return name.equals("bytesPerElement") ? (Object) (int) value : (Object) value;
+        }
+
+        @Override
+        public void setValue(Object v) {
+            double d = ((Number) v).doubleValue();
+            if (d == value || problem(device, name, d) != null) {
+                return;
+            }
+            vm.applyDevice(with(device, name, d));
+        }
+
+        @Override
+        public Optional<ObservableValue<? extends Object>> getObservableValue() {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,602 @@
+package org.poetexplorer.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+import org.poetexplorer.catalog.Catalog;
+import org.poetexplorer.chart.Units;
+import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.NetworkFiles;
+import org.poetexplorer.milp.Backends;
+import org.poetexplorer.milp.SolveOptions;
+import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.milp.heuristic.FastScheduler;
+import org.poetexplorer.milp.heuristic.MinimalRam;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Device;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.ScheduleSummary;
+
+/**
+ * The explorer's state as JavaFX properties, and what the user can do to it. Views bind to
+ * these properties and call these methods; this class never touches a control. Loading files
+ * and solving happen in background tasks; their results are applied here, on the JavaFX
+ * thread, only if nothing newer was asked for in the meantime.
+ */
+public final class ExplorerViewModel {
+    public static final String DEFAULT_NETWORK = "resnet18_cifar";
+    public static final String DEFAULT_DEVICE = "a72";
+    public static final double DEFAULT_RAM_FRACTION = 0.6;
+    public static final double DEFAULT_RUNTIME_RATIO = 1.5;
+    public static final double MIN_RUNTIME_RATIO = 1.0;
+    public static final double MAX_RUNTIME_RATIO = 10.0;
+    /** Time limit for the remat-only and paging-only comparison solves. */
+    private static final double COMPARISON_LIMIT_S = 15;
+
+    /** What the solver side is doing. */
+    public enum Phase {
+        LOADING, SOLVING, DONE, FAILED, IDLE
+    }
+
+    private final ObservableList<NetworkChoice> networks = FXCollections.observableArrayList();
+    private final ObservableList<DeviceChoice> devices = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<NetworkChoice> network = new ReadOnlyObjectWrapper<>(this, "network");
+    private final ReadOnlyObjectWrapper<DeviceChoice> deviceChoice = new ReadOnlyObjectWrapper<>(this, "deviceChoice");
+    private final ReadOnlyObjectWrapper<Device> device = new ReadOnlyObjectWrapper<>(this, "device");
+    private final ReadOnlyObjectWrapper<TrainingGraph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
+    private final ReadOnlyObjectWrapper<Schedule> plain = new ReadOnlyObjectWrapper<>(this, "plain");
+    private final ReadOnlyLongWrapper plainPeakBytes = new ReadOnlyLongWrapper(this, "plainPeakBytes");
+
+    private final LongProperty ramBudget = new SimpleLongProperty(this, "ramBudget", 1);
+    private final DoubleProperty runtimeRatio = new SimpleDoubleProperty(this, "runtimeRatio", DEFAULT_RUNTIME_RATIO);
+    private final BooleanProperty paging = new SimpleBooleanProperty(this, "paging", true);
+    private final BooleanProperty remat = new SimpleBooleanProperty(this, "remat", true);
+    private final StringProperty solver = new SimpleStringProperty(this, "solver", Backends.DEFAULT);
+    private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads",
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final DoubleProperty timeLimit = new SimpleDoubleProperty(this, "timeLimit", 60);
+
+    private final ReadOnlyObjectWrapper<SolveResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<SolveResult> rematOnly = new ReadOnlyObjectWrapper<>(this, "rematOnly");
+    private final ReadOnlyObjectWrapper<SolveResult> pagingOnly = new ReadOnlyObjectWrapper<>(this, "pagingOnly");
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.LOADING);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading...");
+    private final ReadOnlyLongWrapper solveStartedNanos = new ReadOnlyLongWrapper(this, "solveStartedNanos");
+    private final ReadOnlyObjectWrapper<Long> minimalRamBytes = new ReadOnlyObjectWrapper<>(this, "minimalRamBytes");
+    private final ReadOnlyObjectWrapper<Long> workingRamBytes = new ReadOnlyObjectWrapper<>(this, "workingRamBytes");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ObservableList<SolveRecord> history = FXCollections.observableArrayList();
+    private final IntegerProperty selectedNode = new SimpleIntegerProperty(this, "selectedNode", -1);
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper loadFailures =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loadFailures");
+
+    private final SolveService solves;
+    private final SolveService comparisons;
+    private long loadGeneration;
+    private boolean applying;
+    private boolean userCancelled;
+    private SolveRequest lastRequest;
+    private String solvePhase;
+    private Double lowerBound;
+
+    public ExplorerViewModel() {
+        this(Duration.millis(200));
+    }
+
+    ExplorerViewModel(Duration coalesce) {
+        solves = new SolveService(new MainListener(), coalesce);
+        comparisons = new SolveService(new ComparisonListener(), Duration.ZERO);
+        for (String n : Catalog.names()) {
+            networks.add(NetworkChoice.catalog(n));
+        }
+        for (String id : DeviceFiles.builtInIds()) {
+            devices.add(DeviceChoice.builtIn(id));
+        }
+        ramBudget.addListener((o, a, b) -> inputsChanged());
+        runtimeRatio.addListener((o, a, b) -> inputsChanged());
+        paging.addListener((o, a, b) -> inputsChanged());
+        remat.addListener((o, a, b) -> inputsChanged());
+        solver.addListener((o, a, b) -> inputsChanged());
+        threads.addListener((o, a, b) -> inputsChanged());
+        timeLimit.addListener((o, a, b) -> inputsChanged());
+    }
+
+    /**
+     * Adds the profile files of {@code folder} (if it exists) to the device picker, except those
+     * that are the built-in profiles under their own name. Lists it in the background.
+     */
+    public void addSampleProfiles(Path folder) {
+        solves.background("list profiles", () -> {
+            if (!Files.isDirectory(folder)) {
+                return List.<Path>of();
+            }
+            try (Stream<Path> s = Files.list(folder)) {
+                return s.filter(p -> p.toString().endsWith(".json"))
+                        .filter(p -> !DeviceFiles.builtInIds().contains(p.getFileName().toString().replace(".json", "")))
+                        .sorted().toList();
+            }
+        }, files -> files.forEach(f -> addDeviceChoice(DeviceChoice.file(f.toAbsolutePath()))), e -> {
+        });
+    }
+
+    /** Loads the default network and device and solves at the default budgets. */
+    public void loadDefaults() {
+        load(NetworkChoice.catalog(DEFAULT_NETWORK), DeviceChoice.builtIn(DEFAULT_DEVICE), null, DEFAULT_RAM_FRACTION);
+    }
+
+    public void selectNetwork(NetworkChoice choice) {
+        if (choice != null && !choice.equals(network.get())) {
+            load(choice, deviceChoice.get(), device.get(), currentRamFraction());
+        }
+    }
+
+    public void openNetwork(Path file) {
+        load(NetworkChoice.file(file.toAbsolutePath()), deviceChoice.get(), device.get(), currentRamFraction());
+    }
+
+    public void selectDevice(DeviceChoice choice) {
+        if (choice != null && !choice.equals(deviceChoice.get())) {
+            load(network.get(), choice, null, currentRamFraction());
+        }
+    }
+
+    public void openDevice(Path file) {
+        load(network.get(), DeviceChoice.file(file.toAbsolutePath()), null, currentRamFraction());
+    }
+
+    /** Uses an edited device profile (from the property sheet) and re-solves. */
+    public void applyDevice(Device edited) {
+        load(network.get(), deviceChoice.get(), edited, currentRamFraction());
+    }
+
+    private double currentRamFraction() {
+        long peak = plainPeakBytes.get();
+        return peak > 0 ? (double) ramBudget.get() / peak : DEFAULT_RAM_FRACTION;
+    }
+
+    private record Loaded(NetworkChoice network, DeviceChoice deviceChoice, Device device, TrainingGraph graph,
+            Schedule plain, long plainPeak) {
+    }
+
+    private void load(NetworkChoice n, DeviceChoice dc, Device given, double ramFraction) {
+        if (n == null || dc == null) {
+            return;
+        }
+        long gen = ++loadGeneration;
+        loading.set(true);
+        phase.set(Phase.LOADING);
+        status.set("Loading " + n + " on " + dc + "...");
+        solves.background("load", () -> {
+            Device d = given != null ? given : dc.isFile() ? DeviceFiles.read(dc.file()) : DeviceFiles.builtIn(dc.builtInId());
+            TrainingGraph g = n.isFile() ? NetworkFiles.read(n.file(), d) : Catalog.build(n.catalogName(), d);
+            Schedule p = ScheduleBuilder.plain(g, new Budget(Long.MAX_VALUE / 4, MAX_RUNTIME_RATIO, false, false));
+            return new Loaded(n, dc, d, g, p, ScheduleSummary.of(p).peakRamBytes());
+        }, loaded -> {
+            if (gen == loadGeneration) {
+                loading.set(false);
+                apply(loaded, ramFraction);
+            }
+        }, error -> {
+            if (gen == loadGeneration) {
+                loading.set(false);
+                reportLoadError(n, dc, error);
+                loadFailures.set(loadFailures.get() + 1);
+                restorePhaseAfterFailedLoad();
+            }
+        });
+    }
+
+    private void restorePhaseAfterFailedLoad() {
+        if (graph.get() == null) {
+            phase.set(Phase.IDLE);
+            status.set("Nothing loaded");
+        } else {
+            boolean busy = solves.busyProperty().get();
+            phase.set(busy ? Phase.SOLVING : Phase.DONE);
+            status.set(describe(result.get(), busy));
+        }
+    }
+
+    private void reportLoadError(NetworkChoice n, DeviceChoice dc, Throwable error) {
+        String text = error instanceof InputException || error instanceof IllegalArgumentException
+                ? error.getMessage()
+                : error.getClass().getSimpleName() + ": " + error.getMessage();
+        notice.set(Notice.error("Could not load " + n + " on " + dc + " (nothing was changed)", text));
+    }
+
+    private void apply(Loaded l, double ramFraction) {
+        boolean graphChanged = graph.get() == null || !graphKey(l.graph()).equals(graphKey(graph.get()))
+                || !l.device().equals(device.get());
+        applying = true;
+        try {
+            network.set(l.network());
+            if (l.network().isFile() && !networks.contains(l.network())) {
+                networks.add(l.network());
+                rememberRecent(l.network().file());
+            }
+            addDeviceChoice(l.deviceChoice());
+            if (l.deviceChoice().isFile()) {
+                rememberRecent(l.deviceChoice().file());
+            }
+            deviceChoice.set(l.deviceChoice());
+            device.set(l.device());
+            if (graphChanged) {
+                history.clear();
+                selectedNode.set(-1);
+            }
+            graph.set(l.graph());
+            plain.set(l.plain());
+            plainPeakBytes.set(l.plainPeak());
+            ramBudget.set(Math.max(1, Math.round(l.plainPeak() * ramFraction)));
+        } finally {
+            applying = false;
+        }
+        inputsChanged();
+    }
+
+    private void addDeviceChoice(DeviceChoice c) {
+        if (!devices.contains(c)) {
+            devices.add(c);
+        }
+    }
+
+    private void rememberRecent(Path file) {
+        recentFiles.remove(file);
+        recentFiles.add(0, file);
+        while (recentFiles.size() > 10) {
+            recentFiles.remove(recentFiles.size() - 1);
+        }
+    }
+
+    static String graphKey(TrainingGraph g) {
+        return g.name() + "@" + g.deviceId() + "#" + g.size();
+    }
+
+    private void inputsChanged() {
+        if (applying || graph.get() == null) {
+            return;
+        }
+        SolveRequest request;
+        try {
+            Budget b = new Budget(ramBudget.get(), runtimeRatio.get(), paging.get(), remat.get());
+            request = new SolveRequest(graph.get(), b, new SolveOptions(solver.get(), timeLimit.get(), threads.get()));
+        } catch (IllegalArgumentException e) {
+            notice.set(Notice.error("Budget not usable", e.getMessage()));
+            return;
+        }
+        if (request.equals(lastRequest) && solves.busyProperty().get()) {
+            return;
+        }
+        lastRequest = request;
+        userCancelled = false;
+        comparisons.abandon();
+        rematOnly.set(null);
+        pagingOnly.set(null);
+        minimalRamBytes.set(null);
+        workingRamBytes.set(null);
+        solvePhase = null;
+        lowerBound = null;
+        phase.set(Phase.SOLVING);
+        solveStartedNanos.set(System.nanoTime());
+        status.set("Solving...");
+        solves.submit(request);
+    }
+
+    /** Tells the user that a value they typed cannot be used; nothing changes. */
+    public void reportInputError(String field, String reason) {
+        notice.set(Notice.error("Not applied", field + ": " + reason));
+    }
+
+    /** Stops the running solve; its best schedule so far stays on screen. */
+    public void cancelSolve() {
+        userCancelled = true;
+        comparisons.abandon();
+        solves.cancel();
+        if (!solves.busyProperty().get() && phase.get() == Phase.SOLVING) {
+            phase.set(Phase.DONE);
+            status.set(describe(result.get(), false));
+        }
+    }
+
+    /** Solves again with the same inputs. */
+    public void resolve() {
+        lastRequest = null;
+        inputsChanged();
+    }
+
+    public void shutdown() {
+        solves.shutdown();
+        comparisons.shutdown();
+    }
+
+    private final class MainListener implements SolveService.Listener {
+        @Override
+        public void started(SolveRequest request) {
+            solveStartedNanos.set(System.nanoTime());
+        }
+
+        @Override
+        public void incumbent(SolveRequest request, SolveResult r) {
+            result.set(r);
+            status.set(describe(r, true));
+        }
+
+        @Override
+        public void progress(SolveRequest request, String phaseName, Double lowerBoundJ) {
+            solvePhase = phaseName;
+            if (lowerBoundJ != null) {
+                lowerBound = lowerBoundJ;
+            }
+            status.set(describe(result.get() != null && result.get().budget().equals(request.budget())
+                    ? result.get() : null, true));
+        }
+
+        @Override
+        public void finished(SolveRequest request, SolveResult r) {
+            result.set(r);
+            phase.set(Phase.DONE);
+            status.set(describe(r, false));
+            if (!userCancelled) {
+                record(request, r);
+            }
+            if (r.status() == SolveStatus.INFEASIBLE) {
+                findMinimalRam(request);
+            } else if (r.hasSchedule() && request.budget().paging() && request.budget().remat() && !userCancelled) {
+                startComparison(request, true);
+            }
+        }
+
+        @Override
+        public void failed(SolveRequest request, Throwable error) {
+            phase.set(Phase.FAILED);
+            String text = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+            status.set("Solver failed: " + text);
+            notice.set(Notice.error("The solver failed", text));
+        }
+    }
+
+    private void startComparison(SolveRequest request, boolean rematOnlyNext) {
+        Budget b = request.budget();
+        SolveOptions o = request.options();
+        double limit = o.timeLimitSeconds() > 0 ? Math.min(o.timeLimitSeconds(), COMPARISON_LIMIT_S) : COMPARISON_LIMIT_S;
+        Budget variant = rematOnlyNext ? b.withPaging(false) : b.withRemat(false);
+        comparisons.submit(new SolveRequest(request.graph(), variant, new SolveOptions(o.solver(), limit, o.threads())));
+    }
+
+    private final class ComparisonListener implements SolveService.Listener {
+        @Override
+        public void started(SolveRequest request) {
+        }
+
+        @Override
+        public void incumbent(SolveRequest request, SolveResult r) {
+        }
+
+        @Override
+        public void finished(SolveRequest request, SolveResult r) {
+            if (!request.budget().paging()) {
+                rematOnly.set(r);
+                if (lastRequest != null) {
+                    startComparison(lastRequest, false);
+                }
+            } else {
+                pagingOnly.set(r);
+            }
+        }
+
+        @Override
+        public void failed(SolveRequest request, Throwable error) {
+        }
+    }
+
+    private void record(SolveRequest request, SolveResult r) {
+        Budget b = request.budget();
+        long peak = -1;
+        double energy = Double.NaN;
+        if (r.hasSchedule()) {
+            ScheduleSummary sum = ScheduleSummary.of(r.schedule());
+            peak = sum.peakRamBytes();
+            energy = sum.energyJ();
+        } else if (r.status() != SolveStatus.INFEASIBLE) {
+            return;
+        }
+        SolveRecord rec = new SolveRecord(graphKey(request.graph()), b.ramBytes(), b.runtimeRatio(), b.paging(),
+                b.remat(), r.status(), energy, peak, r.solveSeconds());
+        history.removeIf(h -> h.sameCurveAs(rec.graphKey(), rec.runtimeRatio(), rec.paging(), rec.remat())
+                && h.ramBudgetBytes() == rec.ramBudgetBytes());
+        history.add(rec);
+    }
+
+    /**
+     * After an infeasible solve, finds in the background the least RAM not ruled out by the
+     * engine's lower bounds and the least RAM its fast scheduler finds a schedule for.
+     */
+    private void findMinimalRam(SolveRequest request) {
+        TrainingGraph g = request.graph();
+        Budget b = request.budget();
+        solves.background("minimal RAM", () -> new long[] {MinimalRam.provenFloorBytes(g, b),
+            MinimalRam.achievableBytes(g, b, new FastScheduler())}, v -> {
+                if (request != lastRequest || solves.busyProperty().get()) {
+                    return;
+                }
+                minimalRamBytes.set(v[0] > b.ramBytes() ? v[0] : null);
+                workingRamBytes.set(v[1] > b.ramBytes() ? v[1] : null);
+                status.set(describe(result.get(), false));
+            }, e -> {
+            });
+    }
+
+    /** One line for the status bar: what the solve found, or what it is doing. */
+    String describe(SolveResult r, boolean stillSolving) {
+        return StatusLine.of(r, new StatusLine.Context(stillSolving, !stillSolving && userCancelled, solvePhase,
+                lowerBound, minimalRamBytes.get(), workingRamBytes.get()));
+    }
+
+    // --- properties ---
+
+    public ObservableList<NetworkChoice> networks() {
+        return networks;
+    }
+
+    public ObservableList<DeviceChoice> devices() {
+        return devices;
+    }
+
+    public ReadOnlyObjectProperty<NetworkChoice> networkProperty() {
+        return network.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DeviceChoice> deviceChoiceProperty() {
+        return deviceChoice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Device> deviceProperty() {
+        return device.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainingGraph> graphProperty() {
+        return graph.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Schedule> plainProperty() {
+        return plain.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty plainPeakBytesProperty() {
+        return plainPeakBytes.getReadOnlyProperty();
+    }
+
+    public LongProperty ramBudgetProperty() {
+        return ramBudget;
+    }
+
+    public DoubleProperty runtimeRatioProperty() {
+        return runtimeRatio;
+    }
+
+    public BooleanProperty pagingProperty() {
+        return paging;
+    }
+
+    public BooleanProperty rematProperty() {
+        return remat;
+    }
+
+    public StringProperty solverProperty() {
+        return solver;
+    }
+
+    public IntegerProperty threadsProperty() {
+        return threads;
+    }
+
+    public DoubleProperty timeLimitProperty() {
+        return timeLimit;
+    }
+
+    public ReadOnlyObjectProperty<SolveResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SolveResult> rematOnlyProperty() {
+        return rematOnly.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SolveResult> pagingOnlyProperty() {
+        return pagingOnly.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty solveStartedNanosProperty() {
+        return solveStartedNanos.getReadOnlyProperty();
+    }
+
+    /** After an infeasible solve: no schedule needs less RAM than this (proven), or null while unknown. */
+    public ReadOnlyObjectProperty<Long> minimalRamBytesProperty() {
+        return minimalRamBytes.getReadOnlyProperty();
+    }
+
+    /** After an infeasible solve: a RAM budget known to work with the other budgets, or null. */
+    public ReadOnlyObjectProperty<Long> workingRamBytesProperty() {
+        return workingRamBytes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** True while a solve is asked for or running. */
+    public ReadOnlyBooleanProperty solvingProperty() {
+        return solves.busyProperty();
+    }
+
+    /** Solver calls still running in the background (a cancelled one counts until it returns). */
+    public ReadOnlyIntegerProperty runningSolvesProperty() {
+        return solves.runningSolvesProperty();
+    }
+
+    public ObservableList<SolveRecord> history() {
+        return history;
+    }
+
+    public IntegerProperty selectedNodeProperty() {
+        return selectedNode;
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Counts loads that failed (and changed nothing), so pickers can show the loaded choice again. */
+    public ReadOnlyIntegerProperty loadFailuresProperty() {
+        return loadFailures.getReadOnlyProperty();
+    }
+
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
+    }
+
+    List<String> solverNames() {
+        return new ArrayList<>(Backends.names());
+    }
+}

@@ -1,0 +1,167 @@
+package org.poetexplorer.app;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.poetexplorer.chart.Units;
+import org.poetexplorer.model.TrainingGraph;
+
+/** The left side: network and device pickers, the device sheet, the network summary, budgets and solver settings. */
+final class InputsView extends VBox {
+    private final ComboBox<NetworkChoice> networkPicker = new ComboBox<>();
+    private final ComboBox<DeviceChoice> devicePicker = new ComboBox<>();
+    private final BudgetPane budgets;
+    private final GridPane summary = new GridPane();
+    private boolean syncing;
+
+    InputsView(ExplorerViewModel vm, Runnable openNetwork, Runnable openDevice) {
+        setId("inputs");
+        setPadding(new Insets(0));
+        budgets = new BudgetPane(vm);
+
+        networkPicker.setId("networkPicker");
+        networkPicker.setItems(vm.networks());
+        networkPicker.setMaxWidth(Double.MAX_VALUE);
+        networkPicker.setTooltip(new Tooltip("Network to train: the built-in catalog, or a network file you opened."));
+        Button openNet = new Button("Open...");
+        openNet.setTooltip(new Tooltip("Open a network file (JSON or ONNX) (Ctrl+O)"));
+        openNet.setOnAction(e -> openNetwork.run());
+        HBox.setHgrow(networkPicker, Priority.ALWAYS);
+        networkPicker.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                vm.selectNetwork(b);
+            }
+        });
+        vm.networkProperty().addListener((o, a, b) -> sync(() -> networkPicker.setValue(b)));
+
+        summary.setId("networkSummary");
+        summary.setHgap(10);
+        summary.setVgap(2);
+        vm.graphProperty().addListener((o, a, g) -> showSummary(g, vm));
+        vm.plainPeakBytesProperty().addListener((o, a, b) -> showSummary(vm.graphProperty().get(), vm));
+        VBox networkBox = new VBox(6, new HBox(6, networkPicker, openNet), summary);
+        networkBox.setPadding(new Insets(4));
+
+        devicePicker.setId("devicePicker");
+        devicePicker.setItems(vm.devices());
+        devicePicker.setMaxWidth(Double.MAX_VALUE);
+        devicePicker.setTooltip(new Tooltip("Device profile: built-in, sample profiles, or a profile file you opened."));
+        Button openDev = new Button("Open...");
+        openDev.setTooltip(new Tooltip("Open a device profile file (JSON) (Ctrl+D)"));
+        openDev.setOnAction(e -> openDevice.run());
+        HBox.setHgrow(devicePicker, Priority.ALWAYS);
+        devicePicker.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                vm.selectDevice(b);
+            }
+        });
+        vm.deviceChoiceProperty().addListener((o, a, b) -> sync(() -> devicePicker.setValue(b)));
+        vm.loadFailuresProperty().addListener((o, a, b) -> sync(() -> {
+            networkPicker.setValue(vm.networkProperty().get());
+            devicePicker.setValue(vm.deviceChoiceProperty().get());
+        }));
+        DeviceSheet sheet = new DeviceSheet(vm);
+        sheet.setPrefHeight(230);
+        Label deviceName = new Label();
+        deviceName.getStyleClass().add("muted");
+        deviceName.setWrapText(true);
+        Tooltip deviceSource = new Tooltip();
+        deviceSource.setWrapText(true);
+        deviceSource.setMaxWidth(420);
+        deviceName.setTooltip(deviceSource);
+        vm.deviceProperty().addListener((o, a, d) -> {
+            deviceName.setText(d == null ? "" : d.name());
+            deviceSource.setText(d == null || d.source().isEmpty() ? "Device profile" : "Source: " + d.source());
+        });
+        VBox deviceBox = new VBox(6, new HBox(6, devicePicker, openDev), deviceName, sheet);
+        deviceBox.setPadding(new Insets(4));
+
+        TitledPane net = new TitledPane("Network", networkBox);
+        TitledPane dev = new TitledPane("Device", deviceBox);
+        TitledPane bud = new TitledPane("Budgets", budgets);
+        TitledPane adv = new TitledPane("Advanced", advanced(vm));
+        adv.setExpanded(false);
+        getChildren().addAll(net, bud, dev, adv);
+    }
+
+    private void sync(Runnable r) {
+        syncing = true;
+        try {
+            r.run();
+        } finally {
+            syncing = false;
+        }
+    }
+
+    DeviceChoice devicePickerValue() {
+        return devicePicker.getValue();
+    }
+
+    BudgetPane budgets() {
+        return budgets;
+    }
+
+    private void showSummary(TrainingGraph g, ExplorerViewModel vm) {
+        summary.getChildren().clear();
+        if (g == null) {
+            return;
+        }
+        row(0, "nodes", g.size() + " (" + g.edgeCount() + " edges)");
+        row(1, "parameters", Units.bytes(g.paramBytes()));
+        row(2, "plain-step energy", Units.energy(g.plainEnergyJ()));
+        row(3, "plain-step runtime", Units.time(g.plainRuntimeS()));
+        row(4, "plain peak RAM", Units.bytes(vm.plainPeakBytesProperty().get()));
+        row(5, "largest activation", Units.bytes(g.largestActivationBytes()));
+    }
+
+    private void row(int r, String name, String value) {
+        Label n = new Label(name);
+        n.getStyleClass().add("muted");
+        Label v = new Label(value);
+        v.getStyleClass().add("value");
+        v.setId("summary-" + name.replace(' ', '-'));
+        summary.addRow(r, n, v);
+    }
+
+    private static GridPane advanced(ExplorerViewModel vm) {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(4));
+        ComboBox<String> solver = new ComboBox<>();
+        solver.setId("solverPicker");
+        solver.getItems().setAll(vm.solverNames());
+        solver.valueProperty().bindBidirectional(vm.solverProperty());
+        solver.setTooltip(new Tooltip("MILP backend for the exact solve (a fast heuristic schedule is shown first)."));
+        Spinner<Integer> threads = new Spinner<>(1, Math.max(1, Runtime.getRuntime().availableProcessors() * 2),
+                vm.threadsProperty().get());
+        threads.setId("threadsSpinner");
+        threads.setEditable(true);
+        threads.valueProperty().addListener((o, a, b) -> vm.threadsProperty().set(b));
+        threads.setTooltip(new Tooltip("Solver threads."));
+        Spinner<Double> limit = new Spinner<>();
+        limit.setId("timeLimitSpinner");
+        limit.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 3600, vm.timeLimitProperty().get(), 5));
+        limit.setEditable(true);
+        limit.valueProperty().addListener((o, a, b) -> vm.timeLimitProperty().set(b));
+        limit.setTooltip(new Tooltip("Wall-clock limit of a solve in seconds (0: none). The best schedule found so "
+                + "far is kept, with its gap."));
+        grid.addRow(0, new Label("solver"), solver);
+        grid.addRow(1, new Label("threads"), threads);
+        grid.addRow(2, new Label("time limit (s)"), limit);
+        Label note = new Label(String.format(Locale.ROOT, "%d cores here", Runtime.getRuntime().availableProcessors()));
+        note.getStyleClass().add("muted");
+        grid.add(note, 1, 3);
+        return grid;
+    }
+}

@@ -1,0 +1,105 @@
+package org.poetexplorer.app;
+
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PopOver;
+import org.poetexplorer.chart.MemoryData;
+import org.poetexplorer.chart.MemoryPainter;
+import org.poetexplorer.chart.TimeWindow;
+import org.poetexplorer.chart.Units;
+import org.poetexplorer.model.GraphNode;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Schedule;
+
+/**
+ * The memory chart on screen, under the timeline and on the same time axis. A click lists
+ * the outputs in RAM at that moment (a click on the peak marker: at the peak).
+ */
+final class MemoryView extends ChartCanvas {
+    private final PopOver popOver = new PopOver();
+    private final ListView<String> contents = new ListView<>();
+    private final Label contentsTitle = new Label();
+    private MemoryData data;
+    private int markedOp = -1;
+
+    MemoryView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation) {
+        this(vm, window, navigation, new MemoryView[1]);
+    }
+
+    private MemoryView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation,
+            MemoryView[] self) {
+        super(() -> self[0].painter(vm, window.get()));
+        self[0] = this;
+        setId("memory");
+        Tooltip.install(this, new Tooltip("RAM in use after each operation. Click (or click the peak) to list "
+                + "what is in RAM there. Wheel zooms, drag pans, like the timeline."));
+        contents.setPrefSize(380, 260);
+        contentsTitle.getStyleClass().add("popover-title");
+        popOver.setContentNode(new VBox(6, contentsTitle, contents));
+        popOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_CENTER);
+        popOver.setDetachable(false);
+        popOver.setOnHidden(e -> {
+            markedOp = -1;
+            repaint();
+        });
+        vm.resultProperty().addListener((o, a, r) -> {
+            data = r != null && r.hasSchedule() ? new MemoryData(r.schedule()) : null;
+            markedOp = -1;
+            popOver.hide();
+            repaint();
+        });
+        vm.ramBudgetProperty().addListener((o, a, b) -> repaint());
+        window.addListener((o, a, b) -> repaint());
+        navigation.attach(this);
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (!e.isStillSincePress() || data == null) {
+                return;
+            }
+            long budget = data.schedule().budget().ramBytes();
+            int k = MemoryPainter.isNearPeak(data, window.get(), budget, getWidth(), getHeight(), e.getX(), e.getY())
+                    ? data.peakOp()
+                    : MemoryPainter.opAtX(data, window.get(), getWidth(), e.getX());
+            if (k < 0) {
+                return;
+            }
+            showContents(k, k == data.peakOp(), e.getScreenX(), e.getScreenY());
+        });
+    }
+
+    private MemoryPainter painter(ExplorerViewModel vm, TimeWindow w) {
+        TrainingGraph g = vm.graphProperty().get();
+        long budget = data != null ? data.schedule().budget().ramBytes() : vm.ramBudgetProperty().get();
+        return new MemoryPainter(data, w, budget, g == null ? 0 : g.paramBytes(), markedOp);
+    }
+
+    /** Lists the outputs in RAM right after operation {@code k}. */
+    void showContents(int k, boolean peak, double screenX, double screenY) {
+        Schedule s = data.schedule();
+        List<Integer> nodes = RamContents.after(s, k);
+        long total = 0;
+        contents.getItems().clear();
+        for (int i : nodes) {
+            GraphNode n = s.graph().node(i);
+            total += n.ramBytes();
+            contents.getItems().add(String.format("%-28s %-16s %10s", n.name(), n.type(), Units.bytes(n.ramBytes())));
+        }
+        contentsTitle.setText((peak ? "At the peak: " : "At " + Units.time(s.ops().get(k).endS()) + ": ")
+                + nodes.size() + " outputs in RAM, " + Units.bytes(total));
+        markedOp = k;
+        repaint();
+        popOver.show(this, screenX, screenY - 6);
+    }
+
+    /** The window of the contents list (a PopOver is a window of its own), or null when hidden. */
+    javafx.scene.Scene contentsScene() {
+        return popOver.isShowing() ? popOver.getScene() : null;
+    }
+
+    List<String> listedContents() {
+        return contents.getItems();
+    }
+}

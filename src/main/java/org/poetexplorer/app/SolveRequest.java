@@ -1,0 +1,9 @@
+package org.poetexplorer.app;
+
+import org.poetexplorer.milp.SolveOptions;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+
+/** Everything one solve needs: a snapshot of the inputs at the moment they were asked for. */
+record SolveRequest(TrainingGraph graph, Budget budget, SolveOptions options) {
+}

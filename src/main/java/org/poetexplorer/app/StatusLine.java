@@ -1,0 +1,111 @@
+package org.poetexplorer.app;
+
+import java.util.Locale;
+import org.poetexplorer.chart.Units;
+import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.schedule.ScheduleSummary;
+
+/**
+ * The status bar's one line: OPTIMAL, FEASIBLE with its gap, INFEASIBLE with which budget to
+ * raise (and by how much when known), stopped, or what the running solve is doing; then the
+ * schedule's energy, peak and tricks, and the solve time.
+ */
+final class StatusLine {
+    /**
+     * What else the line depends on besides the result.
+     *
+     * @param solving a solve is still running (the result is its best so far)
+     * @param stopped the user stopped the solve that gave the result
+     * @param phase the running solve's phase, or null
+     * @param lowerBoundJ the best proven lower bound on the energy, or null
+     * @param floorBytes after an infeasible solve, no schedule needs less RAM (proven), or null
+     * @param workingBytes after an infeasible solve, a RAM budget known to work, or null
+     */
+    record Context(boolean solving, boolean stopped, String phase, Double lowerBoundJ, Long floorBytes,
+            Long workingBytes) {
+    }
+
+    private StatusLine() {
+    }
+
+    /** The line for {@code r} (null: nothing yet) in the situation {@code c}. */
+    static String of(SolveResult r, Context c) {
+        boolean stillSolving = c.solving();
+        String solving = "Solving" + (c.phase() == null ? "" : " (" + c.phase() + ")")
+                + (c.lowerBoundJ() == null ? "" : ", bound " + Units.energy(c.lowerBoundJ())) + "...";
+        if (r == null) {
+            return stillSolving ? solving : "No schedule yet";
+        }
+        StringBuilder sb = new StringBuilder();
+        if (stillSolving) {
+            sb.append(solving).append(" best so far: ");
+        }
+        boolean stopped = c.stopped();
+        switch (r.status()) {
+            case OPTIMAL:
+                sb.append("OPTIMAL");
+                break;
+            case FEASIBLE:
+                sb.append(stopped ? "Stopped: FEASIBLE" : "FEASIBLE");
+                if (r.gap() != null) {
+                    sb.append(String.format(Locale.ROOT, ", gap %.2f %%", 100 * r.gap()));
+                }
+                break;
+            case INFEASIBLE:
+                sb.append("INFEASIBLE: ").append(infeasibleAdvice(r.budget(), c));
+                break;
+            default:
+                sb.append(stopped ? "Stopped: no schedule found" : "No schedule found");
+                if (r.message() != null && !r.message().isBlank()) {
+                    sb.append(" (").append(r.message()).append(')');
+                }
+                break;
+        }
+        if (r.hasSchedule()) {
+            ScheduleSummary sum = ScheduleSummary.of(r.schedule());
+            sb.append(String.format(Locale.ROOT, " | %s, peak RAM %s", Units.energy(sum.energyJ()),
+                    Units.bytes(sum.peakRamBytes())));
+            if (sum.counts().recompute() + sum.counts().pageIn() + sum.counts().pageOut() > 0) {
+                sb.append(String.format(Locale.ROOT, ", %d recomputes, %d page-outs, %d page-ins",
+                        sum.counts().recompute(), sum.counts().pageOut(), sum.counts().pageIn()));
+            }
+        }
+        if (!stillSolving) {
+            sb.append(String.format(Locale.ROOT, " | solved in %.2f s", r.solveSeconds()));
+            if (r.solver() != null) {
+                sb.append(" (").append(r.solver()).append(')');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String infeasibleAdvice(Budget b, Context c) {
+        Long floor = c.floorBytes();
+        Long works = c.workingBytes();
+        String ram = Units.bytes(b.ramBytes());
+        StringBuilder sb = new StringBuilder("no schedule fits " + ram + " within "
+                + String.format(Locale.ROOT, "%.2fx", b.runtimeRatio()) + " runtime. ");
+        if (floor != null && floor > b.ramBytes()) {
+            sb.append("Raise the RAM budget to at least ").append(Units.bytes(floor));
+            if (works != null && works.longValue() == floor.longValue()) {
+                sb.append(" (the smallest that works)");
+            } else if (works != null) {
+                sb.append(" (a schedule is known at ").append(Units.bytes(works)).append(')');
+            } else if (b.remat() && b.runtimeRatio() < ExplorerViewModel.MAX_RUNTIME_RATIO) {
+                sb.append(", and the runtime budget");
+            }
+        } else if (works != null) {
+            sb.append("Raise the RAM budget to at least ").append(Units.bytes(works)).append(" (known to work)");
+        } else {
+            sb.append("Raise the RAM budget");
+            if (b.remat() && b.runtimeRatio() < ExplorerViewModel.MAX_RUNTIME_RATIO) {
+                sb.append(" or the runtime budget");
+            }
+        }
+        if (!b.paging() || !b.remat()) {
+            sb.append(", or turn on ").append(!b.paging() ? "paging" : "rematerialization");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package org.poetexplorer.app;
+
+import java.util.function.DoubleSupplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.input.MouseButton;
+import org.poetexplorer.chart.ChartLayout;
+import org.poetexplorer.chart.TimeWindow;
+
+/**
+ * Zoom and pan of a time axis shared by several charts: the mouse wheel zooms around the
+ * pointer, dragging pans, and {@link #fit}, {@link #zoomIn} and {@link #zoomOut} serve the
+ * menu and the keyboard.
+ */
+final class TimeNavigation {
+    private static final double WHEEL_STEP = 1.25;
+
+    private final ObjectProperty<TimeWindow> window;
+    private final DoubleSupplier totalS;
+
+    TimeNavigation(ObjectProperty<TimeWindow> window, DoubleSupplier totalS) {
+        this.window = window;
+        this.totalS = totalS;
+    }
+
+    /** Shows the whole schedule, also when later schedules are longer or shorter. */
+    void fit() {
+        window.set(null);
+    }
+
+    void zoomIn() {
+        TimeWindow w = current();
+        window.set(w.zoom(WHEEL_STEP * WHEEL_STEP, (w.startS() + w.endS()) / 2));
+    }
+
+    void zoomOut() {
+        TimeWindow w = current();
+        window.set(limit(w.zoom(1 / (WHEEL_STEP * WHEEL_STEP), (w.startS() + w.endS()) / 2)));
+    }
+
+    private TimeWindow current() {
+        TimeWindow w = window.get();
+        return w != null ? w : TimeWindow.fit(totalS.getAsDouble());
+    }
+
+    /** Zooming out stops a little beyond the whole schedule. */
+    private TimeWindow limit(TimeWindow w) {
+        TimeWindow all = TimeWindow.fit(totalS.getAsDouble());
+        if (w.span() >= all.span() * 1.5) {
+            return new TimeWindow(all.startS() - all.span() * 0.25, all.endS() + all.span() * 0.25);
+        }
+        return w;
+    }
+
+    void attach(ChartCanvas chart) {
+        double[] pressX = new double[1];
+        TimeWindow[] pressWindow = new TimeWindow[1];
+        chart.setOnScroll(e -> {
+            if (e.getDeltaY() == 0) {
+                return;
+            }
+            TimeWindow w = current();
+            double pw = ChartLayout.plotWidth(chart.getWidth());
+            double anchor = w.toTime(e.getX(), ChartLayout.LEFT, pw);
+            double factor = Math.pow(WHEEL_STEP, e.getDeltaY() / 40.0);
+            window.set(limit(w.zoom(factor, anchor)));
+            e.consume();
+        });
+        chart.setOnMousePressed(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                pressX[0] = e.getX();
+                pressWindow[0] = current();
+            }
+        });
+        chart.setOnMouseDragged(e -> {
+            if (pressWindow[0] == null || e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            double pw = ChartLayout.plotWidth(chart.getWidth());
+            double dt = (e.getX() - pressX[0]) / pw * pressWindow[0].span();
+            window.set(pressWindow[0].pan(-dt));
+        });
+        chart.setOnMouseReleased(e -> pressWindow[0] = null);
+    }
+}

@@ -1,0 +1,127 @@
+package org.poetexplorer.app;
+
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import org.poetexplorer.chart.TimeWindow;
+import org.poetexplorer.chart.TimelineData;
+import org.poetexplorer.chart.TimelinePainter;
+import org.poetexplorer.chart.Units;
+import org.poetexplorer.model.GraphNode;
+import org.poetexplorer.schedule.Operation;
+import org.poetexplorer.schedule.Schedule;
+
+/**
+ * The Gantt timeline on screen: draws {@link TimelinePainter}, shows a hover card for the
+ * operation under the pointer and selects an operation's node on click.
+ */
+final class TimelineView extends ChartCanvas {
+    private final ExplorerViewModel vm;
+    private final ObjectProperty<TimeWindow> window;
+    private final Label hoverCard = new Label();
+    private final ReadOnlyObjectWrapper<Operation> hovered = new ReadOnlyObjectWrapper<>(this, "hovered");
+    private TimelineData data;
+    private int hoveredOp = -1;
+
+    TimelineView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation) {
+        this(vm, window, navigation, new TimelineData[1], new int[] {-1});
+    }
+
+    private TimelineView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation,
+            TimelineData[] dataRef, int[] hoverRef) {
+        super(() -> new TimelinePainter(dataRef[0], window.get(), vm.selectedNodeProperty().get(), hoverRef[0],
+                emptyText(vm)));
+        this.vm = vm;
+        this.window = window;
+        setId("timeline");
+        hoverCard.getStyleClass().add("hover-card");
+        hoverCard.setVisible(false);
+        hoverCard.setMouseTransparent(true);
+        addOverlay(hoverCard);
+        Tooltip.install(this, new Tooltip("Wheel: zoom around the pointer. Drag: pan. Click an operation to select "
+                + "its node. F or Ctrl+0: fit to window."));
+        vm.resultProperty().addListener((o, a, r) -> {
+            Schedule s = r != null && r.hasSchedule() ? r.schedule() : null;
+            data = s == null ? null : new TimelineData(s);
+            dataRef[0] = data;
+            hide();
+            repaint();
+        });
+        window.addListener((o, a, b) -> repaint());
+        vm.selectedNodeProperty().addListener((o, a, b) -> repaint());
+        navigation.attach(this);
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
+            int k = TimelinePainter.opAt(data, window.get(), getWidth(), getHeight(), e.getX(), e.getY());
+            if (k != hoveredOp) {
+                hoveredOp = k;
+                hoverRef[0] = k;
+                repaint();
+            }
+            if (k < 0) {
+                hide();
+            } else {
+                show(data.op(k), e.getX(), e.getY());
+            }
+        });
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> {
+            hoveredOp = -1;
+            hoverRef[0] = -1;
+            hide();
+            repaint();
+        });
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (!e.isStillSincePress()) {
+                return;
+            }
+            int k = TimelinePainter.opAt(data, window.get(), getWidth(), getHeight(), e.getX(), e.getY());
+            vm.selectedNodeProperty().set(k < 0 ? -1 : data.op(k).node());
+        });
+    }
+
+    private static String emptyText(ExplorerViewModel vm) {
+        var r = vm.resultProperty().get();
+        if (r == null) {
+            return vm.solvingProperty().get() ? "Solving..." : "No schedule yet";
+        }
+        switch (r.status()) {
+            case INFEASIBLE:
+                return "No schedule fits these budgets (see the status bar)";
+            default:
+                return "No schedule found" + (r.message() == null ? "" : ": " + r.message());
+        }
+    }
+
+    /** The operation whose hover card is showing, or null. */
+    ReadOnlyObjectProperty<Operation> hoveredProperty() {
+        return hovered.getReadOnlyProperty();
+    }
+
+    Label hoverCard() {
+        return hoverCard;
+    }
+
+    private void hide() {
+        hoverCard.setVisible(false);
+        hovered.set(null);
+    }
+
+    private void show(Operation op, double x, double y) {
+        GraphNode n = data.schedule().graph().node(op.node());
+        String bytes = Units.bytes(n.ramBytes());
+        hoverCard.setText(String.format(Locale.ROOT, "%s  %s (%s)%nstage %d   start %s   duration %s%nenergy %s   %s",
+                op.kind(), n.name(), n.type(), op.stage(), Units.time(op.startS()), Units.time(op.durationS()),
+                Units.energy(op.energyJ()), bytes));
+        hoverCard.setVisible(true);
+        hoverCard.applyCss();
+        hoverCard.autosize();
+        double w = hoverCard.getWidth();
+        double h = hoverCard.getHeight();
+        double px = x + 14 + w > getWidth() ? x - 14 - w : x + 14;
+        double py = y + 14 + h > getHeight() ? Math.max(0, y - 14 - h) : y + 14;
+        hoverCard.relocate(Math.max(0, px), py);
+        hovered.set(op);
+    }
+}

@@ -1,0 +1,29 @@
+package org.poetexplorer.chart;
+
+import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleSummary;
+
+/**
+ * One bar of the energy chart: a schedule's energy split by kind of operation, or, when there
+ * is no schedule, a note saying why ("infeasible", "solving...").
+ */
+public record EnergyBar(String label, double computeJ, double recomputeJ, double pageInJ, double pageOutJ,
+        String note) {
+
+    public static EnergyBar of(String label, Schedule s) {
+        ScheduleSummary sum = ScheduleSummary.of(s);
+        return new EnergyBar(label, sum.computeJ(), sum.recomputeJ(), sum.pageInJ(), sum.pageOutJ(), null);
+    }
+
+    public static EnergyBar missing(String label, String note) {
+        return new EnergyBar(label, 0, 0, 0, 0, note);
+    }
+
+    public boolean hasEnergy() {
+        return note == null;
+    }
+
+    public double totalJ() {
+        return computeJ + recomputeJ + pageInJ + pageOutJ;
+    }
+}

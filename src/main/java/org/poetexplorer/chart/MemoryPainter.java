@@ -1,0 +1,279 @@
+package org.poetexplorer.chart;
+
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+
+/**
+ * RAM in use over a schedule's time axis (same margins and {@link TimeWindow} as the
+ * timeline): a step area of the activation bytes in RAM, the RAM budget as a dashed line, the
+ * peak marked with its value, and the parameter memory as a separate labelled figure on the
+ * right, since the RAM budget covers activations only.
+ */
+public final class MemoryPainter implements ChartPainter {
+    private final MemoryData data;
+    private final TimeWindow window;
+    private final long budgetBytes;
+    private final long paramBytes;
+    private final int markedOp;
+
+    /**
+     * @param data the curve, or null to draw an empty chart
+     * @param window visible time range, or null for the whole schedule
+     * @param budgetBytes RAM budget (0 for none)
+     * @param paramBytes parameter bytes (0 for none)
+     * @param markedOp operation whose RAM contents are being listed (a vertical marker), -1 for none
+     */
+    public MemoryPainter(MemoryData data, TimeWindow window, long budgetBytes, long paramBytes, int markedOp) {
+        this.data = data;
+        this.window = window != null ? window : TimeWindow.fit(data == null ? 1 : data.totalS());
+        this.budgetBytes = budgetBytes;
+        this.paramBytes = paramBytes;
+        this.markedOp = markedOp;
+    }
+
+    private double yMax() {
+        long top = Math.max(budgetBytes, data == null ? 0 : data.peakBytes());
+        return top <= 0 ? 1 : top * 1.15;
+    }
+
+    @Override
+    public void paint(Graphics2D g, double width, double height) {
+        g.setColor(Palette.BACKGROUND);
+        g.fill(new Rectangle2D.Double(0, 0, width, height));
+        double px = ChartLayout.LEFT;
+        double pw = ChartLayout.plotWidth(width);
+        double top = ChartLayout.TOP;
+        double bottom = Math.max(top + 20, height - ChartLayout.AXIS_HEIGHT);
+        double ph = bottom - top;
+        g.setColor(Palette.PLOT_BACKGROUND);
+        g.fill(new Rectangle2D.Double(px, top, pw, ph));
+        g.setFont(Palette.TITLE);
+        g.setColor(Palette.TEXT);
+        g.drawString("RAM in use (activations)", (float) px, 15f);
+        drawLegend(g, px + 190);
+        double yMax = yMax();
+        drawYAxis(g, px, pw, top, ph, yMax);
+        drawParameters(g, px + pw + 16, top, width - (px + pw + 16) - 8, ph);
+        if (data != null && data.size() > 0) {
+            Shape oldClip = g.getClip();
+            g.clip(new Rectangle2D.Double(px, top, pw, ph));
+            TimeAxis.grid(g, window, px, pw, top, bottom);
+            drawCurve(g, px, pw, bottom, ph, yMax);
+            drawBudget(g, px, pw, bottom, ph, yMax);
+            drawMarked(g, px, pw, top, bottom);
+            drawPeak(g, px, pw, bottom, ph, yMax);
+            g.setClip(oldClip);
+        } else {
+            drawBudget(g, px, pw, bottom, ph, yMax);
+        }
+        g.setColor(Palette.AXIS);
+        g.setStroke(Palette.THIN);
+        g.draw(new Rectangle2D.Double(px, top, pw, ph));
+        TimeAxis.draw(g, window, px, pw, bottom);
+    }
+
+    private void drawLegend(Graphics2D g, double x) {
+        g.setFont(Palette.SMALL);
+        FontMetrics fm = g.getFontMetrics();
+        g.setColor(Palette.RAM_FILL);
+        g.fill(new Rectangle2D.Double(x, 6, 10, 10));
+        g.setColor(Palette.TEXT);
+        g.drawString("in RAM", (float) (x + 14), 15f);
+        x += 14 + fm.stringWidth("in RAM") + 14;
+        g.setColor(Palette.BUDGET);
+        g.setStroke(Palette.DASHED);
+        g.draw(new Line2D.Double(x, 11, x + 18, 11));
+        g.setStroke(Palette.THIN);
+        g.setColor(Palette.TEXT);
+        g.drawString("RAM budget", (float) (x + 22), 15f);
+        x += 22 + fm.stringWidth("RAM budget") + 14;
+        g.setColor(Palette.SELECTION);
+        g.fill(new Ellipse2D.Double(x, 7, 8, 8));
+        g.setColor(Palette.TEXT);
+        g.drawString("peak (click to list contents)", (float) (x + 12), 15f);
+    }
+
+    private static double toY(double bytes, double bottom, double ph, double yMax) {
+        return bottom - bytes / yMax * ph;
+    }
+
+    private static void drawYAxis(Graphics2D g, double px, double pw, double top, double ph, double yMax) {
+        g.setFont(Palette.SMALL);
+        FontMetrics fm = g.getFontMetrics();
+        for (double v : Ticks.linear(0, yMax, Math.max(2, (int) (ph / 28)))) {
+            double y = toY(v, top + ph, ph, yMax);
+            g.setColor(Palette.GRID);
+            g.draw(new Line2D.Double(px, y, px + pw, y));
+            g.setColor(Palette.AXIS);
+            String s = Units.bytes(v);
+            g.drawString(s, (float) (px - 6 - fm.stringWidth(s)), (float) (y + fm.getAscent() / 2.0 - 1));
+        }
+    }
+
+    private void drawCurve(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
+        int columns = (int) Math.ceil(pw) + 1;
+        double[] colMax = new double[columns];
+        java.util.Arrays.fill(colMax, -1);
+        int first = Math.max(0, data.opAt(window.startS()));
+        for (int k = first; k < data.size(); k++) {
+            double from = data.end(k);
+            if (from > window.endS()) {
+                break;
+            }
+            double to = k + 1 < data.size() ? data.end(k + 1) : Math.max(from, window.endS());
+            int c0 = clampColumn(window.toX(from, px, pw) - px, columns);
+            int c1 = clampColumn(window.toX(to, px, pw) - px, columns);
+            double v = data.ram(k);
+            for (int c = c0; c <= c1; c++) {
+                if (v > colMax[c]) {
+                    colMax[c] = v;
+                }
+            }
+        }
+        Path2D area = new Path2D.Double();
+        Path2D line = new Path2D.Double();
+        boolean open = false;
+        double lastX = px;
+        for (int c = 0; c < columns; c++) {
+            if (colMax[c] < 0) {
+                continue;
+            }
+            double x = px + c;
+            double y = toY(colMax[c], bottom, ph, yMax);
+            if (!open) {
+                area.moveTo(x, bottom);
+                area.lineTo(x, y);
+                line.moveTo(x, y);
+                open = true;
+            } else {
+                area.lineTo(x, y);
+                line.lineTo(x, y);
+            }
+            area.lineTo(x + 1, y);
+            line.lineTo(x + 1, y);
+            lastX = x + 1;
+        }
+        if (!open) {
+            return;
+        }
+        area.lineTo(lastX, bottom);
+        area.closePath();
+        g.setColor(Palette.RAM_FILL);
+        g.fill(area);
+        g.setColor(Palette.RAM_LINE);
+        g.setStroke(Palette.THIN);
+        g.draw(line);
+    }
+
+    private static int clampColumn(double x, int columns) {
+        return (int) Math.max(0, Math.min(columns - 1, Math.floor(x)));
+    }
+
+    private void drawBudget(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
+        if (budgetBytes <= 0) {
+            return;
+        }
+        double y = toY(budgetBytes, bottom, ph, yMax);
+        g.setColor(Palette.BUDGET);
+        g.setStroke(Palette.DASHED);
+        g.draw(new Line2D.Double(px, y, px + pw, y));
+        g.setStroke(Palette.THIN);
+        g.setFont(Palette.SMALL);
+        String s = "budget " + Units.bytes(budgetBytes);
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString(s, (float) (px + pw - fm.stringWidth(s) - 4), (float) (y - 3));
+    }
+
+    private void drawPeak(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
+        int k = data.peakOp();
+        double x = window.toX(data.end(k), px, pw);
+        double y = toY(data.peakBytes(), bottom, ph, yMax);
+        g.setColor(Palette.SELECTION);
+        g.fill(new Ellipse2D.Double(x - 4, y - 4, 8, 8));
+        g.setFont(Palette.LABEL);
+        FontMetrics fm = g.getFontMetrics();
+        String s = "peak " + Units.bytes(data.peakBytes());
+        double tx = Math.min(x + 6, px + pw - fm.stringWidth(s) - 4);
+        tx = Math.max(tx, px + 4);
+        g.drawString(s, (float) tx, (float) Math.max(y - 6, ChartLayout.TOP + fm.getAscent()));
+    }
+
+    private void drawMarked(Graphics2D g, double px, double pw, double top, double bottom) {
+        if (markedOp < 0 || markedOp >= data.size()) {
+            return;
+        }
+        double x = window.toX(data.end(markedOp), px, pw);
+        g.setColor(Palette.HOVER);
+        g.setStroke(Palette.THIN);
+        g.draw(new Line2D.Double(x, top, x, bottom));
+    }
+
+    private void drawParameters(Graphics2D g, double x, double top, double w, double ph) {
+        if (w < 40) {
+            return;
+        }
+        g.setFont(Palette.SMALL);
+        FontMetrics fm = g.getFontMetrics();
+        g.setColor(Palette.TEXT);
+        g.drawString("Parameters", (float) x, (float) (top + fm.getAscent()));
+        double barTop = top + fm.getHeight() + 4;
+        double barH = Math.max(10, ph - 2 * fm.getHeight() - 12);
+        g.setColor(Palette.PARAM_FILL);
+        g.fill(new Rectangle2D.Double(x, barTop, 18, barH));
+        g.setColor(Palette.AXIS);
+        g.draw(new Rectangle2D.Double(x, barTop, 18, barH));
+        g.setColor(Palette.TEXT);
+        g.setFont(Palette.LABEL);
+        g.drawString(Units.bytes(paramBytes), (float) (x + 24), (float) (barTop + 12));
+        g.setFont(Palette.SMALL);
+        g.setColor(Palette.MUTED_TEXT);
+        g.drawString("not in the", (float) (x + 24), (float) (barTop + 26));
+        g.drawString("RAM budget", (float) (x + 24), (float) (barTop + 38));
+    }
+
+    /** True when ({@code x}, {@code y}) is on the peak marker or in the area right under it. */
+    public static boolean isNearPeak(MemoryData data, TimeWindow window, long budgetBytes, double width,
+            double height, double x, double y) {
+        if (data == null || data.size() == 0) {
+            return false;
+        }
+        MemoryPainter p = new MemoryPainter(data, window, budgetBytes, 0, -1);
+        double px = ChartLayout.LEFT;
+        double pw = ChartLayout.plotWidth(width);
+        double bottom = Math.max(ChartLayout.TOP + 20, height - ChartLayout.AXIS_HEIGHT);
+        double ph = bottom - ChartLayout.TOP;
+        double mx = p.window.toX(data.end(data.peakOp()), px, pw);
+        double my = toY(data.peakBytes(), bottom, ph, p.yMax());
+        return Math.abs(x - mx) <= 6 && y >= my - 8 && y <= bottom;
+    }
+
+    /**
+     * The operation whose RAM is shown at pixel column {@code x}, or -1 outside the plot. Where
+     * several operations end within the column, the one with the most RAM (the one drawn).
+     */
+    public static int opAtX(MemoryData data, TimeWindow window, double width, double x) {
+        if (data == null) {
+            return -1;
+        }
+        double px = ChartLayout.LEFT;
+        double pw = ChartLayout.plotWidth(width);
+        if (x < px || x > px + pw) {
+            return -1;
+        }
+        TimeWindow w = window != null ? window : TimeWindow.fit(data.totalS());
+        int first = data.opAt(w.toTime(x - 0.5, px, pw));
+        int last = data.opAt(w.toTime(x + 0.5, px, pw));
+        int best = last;
+        for (int k = Math.max(0, first); k <= last; k++) {
+            if (data.ram(k) > data.ram(best)) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}

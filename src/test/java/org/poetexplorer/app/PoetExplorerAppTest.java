@@ -1,0 +1,333 @@
+package org.poetexplorer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.chart.ChartLayout;
+import org.poetexplorer.chart.TimeWindow;
+import org.poetexplorer.chart.TimelineData;
+import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.model.Device;
+import org.poetexplorer.schedule.OpKind;
+import org.poetexplorer.schedule.Operation;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The desktop app end to end, headless (Monocle), with the real engine: one window for the
+ * class, each test driving it like a user (slider, text field, pointer) or, where a native
+ * dialog would be needed, through the view-model's method taking a path. Screenshots of each
+ * state go to the folder named by {@code poet.screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PoetExplorerAppTest {
+    static {
+        // Monocle's headless screen is 1280x800 unless told otherwise; the window is larger.
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    /** Solver time limit for all but the first test, so the suite stays within a few minutes. */
+    private static final double TEST_TIME_LIMIT_S = 4;
+
+    private static PoetExplorerApp app;
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = new PoetExplorerApp();
+        FxToolkit.setupApplication(() -> app);
+        stage = (Stage) app.view().getScene().getWindow();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    private static ExplorerViewModel vm() {
+        return app.viewModel();
+    }
+
+    /** Waits until nothing is loading or solving (and no solver call is left running), then returns the result. */
+    private static SolveResult awaitSettled(int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
+                () -> vm().graphProperty().get() != null && !vm().solvingProperty().get()
+                        && vm().phaseProperty().get() != ExplorerViewModel.Phase.LOADING
+                        && vm().runningSolvesProperty().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        return vm().resultProperty().get();
+    }
+
+    private static String statusText() {
+        return ((Label) app.view().lookup("#statusText")).getText();
+    }
+
+    private static Slider ramSlider() {
+        return app.view().inputs().budgets().ramSlider();
+    }
+
+    private static void fx(Runnable r) {
+        WaitForAsyncUtils.asyncFx(r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static long count(SolveResult r, OpKind kind) {
+        return r.schedule().ops().stream().filter(o -> o.kind() == kind).count();
+    }
+
+    @Test
+    @Order(1)
+    void opensWithTheDefaultNetworkSolved() throws Exception {
+        // The first schedule (streamed before the exact solve ends) must be on screen within seconds.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().resultProperty().get() != null
+                && vm().resultProperty().get().hasSchedule());
+        WaitForAsyncUtils.waitForFxEvents();
+        SolveResult r = vm().resultProperty().get();
+        Screenshots.save(stage.getScene(), "01-default-resnet18_cifar-a72");
+        assertTrue(stage.getTitle().contains("POET Explorer"));
+        assertEquals("resnet18_cifar", vm().graphProperty().get().name());
+        assertEquals("a72", vm().deviceProperty().get().id());
+        long plainPeak = vm().plainPeakBytesProperty().get();
+        assertEquals(Math.round(plainPeak * 0.6), vm().ramBudgetProperty().get(), 1.0);
+        assertEquals(1.5, vm().runtimeRatioProperty().get());
+        assertNotNull(r);
+        assertTrue(r.hasSchedule(), () -> "status: " + statusText());
+        assertFalse(app.view().nodeTable().getItems().isEmpty(), "the node table lists the schedule's nodes");
+        assertEquals(r.budget().ramBytes(), vm().ramBudgetProperty().get());
+        // The exact solve may run to its time limit (60 s); the other tests use a short one.
+        fx(() -> vm().timeLimitProperty().set(TEST_TIME_LIMIT_S));
+    }
+
+    @Test
+    @Order(2)
+    void ramBelowThePlainPeakGivesRecomputesOrPaging() throws Exception {
+        awaitSettled(90);
+        long plainPeak = vm().plainPeakBytesProperty().get();
+        long target = plainPeak / 2;
+        fx(() -> ramSlider().setValue(LogScale.toSlider(target)));
+        SolveResult r = awaitSettled(120);
+        Screenshots.save(stage.getScene(), "02-ram-half-plain-peak");
+        assertEquals(vm().ramBudgetProperty().get(), r.budget().ramBytes(), "the result is for the slider's value");
+        assertTrue(Math.abs(r.budget().ramBytes() - target) <= target / 100, "slider maps back to the budget");
+        assertTrue(r.status() == SolveStatus.OPTIMAL || r.status() == SolveStatus.FEASIBLE, r::toString);
+        assertTrue(count(r, OpKind.RECOMPUTE) + count(r, OpKind.PAGE_IN) + count(r, OpKind.PAGE_OUT) > 0,
+                "below the plain peak something must be recomputed or paged");
+        long peak = r.schedule().ops().stream().mapToLong(Operation::ramBytesAfter).max().orElseThrow();
+        assertTrue(peak <= r.budget().ramBytes());
+        assertTrue(statusText().startsWith(r.status().toString()), statusText());
+    }
+
+    @Test
+    @Order(3)
+    void anInfeasibleBudgetSaysWhichBudgetToRaise() throws Exception {
+        awaitSettled(90);
+        long tiny = vm().graphProperty().get().largestActivationBytes() / 2;
+        javafx.scene.control.TextField ramField = app.view().inputs().budgets().ramField();
+        robot.clickOn(ramField);
+        fx(ramField::selectAll);
+        robot.write(Long.toString(tiny)).type(javafx.scene.input.KeyCode.ENTER);
+        SolveResult r = awaitSettled(120);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> statusText().contains("at least"));
+        Screenshots.save(stage.getScene(), "03-infeasible");
+        assertEquals(tiny, vm().ramBudgetProperty().get(), "typed value applied exactly");
+        assertEquals(SolveStatus.INFEASIBLE, r.status());
+        assertTrue(statusText().startsWith("INFEASIBLE"), statusText());
+        assertTrue(statusText().contains("Raise the RAM budget to at least"), statusText());
+
+        long suggested = vm().workingRamBytesProperty().get();
+        robot.clickOn("#useMinimalRam");
+        SolveResult fixed = awaitSettled(120);
+        assertEquals(suggested, fixed.budget().ramBytes(), "the button applies the suggested budget");
+        assertTrue(fixed.hasSchedule(), "and a schedule fits it: " + statusText());
+    }
+
+    @Test
+    @Order(4)
+    void rapidSliderMovesEndWithTheLastValueSolved() throws Exception {
+        awaitSettled(90);
+        long plainPeak = vm().plainPeakBytesProperty().get();
+        double lo = LogScale.toSlider(plainPeak / 3);
+        double hi = LogScale.toSlider(plainPeak);
+        for (int i = 0; i < 50; i++) {
+            double v = lo + (hi - lo) * ((i * 37) % 50) / 50.0;
+            fx(() -> ramSlider().setValue(v));
+            Thread.sleep(15);
+        }
+        double last = lo + (hi - lo) * 0.55;
+        fx(() -> ramSlider().setValue(last));
+        SolveResult r = awaitSettled(120);
+        Screenshots.save(stage.getScene(), "04-after-50-slider-moves");
+        long expected = LogScale.fromSlider(last);
+        assertEquals(expected, vm().ramBudgetProperty().get());
+        assertEquals(expected, r.budget().ramBytes(), "the result on screen is for the last slider value");
+        assertEquals(0, vm().runningSolvesProperty().get(), "no solve left running");
+        assertTrue(r.hasSchedule());
+        long points = vm().history().stream().filter(h -> h.ramBudgetBytes() == expected).count();
+        assertEquals(1, points, "the last budget is on the trade-off curve once");
+
+        TabPane tabs = (TabPane) app.view().lookup("#bottomTabs");
+        fx(() -> tabs.getSelectionModel().select(2));
+        Thread.sleep(300);
+        Screenshots.save(stage.getScene(), "04b-tradeoff-after-slider-moves");
+        fx(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().pagingOnlyProperty().get() != null);
+        Thread.sleep(300);
+        Screenshots.save(stage.getScene(), "04c-energy-bars");
+        fx(() -> tabs.getSelectionModel().select(0));
+    }
+
+    @Test
+    @Order(5)
+    void clickingThePeakListsWhatIsInRam() throws Exception {
+        SolveResult r = awaitSettled(90);
+        MemoryView memory = app.view().memory();
+        org.poetexplorer.chart.MemoryData data = new org.poetexplorer.chart.MemoryData(r.schedule());
+        TimeWindow w = TimeWindow.fit(data.totalS());
+        double x = w.toX(r.schedule().ops().get(data.peakOp()).endS(), ChartLayout.LEFT,
+                ChartLayout.plotWidth(memory.getWidth()));
+        fx(() -> app.view().timeWindow().set(null));
+        robot.clickOn(memory.localToScreen(x, memory.getHeight() / 2), javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !memory.listedContents().isEmpty());
+        Thread.sleep(300);
+        Screenshots.save(stage.getScene(), "05-ram-contents-at-peak");
+        Screenshots.save(memory.contentsScene(), "05b-ram-contents-list");
+        var summary = org.poetexplorer.schedule.ScheduleSummary.of(r.schedule());
+        assertEquals(summary.inRamAtPeak().size(), memory.listedContents().size(), "one line per output in RAM");
+        String largest = r.schedule().graph().node(summary.inRamAtPeak().get(0)).name();
+        assertTrue(memory.listedContents().get(0).startsWith(largest), memory.listedContents().get(0));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
+    @Order(6)
+    void hoveringAnOperationShowsItsDetails() throws Exception {
+        SolveResult r = awaitSettled(90);
+        assertTrue(r.hasSchedule());
+        TimelineView timeline = app.view().timeline();
+        TimelineData data = new TimelineData(r.schedule());
+        // the longest compute: easy to hit
+        Operation target = null;
+        for (Operation op : r.schedule().ops()) {
+            if (op.kind() == OpKind.COMPUTE && (target == null || op.durationS() > target.durationS())) {
+                target = op;
+            }
+        }
+        Operation op = target;
+        TimeWindow w = app.view().timeWindow().get() != null ? app.view().timeWindow().get()
+                : TimeWindow.fit(data.totalS());
+        double x = w.toX((op.startS() + op.endS()) / 2, ChartLayout.LEFT, ChartLayout.plotWidth(timeline.getWidth()));
+        double laneH = (timeline.getHeight() - ChartLayout.AXIS_HEIGHT - org.poetexplorer.chart.TimelinePainter.TOP)
+                / TimelineData.LANES.size();
+        double y = org.poetexplorer.chart.TimelinePainter.TOP + laneH / 2;
+        Point2D screen = timeline.localToScreen(x, y);
+        robot.moveTo(screen.add(0, 6)).moveTo(screen);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> timeline.hoverCard().isVisible());
+        Screenshots.save(stage.getScene(), "05-hover-tooltip");
+        String text = timeline.hoverCard().getText();
+        String name = r.schedule().graph().node(op.node()).name();
+        assertTrue(text.contains("COMPUTE") && text.contains(name) && text.contains("stage " + op.stage()), text);
+        assertTrue(text.contains("duration") && text.contains("energy"), text);
+
+        robot.clickOn(screen, javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(op.node(), vm().selectedNodeProperty().get(), "click selects the node");
+        assertEquals(op.node(), app.view().nodeTable().getSelectionModel().getSelectedItem().index(),
+                "and its row in the node table");
+        Screenshots.save(stage.getScene(), "06-node-selected");
+    }
+
+    @Test
+    @Order(7)
+    void aMalformedDeviceFileShowsAnErrorAndKeepsTheDevice(@TempDir Path dir) throws Exception {
+        awaitSettled(90);
+        Device before = vm().deviceProperty().get();
+        SolveResult resultBefore = vm().resultProperty().get();
+        Path bad = dir.resolve("broken-device.json");
+        Files.writeString(bad, "{\"format\": \"poet-device/1\", \"id\": \"x\", \"flops\": -5}");
+        fx(() -> vm().openDevice(bad));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.view().notifications().isShowing());
+        Thread.sleep(800); // let the notification slide in before the screenshot
+        Screenshots.save(stage.getScene(), "07-malformed-device");
+        String text = app.view().notifications().getText();
+        assertTrue(text.contains("broken-device.json"), text);
+        assertTrue(text.contains("flops"), text);
+        assertEquals(before, vm().deviceProperty().get(), "the previous device stays");
+        assertEquals("a72", app.view().inputs().devicePickerValue().builtInId(), "the picker still shows it");
+        assertEquals(resultBefore, vm().resultProperty().get(), "the schedule on screen stays");
+    }
+
+    @Test
+    @Order(8)
+    void deviceSheetRefusesAnInvalidFieldAndAppliesAValidOne() throws Exception {
+        awaitSettled(90);
+        Device before = vm().deviceProperty().get();
+        javafx.scene.control.TextField flops = (javafx.scene.control.TextField) app.view()
+                .lookup("#deviceSheet").lookupAll(".text-field").iterator().next();
+        assertEquals(before.flops(), Double.parseDouble(flops.getText()), before.flops() * 1e-5);
+        robot.clickOn(flops);
+        fx(flops::selectAll);
+        robot.write("-3");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(flops.getStyleClass().contains("invalid"), "a negative speed is marked at once");
+        assertTrue(flops.getTooltip().getText().contains("flops"), flops.getTooltip().getText());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "08-device-field-invalid");
+        assertEquals(before, vm().deviceProperty().get(), "an invalid value is not applied");
+
+        fx(flops::selectAll);
+        robot.write("4e9").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().deviceProperty().get().flops() == 4e9);
+        SolveResult r = awaitSettled(120);
+        assertEquals(before.flopsPerJoule(), vm().deviceProperty().get().flopsPerJoule(), "other fields kept");
+        assertEquals(vm().graphProperty().get(), r.graph(), "the schedule is for the edited device");
+        assertEquals(vm().graphProperty().get().node(1).flop() / 4e9, r.graph().runtime(1), 1e-15,
+                "costs recomputed for the new speed");
+    }
+
+    @Test
+    @Order(9)
+    void aNetworkFileOpensAndAMalformedOneChangesNothing(@TempDir Path dir) throws Exception {
+        awaitSettled(90);
+        Path good = Path.of(System.getProperty("poet.shared"), "reference", "graphs", "linear__a72.json");
+        fx(() -> vm().openNetwork(good));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().graphProperty().get().name().equals("linear"));
+        SolveResult r = awaitSettled(120);
+        assertTrue(r.hasSchedule(), statusText());
+        assertEquals("linear", r.graph().name());
+        assertTrue(vm().networkProperty().get().isFile());
+        assertEquals(good.toAbsolutePath(), vm().recentFiles().get(0), "remembered as a recent file");
+
+        Path bad = dir.resolve("broken-network.json");
+        Files.writeString(bad, "{\"nodes\": [{\"type\": \"Input\", \"out_shape\": [1, 3], \"flop\": 0, "
+                + "\"deps\": [5]}]}");
+        fx(() -> vm().openNetwork(bad));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.view().notifications().isShowing()
+                && app.view().notifications().getText().contains("broken-network.json"));
+        String text = app.view().notifications().getText();
+        assertTrue(text.contains("deps"), text);
+        assertEquals("linear", vm().graphProperty().get().name(), "the loaded network stays");
+        assertEquals(r, vm().resultProperty().get(), "and so does its schedule");
+    }
+}

@@ -1,0 +1,57 @@
+package org.poetexplorer.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+class MemoryPainterTest {
+    @Test
+    void peakIsTheHighestRamAfterAnOperation() throws Exception {
+        MemoryData m = new MemoryData(ChartFixtures.schedule());
+        assertEquals(4, m.peakOp());
+        assertEquals(700, m.peakBytes());
+        assertEquals(0, m.opAt(2.0), "while node 1 is computed, RAM is as after the compute of node 0");
+        assertEquals(-1, m.opAt(0.5));
+        assertEquals(3, m.opAt(4.0), "the free at 4 s is the last to end by then");
+    }
+
+    @Test
+    void clickOnThePeakMarkerIsRecognised() throws Exception {
+        MemoryData m = new MemoryData(ChartFixtures.schedule());
+        TimeWindow w = TimeWindow.fit(m.totalS());
+        int width = 900;
+        int height = 220;
+        double px = w.toX(5.0, ChartLayout.LEFT, ChartLayout.plotWidth(width));
+        double bottom = height - ChartLayout.AXIS_HEIGHT;
+        double ph = bottom - ChartLayout.TOP;
+        double py = bottom - 700 / (1000 * 1.15) * ph;
+        assertTrue(MemoryPainter.isNearPeak(m, w, 1000, width, height, px + 2, py - 2));
+        assertTrue(MemoryPainter.isNearPeak(m, w, 1000, width, height, px, py + 30), "in the area under the peak");
+        assertFalse(MemoryPainter.isNearPeak(m, w, 1000, width, height, px + 40, py));
+        assertFalse(MemoryPainter.isNearPeak(m, w, 1000, width, height, px, py - 30), "above the peak");
+        assertEquals(4, MemoryPainter.opAtX(m, w, width, px + 1));
+    }
+
+    @Test
+    void budgetLineAndAreaAreDrawn() throws Exception {
+        MemoryData m = new MemoryData(ChartFixtures.schedule());
+        TimeWindow w = TimeWindow.fit(m.totalS());
+        int width = 900;
+        int height = 220;
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        new MemoryPainter(m, w, 1000, 5000, -1).paint(g, width, height);
+        g.dispose();
+        double bottom = height - ChartLayout.AXIS_HEIGHT;
+        double ph = bottom - ChartLayout.TOP;
+        int x = (int) w.toX(2.3, ChartLayout.LEFT, ChartLayout.plotWidth(width));
+        int below = (int) (bottom - 50.0 / 1150 * ph);
+        assertEquals(Palette.RAM_FILL.getRGB(), img.getRGB(x, below), "100 B in RAM after the first compute");
+        int above = (int) (bottom - 250.0 / 1150 * ph);
+        assertEquals(Palette.PLOT_BACKGROUND.getRGB(), img.getRGB(x, above), "nothing above 100 B before 3 s");
+    }
+}

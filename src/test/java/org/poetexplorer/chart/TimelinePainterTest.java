@@ -1,0 +1,99 @@
+package org.poetexplorer.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+import org.poetexplorer.schedule.OpKind;
+
+class TimelinePainterTest {
+    private static final int W = 1000;
+    private static final int H = 300;
+
+    private static double laneY(int lane) {
+        double top = TimelinePainter.TOP;
+        double bottom = H - ChartLayout.AXIS_HEIGHT;
+        double laneH = (bottom - top) / TimelineData.LANES.size();
+        return top + (lane + 0.5) * laneH;
+    }
+
+    /** A row inside a lane's bars, above the node names written in them. */
+    private static double barY(int lane) {
+        double top = TimelinePainter.TOP;
+        double bottom = H - ChartLayout.AXIS_HEIGHT;
+        double laneH = (bottom - top) / TimelineData.LANES.size();
+        return top + lane * laneH + 6;
+    }
+
+    /** Just inside the top edge of a lane, where a selection outline runs. */
+    private static double edgeY(int lane) {
+        return barY(lane) - 5;
+    }
+
+    private static double x(TimeWindow w, double t) {
+        return w.toX(t, ChartLayout.LEFT, ChartLayout.plotWidth(W));
+    }
+
+    @Test
+    void pointerFindsTheOperationDrawnUnderIt() throws Exception {
+        TimelineData d = new TimelineData(ChartFixtures.schedule());
+        TimeWindow w = TimeWindow.fit(d.totalS());
+        assertEquals(1, TimelinePainter.opAt(d, w, W, H, x(w, 2.0), laneY(0)), "compute of node 1");
+        assertEquals(4, TimelinePainter.opAt(d, w, W, H, x(w, 4.5), laneY(1)), "recompute of node 0");
+        assertEquals(2, TimelinePainter.opAt(d, w, W, H, x(w, 3.5), laneY(2)), "page-out of node 1");
+        assertEquals(5, TimelinePainter.opAt(d, w, W, H, x(w, 5.5), laneY(3)), "page-in of node 1");
+        assertEquals(-1, TimelinePainter.opAt(d, w, W, H, x(w, 2.0), laneY(3)), "nothing is paged in at 2 s");
+        assertEquals(-1, TimelinePainter.opAt(d, w, W, H, 10, laneY(0)), "lane names are not operations");
+    }
+
+    @Test
+    void zoomedInTheHitTestStillFindsTheRightOperation() throws Exception {
+        TimelineData d = new TimelineData(ChartFixtures.schedule());
+        TimeWindow w = TimeWindow.fit(d.totalS()).zoom(8, 4.5);
+        assertEquals(4.5, w.toTime(x(w, 4.5), ChartLayout.LEFT, ChartLayout.plotWidth(W)), 1e-9);
+        assertEquals(4, TimelinePainter.opAt(d, w, W, H, x(w, 4.6), laneY(1)));
+        assertEquals(-1, TimelinePainter.opAt(d, w, W, H, x(w, 4.6), laneY(0)), "compute lane is empty there");
+    }
+
+    @Test
+    void eachLaneIsDrawnInItsKindsColour() throws Exception {
+        TimelineData d = new TimelineData(ChartFixtures.schedule());
+        TimeWindow w = TimeWindow.fit(d.totalS());
+        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        new TimelinePainter(d, w, -1, -1).paint(g, W, H);
+        g.dispose();
+        assertEquals(Palette.of(OpKind.COMPUTE).getRGB(), img.getRGB((int) x(w, 2.2), (int) barY(0)));
+        assertEquals(Palette.of(OpKind.RECOMPUTE).getRGB(), img.getRGB((int) x(w, 4.7), (int) barY(1)));
+        assertEquals(Palette.of(OpKind.PAGE_OUT).getRGB(), img.getRGB((int) x(w, 3.7), (int) barY(2)));
+        assertEquals(Palette.of(OpKind.PAGE_IN).getRGB(), img.getRGB((int) x(w, 5.7), (int) barY(3)));
+        assertEquals(Palette.PLOT_BACKGROUND.getRGB(), img.getRGB((int) x(w, 2.2), (int) barY(3)),
+                "no page-in at 2.2 s");
+    }
+
+    @Test
+    void aSelectedNodeIsOutlinedInEveryLaneItAppearsIn() throws Exception {
+        TimelineData d = new TimelineData(ChartFixtures.schedule());
+        TimeWindow w = TimeWindow.fit(d.totalS());
+        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        new TimelinePainter(d, w, 0, -1).paint(g, W, H);
+        g.dispose();
+        int selection = Palette.SELECTION.getRGB();
+        assertEquals(selection, img.getRGB((int) x(w, 0.3), (int) edgeY(0)), "top edge of compute n0");
+        assertEquals(selection, img.getRGB((int) x(w, 4.3), (int) edgeY(1)), "top edge of recompute n0");
+        assertEquals(Palette.PLOT_BACKGROUND, new Color(img.getRGB((int) x(w, 2.3), (int) edgeY(0))),
+                "node 1 is not outlined");
+    }
+
+    @Test
+    void visibleOperationsAreFoundByBinarySearch() throws Exception {
+        TimelineData d = new TimelineData(ChartFixtures.schedule());
+        assertEquals(0, d.firstEndingFrom(0, -1));
+        assertEquals(1, d.firstEndingFrom(0, 1.5));
+        assertEquals(2, d.firstEndingFrom(0, 3.5), "past the last compute");
+        assertEquals(1, d.opsOfNode(1).length - 2, "node 1: compute, page-out, page-in");
+    }
+}
