@@ -3,6 +3,7 @@ package org.poetexplorer.milp;
 import java.util.ArrayList;
 import java.util.List;
 import org.poetexplorer.model.Budget;
+import org.poetexplorer.milp.heuristic.FastScheduler;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.StagePlan;
 
@@ -17,7 +18,8 @@ import org.poetexplorer.schedule.StagePlan;
  * INFEASIBLE when proven (by the working-set and runtime facts of {@link LowerBounds} or by the
  * backend); otherwise FEASIBLE with gap = (energy - bound) / energy, or UNKNOWN with no schedule.
  *
- * <p>Phases: (1) the proofs of {@link LowerBounds} and the plain schedule; (2) the small gap
+ * <p>Phases: (1) the proofs of {@link LowerBounds} and the plain schedule, the heuristic
+ * package's cover bound and its fast schedule ({@link FastScheduler}); (2) the small gap
  * model ({@link GapModel}: exact and final when recomputation is off, otherwise the first
  * incumbent and the hint); (3) with recomputation, the reduced stage model
  * ({@link StageFormulation#reduced}) on the chosen backend. Every solver answer is rounded,
@@ -81,6 +83,16 @@ public final class PoetSolver {
                 return result(SolveStatus.INFEASIBLE, "infeasible: without paging and recomputation the plain schedule"
                         + " is the only one, and it needs more RAM than the budget (" + plain.problem() + ")");
             }
+            if (org.poetexplorer.milp.heuristic.LowerBounds.provablyInfeasible(graph, budget)) {
+                return result(SolveStatus.INFEASIBLE, "infeasible: proven by the cover bound of the heuristic package");
+            }
+            double cover = org.poetexplorer.milp.heuristic.LowerBounds.energyJ(graph, budget);
+            if (cover > lowerBoundJ && !Double.isInfinite(cover)) {
+                lowerBoundJ = cover;
+            }
+            listener.onProgress("fast schedule", lowerBoundJ);
+            new FastScheduler().schedule(graph, budget, cancel::isCancelled)
+                    .ifPresent(h -> consider(h.plan(), "fast heuristic"));
             if (budget.paging() || budget.remat()) {
                 SolveResult gapResult = solveGapModel();
                 if (gapResult != null) {
@@ -220,6 +232,10 @@ public final class PoetSolver {
             if (best == null || status == SolveStatus.INFEASIBLE) {
                 return new SolveResult(graph, budget, backend.name(), status, null, null,
                         status == SolveStatus.INFEASIBLE ? null : lowerBoundJ, null, elapsed(), text);
+            }
+            if (lowerBoundJ > best.energyJ() * (1 + 1e-9) && notes.stream().noneMatch(n -> n.startsWith("INCONSISTENT"))) {
+                notes.add("INCONSISTENT: a lower bound of " + lowerBoundJ + " J exceeds a valid schedule's "
+                        + best.energyJ() + " J; the bound is ignored");
             }
             double bound = Math.min(lowerBoundJ, best.energyJ());
             double gap = status == SolveStatus.OPTIMAL ? 0.0
