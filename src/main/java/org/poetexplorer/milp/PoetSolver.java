@@ -13,8 +13,10 @@ import org.poetexplorer.schedule.StagePlan;
  * energy, runtime and peak RAM are recomputed exactly from the graph.
  *
  * <p>Status: OPTIMAL when a proof exists - the plain schedule fits (no schedule costs less than
- * computing every node once), or the backend proved its answer optimal and that answer's exact
- * energy is within {@link #OPTIMAL_TOLERANCE} (relative) of the backend's proven bound;
+ * computing every node once), a schedule's exact energy is within {@link #OPTIMAL_TOLERANCE}
+ * (relative) of a proven lower bound (the heuristic package's cover bound), or the backend
+ * proved its answer optimal and that answer's exact energy is within the same tolerance of the
+ * backend's proven bound;
  * INFEASIBLE when proven (by the working-set and runtime facts of {@link LowerBounds} or by the
  * backend); otherwise FEASIBLE with gap = (energy - bound) / energy, or UNKNOWN with no schedule.
  *
@@ -93,11 +95,17 @@ public final class PoetSolver {
             listener.onProgress("fast schedule", lowerBoundJ);
             new FastScheduler().schedule(graph, budget, cancel::isCancelled)
                     .ifPresent(h -> consider(h.plan(), "fast heuristic"));
+            if (boundCloses()) {
+                return result(SolveStatus.OPTIMAL, "proven optimal: within " + OPTIMAL_TOLERANCE + " of the lower bound");
+            }
             if (budget.paging() || budget.remat()) {
                 SolveResult gapResult = solveGapModel();
                 if (gapResult != null) {
                     return gapResult;
                 }
+            }
+            if (boundCloses()) {
+                return result(SolveStatus.OPTIMAL, "proven optimal: within " + OPTIMAL_TOLERANCE + " of the lower bound");
             }
             if (cancel.isCancelled()) {
                 return stopped("cancelled");
@@ -194,6 +202,12 @@ public final class PoetSolver {
             return Math.max(0.01, options.timeLimitSeconds() - elapsed());
         }
 
+        /** Whether the best schedule is within {@link #OPTIMAL_TOLERANCE} of the proven lower bound. */
+        private synchronized boolean boundCloses() {
+            return best != null && best.energyJ() - lowerBoundJ <= OPTIMAL_TOLERANCE * best.energyJ()
+                    && lowerBoundJ <= best.energyJ() * (1 + 1e-9);
+        }
+
         /** A quarter of the time limit (at least a second), or 10 s without a limit. */
         private double gapModelSeconds() {
             if (options.timeLimitSeconds() <= 0) {
@@ -238,8 +252,8 @@ public final class PoetSolver {
                         + best.energyJ() + " J; the bound is ignored");
             }
             double bound = Math.min(lowerBoundJ, best.energyJ());
-            double gap = status == SolveStatus.OPTIMAL ? 0.0
-                    : best.energyJ() > 0 ? (best.energyJ() - bound) / best.energyJ() : 0.0;
+            // reported as is, also for OPTIMAL (then at most OPTIMAL_TOLERANCE)
+            double gap = best.energyJ() > 0 ? Math.max(0.0, (best.energyJ() - bound) / best.energyJ()) : 0.0;
             return new SolveResult(graph, budget, backend.name(), status, best.plan(), best.schedule(),
                     bound, gap, elapsed(), text);
         }
