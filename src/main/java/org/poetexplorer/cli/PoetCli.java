@@ -51,6 +51,7 @@ public final class PoetCli implements Callable<Integer> {
         CommandLine cl = new CommandLine(new PoetCli());
         cl.addSubcommand("check", new CheckCommand(Inputs::graph));
         cl.addSubcommand("show", new ShowCommand());
+        cl.addSubcommand("export-mps", new ExportMpsCommand());
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(out);
         cl.setErr(err);
