@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = "Trace energy and peak RAM against the RAM budget over a range of budgets "
                 + "(linear spacing), reusing work between neighbouring budgets.")
 final class SweepCommand implements Callable<Integer> {
-    static final double DEFAULT_POINT_LIMIT_S = 2;
+    static final double DEFAULT_POINT_LIMIT_S = 1;
 
     @Spec
     private CommandSpec spec;
@@ -59,7 +59,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--time-limit-per-point", paramLabel = "SECONDS",
             description = "exact-solve time per budget before the best schedule so far is taken (default: "
-                    + "2)")
+                    + "1)")
     private String pointLimit;
 
     @Option(names = "--threads", paramLabel = "N", description = "solver threads (default: the processors)")
@@ -155,7 +155,7 @@ final class SweepCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "%12s  %-10s %14s %12s %9s %8.2f  %s", ByteSize.format(p.ramBudgetBytes()),
                     r.status(), s == null ? "-" : String.format(Locale.ROOT, "%.6f", s.energyJ()),
                     s == null ? "-" : ByteSize.format(s.peakRamBytes()),
-                    r.gap() == null ? "-" : String.format(Locale.ROOT, "%.3f %%", r.gap() * 100), p.seconds(),
+                    r.gap() == null ? "-" : String.format(Locale.ROOT, "%.4f %%", r.gap() * 100), p.seconds(),
                     p.source().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
 

@@ -32,7 +32,8 @@ import org.poetexplorer.schedule.StagePlan;
  * by cancelling, so a slow model build cannot overrun it by much). When it does not prove
  * optimality, {@link FastScheduler} starts from the previous (larger) budget's schedule as a
  * warm-start hint, and the cheaper checked schedule is kept;</li>
- * <li>the best lower bound of the larger budgets is carried down into the gap.</li>
+ * <li>the gap uses the best of the solver's bound, the covering bound of
+ * {@code heuristic.LowerBounds.energyJ} and the bounds carried down from larger budgets.</li>
  * </ul>
  * When every point is done, a last pass carries schedules up: where a smaller budget's schedule
  * is cheaper than a larger budget's unproven one, it is rebuilt and checked for the larger
@@ -200,7 +201,8 @@ public final class Sweep {
         }
         String why = sweepCancel.isCancelled() ? "cancelled" : "time limit per point reached";
         String message = token.isCancelled() ? why : exact.message();
-        double bound = Math.max(carriedBound, exact.lowerBoundJ() == null ? Double.NEGATIVE_INFINITY : exact.lowerBoundJ());
+        double bound = Math.max(Math.max(carriedBound, coverBound(b)),
+                exact.lowerBoundJ() == null ? Double.NEGATIVE_INFINITY : exact.lowerBoundJ());
         StagePlan hint = larger != null && larger.hasSchedule() ? larger.result().plan() : null;
         Verifier.Verified warm = warmStart(b, hint, sweepCancel);
         boolean warmWins = warm != null && (!exact.hasSchedule() || warm.energyJ() < energy(exact));
@@ -213,6 +215,12 @@ public final class Sweep {
                     null, exact.solveSeconds(), message), Source.SOLVER, start);
         }
         return point(b, rebound(exact, bound, message), Source.SOLVER, start);
+    }
+
+    /** The covering bound of heuristic.LowerBounds.energyJ; an infinite one is left to the solver to prove. */
+    private double coverBound(Budget b) {
+        double lb = org.poetexplorer.milp.heuristic.LowerBounds.energyJ(graph, b);
+        return Double.isFinite(lb) ? lb : Double.NEGATIVE_INFINITY;
     }
 
     private Verifier.Verified warmStart(Budget b, StagePlan hint, CancelToken cancel) {
