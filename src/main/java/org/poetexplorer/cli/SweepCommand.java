@@ -69,8 +69,9 @@ final class SweepCommand implements Callable<Integer> {
     private String csv;
 
     @Override
-    public Integer call() throws InputException, IOException {
+    public Integer call() throws InputException {
         Sweep.Range range = range(ram);
+        Path csvFile = csv == null ? null : csvTarget(csv);
         Device dev = device == null ? null : Inputs.device(device);
         TrainingGraph graph = Inputs.network(network, dev);
         double ratio = Inputs.positive("--runtime", runtime);
@@ -105,12 +106,28 @@ final class SweepCommand implements Callable<Integer> {
             out.println(SweepTable.row(p));
         }
         out.printf(Locale.ROOT, "%n%d budgets in %.2f s%n", points.size(), total);
-        if (csv != null) {
-            AtomicFiles.writeString(Path.of(csv), SweepTable.csv(points));
+        if (csvFile != null) {
+            try {
+                AtomicFiles.writeString(csvFile, SweepTable.csv(points));
+            } catch (IOException e) {
+                throw new InputException("--csv", "", e.getMessage());
+            }
             out.println("wrote " + csv);
         }
         out.flush();
         return PoetCli.OK;
+    }
+
+    /** Refuses a CSV target whose folder is missing before any solving starts. */
+    private static Path csvTarget(String value) throws InputException {
+        Path p = Path.of(value).toAbsolutePath();
+        if (java.nio.file.Files.isDirectory(p)) {
+            throw new InputException("--csv", "", "\"" + value + "\" is a folder, not a file");
+        }
+        if (p.getParent() == null || !java.nio.file.Files.isDirectory(p.getParent())) {
+            throw new InputException("--csv", "", "the folder of \"" + value + "\" does not exist");
+        }
+        return p;
     }
 
     /** FROM:TO:STEPS with sizes as in {@code --ram} of solve; any flaw names the option and the value. */
@@ -119,8 +136,8 @@ final class SweepCommand implements Callable<Integer> {
         if (parts.length != 3) {
             throw new InputException("--ram", "", "expected FROM:TO:STEPS, e.g. 0.6MB:2.5MB:20 (was \"" + value + "\")");
         }
-        long from = Inputs.bytes("--ram", parts[0]);
-        long to = Inputs.bytes("--ram", parts[1]);
+        long from = size("FROM", parts[0], value);
+        long to = size("TO", parts[1], value);
         int steps;
         try {
             steps = Integer.parseInt(parts[2].trim());
@@ -132,6 +149,15 @@ final class SweepCommand implements Callable<Integer> {
             return new Sweep.Range(from, to, steps);
         } catch (IllegalArgumentException e) {
             throw new InputException("--ram", "", e.getMessage() + " (was \"" + value + "\")");
+        }
+    }
+
+    private static long size(String part, String text, String whole) throws InputException {
+        try {
+            return Inputs.bytes("--ram", text);
+        } catch (InputException e) {
+            throw new InputException("--ram", "", part + " " + e.getMessage().replaceFirst("^--ram: ", "") + " (was \""
+                    + whole + "\")");
         }
     }
 
