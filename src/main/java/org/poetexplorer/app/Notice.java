@@ -6,8 +6,4 @@ record Notice(String title, String text, boolean error) {
     static Notice error(String title, String text) {
         return new Notice(title, text, true);
     }
-
-    static Notice info(String title, String text) {
-        return new Notice(title, text, false);
-    }
 }
