@@ -1,6 +1,7 @@
 package org.poetexplorer.app;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -12,11 +13,13 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.poetexplorer.milp.CancelToken;
 import org.poetexplorer.milp.SolveOptions;
+import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.milp.Sweep;
 import org.poetexplorer.milp.heuristic.MinimalRam;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.ByteSize;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.ScheduleSummary;
 
 /**
  * The "Trade-off curve" action: runs a {@link Sweep} of the current network, device, runtime
@@ -25,21 +28,39 @@ import org.poetexplorer.model.TrainingGraph;
  * budget is finished (largest first); the final list replaces them. Only FX-thread access.
  */
 final class TradeoffSweep {
+    /** A finished budget as the charts need it, measured on the sweeping thread (energy NaN, peak -1: no schedule). */
+    record CurvePoint(long ramBudgetBytes, SolveStatus status, double energyJ, long peakRamBytes, Sweep.Source source) {
+
+        static CurvePoint of(Sweep.Point p) {
+            if (!p.hasSchedule()) {
+                return new CurvePoint(p.ramBudgetBytes(), p.result().status(), Double.NaN, -1, p.source());
+            }
+            ScheduleSummary s = ScheduleSummary.of(p.result().schedule());
+            return new CurvePoint(p.ramBudgetBytes(), p.result().status(), s.energyJ(), s.peakRamBytes(), p.source());
+        }
+
+        boolean hasSchedule() {
+            return peakRamBytes >= 0;
+        }
+    }
+
     static final int POINTS = 12;
     /** Exact-solve time per budget: the app wants the curve in well under a minute. */
     static final double MAX_SECONDS_PER_POINT = 2;
 
     private final ExplorerViewModel vm;
-    private final ObservableList<Sweep.Point> points = FXCollections.observableArrayList();
+    private final ObservableList<CurvePoint> points = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private String curveKey;
-    private Task<List<Sweep.Point>> task;
+    private Task<List<CurvePoint>> task;
     private CancelToken cancel;
 
     TradeoffSweep(ExplorerViewModel vm) {
         this.vm = vm;
+        // A curve of a network no longer shown is not worth the CPU.
+        vm.graphProperty().addListener((o, a, b) -> cancel());
     }
 
     /** Starts a sweep of the current inputs, cancelling one still running. */
@@ -59,18 +80,20 @@ final class TradeoffSweep {
         String key = key(ExplorerViewModel.graphKey(g), base.runtimeRatio(), base.paging(), base.remat());
         CancelToken token = new CancelToken();
         Sweep sweep = new Sweep(g, base, options);
-        Task<List<Sweep.Point>> t = new Task<>() {
+        Task<List<CurvePoint>> t = new Task<>() {
             @Override
-            protected List<Sweep.Point> call() {
-                return sweep.run(budgets, (done, total, p) -> {
+            protected List<CurvePoint> call() {
+                List<Sweep.Point> all = sweep.run(budgets, (done, total, p) -> {
                     updateProgress(done, total);
                     updateMessage("budget " + done + " of " + total + " (" + ByteSize.format(p.ramBudgetBytes()) + ")");
-                    javafx.application.Platform.runLater(() -> {
+                    CurvePoint c = CurvePoint.of(p);
+                    Platform.runLater(() -> {
                         if (task == this) {
-                            points.add(p);
+                            points.add(c);
                         }
                     });
                 }, token);
+                return all.stream().map(CurvePoint::of).toList();
             }
         };
         t.setOnSucceeded(e -> {
@@ -113,11 +136,11 @@ final class TradeoffSweep {
     }
 
     /** The sweep's points when they belong to the given curve, else none. */
-    List<Sweep.Point> pointsFor(String graphKey, double ratio, boolean paging, boolean remat) {
+    List<CurvePoint> pointsFor(String graphKey, double ratio, boolean paging, boolean remat) {
         return key(graphKey, ratio, paging, remat).equals(curveKey) ? points : List.of();
     }
 
-    ObservableList<Sweep.Point> points() {
+    ObservableList<CurvePoint> points() {
         return points;
     }
 

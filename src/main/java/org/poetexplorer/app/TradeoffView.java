@@ -10,9 +10,7 @@ import javafx.scene.layout.Priority;
 import org.poetexplorer.chart.TradeoffPainter;
 import org.poetexplorer.chart.TradeoffPoint;
 import org.poetexplorer.milp.SolveStatus;
-import org.poetexplorer.milp.Sweep;
 import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.schedule.ScheduleSummary;
 
 /**
  * Energy and peak RAM against the RAM budget: each finished solve of the current network,
@@ -48,7 +46,7 @@ final class TradeoffView extends HBox {
         getChildren().addAll(energy, peak);
         vm.history().addListener((javafx.collections.ListChangeListener<SolveRecord>) c -> repaint());
         vm.resultProperty().addListener((o, a, b) -> repaint());
-        sweep.points().addListener((javafx.collections.ListChangeListener<Sweep.Point>) c -> repaint());
+        sweep.points().addListener((javafx.collections.ListChangeListener<TradeoffSweep.CurvePoint>) c -> repaint());
     }
 
     ChartCanvas energyChart() {
@@ -96,15 +94,11 @@ final class TradeoffView extends HBox {
             out.add(new TradeoffPoint(h.ramBudgetBytes(), value, h.ramBudgetBytes() == currentBudget));
             solved.add(h.ramBudgetBytes());
         }
-        for (Sweep.Point p : sweep.pointsFor(key, ratio, paging, remat)) {
-            if (solved.contains(p.ramBudgetBytes()) || !p.hasSchedule() && p.result().status() != SolveStatus.INFEASIBLE) {
+        for (TradeoffSweep.CurvePoint p : sweep.pointsFor(key, ratio, paging, remat)) {
+            if (solved.contains(p.ramBudgetBytes()) || !p.hasSchedule() && p.status() != SolveStatus.INFEASIBLE) {
                 continue;
             }
-            double value = Double.NaN;
-            if (p.hasSchedule()) {
-                ScheduleSummary s = ScheduleSummary.of(p.result().schedule());
-                value = energy ? s.energyJ() : s.peakRamBytes();
-            }
+            double value = !p.hasSchedule() ? Double.NaN : energy ? p.energyJ() : p.peakRamBytes();
             out.add(new TradeoffPoint(p.ramBudgetBytes(), value, p.ramBudgetBytes() == currentBudget));
         }
         return out;

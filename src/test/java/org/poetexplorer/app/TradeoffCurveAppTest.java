@@ -93,6 +93,7 @@ class TradeoffCurveAppTest {
 
         assertEquals(TradeoffSweep.POINTS, sweep.points().size(), "one point per budget");
         assertTrue(sweep.points().stream().allMatch(p -> p.source() != Sweep.Source.CANCELLED));
+        assertTrue(sweep.points().stream().anyMatch(p -> p.status() == SolveStatus.OPTIMAL), "the largest budget fits the plain schedule");
         List<TradeoffPoint> drawn = pane.charts().points(vm(), true);
         assertTrue(drawn.size() >= TradeoffSweep.POINTS, "every budget of the curve is drawn: " + drawn.size());
         assertTrue(drawn.stream().filter(TradeoffPoint::feasible).count() >= TradeoffSweep.POINTS - 1,
