@@ -148,7 +148,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             return new Sweep.Range(from, to, steps);
         } catch (IllegalArgumentException e) {
-            throw new InputException("--ram", "", e.getMessage() + " (was \"" + value + "\")");
+            throw new InputException("--ram", "", e.getMessage() + " in \"" + value + "\"");
         }
     }
 
