@@ -52,6 +52,8 @@ final class MainView extends BorderPane {
     private final SplitPane mainSplit;
     private final SplitPane centerSplit;
     private final Menu recentMenu = new Menu("Open Recent");
+    private final TradeoffSweep tradeoffSweep;
+    private final Tab tradeoffTab;
     private final PauseTransition noticeTimeout = new PauseTransition(Duration.seconds(12));
 
     MainView(ExplorerViewModel vm) {
@@ -79,12 +81,15 @@ final class MainView extends BorderPane {
         timeline.setMinHeight(140);
         memory.setMinHeight(120);
 
+        tradeoffSweep = new TradeoffSweep(vm);
+        tradeoffTab = tab("Trade-off", new TradeoffPane(vm, tradeoffSweep),
+                "Energy and peak RAM against the RAM budget, one point per solve or per budget of a trade-off curve");
         TabPane bottom = new TabPane();
         bottom.setId("bottomTabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottom.getTabs().addAll(tab("Nodes", nodeTable, "Every node with its costs and how this schedule treats it"),
                 tab("Energy", new EnergyView(vm), "Energy per kind of operation, against other schedules"),
-                tab("Trade-off", new TradeoffView(vm), "Energy and peak RAM against the RAM budget, one point per solve"));
+                tradeoffTab);
 
         centerSplit = new SplitPane(timelineBox, memory, bottom);
         centerSplit.setOrientation(Orientation.VERTICAL);
@@ -123,6 +128,16 @@ final class MainView extends BorderPane {
         });
         vm.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
+    }
+
+    /** The Solve menu's "Trade-off Curve": shows the trade-off charts and starts the sweep there. */
+    void traceTradeoffCurve() {
+        tradeoffTab.getTabPane().getSelectionModel().select(tradeoffTab);
+        tradeoffSweep.start();
+    }
+
+    TradeoffSweep tradeoffSweep() {
+        return tradeoffSweep;
     }
 
     private static Tab tab(String title, javafx.scene.Node content, String tip) {
@@ -171,7 +186,8 @@ final class MainView extends BorderPane {
 
         MenuItem resolve = item("Solve Again", new KeyCodeCombination(KeyCode.F5), vm::resolve);
         MenuItem cancel = item("Cancel Solve", new KeyCodeCombination(KeyCode.ESCAPE), vm::cancelSolve);
-        Menu solve = new Menu("Solve", null, resolve, cancel);
+        MenuItem curve = item("Trade-off Curve", null, this::traceTradeoffCurve);
+        Menu solve = new Menu("Solve", null, resolve, cancel, new SeparatorMenuItem(), curve);
         MenuBar bar = new MenuBar(file, view, solve);
         bar.setId("menuBar");
         return bar;

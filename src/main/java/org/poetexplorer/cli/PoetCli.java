@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "poet", mixinStandardHelpOptions = true, version = "poet 0.1.0",
         description = "Energy-optimal training schedules (rematerialization and paging) for small devices.",
-        subcommands = {SolveCommand.class, BenchCommand.class})
+        subcommands = {SolveCommand.class, BenchCommand.class, SweepCommand.class})
 public final class PoetCli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
