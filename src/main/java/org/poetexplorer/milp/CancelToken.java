@@ -21,6 +21,33 @@ public final class CancelToken {
         return cancelled.get();
     }
 
+    /**
+     * Like {@link #onCancel}, for a native search that ignores an interrupt arriving before it
+     * has started: once cancelled, {@code interrupt} is repeated every 50 ms until the handle
+     * is closed (when the search has returned).
+     */
+    public AutoCloseable interruptUntilClosed(Runnable interrupt) {
+        AtomicBoolean closed = new AtomicBoolean();
+        AutoCloseable hook = onCancel(() -> {
+            Thread repeater = new Thread(() -> {
+                while (!closed.get()) {
+                    interrupt.run();
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "poet-solver-interrupt");
+            repeater.setDaemon(true);
+            repeater.start();
+        });
+        return () -> {
+            closed.set(true);
+            hook.close();
+        };
+    }
+
     /** Runs {@code hook} on cancel (at once if already cancelled). Returns a handle that removes it. */
     public AutoCloseable onCancel(Runnable hook) {
         hooks.add(hook);

@@ -97,7 +97,7 @@ final class CpSatBackend implements Backend {
             return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");
         }
         CpSolverStatus status;
-        try (AutoCloseable hook = cancel.onCancel(solver::stopSearch)) {
+        try (AutoCloseable hook = cancel.interruptUntilClosed(solver::stopSearch)) {
             status = solver.solve(cp, callback);
         } catch (Exception e) {
             throw new IllegalStateException(e);

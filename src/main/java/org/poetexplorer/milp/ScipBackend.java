@@ -66,7 +66,7 @@ final class ScipBackend implements Backend {
                 return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");
             }
             MPSolver.ResultStatus status;
-            try (AutoCloseable hook = cancel.onCancel(solver::interruptSolve)) {
+            try (AutoCloseable hook = cancel.interruptUntilClosed(solver::interruptSolve)) {
                 status = solver.solve();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
