@@ -3,6 +3,7 @@ package org.poetexplorer.milp;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Cancels a running solve from another thread. Backends register a hook that interrupts them. */
 public final class CancelToken {
@@ -28,8 +29,9 @@ public final class CancelToken {
      */
     public AutoCloseable interruptUntilClosed(Runnable interrupt) {
         AtomicBoolean closed = new AtomicBoolean();
+        AtomicReference<Thread> repeater = new AtomicReference<>();
         AutoCloseable hook = onCancel(() -> {
-            Thread repeater = new Thread(() -> {
+            Thread t = new Thread(() -> {
                 while (!closed.get()) {
                     interrupt.run();
                     try {
@@ -39,12 +41,17 @@ public final class CancelToken {
                     }
                 }
             }, "poet-solver-interrupt");
-            repeater.setDaemon(true);
-            repeater.start();
+            t.setDaemon(true);
+            repeater.set(t);
+            t.start();
         });
         return () -> {
             closed.set(true);
             hook.close();
+            Thread t = repeater.get();
+            if (t != null) {
+                t.join(); // the solver may be deleted after close: no interrupt may still be running
+            }
         };
     }
 
