@@ -139,7 +139,7 @@ public final class ExplorerViewModel {
      * that are the built-in profiles under their own name. Lists it in the background.
      */
     public void addSampleProfiles(Path folder) {
-        solves.background("list profiles", () -> {
+        solves.background(() -> {
             if (!Files.isDirectory(folder)) {
                 return List.<Path>of();
             }
@@ -203,7 +203,7 @@ public final class ExplorerViewModel {
         loading.set(true);
         phase.set(Phase.LOADING);
         status.set("Loading " + n + " on " + dc + "...");
-        solves.background("load", () -> {
+        solves.background(() -> {
             Device d = given != null ? given : dc.isFile() ? DeviceFiles.read(dc.file()) : DeviceFiles.builtIn(dc.builtInId());
             TrainingGraph g = n.isFile() ? NetworkFiles.read(n.file(), d) : Catalog.build(n.catalogName(), d);
             Schedule p = ScheduleBuilder.plain(g, new Budget(Long.MAX_VALUE / 4, MAX_RUNTIME_RATIO, false, false));
@@ -315,6 +315,7 @@ public final class ExplorerViewModel {
             if (graphChanged) {
                 history.clear();
                 selectedNode.set(-1);
+                result.set(null); // the old schedule belongs to another graph
             }
             graph.set(l.graph());
             plain.set(l.plain());
@@ -505,7 +506,7 @@ public final class ExplorerViewModel {
     private void findMinimalRam(SolveRequest request) {
         TrainingGraph g = request.graph();
         Budget b = request.budget();
-        solves.background("minimal RAM", () -> new long[] {MinimalRam.provenFloorBytes(g, b),
+        solves.background(() -> new long[] {MinimalRam.provenFloorBytes(g, b),
             MinimalRam.achievableBytes(g, b, new FastScheduler())}, v -> {
                 if (request != lastRequest || solves.busyProperty().get()) {
                     return;

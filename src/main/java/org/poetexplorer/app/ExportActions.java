@@ -26,6 +26,7 @@ import org.poetexplorer.chart.MemoryData;
 import org.poetexplorer.chart.MemoryPainter;
 import org.poetexplorer.chart.TimelineData;
 import org.poetexplorer.chart.TimelinePainter;
+import org.poetexplorer.chart.TradeoffPoint;
 import org.poetexplorer.io.ChartFiles;
 import org.poetexplorer.io.HtmlReport;
 import org.poetexplorer.io.ScheduleCsv;
@@ -52,6 +53,7 @@ final class ExportActions {
     }
 
     private final ExplorerViewModel vm;
+    private final Function<Boolean, List<TradeoffPoint>> tradeoffPoints;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "poet-export");
         t.setDaemon(true);
@@ -59,8 +61,10 @@ final class ExportActions {
     });
     private Path lastFolder;
 
-    ExportActions(ExplorerViewModel vm) {
+    /** @param tradeoffPoints the trade-off view's points: energy (true) or peak RAM (false) against the budget */
+    ExportActions(ExplorerViewModel vm, Function<Boolean, List<TradeoffPoint>> tradeoffPoints) {
         this.vm = vm;
+        this.tradeoffPoints = tradeoffPoints;
     }
 
     // --- exports to a given file (what the menus run after the chooser) ---
@@ -113,7 +117,7 @@ final class ExportActions {
                 new TimelinePainter(s == null ? null : new TimelineData(s), null, -1, -1, empty),
                 new MemoryPainter(s == null ? null : new MemoryData(s), null, budget, g == null ? 0 : g.paramBytes(), -1),
                 new EnergyBarsPainter(EnergyView.bars(vm), plainJ),
-                ChartSet.tradeoff(TradeoffView.points(vm, true), TradeoffView.points(vm, false), plainJ));
+                ChartSet.tradeoff(tradeoffPoints.apply(true), tradeoffPoints.apply(false), plainJ));
     }
 
     private SolveResult scheduled(String what) {

@@ -116,20 +116,27 @@ final class InputsView extends VBox {
         if (g == null) {
             return;
         }
-        row(0, "nodes", g.size() + " (" + g.edgeCount() + " edges)");
-        row(1, "parameters", Units.bytes(g.paramBytes()));
-        row(2, "plain-step energy", Units.energy(g.plainEnergyJ()));
-        row(3, "plain-step runtime", Units.time(g.plainRuntimeS()));
-        row(4, "plain peak RAM", Units.bytes(vm.plainPeakBytesProperty().get()));
-        row(5, "largest activation", Units.bytes(g.largestActivationBytes()));
+        row(0, "nodes", g.size() + " (" + g.edgeCount() + " edges)", "Nodes of the training graph: forward layers, "
+                + "loss and gradients");
+        row(1, "parameters", Units.bytes(g.paramBytes()), "Parameter memory; not part of the RAM budget");
+        row(2, "plain-step energy", Units.energy(g.plainEnergyJ()), "Energy of one training step computing every "
+                + "node once: no schedule needs less");
+        row(3, "plain-step runtime", Units.time(g.plainRuntimeS()), "Compute time of one plain step: the runtime "
+                + "budget is a multiple of it");
+        row(4, "plain peak RAM", Units.bytes(vm.plainPeakBytesProperty().get()), "Peak RAM of the plain schedule: "
+                + "from this budget up no trick is needed");
+        row(5, "largest activation", Units.bytes(g.largestActivationBytes()), "The largest single output: the RAM "
+                + "slider starts here");
     }
 
-    private void row(int r, String name, String value) {
+    private void row(int r, String name, String value, String tip) {
         Label n = new Label(name);
+        n.setTooltip(new Tooltip(tip));
         n.getStyleClass().add("muted");
         Label v = new Label(value);
         v.getStyleClass().add("value");
         v.setId("summary-" + name.replace(' ', '-'));
+        v.setTooltip(new Tooltip(tip));
         summary.addRow(r, n, v);
     }
 

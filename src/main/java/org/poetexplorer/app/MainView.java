@@ -52,6 +52,8 @@ final class MainView extends BorderPane {
     private final SplitPane mainSplit;
     private final SplitPane centerSplit;
     private final Menu recentMenu = new Menu("Open Recent");
+    private final TradeoffSweep tradeoffSweep;
+    private final Tab tradeoffTab;
     private final PauseTransition noticeTimeout = new PauseTransition(Duration.seconds(12));
     private final ExportActions exports;
     private final SessionStore sessions;
@@ -63,7 +65,6 @@ final class MainView extends BorderPane {
     /** @param settings where the last session is remembered (saved by the application) */
     MainView(ExplorerViewModel vm, AppSettings settings) {
         this.vm = vm;
-        exports = new ExportActions(vm);
         sessions = new SessionStore(vm, settings);
         setId("mainView");
         navigation = new TimeNavigation(window, () -> {
@@ -88,18 +89,22 @@ final class MainView extends BorderPane {
         timeline.setMinHeight(140);
         memory.setMinHeight(120);
 
+        tradeoffSweep = new TradeoffSweep(vm);
+        TradeoffPane tradeoffPane = new TradeoffPane(vm, tradeoffSweep);
+        tradeoffTab = tab("Trade-off", tradeoffPane,
+                "Energy and peak RAM against the RAM budget, one point per solve or per budget of a trade-off curve");
         EnergyView energyView = new EnergyView(vm);
-        TradeoffView tradeoffView = new TradeoffView(vm);
+        exports = new ExportActions(vm, energy -> tradeoffPane.charts().points(vm, energy));
         TabPane bottom = new TabPane();
         bottom.setId("bottomTabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottom.getTabs().addAll(tab("Nodes", nodeTable, "Every node with its costs and how this schedule treats it"),
                 tab("Energy", energyView, "Energy per kind of operation, against other schedules"),
-                tab("Trade-off", tradeoffView, "Energy and peak RAM against the RAM budget, one point per solve"));
+                tradeoffTab);
         exports.install(timeline, org.poetexplorer.chart.ChartKind.TIMELINE, this::owner);
         exports.install(memory, org.poetexplorer.chart.ChartKind.MEMORY, this::owner);
         exports.install(energyView, org.poetexplorer.chart.ChartKind.ENERGY, this::owner);
-        exports.install(tradeoffView, org.poetexplorer.chart.ChartKind.TRADEOFF, this::owner);
+        exports.install(tradeoffPane.charts(), org.poetexplorer.chart.ChartKind.TRADEOFF, this::owner);
 
         centerSplit = new SplitPane(timelineBox, memory, bottom);
         centerSplit.setOrientation(Orientation.VERTICAL);
@@ -138,6 +143,16 @@ final class MainView extends BorderPane {
         });
         vm.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
+    }
+
+    /** The Solve menu's "Trade-off Curve": shows the trade-off charts and starts the sweep there. */
+    void traceTradeoffCurve() {
+        tradeoffTab.getTabPane().getSelectionModel().select(tradeoffTab);
+        tradeoffSweep.start();
+    }
+
+    TradeoffSweep tradeoffSweep() {
+        return tradeoffSweep;
     }
 
     private static Tab tab(String title, javafx.scene.Node content, String tip) {
@@ -192,7 +207,8 @@ final class MainView extends BorderPane {
 
         MenuItem resolve = item("Solve Again", new KeyCodeCombination(KeyCode.F5), vm::resolve);
         MenuItem cancel = item("Cancel Solve", new KeyCodeCombination(KeyCode.ESCAPE), vm::cancelSolve);
-        Menu solve = new Menu("Solve", null, resolve, cancel);
+        MenuItem curve = item("Trade-off Curve", null, this::traceTradeoffCurve);
+        Menu solve = new Menu("Solve", null, resolve, cancel, new SeparatorMenuItem(), curve);
         MenuBar bar = new MenuBar(file, view, solve);
         bar.setId("menuBar");
         return bar;

@@ -46,6 +46,8 @@ public class PoetExplorerApp extends Application {
         Scene scene = new Scene(view, settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(PoetExplorerApp.class.getResource("explorer.css").toExternalForm());
         primary.setScene(scene);
+        primary.setMinWidth(900);
+        primary.setMinHeight(600);
         primary.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             var g = viewModel.graphProperty().get();
             var d = viewModel.deviceProperty().get();

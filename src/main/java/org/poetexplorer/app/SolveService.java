@@ -73,10 +73,6 @@ final class SolveService {
         return busy.getReadOnlyProperty();
     }
 
-    long generation() {
-        return generation.get();
-    }
-
     /** Asks for a solve of {@code request}; supersedes every earlier request. */
     void submit(SolveRequest request) {
         generation.incrementAndGet();
@@ -109,7 +105,7 @@ final class SolveService {
     }
 
     /** Runs {@code work} in the background and hands its value to {@code done} on the JavaFX thread. */
-    <T> void background(String name, java.util.concurrent.Callable<T> work, Consumer<T> done,
+    <T> void background(java.util.concurrent.Callable<T> work, Consumer<T> done,
             Consumer<Throwable> error) {
         Task<T> task = new Task<>() {
             @Override

@@ -34,7 +34,8 @@ final class TimeNavigation {
 
     void zoomOut() {
         TimeWindow w = current();
-        window.set(limit(w.zoom(1 / (WHEEL_STEP * WHEEL_STEP), (w.startS() + w.endS()) / 2)));
+        double centre = (w.startS() + w.endS()) / 2;
+        window.set(limit(w.zoom(1 / (WHEEL_STEP * WHEEL_STEP), centre), centre));
     }
 
     private TimeWindow current() {
@@ -42,13 +43,10 @@ final class TimeNavigation {
         return w != null ? w : TimeWindow.fit(totalS.getAsDouble());
     }
 
-    /** Zooming out stops a little beyond the whole schedule. */
-    private TimeWindow limit(TimeWindow w) {
-        TimeWindow all = TimeWindow.fit(totalS.getAsDouble());
-        if (w.span() >= all.span() * 1.5) {
-            return new TimeWindow(all.startS() - all.span() * 0.25, all.endS() + all.span() * 0.25);
-        }
-        return w;
+    /** Zooming out stops at one and a half times the whole schedule, still around {@code anchorS}. */
+    private TimeWindow limit(TimeWindow w, double anchorS) {
+        double max = TimeWindow.fit(totalS.getAsDouble()).span() * 1.5;
+        return w.span() > max ? w.zoom(w.span() / max, anchorS) : w;
     }
 
     void attach(ChartCanvas chart) {
@@ -61,8 +59,11 @@ final class TimeNavigation {
             TimeWindow w = current();
             double pw = ChartLayout.plotWidth(chart.getWidth());
             double anchor = w.toTime(e.getX(), ChartLayout.LEFT, pw);
-            double factor = Math.pow(WHEEL_STEP, e.getDeltaY() / 40.0);
-            window.set(limit(w.zoom(factor, anchor)));
+            // One step per wheel notch (40 units on most systems); at least one step per event,
+            // since some platforms report notches as single units.
+            double notches = Math.signum(e.getDeltaY()) * Math.max(1, Math.abs(e.getDeltaY()) / 40.0);
+            double factor = Math.pow(WHEEL_STEP, notches);
+            window.set(limit(w.zoom(factor, anchor), anchor));
             e.consume();
         });
         chart.setOnMousePressed(e -> {

@@ -2,8 +2,6 @@ package org.poetexplorer.app;
 
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import org.poetexplorer.chart.TimeWindow;
@@ -22,7 +20,6 @@ final class TimelineView extends ChartCanvas {
     private final ExplorerViewModel vm;
     private final ObjectProperty<TimeWindow> window;
     private final Label hoverCard = new Label();
-    private final ReadOnlyObjectWrapper<Operation> hovered = new ReadOnlyObjectWrapper<>(this, "hovered");
     private TimelineData data;
     private int hoveredOp = -1;
 
@@ -94,18 +91,12 @@ final class TimelineView extends ChartCanvas {
         }
     }
 
-    /** The operation whose hover card is showing, or null. */
-    ReadOnlyObjectProperty<Operation> hoveredProperty() {
-        return hovered.getReadOnlyProperty();
-    }
-
     Label hoverCard() {
         return hoverCard;
     }
 
     private void hide() {
         hoverCard.setVisible(false);
-        hovered.set(null);
     }
 
     private void show(Operation op, double x, double y) {
@@ -122,6 +113,5 @@ final class TimelineView extends ChartCanvas {
         double px = x + 14 + w > getWidth() ? x - 14 - w : x + 14;
         double py = y + 14 + h > getHeight() ? Math.max(0, y - 14 - h) : y + 14;
         hoverCard.relocate(Math.max(0, px), py);
-        hovered.set(op);
     }
 }

@@ -108,7 +108,8 @@ public final class TradeoffPainter implements ChartPainter {
             g.setStroke(Palette.DASHED);
             g.draw(new Line2D.Double(sx.apply(x0), sy.apply(x0), sx.apply(x1), sy.apply(x1)));
             g.setStroke(Palette.THIN);
-            g.drawString("peak = budget", (float) (right - 80), (float) (sy.apply(x1) + 14));
+            double lx = x0 + 0.6 * (x1 - x0);
+            g.drawString("peak = budget", (float) (sx.apply(lx) + 6), (float) (sy.apply(lx) + 14));
         } else if (!Double.isNaN(referenceLevel)) {
             double y = sy.apply(referenceLevel);
             g.setColor(Palette.MUTED_TEXT);

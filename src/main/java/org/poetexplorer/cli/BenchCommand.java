@@ -62,6 +62,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV")
     private String csv;
 
+    @Option(names = "--targets", description = "also measure the speed targets of issue 6 (catalog networks on "
+            + "a72; HiGHS on the plain formulation as the yardstick: takes minutes)")
+    private boolean targets;
+
+    @Option(names = "--baseline-limit", paramLabel = "SECONDS", defaultValue = "300",
+            description = "time limit for HiGHS on the plain formulation in --targets (default: ${DEFAULT-VALUE})")
+    private String baselineLimit;
+
     /** One line of the table. */
     record Row(String caseId, String solver, String status, Double energyJ, Double bestKnownJ, double medianS,
             String verdict) {
@@ -105,6 +113,10 @@ final class BenchCommand implements Callable<Integer> {
             AtomicFiles.writeString(Path.of(csv), toCsv(rows));
             out.println();
             out.println("wrote " + csv);
+        }
+        if (targets) {
+            out.println();
+            new SpeedTargets(out, n, t, Inputs.positive("--baseline-limit", baselineLimit)).run();
         }
         return PoetCli.OK;
     }

@@ -72,16 +72,19 @@ final class Inputs {
 
     /** A positive finite number. */
     static double positive(String option, String value) throws InputException {
-        double d;
-        try {
-            d = Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new InputException(option, "", "\"" + value + "\" is not a number");
-        }
+        double d = number(option, value);
         if (!(d > 0) || Double.isInfinite(d)) {
             throw new InputException(option, "", "must be a positive finite number (was " + value.trim() + ")");
         }
         return d;
+    }
+
+    private static double number(String option, String value) throws InputException {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InputException(option, "", "\"" + value + "\" is not a number");
+        }
     }
 
     /** A whole number >= 1. */

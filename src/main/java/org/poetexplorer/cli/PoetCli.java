@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "poet", mixinStandardHelpOptions = true, version = "poet 0.1.0",
         description = "Energy-optimal training schedules (rematerialization and paging) for small devices.",
-        subcommands = {SolveCommand.class, BenchCommand.class})
+        subcommands = {SolveCommand.class, BenchCommand.class, SweepCommand.class})
 public final class PoetCli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
@@ -51,6 +51,7 @@ public final class PoetCli implements Callable<Integer> {
         CommandLine cl = new CommandLine(new PoetCli());
         cl.addSubcommand("check", new CheckCommand(Inputs::graph));
         cl.addSubcommand("show", new ShowCommand());
+        cl.addSubcommand("export-mps", new ExportMpsCommand());
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(out);
         cl.setErr(err);

@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = "Find the schedule of least energy within a RAM and a runtime budget.")
 final class SolveCommand implements Callable<Integer> {
+    /** Long enough to prove most budgets optimal; a hard one ends FEASIBLE with its gap. */
+    static final double DEFAULT_TIME_LIMIT_S = 300;
+
     @Spec
     private CommandSpec spec;
 
@@ -52,7 +55,7 @@ final class SolveCommand implements Callable<Integer> {
     private String solver;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
-            description = "stop after this long with the best schedule so far (default: no limit)")
+            description = "stop after this long with the best schedule so far (default: 300)")
     private String timeLimit;
 
     @Option(names = "--threads", paramLabel = "N", description = "solver threads (default: the processors)")
@@ -86,7 +89,7 @@ final class SolveCommand implements Callable<Integer> {
         Budget budget = new Budget(Inputs.bytes("--ram", ram), Inputs.positive("--runtime", runtime), !noPaging,
                 !noRemat);
         SolveOptions options = new SolveOptions(solver == null ? Backends.DEFAULT : Inputs.solver(solver),
-                timeLimit == null ? 0 : Inputs.positive("--time-limit", timeLimit),
+                timeLimit == null ? DEFAULT_TIME_LIMIT_S : Inputs.positive("--time-limit", timeLimit),
                 threads == null ? Runtime.getRuntime().availableProcessors() : Inputs.count("--threads", threads));
         CancelToken cancel = new CancelToken();
         Thread onInterrupt = new Thread(cancel::cancel, "poet-cancel");

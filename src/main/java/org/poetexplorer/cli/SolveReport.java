@@ -61,7 +61,7 @@ record SolveReport(
         o.put("status", status.name());
         boolean has = summary != null;
         o.put("energyJ", has ? summary.energyJ() : null);
-        o.put("computeJ", has ? summary.computeJ() : null);
+        o.put("computeJ", has ? summary.computeJ() + summary.recomputeJ() : null);
         o.put("pageInJ", has ? summary.pageInJ() : null);
         o.put("pageOutJ", has ? summary.pageOutJ() : null);
         o.put("runtimeS", has ? summary.runtimeS() : null);

@@ -12,10 +12,10 @@ interface Backend {
 
     /**
      * Solves {@code lp}. {@code hint} is a point of the model (NaN entries: no hint) or null.
-     * {@code timeLimitSeconds <= 0} means no limit. Improving solutions found on the way are
+     * The search ends by {@code deadline}. Improving solutions found on the way are
      * passed to {@code onSolution} (as model points) when the backend can report them.
      * Returns promptly after {@code cancel} fires.
      */
-    BackendOutcome solve(LinearModel lp, double[] hint, double timeLimitSeconds, int threads,
+    BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
             CancelToken cancel, Consumer<double[]> onSolution);
 }

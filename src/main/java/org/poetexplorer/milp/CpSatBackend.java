@@ -27,7 +27,7 @@ final class CpSatBackend implements Backend {
     }
 
     @Override
-    public BackendOutcome solve(LinearModel lp, double[] hint, double timeLimitSeconds, int threads,
+    public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
             CancelToken cancel, Consumer<double[]> onSolution) {
         Natives.load();
         CpModel cp = new CpModel();
@@ -88,24 +88,16 @@ final class CpSatBackend implements Backend {
         }
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(Math.max(1, threads));
-        if (timeLimitSeconds > 0) {
-            solver.getParameters().setMaxTimeInSeconds(timeLimitSeconds);
+        if (!deadline.isNone()) {
+            solver.getParameters().setMaxTimeInSeconds(deadline.secondsLeft());
         }
-        solver.getParameters().setLogSearchProgress(Boolean.getBoolean("poet.cpsat.log"));
-        String extra = System.getProperty("poet.cpsat.params");
-        if (extra != null) {
-            try {
-                com.google.protobuf.TextFormat.merge(extra, solver.getParameters());
-            } catch (com.google.protobuf.TextFormat.ParseException e) {
-                throw new IllegalArgumentException(e);
-            }
-        }
+        solver.getParameters().setLogSearchProgress(false);
         Callback callback = new Callback(vars, onSolution);
         if (cancel.isCancelled()) {
             return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");
         }
         CpSolverStatus status;
-        try (AutoCloseable hook = cancel.onCancel(solver::stopSearch)) {
+        try (AutoCloseable hook = cancel.interruptUntilClosed(solver::stopSearch)) {
             status = solver.solve(cp, callback);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -27,6 +27,9 @@ public final class LinearModel {
     private double[] coef = new double[4096];
 
     private final String name;
+    /** For summing repeated columns of the row being added: the row that last used a column and where. */
+    private int[] slotRow = new int[0];
+    private int[] slotOf = new int[0];
 
     public LinearModel(String name) {
         this.name = name;
@@ -72,22 +75,23 @@ public final class LinearModel {
             colIndex = Arrays.copyOf(colIndex, n);
             coef = Arrays.copyOf(coef, n);
         }
-        int start = nonZeros;
+        if (slotRow.length < vars) {
+            int old = slotRow.length;
+            int size = Math.max(vars, old * 2);
+            slotRow = Arrays.copyOf(slotRow, size);
+            slotOf = Arrays.copyOf(slotOf, size);
+            Arrays.fill(slotRow, old, size, -1);
+        }
         for (int j = 0; j < count; j++) {
             int c = cols[j];
             if (c < 0 || c >= vars) {
                 throw new IllegalArgumentException("row " + rowName + ": unknown column " + c);
             }
-            int found = -1;
-            for (int q = start; q < nonZeros; q++) {
-                if (colIndex[q] == c) {
-                    found = q;
-                    break;
-                }
-            }
-            if (found >= 0) {
-                coef[found] += coefs[j];
+            if (slotRow[c] == rows) {
+                coef[slotOf[c]] += coefs[j];
             } else {
+                slotRow[c] = rows;
+                slotOf[c] = nonZeros;
                 colIndex[nonZeros] = c;
                 coef[nonZeros] = coefs[j];
                 nonZeros++;

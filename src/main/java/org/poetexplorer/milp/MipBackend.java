@@ -40,7 +40,7 @@ final class MipBackend implements Backend {
     }
 
     @Override
-    public BackendOutcome solve(LinearModel lp, double[] hint, double timeLimitSeconds, int threads,
+    public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
             CancelToken cancel, Consumer<double[]> onSolution) {
         Natives.load();
         ModelSolverHelper probe = new ModelSolverHelper(solverId);
@@ -56,7 +56,7 @@ final class MipBackend implements Backend {
         // The bridge cannot interrupt the native search, so it runs on its own thread and a cancel
         // returns at once; the abandoned search ends at its time limit and frees its own memory.
         CompletableFuture<BackendOutcome> search = CompletableFuture.supplyAsync(
-                () -> run(lp, timeLimitSeconds, threads), DAEMONS);
+                () -> run(lp, deadline, threads), DAEMONS);
         try (AutoCloseable hook = cancel.onCancel(() -> search.complete(BackendOutcome.none(
                 BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY,
                 "cancelled (" + name + " cannot be interrupted; its native search stops at its time limit)")))) {
@@ -76,7 +76,7 @@ final class MipBackend implements Backend {
         t.start();
     };
 
-    private BackendOutcome run(LinearModel lp, double timeLimitSeconds, int threads) {
+    private BackendOutcome run(LinearModel lp, Deadline deadline, int threads) {
         ModelBuilderHelper builder = new ModelBuilderHelper();
         ModelSolverHelper solver = new ModelSolverHelper(solverId);
         try {
@@ -86,8 +86,8 @@ final class MipBackend implements Backend {
             }
             solver.enableOutput(false);
             solver.setSolverSpecificParameters(parameters(threads));
-            if (timeLimitSeconds > 0) {
-                solver.setTimeLimitInSeconds(timeLimitSeconds);
+            if (!deadline.isNone()) {
+                solver.setTimeLimitInSeconds(deadline.secondsLeft());
             }
             solver.solve(builder);
             SolveStatus status = solver.hasResponse() ? solver.getStatus() : SolveStatus.UNKNOWN_STATUS;

@@ -3,6 +3,7 @@ package org.poetexplorer.milp;
 import java.util.ArrayList;
 import java.util.List;
 import org.poetexplorer.model.Budget;
+import org.poetexplorer.milp.heuristic.FastScheduler;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.StagePlan;
 
@@ -12,12 +13,15 @@ import org.poetexplorer.schedule.StagePlan;
  * energy, runtime and peak RAM are recomputed exactly from the graph.
  *
  * <p>Status: OPTIMAL when a proof exists - the plain schedule fits (no schedule costs less than
- * computing every node once), or the backend proved its answer optimal and that answer's exact
- * energy is within {@link #OPTIMAL_TOLERANCE} (relative) of the backend's proven bound;
+ * computing every node once), a schedule's exact energy is within {@link #OPTIMAL_TOLERANCE}
+ * (relative) of a proven lower bound (the heuristic package's cover bound), or the backend
+ * proved its answer optimal and that answer's exact energy is within the same tolerance of the
+ * backend's proven bound;
  * INFEASIBLE when proven (by the working-set and runtime facts of {@link LowerBounds} or by the
  * backend); otherwise FEASIBLE with gap = (energy - bound) / energy, or UNKNOWN with no schedule.
  *
- * <p>Phases: (1) the proofs of {@link LowerBounds} and the plain schedule; (2) the small gap
+ * <p>Phases: (1) the proofs of {@link LowerBounds} and the plain schedule, the heuristic
+ * package's cover bound and its fast schedule ({@link FastScheduler}); (2) the small gap
  * model ({@link GapModel}: exact and final when recomputation is off, otherwise the first
  * incumbent and the hint); (3) with recomputation, the reduced stage model
  * ({@link StageFormulation#reduced}) on the chosen backend. Every solver answer is rounded,
@@ -28,6 +32,8 @@ import org.poetexplorer.schedule.StagePlan;
 public final class PoetSolver {
     /** Relative distance between exact energy and proven bound that still counts as optimal. */
     public static final double OPTIMAL_TOLERANCE = 1e-6;
+    /** Time for the gap model when recomputation is on and there is no time limit. */
+    private static final double GAP_MODEL_SECONDS = 10;
 
     private PoetSolver() {
     }
@@ -79,23 +85,45 @@ public final class PoetSolver {
                 return result(SolveStatus.INFEASIBLE, "infeasible: without paging and recomputation the plain schedule"
                         + " is the only one, and it needs more RAM than the budget (" + plain.problem() + ")");
             }
+            if (org.poetexplorer.milp.heuristic.LowerBounds.provablyInfeasible(graph, budget)) {
+                return result(SolveStatus.INFEASIBLE, "infeasible: proven by the cover bound of the heuristic package");
+            }
+            double cover = org.poetexplorer.milp.heuristic.LowerBounds.energyJ(graph, budget);
+            if (cover > lowerBoundJ && !Double.isInfinite(cover)) {
+                lowerBoundJ = cover;
+            }
+            listener.onProgress("fast schedule", lowerBoundJ);
+            new FastScheduler().schedule(graph, budget, cancel::isCancelled)
+                    .ifPresent(h -> consider(h.plan(), "fast heuristic"));
+            if (boundCloses()) {
+                return result(SolveStatus.OPTIMAL, "proven optimal: within " + OPTIMAL_TOLERANCE + " of the lower bound");
+            }
             if (budget.paging() || budget.remat()) {
                 SolveResult gapResult = solveGapModel();
                 if (gapResult != null) {
                     return gapResult;
                 }
             }
+            if (boundCloses()) {
+                return result(SolveStatus.OPTIMAL, "proven optimal: within " + OPTIMAL_TOLERANCE + " of the lower bound");
+            }
             if (cancel.isCancelled()) {
                 return stopped("cancelled");
+            }
+            if (timeIsUp()) {
+                return stopped("time limit reached");
             }
             listener.onProgress("building the model", lowerBoundJ);
             StageModel model = StageFormulation.reduced(graph, budget, backend.needsIntegerModel());
             if (cancel.isCancelled()) {
                 return stopped("cancelled");
             }
+            if (timeIsUp()) {
+                return stopped("time limit reached");
+            }
             listener.onProgress("solving with " + backend.name(), lowerBoundJ);
             double[] hint = best == null ? null : model.pointOf(best.plan());
-            BackendOutcome out = backend.solve(model.lp(), hint, remainingSeconds(), options.threads(), cancel,
+            BackendOutcome out = backend.solve(model.lp(), hint, Deadline.in(remainingSeconds()), options.threads(), cancel,
                     x -> consider(model.round(x), "stage model"));
             if (out.x() != null) {
                 consider(model.round(out.x()), "stage model");
@@ -113,7 +141,9 @@ public final class PoetSolver {
         private SolveResult solveGapModel() {
             listener.onProgress("paging and single recomputations", lowerBoundJ);
             GapModel gapModel = GapModel.build(graph, budget, backend.needsIntegerModel());
-            BackendOutcome out = backend.solve(gapModel.lp(), null, remainingSeconds(), options.threads(), cancel,
+            // With recomputation the gap model only seeds the search: it gets a share of the time.
+            double seconds = budget.remat() ? gapModelSeconds() : remainingSeconds();
+            BackendOutcome out = backend.solve(gapModel.lp(), null, Deadline.in(seconds), options.threads(), cancel,
                     x -> consider(gapModel.plan(x), "gap model"));
             if (out.x() != null) {
                 consider(gapModel.plan(out.x()), "gap model");
@@ -172,6 +202,24 @@ public final class PoetSolver {
             return Math.max(0.01, options.timeLimitSeconds() - elapsed());
         }
 
+        /** Whether the best schedule is within {@link #OPTIMAL_TOLERANCE} of the proven lower bound. */
+        private synchronized boolean boundCloses() {
+            return best != null && best.energyJ() - lowerBoundJ <= OPTIMAL_TOLERANCE * best.energyJ()
+                    && lowerBoundJ <= best.energyJ() * (1 + 1e-9);
+        }
+
+        /** A quarter of the time limit (at least a second), or 10 s without a limit. */
+        private double gapModelSeconds() {
+            if (options.timeLimitSeconds() <= 0) {
+                return GAP_MODEL_SECONDS;
+            }
+            return Math.min(remainingSeconds(), Math.max(1.0, options.timeLimitSeconds() / 4));
+        }
+
+        private boolean timeIsUp() {
+            return options.timeLimitSeconds() > 0 && elapsed() >= options.timeLimitSeconds();
+        }
+
         private double elapsed() {
             return (System.nanoTime() - startNanos) / 1e9;
         }
@@ -199,9 +247,13 @@ public final class PoetSolver {
                 return new SolveResult(graph, budget, backend.name(), status, null, null,
                         status == SolveStatus.INFEASIBLE ? null : lowerBoundJ, null, elapsed(), text);
             }
+            if (lowerBoundJ > best.energyJ() * (1 + 1e-9) && notes.stream().noneMatch(n -> n.startsWith("INCONSISTENT"))) {
+                notes.add("INCONSISTENT: a lower bound of " + lowerBoundJ + " J exceeds a valid schedule's "
+                        + best.energyJ() + " J; the bound is ignored");
+            }
             double bound = Math.min(lowerBoundJ, best.energyJ());
-            double gap = status == SolveStatus.OPTIMAL ? 0.0
-                    : best.energyJ() > 0 ? (best.energyJ() - bound) / best.energyJ() : 0.0;
+            // reported as is, also for OPTIMAL (then at most OPTIMAL_TOLERANCE)
+            double gap = best.energyJ() > 0 ? Math.max(0.0, (best.energyJ() - bound) / best.energyJ()) : 0.0;
             return new SolveResult(graph, budget, backend.name(), status, best.plan(), best.schedule(),
                     bound, gap, elapsed(), text);
         }

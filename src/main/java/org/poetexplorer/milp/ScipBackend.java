@@ -26,7 +26,7 @@ final class ScipBackend implements Backend {
     }
 
     @Override
-    public BackendOutcome solve(LinearModel lp, double[] hint, double timeLimitSeconds, int threads,
+    public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
             CancelToken cancel, Consumer<double[]> onSolution) {
         Natives.load();
         MPSolver solver = MPSolver.createSolver("SCIP");
@@ -59,14 +59,14 @@ final class ScipBackend implements Backend {
             }
             solver.suppressOutput();
             solver.setSolverSpecificParametersAsString("limits/gap = 1e-9\nlimits/absgap = 1e-9\n");
-            if (timeLimitSeconds > 0) {
-                solver.setTimeLimit(Math.max(1, Math.round(timeLimitSeconds * 1000)));
+            if (!deadline.isNone()) {
+                solver.setTimeLimit(Math.max(1, Math.round(deadline.secondsLeft() * 1000)));
             }
             if (cancel.isCancelled()) {
                 return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");
             }
             MPSolver.ResultStatus status;
-            try (AutoCloseable hook = cancel.onCancel(solver::interruptSolve)) {
+            try (AutoCloseable hook = cancel.interruptUntilClosed(solver::interruptSolve)) {
                 status = solver.solve();
             } catch (Exception e) {
                 throw new IllegalStateException(e);

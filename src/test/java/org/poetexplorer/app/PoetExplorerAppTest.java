@@ -264,14 +264,15 @@ class PoetExplorerAppTest {
         Device before = vm().deviceProperty().get();
         SolveResult resultBefore = vm().resultProperty().get();
         Path bad = dir.resolve("broken-device.json");
-        Files.writeString(bad, "{\"format\": \"poet-device/1\", \"id\": \"x\", \"flops\": -5}");
+        String good = Files.readString(Path.of("sample-profiles", "a72.json"));
+        Files.writeString(bad, good.replace("\"flops\": 2000000000.0", "\"flops\": -5"));
         fx(() -> vm().openDevice(bad));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.view().notifications().isShowing());
         Thread.sleep(800); // let the notification slide in before the screenshot
         Screenshots.save(stage.getScene(), "07-malformed-device");
         String text = app.view().notifications().getText();
         assertTrue(text.contains("broken-device.json"), text);
-        assertTrue(text.contains("flops"), text);
+        assertTrue(text.contains("flops") && text.contains("-5"), text);
         assertEquals(before, vm().deviceProperty().get(), "the previous device stays");
         assertEquals("a72", app.view().inputs().devicePickerValue().builtInId(), "the picker still shows it");
         assertEquals(resultBefore, vm().resultProperty().get(), "the schedule on screen stays");
@@ -329,5 +330,39 @@ class PoetExplorerAppTest {
         assertTrue(text.contains("deps"), text);
         assertEquals("linear", vm().graphProperty().get().name(), "the loaded network stays");
         assertEquals(r, vm().resultProperty().get(), "and so does its schedule");
+    }
+
+    @Test
+    @Order(10)
+    void wheelZoomsAroundThePointerDragPansAndFFits() throws Exception {
+        SolveResult r = awaitSettled(90);
+        TimelineView timeline = app.view().timeline();
+        fx(() -> app.view().timeWindow().set(null));
+        TimeWindow all = TimeWindow.fit(new TimelineData(r.schedule()).totalS());
+        double pw = ChartLayout.plotWidth(timeline.getWidth());
+        double x = ChartLayout.LEFT + pw * 0.3;
+        double anchor = all.toTime(x, ChartLayout.LEFT, pw);
+        robot.moveTo(timeline.localToScreen(x, timeline.getHeight() - ChartLayout.AXIS_HEIGHT - 5));
+        // Which wheel direction zooms in depends on the platform's sign convention: try both.
+        robot.scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        if (app.view().timeWindow().get().span() > all.span()) {
+            robot.scroll(6, javafx.geometry.VerticalDirection.DOWN);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        TimeWindow zoomed = app.view().timeWindow().get();
+        assertTrue(zoomed.span() < all.span() * 0.5, zoomed + " vs " + all);
+        assertEquals(anchor, zoomed.toTime(x, ChartLayout.LEFT, pw), all.span() * 0.01, "the time under the pointer stays");
+        Screenshots.save(stage.getScene(), "10-zoomed");
+
+        robot.drag(javafx.scene.input.MouseButton.PRIMARY).dropBy(-100, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        TimeWindow panned = app.view().timeWindow().get();
+        assertEquals(zoomed.span(), panned.span(), zoomed.span() * 1e-9, "panning keeps the zoom");
+        assertTrue(panned.startS() > zoomed.startS(), "dragging left moves later in time");
+
+        robot.type(javafx.scene.input.KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, app.view().timeWindow().get(), "F fits the whole schedule");
     }
 }

@@ -52,8 +52,10 @@ class PoetCliSolveTest {
         assertTrue(energy <= BEST_KNOWN_J * (1 + 1e-4), "energy " + energy);
         assertTrue(o.get("peakRamBytes").asLong() <= 3500);
         assertTrue(o.get("runtimeS").asDouble() <= 1.2 * o.get("plainRuntimeS").asDouble() * (1 + 1e-9));
-        assertEquals(energy, o.get("computeJ").asDouble() + o.get("recomputeJ").asDouble()
-                + o.get("pageInJ").asDouble() + o.get("pageOutJ").asDouble(), 1e-12);
+        // as in schedule files: computeJ counts every computation, recomputeJ is the part that recomputes
+        assertEquals(energy, o.get("computeJ").asDouble() + o.get("pageInJ").asDouble()
+                + o.get("pageOutJ").asDouble(), 1e-12);
+        assertTrue(o.get("recomputeJ").asDouble() <= o.get("computeJ").asDouble());
         assertTrue(o.get("counts").get("compute").asInt() >= 27);
     }
 

@@ -23,6 +23,10 @@ class PoetSolverBehaviourTest {
     private static final TrainingGraph VGG = ReferenceCases.graph("graphs/vgg16_cifar__a72.json");
     private static final TrainingGraph LINEAR = ReferenceCases.graph("graphs/linear__m0.json");
     private static final Budget HARD = new Budget(1_500_000, 1.5, true, true);
+    /** A long solve: BERT-base on a72 at 60 % of its plain peak RAM (the bounds do not close it quickly). */
+    private static final TrainingGraph BERT = ReferenceCases.graph("graphs/bert__a72.json");
+    private static final Budget BERT_60 = new Budget(
+            (long) (0.6 * ScheduleSummary.of(ScheduleBuilder.plain(BERT, HARD)).peakRamBytes()), 1.5, true, true);
 
     private static SolveResult solve(TrainingGraph g, Budget b, double seconds, SolveListener l, CancelToken c) {
         return PoetSolver.solve(g, b, new SolveOptions(Backends.DEFAULT, seconds, 2), l, c);
@@ -33,7 +37,7 @@ class PoetSolverBehaviourTest {
         long plainPeak = ScheduleSummary.of(ScheduleBuilder.plain(VGG, HARD)).peakRamBytes();
         SolveResult r = solve(VGG, HARD.withRam(plainPeak).withRuntimeRatio(1.0), 0, null, null);
         assertEquals(SolveStatus.OPTIMAL, r.status(), r.message());
-        assertEquals(0.0, r.gap());
+        assertTrue(r.gap() <= 1e-12, "gap " + r.gap());
         assertEquals(VGG.plainEnergyJ(), ScheduleSummary.of(r.schedule()).energyJ(), 1e-9 * VGG.plainEnergyJ());
         assertTrue(ReplayChecker.check(r.schedule(), ScheduleSummary.of(r.schedule()).energyJ()).valid());
     }
@@ -63,14 +67,14 @@ class PoetSolverBehaviourTest {
 
     @Test
     void aTimeLimitEndsWithTheBestScheduleAndItsGapOrWithNothing() {
-        SolveResult r = solve(VGG, HARD, 3, null, null);
+        SolveResult r = solve(BERT, BERT_60, 3, null, null);
         assertTrue(r.status() == SolveStatus.FEASIBLE || r.status() == SolveStatus.UNKNOWN
                 || r.status() == SolveStatus.OPTIMAL, r.status() + " " + r.message());
         if (r.status() == SolveStatus.FEASIBLE) {
             assertNotNull(r.schedule());
             assertTrue(r.gap() >= 0 && r.gap() < 1, "gap " + r.gap());
             assertTrue(r.lowerBoundJ() <= ScheduleSummary.of(r.schedule()).energyJ());
-            assertNull(SectionFourCheck.violation(VGG, HARD, r.plan()));
+            assertNull(SectionFourCheck.violation(BERT, BERT_60, r.plan()));
         } else if (r.status() == SolveStatus.UNKNOWN) {
             assertNull(r.schedule());
         }
@@ -88,7 +92,7 @@ class PoetSolverBehaviourTest {
                 }
             }
         };
-        CompletableFuture<SolveResult> run = CompletableFuture.supplyAsync(() -> solve(VGG, HARD, 0, listener, cancel));
+        CompletableFuture<SolveResult> run = CompletableFuture.supplyAsync(() -> solve(BERT, BERT_60, 0, listener, cancel));
         assertTrue(solving.await(120, TimeUnit.SECONDS), "the solve never reached its search phase");
         cancel.cancel();
         SolveResult r = run.get(120, TimeUnit.SECONDS);

@@ -1,0 +1,137 @@
+package org.poetexplorer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.poetexplorer.chart.TradeoffPainter;
+import org.poetexplorer.chart.TradeoffPoint;
+import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.milp.Sweep;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The "Trade-off curve" action end to end, headless (Monocle), with the real engine on the
+ * smallest catalog network: a real click on the button traces the curve in the background,
+ * and a real click on one of its points loads that budget, which is solved.
+ */
+class TradeoffCurveAppTest {
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private static PoetExplorerApp app;
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = new PoetExplorerApp();
+        FxToolkit.setupApplication(() -> app);
+        stage = (Stage) app.view().getScene().getWindow();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    private static ExplorerViewModel vm() {
+        return app.viewModel();
+    }
+
+    private static void fx(Runnable r) {
+        WaitForAsyncUtils.asyncFx(r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static SolveResult awaitSettled(int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
+                () -> vm().graphProperty().get() != null && !vm().solvingProperty().get()
+                        && vm().phaseProperty().get() != ExplorerViewModel.Phase.LOADING
+                        && vm().runningSolvesProperty().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        return vm().resultProperty().get();
+    }
+
+    @Test
+    void theCurveIsTracedInTheBackgroundAndClickingAPointLoadsItsBudget() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().graphProperty().get() != null);
+        fx(() -> {
+            vm().timeLimitProperty().set(4);
+            vm().selectDevice(DeviceChoice.builtIn("m0"));
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().deviceProperty().get() != null
+                && vm().deviceProperty().get().id().equals("m0"));
+        fx(() -> vm().selectNetwork(NetworkChoice.catalog("linear")));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().graphProperty().get() != null
+                && vm().graphProperty().get().name().equals("linear") && vm().deviceProperty().get().id().equals("m0"));
+        awaitSettled(120);
+
+        TabPane tabs = (TabPane) app.view().lookup("#bottomTabs");
+        fx(() -> tabs.getSelectionModel().select(2));
+        TradeoffPane pane = (TradeoffPane) app.view().lookup("#tradeoffPane");
+        TradeoffSweep sweep = pane.sweep();
+        robot.clickOn("#tradeoffCurveButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sweep.runningProperty().get()
+                || sweep.points().size() == TradeoffSweep.POINTS);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !sweep.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "tradeoff-curve-linear-m0");
+
+        assertEquals(TradeoffSweep.POINTS, sweep.points().size(), "one point per budget");
+        assertTrue(sweep.points().stream().allMatch(p -> p.source() != Sweep.Source.CANCELLED));
+        assertTrue(sweep.points().stream().anyMatch(p -> p.status() == SolveStatus.OPTIMAL), "the largest budget fits the plain schedule");
+        List<TradeoffPoint> drawn = pane.charts().points(vm(), true);
+        assertTrue(drawn.size() >= TradeoffSweep.POINTS, "every budget of the curve is drawn: " + drawn.size());
+        assertTrue(drawn.stream().filter(TradeoffPoint::feasible).count() >= TradeoffSweep.POINTS - 1,
+                "linear on m0 has schedules from the least RAM up (the first budget is that least RAM)");
+
+        long before = vm().ramBudgetProperty().get();
+        ChartCanvas chart = pane.charts().energyChart();
+        Point2D target = null;
+        TradeoffPoint picked = null;
+        TradeoffPainter painter = pane.charts().energyPainter(vm());
+        for (double y = 0; y < chart.getHeight() && target == null; y += 2) {
+            for (double x = 0; x < chart.getWidth(); x += 2) {
+                TradeoffPoint p = painter.pointAt(chart.getWidth(), chart.getHeight(), x, y);
+                if (p != null && p.feasible() && Math.round(p.ramBudgetBytes()) != before
+                        && isNearest(painter, chart, x, y, p)) {
+                    target = new Point2D(x, y);
+                    picked = p;
+                    break;
+                }
+            }
+        }
+        assertNotNull(target, "a point of the curve other than the current budget is on screen");
+        robot.clickOn(chart.localToScreen(target.getX(), target.getY()), javafx.scene.input.MouseButton.PRIMARY);
+        long wanted = Math.round(picked.ramBudgetBytes());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().ramBudgetProperty().get() == wanted);
+        SolveResult r = awaitSettled(120);
+        Screenshots.save(stage.getScene(), "tradeoff-curve-point-loaded");
+        assertEquals(wanted, r.budget().ramBytes(), "the clicked budget is solved");
+        assertTrue(r.hasSchedule() && r.status() != SolveStatus.INFEASIBLE);
+        assertTrue(pane.charts().points(vm(), true).stream()
+                .anyMatch(p -> p.current() && Math.round(p.ramBudgetBytes()) == wanted), "the loaded budget is the marked point");
+    }
+
+    /** Whether (x, y) picks exactly {@code p}, with no other point as close (a click there cannot miss). */
+    private static boolean isNearest(TradeoffPainter painter, ChartCanvas chart, double x, double y, TradeoffPoint p) {
+        return painter.pointAt(chart.getWidth(), chart.getHeight(), x + 1, y) == p
+                && painter.pointAt(chart.getWidth(), chart.getHeight(), x - 1, y) == p
+                && painter.pointAt(chart.getWidth(), chart.getHeight(), x, y + 1) == p
+                && painter.pointAt(chart.getWidth(), chart.getHeight(), x, y - 1) == p;
+    }
+}
