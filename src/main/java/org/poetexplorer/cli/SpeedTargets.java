@@ -77,6 +77,7 @@ final class SpeedTargets {
             Budget b = new Budget(Math.round(0.6 * peak), RUNTIME_RATIO, true, true);
             double[] s = new double[repeat];
             double energy = Double.NaN;
+            String noSchedule = "-";
             for (int i = 0; i < repeat; i++) {
                 CancelToken cancel = new CancelToken();
                 AtomicLong first = new AtomicLong(-1);
@@ -95,9 +96,10 @@ final class SpeedTargets {
                 s[i] = (at - start) / 1e9;
                 energy = first.get() >= 0 ? firstEnergy[0]
                         : end.hasSchedule() ? ScheduleSummary.of(end.schedule()).energyJ() : Double.NaN;
+                noSchedule = end.status().name();
             }
-            out.printf(Locale.ROOT, "%-16s %10d %12.4f %14.6f%n", name, b.ramBytes(), BenchCommand.median(s),
-                    energy / g.plainEnergyJ());
+            out.printf(Locale.ROOT, "%-16s %10d %12.4f %14s%n", name, b.ramBytes(), BenchCommand.median(s),
+                    Double.isNaN(energy) ? noSchedule : String.format(Locale.ROOT, "%.6f", energy / g.plainEnergyJ()));
             out.flush();
         }
     }

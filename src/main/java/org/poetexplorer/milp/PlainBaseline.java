@@ -29,6 +29,7 @@ public final class PlainBaseline {
             throw new IllegalStateException("HiGHS could not read the plain model's MPS text");
         }
         ModelSolver highs = new ModelSolver("highs");
+        highs.enableOutput(false);
         if (timeLimitSeconds > 0) {
             highs.setTimeLimit(Duration.ofMillis(Math.round(timeLimitSeconds * 1000)));
         }
