@@ -90,6 +90,11 @@ class ExportSessionAppTest {
         } else {
             System.setProperty("poet.settings.dir", settingsBefore);
         }
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static ExplorerViewModel vm() {
