@@ -35,7 +35,7 @@ public final class PlainBaseline {
         }
         String status = highs.solve(model).name();
         Double objective = highs.hasSolution() ? highs.getObjectiveValue() : null;
-        Double bound = highs.hasResponse() ? highs.getBestObjectiveBound() : null;
+        Double bound = objective == null ? null : highs.getBestObjectiveBound();
         return new Outcome(status, objective, bound, (System.nanoTime() - start) / 1e9);
     }
 }
