@@ -10,9 +10,9 @@ import org.poetexplorer.io.AtomicFiles;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.milp.MpsExport;
 import org.poetexplorer.model.Budget;
-import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,33 +25,22 @@ final class ExportMpsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--network", required = true, paramLabel = "NAME|FILE", description = "catalog network or file")
-    private String network;
+    @Mixin
+    private NetworkOptions model;
 
-    @Option(names = "--device", paramLabel = "NAME|FILE", description = "built-in device or profile file")
-    private String device;
+    @Mixin
+    private BudgetOptions budgetOptions;
 
     @Option(names = "--ram", required = true, paramLabel = "SIZE", description = "RAM budget: bytes or units")
     private String ram;
-
-    @Option(names = "--runtime", required = true, paramLabel = "RATIO", description = "runtime budget ratio")
-    private String runtime;
-
-    @Option(names = "--no-paging", description = "without paging")
-    private boolean noPaging;
-
-    @Option(names = "--no-remat", description = "without recomputation")
-    private boolean noRemat;
 
     @Parameters(paramLabel = "FILE.mps", description = "where to write the model")
     private String file;
 
     @Override
     public Integer call() throws InputException {
-        Device dev = device == null ? null : Inputs.device(device);
-        TrainingGraph graph = Inputs.network(network, dev);
-        Budget budget = new Budget(Inputs.bytes("--ram", ram), Inputs.positive("--runtime", runtime), !noPaging,
-                !noRemat);
+        TrainingGraph graph = model.graph(model.device());
+        Budget budget = budgetOptions.budget(Inputs.bytes("--ram", ram));
         Path target = Path.of(file);
         try {
             AtomicFiles.write(target, out -> {

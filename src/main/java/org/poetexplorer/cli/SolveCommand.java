@@ -13,6 +13,7 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,29 +28,15 @@ final class SolveCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--network", required = true, paramLabel = "NAME|FILE",
-            description = "catalog network (linear, vgg16, vgg16_cifar, resnet18, resnet18_cifar, resnet50, "
-                    + "transformer, bert) or a network file *.json or an ONNX model *.onnx")
-    private String network;
+    @Mixin
+    private NetworkOptions model;
 
-    @Option(names = "--device", paramLabel = "NAME|FILE",
-            description = "built-in device (m0, m4, a72, a72nocache) or a profile file *.json; optional when "
-                    + "the network file carries its costs")
-    private String device;
+    @Mixin
+    private BudgetOptions budgetOptions;
 
     @Option(names = "--ram", required = true, paramLabel = "SIZE",
             description = "RAM budget for activations: bytes or units (1.5MB = 1500000, 512KiB = 524288)")
     private String ram;
-
-    @Option(names = "--runtime", required = true, paramLabel = "RATIO",
-            description = "compute time budget as a multiple of one plain training step (e.g. 1.5)")
-    private String runtime;
-
-    @Option(names = "--no-paging", description = "do not page activations out to storage")
-    private boolean noPaging;
-
-    @Option(names = "--no-remat", description = "do not recompute activations")
-    private boolean noRemat;
 
     @Option(names = "--solver", paramLabel = "NAME", description = "MILP backend (default: the recommended one)")
     private String solver;
@@ -84,10 +71,9 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException {
         SolveOutputs outputs = SolveOutputs.of(scheduleOut, csvOut, pngOut, svgOut, reportOut);
-        Device dev = device == null ? null : Inputs.device(device);
-        TrainingGraph graph = Inputs.network(network, dev);
-        Budget budget = new Budget(Inputs.bytes("--ram", ram), Inputs.positive("--runtime", runtime), !noPaging,
-                !noRemat);
+        Device dev = model.device();
+        TrainingGraph graph = model.graph(dev);
+        Budget budget = budgetOptions.budget(Inputs.bytes("--ram", ram));
         SolveOptions options = new SolveOptions(solver == null ? Backends.DEFAULT : Inputs.solver(solver),
                 timeLimit == null ? DEFAULT_TIME_LIMIT_S : Inputs.positive("--time-limit", timeLimit),
                 threads == null ? Runtime.getRuntime().availableProcessors() : Inputs.count("--threads", threads));
@@ -104,7 +90,7 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.toJson() : report.toText());
         out.flush();
-        outputs.write(result, network, device, dev, spec.commandLine().getErr());
+        outputs.write(result, model.network, model.device, dev, spec.commandLine().getErr());
         return PoetCli.OK;
     }
 

@@ -18,6 +18,7 @@ import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ScheduleSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,27 +33,15 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--network", required = true, paramLabel = "NAME|FILE",
-            description = "catalog network or a network file *.json or an ONNX model *.onnx")
-    private String network;
+    @Mixin
+    private NetworkOptions model;
 
-    @Option(names = "--device", paramLabel = "NAME|FILE",
-            description = "built-in device (m0, m4, a72, a72nocache) or a profile file *.json")
-    private String device;
+    @Mixin
+    private BudgetOptions budgetOptions;
 
     @Option(names = "--ram", required = true, paramLabel = "FROM:TO:STEPS",
             description = "RAM budgets: STEPS evenly spaced sizes from FROM to TO, e.g. 0.6MB:2.5MB:20")
     private String ram;
-
-    @Option(names = "--runtime", required = true, paramLabel = "RATIO",
-            description = "compute time budget as a multiple of one plain training step (e.g. 1.5)")
-    private String runtime;
-
-    @Option(names = "--no-paging", description = "do not page activations out to storage")
-    private boolean noPaging;
-
-    @Option(names = "--no-remat", description = "do not recompute activations")
-    private boolean noRemat;
 
     @Option(names = "--solver", paramLabel = "NAME", description = "MILP backend (default: the recommended one)")
     private String solver;
@@ -72,13 +61,13 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws InputException {
         Sweep.Range range = range(ram);
         Path csvFile = csv == null ? null : csvTarget(csv);
-        Device dev = device == null ? null : Inputs.device(device);
-        TrainingGraph graph = Inputs.network(network, dev);
-        double ratio = Inputs.positive("--runtime", runtime);
+        Device dev = model.device();
+        TrainingGraph graph = model.graph(dev);
+        double ratio = budgetOptions.ratio();
         SolveOptions options = new SolveOptions(solver == null ? Backends.DEFAULT : Inputs.solver(solver),
                 pointLimit == null ? DEFAULT_POINT_LIMIT_S : Inputs.positive("--time-limit-per-point", pointLimit),
                 threads == null ? Runtime.getRuntime().availableProcessors() : Inputs.count("--threads", threads));
-        Budget base = new Budget(range.toBytes(), ratio, !noPaging, !noRemat);
+        Budget base = budgetOptions.budget(range.toBytes());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s on %s, runtime %sx, paging %s, recomputation %s, %d budgets %s..%s, "
                 + "solver %s, %s s per point%n%n", graph.name(), dev == null ? "(device from the file)" : dev.id(),

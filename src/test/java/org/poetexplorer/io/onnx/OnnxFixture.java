@@ -21,31 +21,31 @@ import org.poetexplorer.io.onnx.proto.Onnx.ValueInfoProto;
  * Builds ONNX models with the protobuf API, as an exporter writes them: float32 tensors,
  * weights as initializers with their data in raw_data. A dimension of -1 is symbolic ("N").
  */
-final class OnnxFixture {
+public final class OnnxFixture {
     private final GraphProto.Builder graph = GraphProto.newBuilder();
     private int nodes;
 
-    OnnxFixture(String name) {
+    public OnnxFixture(String name) {
         graph.setName(name);
     }
 
-    OnnxFixture input(String name, long... dims) {
+    public OnnxFixture input(String name, long... dims) {
         graph.addInput(info(name, dims));
         return this;
     }
 
-    OnnxFixture output(String name, long... dims) {
+    public OnnxFixture output(String name, long... dims) {
         graph.addOutput(info(name, dims));
         return this;
     }
 
-    OnnxFixture valueInfo(String name, long... dims) {
+    public OnnxFixture valueInfo(String name, long... dims) {
         graph.addValueInfo(info(name, dims));
         return this;
     }
 
     /** A float initializer with its data (zeros) in raw_data, as exporters write weights. */
-    OnnxFixture weights(String name, long... dims) {
+    public OnnxFixture weights(String name, long... dims) {
         long n = 1;
         for (long d : dims) {
             n *= d;
@@ -83,7 +83,7 @@ final class OnnxFixture {
     }
 
     /** A node with one output; attributes as name/value pairs (Long, long[] or String values). */
-    OnnxFixture node(String op, String[] inputs, String output, Object... attrs) {
+    public OnnxFixture node(String op, String[] inputs, String output, Object... attrs) {
         return node(op, inputs, new String[] {output}, attrs);
     }
 
@@ -115,7 +115,7 @@ final class OnnxFixture {
         return this;
     }
 
-    static String[] in(String... names) {
+    public static String[] in(String... names) {
         return names;
     }
 
@@ -125,7 +125,7 @@ final class OnnxFixture {
                 .setGraph(graph).build();
     }
 
-    Path write(Path dir, String file) throws IOException {
+    public Path write(Path dir, String file) throws IOException {
         Path p = dir.resolve(file);
         Files.write(p, model().toByteArray());
         return p;

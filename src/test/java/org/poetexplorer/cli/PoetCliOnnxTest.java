@@ -1,0 +1,82 @@
+package org.poetexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.io.onnx.OnnxFixture;
+
+/** ONNX models on the command line: the batch and the unsupported-operator choice are the user's. */
+class PoetCliOnnxTest {
+    @TempDir
+    Path dir;
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = PoetCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    /** x -> Gemm(784 -> 10) -> Relu -> Gemm(10 -> 10), the model's batch left open. */
+    private Path mlp(String file, boolean withErf) throws Exception {
+        OnnxFixture f = new OnnxFixture("tiny").input("x", -1, 784).weights("w1", 10, 784).weights("b1", 10)
+                .node("Gemm", OnnxFixture.in("x", "w1", "b1"), "h1", "transB", 1L)
+                .node("Relu", OnnxFixture.in("h1"), "r1");
+        if (withErf) {
+            f.node("Erf", OnnxFixture.in("r1"), "e1").valueInfo("e1", 1, 10);
+        }
+        return f.weights("w2", 10, 10).weights("b2", 10)
+                .node("Gemm", OnnxFixture.in(withErf ? "e1" : "r1", "w2", "b2"), "y", "transB", 1L)
+                .output("y", -1, 10).write(dir, file);
+    }
+
+    private static JsonNode solve(Path model, String... extra) throws Exception {
+        String[] base = {"solve", "--network", model.toString(), "--device", "m0", "--ram", "1MB", "--runtime", "1.5",
+            "--threads", "1", "--json"};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        String[] r = run(args);
+        assertEquals("0", r[0], r[2]);
+        return new ObjectMapper().readTree(r[1]);
+    }
+
+    @Test
+    void theBatchChosenAtImportScalesTheCosts() throws Exception {
+        Path model = mlp("mlp.onnx", false);
+        JsonNode one = solve(model);
+        JsonNode four = solve(model, "--batch", "4");
+        assertEquals(one.get("nodes").asInt(), four.get("nodes").asInt());
+        assertEquals("OPTIMAL", four.get("status").asText());
+        assertTrue(four.get("plainPeakRamBytes").asLong() > one.get("plainPeakRamBytes").asLong());
+        assertTrue(four.get("plainEnergyJ").asDouble() > one.get("plainEnergyJ").asDouble());
+    }
+
+    @Test
+    void unsupportedOperatorsFailByDefaultAndAreEstimatedOnRequest() throws Exception {
+        Path model = mlp("erf.onnx", true);
+        String[] refused = run("solve", "--network", model.toString(), "--device", "m0", "--ram", "1MB", "--runtime",
+                "1.5");
+        assertEquals("2", refused[0]);
+        assertTrue(refused[2].contains("unsupported operators: Erf x1"), refused[2]);
+        assertEquals(1, refused[2].strip().lines().count(), refused[2]);
+
+        JsonNode estimated = solve(model, "--estimate-unsupported");
+        assertEquals("OPTIMAL", estimated.get("status").asText());
+    }
+
+    @Test
+    void onnxChoicesOnAnythingButAnOnnxModelAreRefusedByName() {
+        String[] r = run("solve", "--network", "linear", "--device", "m0", "--ram", "1MB", "--runtime", "1.5",
+                "--batch", "4");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--batch") && r[2].contains("ONNX models only"), r[2]);
+    }
+}
