@@ -169,8 +169,9 @@ public final class PoetSolver {
 
         /**
          * Solves the covering program ({@link CoverProgram}) exactly: its proven bound raises the
-         * lower bound, and the schedule built from its answer is kept when it verifies (it is a
-         * construction that may not fit, so a failure is not reported as a rejected answer).
+         * lower bound, and the schedule built from its answer is kept when it verifies; when it
+         * does not (it is a construction that may not fit, so that is not reported as a rejected
+         * answer) the fast heuristic repairs and improves it as a hint.
          */
         private void solveCoverProgram() {
             CoverProgram cover = CoverProgram.build(graph, budget);
@@ -182,9 +183,14 @@ public final class PoetSolver {
             BackendOutcome out = coverBackend.solve(cover.lp(), null, Deadline.in(coverSeconds()), options.threads(),
                     cancel, x -> { });
             if (out.x() != null) {
-                Verifier.Outcome o = verifier.verify(cover.plan(out.x()));
+                StagePlan built = cover.plan(out.x());
+                Verifier.Outcome o = verifier.verify(built);
                 if (o.verified() != null) {
                     offer(o.verified());
+                } else {
+                    // mostly a stage the cover rows do not watch ends over budget: repair it
+                    new FastScheduler().schedule(graph, budget, built, cancel::isCancelled)
+                            .ifPresent(h -> consider(h.plan(), "repaired cover schedule"));
                 }
             }
             boolean proven = out.kind() == BackendOutcome.Kind.OPTIMAL || out.kind() == BackendOutcome.Kind.FEASIBLE
