@@ -14,14 +14,17 @@ import org.poetexplorer.schedule.StagePlan;
  *
  * <p>Status: OPTIMAL when a proof exists - the plain schedule fits (no schedule costs less than
  * computing every node once), a schedule's exact energy is within {@link #OPTIMAL_TOLERANCE}
- * (relative) of a proven lower bound (the heuristic package's cover bound), or the backend
+ * (relative) of a proven lower bound (the heuristic package's cover bound, or the backend's
+ * proven bound on the exact covering program {@link CoverProgram}), or the backend
  * proved its answer optimal and that answer's exact energy is within the same tolerance of the
  * backend's proven bound;
  * INFEASIBLE when proven (by the working-set and runtime facts of {@link LowerBounds} or by the
  * backend); otherwise FEASIBLE with gap = (energy - bound) / energy, or UNKNOWN with no schedule.
  *
  * <p>Phases: (1) the proofs of {@link LowerBounds} and the plain schedule, the heuristic
- * package's cover bound and its fast schedule ({@link FastScheduler}); (2) the small gap
+ * package's cover bound and its fast schedule ({@link FastScheduler}); with recomputation, the
+ * covering program solved exactly ({@link CoverProgram}: a stronger bound and the schedule built
+ * from its answer, which often meets it); (2) the small gap
  * model ({@link GapModel}: exact and final when recomputation is off, otherwise the first
  * incumbent and the hint); (3) with recomputation, the reduced stage model
  * ({@link StageFormulation#reduced}) on the chosen backend. Every solver answer is rounded,
@@ -98,6 +101,13 @@ public final class PoetSolver {
             if (boundCloses()) {
                 return result(SolveStatus.OPTIMAL, "proven optimal: within " + OPTIMAL_TOLERANCE + " of the lower bound");
             }
+            if (budget.remat()) {
+                solveCoverProgram();
+                if (boundCloses()) {
+                    return result(SolveStatus.OPTIMAL, "proven optimal: within " + OPTIMAL_TOLERANCE
+                            + " of the exact cover bound");
+                }
+            }
             if (budget.paging() || budget.remat()) {
                 SolveResult gapResult = solveGapModel();
                 if (gapResult != null) {
@@ -155,6 +165,49 @@ public final class PoetSolver {
                 lowerBoundJ = Math.max(lowerBoundJ, gapModel.energyJ(out.bound()));
             }
             return finish(out, "the gap model");
+        }
+
+        /**
+         * Solves the covering program ({@link CoverProgram}) exactly: its proven bound raises the
+         * lower bound, and the schedule built from its answer is kept when it verifies; when it
+         * does not (it is a construction that may not fit, so that is not reported as a rejected
+         * answer) the fast heuristic repairs and improves it as a hint.
+         */
+        private void solveCoverProgram() {
+            CoverProgram cover = CoverProgram.build(graph, budget);
+            if (cover == null || cancel.isCancelled()) {
+                return;
+            }
+            listener.onProgress("exact cover bound", lowerBoundJ);
+            Backend coverBackend = backend.needsIntegerModel() ? Backends.byName("scip") : backend;
+            BackendOutcome out = coverBackend.solve(cover.lp(), null, Deadline.in(coverSeconds()), options.threads(),
+                    cancel, x -> { });
+            if (out.x() != null) {
+                StagePlan built = cover.plan(out.x());
+                Verifier.Outcome o = verifier.verify(built);
+                if (o.verified() != null) {
+                    offer(o.verified());
+                } else {
+                    // mostly a stage the cover rows do not watch ends over budget: repair it
+                    new FastScheduler().schedule(graph, budget, built, cancel::isCancelled)
+                            .ifPresent(h -> consider(h.plan(), "repaired cover schedule"));
+                }
+            }
+            boolean proven = out.kind() == BackendOutcome.Kind.OPTIMAL || out.kind() == BackendOutcome.Kind.FEASIBLE
+                    || out.kind() == BackendOutcome.Kind.NO_SOLUTION;
+            if (proven && !Double.isInfinite(out.bound()) && !Double.isNaN(out.bound())) {
+                synchronized (this) {
+                    lowerBoundJ = Math.max(lowerBoundJ, cover.energyBoundJ(out.bound()));
+                }
+            }
+        }
+
+        /** The covering program is small: a tenth of the time limit (at least a second), or 10 s without one. */
+        private double coverSeconds() {
+            if (options.timeLimitSeconds() <= 0) {
+                return GAP_MODEL_SECONDS;
+            }
+            return Math.min(remainingSeconds(), Math.max(1.0, options.timeLimitSeconds() / 10));
         }
 
         private SolveResult finish(BackendOutcome out, String what) {

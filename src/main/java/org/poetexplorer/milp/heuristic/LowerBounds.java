@@ -121,6 +121,33 @@ public final class LowerBounds {
         return cover.dualBound(c) - mu * slack;
     }
 
+    /**
+     * One covering row of {@link #energyJ}'s argument: at the moment stage {@code stage}
+     * computes its node, the outputs in {@code members} that are away (not in RAM, each brought
+     * back later at a cost) must together free at least {@code needBytes}; member j counts
+     * {@code capBytes[j]} = min(its RAM, the need), which has the same 0/1 solutions.
+     */
+    public record CoverRow(int stage, int[] members, double[] capBytes, double needBytes) {
+    }
+
+    /**
+     * The covering rows of {@link #energyJ} (stages with a positive need only), for an exact
+     * solution of the covering problem elsewhere; null when no schedule can exist.
+     */
+    public static List<CoverRow> coverRows(TrainingGraph g, Budget b) {
+        Cover cover = Cover.of(g, b);
+        if (cover == null) {
+            return null;
+        }
+        List<CoverRow> rows = new ArrayList<>();
+        for (int t = 0; t < cover.need.length; t++) {
+            if (cover.need[t] > 0) {
+                rows.add(new CoverRow(t, cover.members[t].clone(), cover.coef[t].clone(), cover.need[t]));
+            }
+        }
+        return rows;
+    }
+
     /** True when {@link #energyJ} proves that no schedule fits the budget. */
     public static boolean provablyInfeasible(TrainingGraph g, Budget b) {
         Cover cover = Cover.of(g, b);
