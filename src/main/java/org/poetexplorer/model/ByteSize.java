@@ -66,16 +66,17 @@ public final class ByteSize {
         }
     }
 
-    /** A short human form: 1.50 MB, 512 KiB is shown as 524 kB. Decimal units throughout. */
+    /** A short human form: 1.50 MB, 512 KiB is shown as 524 kB, 999,999 bytes as 1.00 MB. Decimal units throughout. */
     public static String format(double bytes) {
         double a = Math.abs(bytes);
-        if (a >= 1e9) {
+        // thresholds at 999.5 of the smaller unit: three significant digits would round up to 1000
+        if (a >= 999.5e6) {
             return String.format(Locale.ROOT, "%.3g GB", bytes / 1e9);
         }
-        if (a >= 1e6) {
+        if (a >= 999.5e3) {
             return String.format(Locale.ROOT, "%.3g MB", bytes / 1e6);
         }
-        if (a >= 1e3) {
+        if (a >= 999.5) {
             return String.format(Locale.ROOT, "%.3g kB", bytes / 1e3);
         }
         return String.format(Locale.ROOT, "%.0f B", bytes);
