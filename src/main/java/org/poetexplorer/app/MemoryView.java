@@ -14,6 +14,7 @@ import org.poetexplorer.chart.Units;
 import org.poetexplorer.model.GraphNode;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleSummary;
 
 /**
  * The memory chart on screen, under the timeline and on the same time axis. A click lists
@@ -79,7 +80,7 @@ final class MemoryView extends ChartCanvas {
     /** Lists the outputs in RAM right after operation {@code k}. */
     void showContents(int k, boolean peak, double screenX, double screenY) {
         Schedule s = data.schedule();
-        List<Integer> nodes = RamContents.after(s, k);
+        List<Integer> nodes = ScheduleSummary.inRamAfter(s, k);
         long total = 0;
         contents.getItems().clear();
         for (int i : nodes) {

@@ -95,7 +95,11 @@ public record ScheduleSummary(
         return new Plain(p.energyJ(), p.peakRamBytes(), p.runtimeS());
     }
 
-    /** Outputs in RAM after operation {@code upTo}, largest first (ties by node index). */
+    /** Outputs in RAM right after operation {@code opIndex} of {@code s}, largest first (ties by node index). */
+    public static List<Integer> inRamAfter(Schedule s, int opIndex) {
+        return inRamAfter(s.graph(), s.ops(), Math.min(opIndex, s.ops().size() - 1));
+    }
+
     private static List<Integer> inRamAfter(TrainingGraph g, List<Operation> ops, int upTo) {
         boolean[] in = new boolean[g.size()];
         for (int x = 0; x <= upTo; x++) {
