@@ -32,12 +32,6 @@ public final class StagePlan {
         this.mOut = deepCopy(mOut);
     }
 
-    /** The plain schedule's decisions: node t computed in stage t, its inputs kept while needed. */
-    public static StagePlan empty(int n) {
-        return new StagePlan(new boolean[n][n], new boolean[n][n], new boolean[n][n], new boolean[n][n],
-                new boolean[n][n]);
-    }
-
     private static boolean[][] deepCopy(boolean[][] m) {
         boolean[][] c = new boolean[m.length][];
         for (int i = 0; i < m.length; i++) {
