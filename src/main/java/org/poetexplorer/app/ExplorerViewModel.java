@@ -35,6 +35,8 @@ import org.poetexplorer.chart.Units;
 import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.NetworkFiles;
+import org.poetexplorer.io.onnx.ImportOptions;
+import org.poetexplorer.io.onnx.OnnxImport;
 import org.poetexplorer.milp.Backends;
 import org.poetexplorer.milp.SolveOptions;
 import org.poetexplorer.milp.SolveResult;
@@ -83,6 +85,8 @@ public final class ExplorerViewModel {
     private final BooleanProperty paging = new SimpleBooleanProperty(this, "paging", true);
     private final BooleanProperty remat = new SimpleBooleanProperty(this, "remat", true);
     private final StringProperty solver = new SimpleStringProperty(this, "solver", Backends.DEFAULT);
+    private final ObjectProperty<ImportOptions> onnxImport = new SimpleObjectProperty<>(this, "onnxImport",
+            ImportOptions.DEFAULT);
     private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads",
             Math.max(1, Runtime.getRuntime().availableProcessors()));
     private final DoubleProperty timeLimit = new SimpleDoubleProperty(this, "timeLimit", 60);
@@ -167,6 +171,22 @@ public final class ExplorerViewModel {
         load(NetworkChoice.file(file.toAbsolutePath()), deviceChoice.get(), device.get(), currentRamFraction());
     }
 
+    /** ONNX import choices (batch, unsupported operators); an open ONNX model is imported again with them. */
+    public void setOnnxImport(ImportOptions choices) {
+        if (choices == null || choices.equals(onnxImport.get())) {
+            return;
+        }
+        onnxImport.set(choices);
+        NetworkChoice n = network.get();
+        if (n != null && n.isFile() && OnnxImport.isOnnx(n.file())) {
+            load(n, deviceChoice.get(), device.get(), currentRamFraction());
+        }
+    }
+
+    public ReadOnlyObjectProperty<ImportOptions> onnxImportProperty() {
+        return onnxImport;
+    }
+
     public void selectDevice(DeviceChoice choice) {
         if (choice != null && !choice.equals(deviceChoice.get())) {
             load(network.get(), choice, null, currentRamFraction());
@@ -200,12 +220,14 @@ public final class ExplorerViewModel {
             return;
         }
         long gen = ++loadGeneration;
+        ImportOptions onnxChoices = onnxImport.get();
         loading.set(true);
         phase.set(Phase.LOADING);
         status.set("Loading " + n + " on " + dc + "...");
         solves.background(() -> {
             Device d = given != null ? given : dc.isFile() ? DeviceFiles.read(dc.file()) : DeviceFiles.builtIn(dc.builtInId());
-            TrainingGraph g = n.isFile() ? NetworkFiles.read(n.file(), d) : Catalog.build(n.catalogName(), d);
+            TrainingGraph g = n.isFile() ? NetworkFiles.read(n.file(), d, onnxChoices)
+                    : Catalog.build(n.catalogName(), d);
             Schedule p = ScheduleBuilder.plain(g, new Budget(Long.MAX_VALUE / 4, MAX_RUNTIME_RATIO, false, false));
             return new Loaded(n, dc, d, g, p, ScheduleSummary.of(p).peakRamBytes());
         }, loaded -> {

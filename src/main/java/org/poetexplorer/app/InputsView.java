@@ -1,8 +1,10 @@
 package org.poetexplorer.app;
 
+import org.poetexplorer.io.onnx.ImportOptions;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -169,6 +171,22 @@ final class InputsView extends VBox {
         Label note = new Label(String.format(Locale.ROOT, "%d cores here", Runtime.getRuntime().availableProcessors()));
         note.getStyleClass().add("muted");
         grid.add(note, 1, 3);
+        Spinner<Integer> batch = new Spinner<>(0, 1 << 20, (int) vm.onnxImportProperty().get().batch());
+        batch.setId("onnxBatchSpinner");
+        batch.setEditable(true);
+        batch.setTooltip(new Tooltip("Batch size an ONNX model is costed for (0: the model's own, else 1). "
+                + "An open ONNX model is imported again."));
+        CheckBox estimate = new CheckBox("estimate unsupported operators");
+        estimate.setId("onnxEstimateBox");
+        estimate.setSelected(vm.onnxImportProperty().get().unsupported() == ImportOptions.Unsupported.ESTIMATE);
+        estimate.setTooltip(new Tooltip("ONNX operators without a cost rule: cost them by the conservative estimate "
+                + "of docs/file-formats.md instead of refusing the model."));
+        Runnable apply = () -> vm.setOnnxImport(new ImportOptions(batch.getValue(), estimate.isSelected()
+                ? ImportOptions.Unsupported.ESTIMATE : ImportOptions.Unsupported.FAIL));
+        batch.valueProperty().addListener((o, a, b) -> apply.run());
+        estimate.selectedProperty().addListener((o, a, b) -> apply.run());
+        grid.addRow(4, new Label("ONNX batch"), batch);
+        grid.add(estimate, 1, 5);
         return grid;
     }
 }

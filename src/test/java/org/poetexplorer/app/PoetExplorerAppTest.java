@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.io.onnx.OnnxFixture;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.poetexplorer.chart.ChartLayout;
@@ -364,5 +365,41 @@ class PoetExplorerAppTest {
         robot.type(javafx.scene.input.KeyCode.F);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, app.view().timeWindow().get(), "F fits the whole schedule");
+    }
+    @Test
+    @Order(11)
+    void onnxImportChoicesAreTheUsersAndAnOpenModelIsImportedAgain(@TempDir Path dir) throws Exception {
+        awaitSettled(90);
+        Path model = new OnnxFixture("tiny").input("x", -1, 784).weights("w1", 10, 784).weights("b1", 10)
+                .node("Gemm", OnnxFixture.in("x", "w1", "b1"), "h1", "transB", 1L)
+                .node("Erf", OnnxFixture.in("h1"), "e1").valueInfo("e1", 1, 10)
+                .weights("w2", 10, 10).weights("b2", 10)
+                .node("Gemm", OnnxFixture.in("e1", "w2", "b2"), "y", "transB", 1L)
+                .output("y", -1, 10).write(dir, "tiny.onnx");
+        String before = vm().graphProperty().get().name();
+        fx(() -> vm().openNetwork(model));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.view().notifications().isShowing()
+                && app.view().notifications().getText().contains("unsupported operators: Erf x1"));
+        assertEquals(before, vm().graphProperty().get().name(), "refused by default: nothing changes");
+
+        javafx.scene.control.CheckBox estimate = (javafx.scene.control.CheckBox) stage.getScene()
+                .lookup("#onnxEstimateBox");
+        fx(() -> estimate.setSelected(true));
+        fx(() -> vm().openNetwork(model));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().graphProperty().get().name().equals("tiny"));
+        awaitSettled(60);
+        fx(() -> vm().ramBudgetProperty().set(vm().plainPeakBytesProperty().get()));
+        SolveResult one = awaitSettled(60);
+        assertTrue(one.hasSchedule(), statusText());
+        long peakOfOne = vm().plainPeakBytesProperty().get();
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> batch = (javafx.scene.control.Spinner<Integer>) stage.getScene()
+                .lookup("#onnxBatchSpinner");
+        fx(() -> batch.getValueFactory().setValue(4));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().plainPeakBytesProperty().get() > peakOfOne);
+        SolveResult four = awaitSettled(60);
+        assertTrue(four.hasSchedule(), statusText());
+        assertEquals(4L, four.graph().node(0).outShape().get(0), "the model imported again at batch 4");
     }
 }
