@@ -110,8 +110,7 @@ final class Improver {
                 }
             }
         }
-        moves.sort(Comparator.comparingDouble(Move::score).reversed().thenComparingInt(Move::stage)
-                .thenComparingInt(Move::tensor));
+        bestFirst(moves);
         boolean progress = false;
         for (Move mv : moves) {
             if (timeUp.getAsBoolean()) {
@@ -156,8 +155,7 @@ final class Improver {
                 }
             }
         }
-        moves.sort(Comparator.comparingDouble(Move::score).reversed().thenComparingInt(Move::stage)
-                .thenComparingInt(Move::tensor));
+        bestFirst(moves);
         boolean progress = false;
         for (Move mv : moves) {
             if (timeUp.getAsBoolean()) {
@@ -176,6 +174,12 @@ final class Improver {
             progress |= tryMove(s, () -> Repair.apply(s, fix), free) && !free;
         }
         return progress;
+    }
+
+    /** Largest saving first; ties by stage, then tensor, so that runs are repeatable. */
+    private static void bestFirst(List<Move> moves) {
+        moves.sort(Comparator.comparingDouble(Move::score).reversed().thenComparingInt(Move::stage)
+                .thenComparingInt(Move::tensor));
     }
 
     private static boolean isFree(PlanState s, int i) {
@@ -209,8 +213,7 @@ final class Improver {
                 }
             }
         }
-        moves.sort(Comparator.comparingDouble(Move::score).reversed().thenComparingInt(Move::stage)
-                .thenComparingInt(Move::tensor));
+        bestFirst(moves);
         boolean progress = false;
         for (Move mv : moves) {
             if (timeUp.getAsBoolean()) {
