@@ -12,9 +12,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -29,8 +26,6 @@ import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.schedule.OpKind;
 import org.poetexplorer.schedule.Operation;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -40,45 +35,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * state go to the folder named by {@code poet.screenshots}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PoetExplorerAppTest {
-    static {
-        // Monocle's headless screen is 1280x800 unless told otherwise; the window is larger.
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
+class PoetExplorerAppTest extends AppWindowTest {
     /** Solver time limit for all but the first test, so the suite stays within a few minutes. */
     private static final double TEST_TIME_LIMIT_S = 4;
-
-    private static PoetExplorerApp app;
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = new PoetExplorerApp();
-        FxToolkit.setupApplication(() -> app);
-        stage = (Stage) app.view().getScene().getWindow();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-    }
-
-    private static ExplorerViewModel vm() {
-        return app.viewModel();
-    }
-
-    /** Waits until nothing is loading or solving (and no solver call is left running), then returns the result. */
-    private static SolveResult awaitSettled(int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
-                () -> vm().graphProperty().get() != null && !vm().solvingProperty().get()
-                        && vm().phaseProperty().get() != ExplorerViewModel.Phase.LOADING
-                        && vm().runningSolvesProperty().get() == 0);
-        WaitForAsyncUtils.waitForFxEvents();
-        return vm().resultProperty().get();
-    }
 
     private static String statusText() {
         return ((Label) app.view().lookup("#statusText")).getText();
@@ -86,11 +45,6 @@ class PoetExplorerAppTest {
 
     private static Slider ramSlider() {
         return app.view().inputs().budgets().ramSlider();
-    }
-
-    private static void fx(Runnable r) {
-        WaitForAsyncUtils.asyncFx(r);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static long count(SolveResult r, OpKind kind) {

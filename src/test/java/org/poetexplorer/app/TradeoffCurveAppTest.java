@@ -8,17 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.poetexplorer.chart.TradeoffPainter;
 import org.poetexplorer.chart.TradeoffPoint;
 import org.poetexplorer.milp.SolveResult;
 import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.milp.Sweep;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -26,46 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * smallest catalog network: a real click on the button traces the curve in the background,
  * and a real click on one of its points loads that budget, which is solved.
  */
-class TradeoffCurveAppTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
-    private static PoetExplorerApp app;
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = new PoetExplorerApp();
-        FxToolkit.setupApplication(() -> app);
-        stage = (Stage) app.view().getScene().getWindow();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-    }
-
-    private static ExplorerViewModel vm() {
-        return app.viewModel();
-    }
-
-    private static void fx(Runnable r) {
-        WaitForAsyncUtils.asyncFx(r);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static SolveResult awaitSettled(int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
-                () -> vm().graphProperty().get() != null && !vm().solvingProperty().get()
-                        && vm().phaseProperty().get() != ExplorerViewModel.Phase.LOADING
-                        && vm().runningSolvesProperty().get() == 0);
-        WaitForAsyncUtils.waitForFxEvents();
-        return vm().resultProperty().get();
-    }
-
+class TradeoffCurveAppTest extends AppWindowTest {
     @Test
     void theCurveIsTracedInTheBackgroundAndClickingAPointLoadsItsBudget() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().graphProperty().get() != null);
