@@ -3,7 +3,6 @@ package org.poetexplorer.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.milp.Backends;
 import org.poetexplorer.milp.CancelToken;
 import org.poetexplorer.milp.PoetSolver;
 import org.poetexplorer.milp.SolveListener;
@@ -34,19 +33,16 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     private BudgetOptions budgetOptions;
 
+    @Mixin
+    private SolverChoice solverChoice;
+
     @Option(names = "--ram", required = true, paramLabel = "SIZE",
             description = "RAM budget for activations: bytes or units (1.5MB = 1500000, 512KiB = 524288)")
     private String ram;
 
-    @Option(names = "--solver", paramLabel = "NAME", description = "MILP backend (default: the recommended one)")
-    private String solver;
-
     @Option(names = "--time-limit", paramLabel = "SECONDS",
             description = "stop after this long with the best schedule so far (default: 300)")
     private String timeLimit;
-
-    @Option(names = "--threads", paramLabel = "N", description = "solver threads (default: the processors)")
-    private String threads;
 
     @Option(names = "--json", description = "print one JSON object instead of text")
     private boolean json;
@@ -74,9 +70,8 @@ final class SolveCommand implements Callable<Integer> {
         Device dev = model.device();
         TrainingGraph graph = model.graph(dev);
         Budget budget = budgetOptions.budget(Inputs.bytes("--ram", ram));
-        SolveOptions options = new SolveOptions(solver == null ? Backends.DEFAULT : Inputs.solver(solver),
-                timeLimit == null ? DEFAULT_TIME_LIMIT_S : Inputs.positive("--time-limit", timeLimit),
-                threads == null ? Runtime.getRuntime().availableProcessors() : Inputs.count("--threads", threads));
+        SolveOptions options = solverChoice.options(
+                timeLimit == null ? DEFAULT_TIME_LIMIT_S : Inputs.positive("--time-limit", timeLimit));
         CancelToken cancel = new CancelToken();
         Thread onInterrupt = new Thread(cancel::cancel, "poet-cancel");
         Runtime.getRuntime().addShutdownHook(onInterrupt);

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.AtomicFiles;
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.milp.Backends;
 import org.poetexplorer.milp.CancelToken;
 import org.poetexplorer.milp.SolveOptions;
 import org.poetexplorer.milp.Sweep;
@@ -39,20 +38,17 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     private BudgetOptions budgetOptions;
 
+    @Mixin
+    private SolverChoice solverChoice;
+
     @Option(names = "--ram", required = true, paramLabel = "FROM:TO:STEPS",
             description = "RAM budgets: STEPS evenly spaced sizes from FROM to TO, e.g. 0.6MB:2.5MB:20")
     private String ram;
-
-    @Option(names = "--solver", paramLabel = "NAME", description = "MILP backend (default: the recommended one)")
-    private String solver;
 
     @Option(names = "--time-limit-per-point", paramLabel = "SECONDS",
             description = "exact-solve time per budget before the best schedule so far is taken (default: "
                     + "1)")
     private String pointLimit;
-
-    @Option(names = "--threads", paramLabel = "N", description = "solver threads (default: the processors)")
-    private String threads;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "also write one CSV row per budget")
     private String csv;
@@ -64,9 +60,8 @@ final class SweepCommand implements Callable<Integer> {
         Device dev = model.device();
         TrainingGraph graph = model.graph(dev);
         double ratio = budgetOptions.ratio();
-        SolveOptions options = new SolveOptions(solver == null ? Backends.DEFAULT : Inputs.solver(solver),
-                pointLimit == null ? DEFAULT_POINT_LIMIT_S : Inputs.positive("--time-limit-per-point", pointLimit),
-                threads == null ? Runtime.getRuntime().availableProcessors() : Inputs.count("--threads", threads));
+        SolveOptions options = solverChoice.options(
+                pointLimit == null ? DEFAULT_POINT_LIMIT_S : Inputs.positive("--time-limit-per-point", pointLimit));
         Budget base = budgetOptions.budget(range.toBytes());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s on %s, runtime %sx, paging %s, recomputation %s, %d budgets %s..%s, "
