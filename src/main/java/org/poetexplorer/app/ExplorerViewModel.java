@@ -43,6 +43,7 @@ import org.poetexplorer.milp.SolveResult;
 import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.milp.heuristic.FastScheduler;
 import org.poetexplorer.milp.heuristic.MinimalRam;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
@@ -528,8 +529,8 @@ public final class ExplorerViewModel {
     private void findMinimalRam(SolveRequest request) {
         TrainingGraph g = request.graph();
         Budget b = request.budget();
-        solves.background(() -> new long[] {MinimalRam.provenFloorBytes(g, b),
-            MinimalRam.achievableBytes(g, b, new FastScheduler())}, v -> {
+        solves.background(() -> new long[] {MinimalRam.provenFloorBytes(g, b.allowance()),
+            MinimalRam.achievableBytes(g, b.allowance(), new FastScheduler())}, v -> {
                 if (request != lastRequest || solves.busyProperty().get()) {
                     return;
                 }

@@ -16,7 +16,7 @@ import org.poetexplorer.milp.SolveOptions;
 import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.milp.Sweep;
 import org.poetexplorer.milp.heuristic.MinimalRam;
-import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.ByteSize;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ScheduleSummary;
@@ -70,7 +70,7 @@ final class TradeoffSweep {
             return;
         }
         cancel();
-        Budget base = new Budget(1, vm.runtimeRatioProperty().get(), vm.pagingProperty().get(), vm.rematProperty().get());
+        Allowance base = new Allowance(vm.runtimeRatioProperty().get(), vm.pagingProperty().get(), vm.rematProperty().get());
         long from = Math.max(1, MinimalRam.necessaryBytes(g));
         long to = Math.max(from + POINTS, MinimalRam.plainPeakBytes(g));
         List<Long> budgets = new Sweep.Range(from, to, POINTS).budgets();

@@ -77,7 +77,7 @@ final class SweepCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<Sweep.Point> points;
         try {
-            points = new Sweep(graph, base, options).run(range.budgets(), Sweep.Progress.NONE, cancel);
+            points = new Sweep(graph, base.allowance(), options).run(range.budgets(), Sweep.Progress.NONE, cancel);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);

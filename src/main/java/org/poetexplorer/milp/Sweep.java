@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.poetexplorer.milp.heuristic.FastScheduler;
 import org.poetexplorer.milp.heuristic.HeuristicPlan;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ScheduleSummary;
@@ -110,15 +111,15 @@ public final class Sweep {
     }
 
     private final TrainingGraph graph;
-    private final Budget base;
+    private final Allowance base;
     private final SolveOptions perPoint;
     private final FastScheduler scheduler = new FastScheduler();
 
     /**
-     * @param base     runtime ratio and switches (its RAM is ignored)
+     * @param base     runtime ratio and switches of every point
      * @param perPoint solver, threads and the time limit of each point (0 or less: none)
      */
-    public Sweep(TrainingGraph graph, Budget base, SolveOptions perPoint) {
+    public Sweep(TrainingGraph graph, Allowance base, SolveOptions perPoint) {
         this.graph = graph;
         this.base = base;
         this.perPoint = perPoint;

@@ -1,33 +1,49 @@
 package org.poetexplorer.model;
 
+import java.util.Objects;
+
 /**
- * What a schedule may use: RAM for activations (bytes) and compute time as a multiple of one
- * plain training step; and which tricks it may use.
+ * What a schedule may use: RAM for activations (bytes), and the {@link Allowance} (compute
+ * time as a multiple of one plain training step, and which tricks).
  */
-public record Budget(long ramBytes, double runtimeRatio, boolean paging, boolean remat) {
+public record Budget(long ramBytes, Allowance allowance) {
 
     public Budget {
         if (ramBytes <= 0) {
             throw new IllegalArgumentException("ram: must be > 0 bytes (was " + ramBytes + ")");
         }
-        if (!(runtimeRatio > 0) || Double.isInfinite(runtimeRatio)) {
-            throw new IllegalArgumentException("runtime: must be a positive finite ratio (was " + runtimeRatio + ")");
-        }
+        Objects.requireNonNull(allowance, "allowance");
+    }
+
+    public Budget(long ramBytes, double runtimeRatio, boolean paging, boolean remat) {
+        this(ramBytes, new Allowance(runtimeRatio, paging, remat));
+    }
+
+    public double runtimeRatio() {
+        return allowance.runtimeRatio();
+    }
+
+    public boolean paging() {
+        return allowance.paging();
+    }
+
+    public boolean remat() {
+        return allowance.remat();
     }
 
     public Budget withRam(long bytes) {
-        return new Budget(bytes, runtimeRatio, paging, remat);
+        return new Budget(bytes, allowance);
     }
 
     public Budget withRuntimeRatio(double ratio) {
-        return new Budget(ramBytes, ratio, paging, remat);
+        return new Budget(ramBytes, allowance.withRuntimeRatio(ratio));
     }
 
     public Budget withPaging(boolean on) {
-        return new Budget(ramBytes, runtimeRatio, on, remat);
+        return new Budget(ramBytes, allowance.withPaging(on));
     }
 
     public Budget withRemat(boolean on) {
-        return new Budget(ramBytes, runtimeRatio, paging, on);
+        return new Budget(ramBytes, allowance.withRemat(on));
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.poetexplorer.milp.heuristic.MinimalRam;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ReplayChecker;
@@ -20,7 +21,7 @@ class SweepTest {
     private static final TrainingGraph VGG = ReferenceCases.graph("graphs/vgg16_cifar__a72.json");
 
     private static Sweep sweep(TrainingGraph g, double ratio, double secondsPerPoint) {
-        return new Sweep(g, new Budget(1, ratio, true, true), new SolveOptions(Backends.DEFAULT, secondsPerPoint, 2));
+        return new Sweep(g, new Allowance(ratio, true, true), new SolveOptions(Backends.DEFAULT, secondsPerPoint, 2));
     }
 
     /** Energies never rise with the budget; every schedule is for its own budget, fits it and replays. */

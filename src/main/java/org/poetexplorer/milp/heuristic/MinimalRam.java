@@ -1,6 +1,6 @@
 package org.poetexplorer.milp.heuristic;
 
-import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
@@ -80,7 +80,7 @@ public final class MinimalRam {
      * example a runtime ratio below 1, or both switches off and too little RAM for plain).
      * Each probe runs the scheduler's repair only, so this is quick but not free.
      */
-    public static long achievableBytes(TrainingGraph g, Budget b, FastScheduler scheduler) {
+    public static long achievableBytes(TrainingGraph g, Allowance b, FastScheduler scheduler) {
         long lo = necessaryBytes(g);
         long hi = b.paging() ? pagingOnlyBytes(g) : plainPeakBytes(g);
         if (!scheduler.findsAny(g, b.withRam(hi))) {
@@ -110,7 +110,7 @@ public final class MinimalRam {
      * fits below it; with recomputation only it can lie well above {@link #necessaryBytes},
      * because the recomputations needed must fit the runtime budget.
      */
-    public static long provenFloorBytes(TrainingGraph g, Budget b) {
+    public static long provenFloorBytes(TrainingGraph g, Allowance b) {
         long lo = necessaryBytes(g) - 1; // proved too small
         long hi = plainPeakBytes(g);
         if (LowerBounds.provablyInfeasible(g, b.withRam(hi))) {

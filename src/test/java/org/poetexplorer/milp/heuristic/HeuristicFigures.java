@@ -3,6 +3,7 @@ package org.poetexplorer.milp.heuristic;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
@@ -22,7 +23,7 @@ class HeuristicFigures {
             long plain = MinimalRam.plainPeakBytes(g);
             StringBuilder ram = new StringBuilder();
             for (int sw = 0; sw < 3; sw++) {
-                Budget b = new Budget(1, 1.5, sw != 1, sw != 2);
+                Allowance b = new Allowance(1.5, sw != 1, sw != 2);
                 long t0 = System.nanoTime();
                 long x = MinimalRam.achievableBytes(g, b, fs);
                 double ms = (System.nanoTime() - t0) / 1e6;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
@@ -28,7 +29,7 @@ class MinimalRamTest {
             TrainingGraph g = Graphs.reference(network, "a72");
             for (boolean paging : new boolean[] {true, false}) {
                 for (boolean remat : new boolean[] {true, false}) {
-                    Budget b = new Budget(1, 1.5, paging, remat);
+                    Allowance b = new Allowance(1.5, paging, remat);
                     long x = MinimalRam.achievableBytes(g, b, scheduler);
                     String what = network + " paging=" + paging + " remat=" + remat;
                     if (!paging && !remat) {
@@ -48,6 +49,6 @@ class MinimalRamTest {
     @Test
     void noRuntimeBelowOnePlainStep() {
         TrainingGraph g = Graphs.reference("linear", "a72");
-        assertEquals(-1, MinimalRam.achievableBytes(g, new Budget(1, 0.9, true, true), scheduler));
+        assertEquals(-1, MinimalRam.achievableBytes(g, new Allowance(0.9, true, true), scheduler));
     }
 }
