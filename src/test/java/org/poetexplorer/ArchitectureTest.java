@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point inward: the engine (model, catalog, schedule, milp, io, chart) knows
+ * Dependencies point inward: the engine (model, catalog, schedule, solver, io, chart) knows
  * nothing of the desktop app or the command line, and nothing outside {@code app} uses JavaFX.
  * Read from the sources, so a forbidden import fails the build.
  */
@@ -28,11 +28,11 @@ class ArchitectureTest {
             "model", Set.of(),
             "catalog", Set.of("model"),
             "schedule", Set.of("model"),
-            "milp", Set.of("model", "schedule"),
-            "io", Set.of("model", "catalog", "schedule", "milp", "chart"),
-            "chart", Set.of("model", "schedule", "milp"),
-            "cli", Set.of("model", "catalog", "schedule", "milp", "io", "chart"),
-            "app", Set.of("model", "catalog", "schedule", "milp", "io", "chart"));
+            "solver", Set.of("model", "schedule"),
+            "io", Set.of("model", "catalog", "schedule", "solver", "chart"),
+            "chart", Set.of("model", "schedule", "solver"),
+            "cli", Set.of("model", "catalog", "schedule", "solver", "io", "chart"),
+            "app", Set.of("model", "catalog", "schedule", "solver", "io", "chart"));
 
     @Test
     void packagesOnlyUseTheLayersBelowThem() throws IOException {

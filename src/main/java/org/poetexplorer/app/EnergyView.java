@@ -5,8 +5,8 @@ import java.util.List;
 import javafx.scene.control.Tooltip;
 import org.poetexplorer.chart.EnergyBar;
 import org.poetexplorer.chart.EnergyBarsPainter;
-import org.poetexplorer.milp.SolveResult;
-import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.solver.SolveStatus;
 
 /** Energy of this schedule beside the plain schedule and, when they solve, remat-only and paging-only ones. */
 final class EnergyView extends ChartCanvas {

@@ -31,7 +31,7 @@ import org.poetexplorer.io.ChartFiles;
 import org.poetexplorer.io.HtmlReport;
 import org.poetexplorer.io.ScheduleCsv;
 import org.poetexplorer.io.ScheduleFiles;
-import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 

@@ -32,7 +32,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import org.poetexplorer.chart.TimeWindow;
-import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.solver.SolveResult;
 
 /**
  * The main window's content: menu bar, inputs on the left, timeline and memory chart in the

@@ -1,6 +1,6 @@
 package org.poetexplorer.app;
 
-import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.solver.SolveStatus;
 
 /**
  * One finished solve in the session's history: the inputs that matter for the trade-off

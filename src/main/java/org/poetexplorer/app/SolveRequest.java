@@ -1,6 +1,6 @@
 package org.poetexplorer.app;
 
-import org.poetexplorer.milp.SolveOptions;
+import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 

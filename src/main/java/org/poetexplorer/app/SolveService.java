@@ -13,10 +13,10 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.concurrent.Task;
 import javafx.util.Duration;
-import org.poetexplorer.milp.CancelToken;
-import org.poetexplorer.milp.PoetSolver;
-import org.poetexplorer.milp.SolveListener;
-import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.solver.CancelToken;
+import org.poetexplorer.solver.PoetSolver;
+import org.poetexplorer.solver.SolveListener;
+import org.poetexplorer.solver.SolveResult;
 
 /**
  * Runs the engine's (JavaFX-free) {@link PoetSolver} in background {@link Task}s for the

@@ -2,7 +2,7 @@ package org.poetexplorer.app;
 
 import java.util.Locale;
 import org.poetexplorer.chart.Units;
-import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.schedule.ScheduleSummary;
 

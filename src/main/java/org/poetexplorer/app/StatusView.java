@@ -9,7 +9,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
-import org.poetexplorer.milp.SolveResult;
+import org.poetexplorer.solver.SolveResult;
 
 /** The status bar: what the solver is doing or found, the elapsed time while solving, and a cancel button. */
 final class StatusView extends StatusBar {

@@ -9,7 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.poetexplorer.chart.TradeoffPainter;
 import org.poetexplorer.chart.TradeoffPoint;
-import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.TrainingGraph;
 
 /**

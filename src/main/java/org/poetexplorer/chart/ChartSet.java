@@ -2,8 +2,8 @@ package org.poetexplorer.chart;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.poetexplorer.milp.SolveResult;
-import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleBuilder;

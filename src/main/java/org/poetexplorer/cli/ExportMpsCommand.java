@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.AtomicFiles;
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.milp.MpsExport;
+import org.poetexplorer.solver.backends.MpsExport;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import picocli.CommandLine.Command;

@@ -8,7 +8,7 @@ import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.NetworkFiles;
-import org.poetexplorer.milp.Backends;
+import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.model.ByteSize;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;

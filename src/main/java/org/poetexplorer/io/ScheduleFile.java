@@ -1,6 +1,6 @@
 package org.poetexplorer.io;
 
-import org.poetexplorer.milp.SolveStatus;
+import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;

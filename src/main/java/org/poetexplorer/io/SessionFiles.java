@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import org.poetexplorer.milp.Backends;
+import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 

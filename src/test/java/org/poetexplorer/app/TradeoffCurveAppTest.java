@@ -11,9 +11,9 @@ import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
 import org.poetexplorer.chart.TradeoffPainter;
 import org.poetexplorer.chart.TradeoffPoint;
-import org.poetexplorer.milp.SolveResult;
-import org.poetexplorer.milp.SolveStatus;
-import org.poetexplorer.milp.Sweep;
+import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.solver.SolveStatus;
+import org.poetexplorer.solver.Sweep;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**

@@ -1,6 +1,0 @@
-package org.poetexplorer.milp;
-
-/** How a solve ended. OPTIMAL only when a solver or a bound proved it. */
-public enum SolveStatus {
-    OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN
-}

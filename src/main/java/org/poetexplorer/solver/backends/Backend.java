@@ -1,0 +1,22 @@
+package org.poetexplorer.solver.backends;
+
+import java.util.function.Consumer;
+import org.poetexplorer.solver.CancelToken;
+
+/** One solver behind the stage model. Implementations are stateless; each solve is independent. */
+public interface Backend {
+
+    String name();
+
+    /** True when the backend needs the all-integer model (bytes, scaled integer energies). */
+    boolean needsIntegerModel();
+
+    /**
+     * Solves {@code lp}. {@code hint} is a point of the model (NaN entries: no hint) or null.
+     * The search ends by {@code deadline}. Improving solutions found on the way are
+     * passed to {@code onSolution} (as model points) when the backend can report them.
+     * Returns promptly after {@code cancel} fires.
+     */
+    BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
+            CancelToken cancel, Consumer<double[]> onSolution);
+}

@@ -1,0 +1,23 @@
+package org.poetexplorer.solver.backends;
+
+/** A wall-clock deadline ({@link #NONE}: no limit), read at the last moment before a search. */
+public record Deadline(long atNanos) {
+    public static final Deadline NONE = new Deadline(Long.MAX_VALUE);
+
+    public static Deadline in(double seconds) {
+        return seconds <= 0 || Double.isInfinite(seconds) ? NONE
+                : new Deadline(System.nanoTime() + (long) (seconds * 1e9));
+    }
+
+    public boolean isNone() {
+        return atNanos == Long.MAX_VALUE;
+    }
+
+    /** Seconds left, at least 0.01 (solvers treat 0 as "no limit"); infinite for NONE. */
+    public double secondsLeft() {
+        if (isNone()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.max(0.01, (atNanos - System.nanoTime()) / 1e9);
+    }
+}

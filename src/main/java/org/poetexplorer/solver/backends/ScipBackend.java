@@ -1,0 +1,127 @@
+package org.poetexplorer.solver.backends;
+
+import com.google.ortools.linearsolver.MPConstraintProto;
+import com.google.ortools.linearsolver.MPModelProto;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import com.google.ortools.linearsolver.MPVariableProto;
+import java.util.function.Consumer;
+import org.poetexplorer.solver.CancelToken;
+
+/**
+ * SCIP through OR-Tools' MPSolver, on the scaled model: unlike the model-builder path, MPSolver
+ * can interrupt SCIP (cancel) and pass it a solution hint, and it returns SCIP's incumbent when
+ * a time limit ends the search. Gap limits 1e-9 relative and absolute, as for HiGHS. No
+ * incumbent callback is offered to Java: only the final solution is reported.
+ */
+final class ScipBackend implements Backend {
+
+    @Override
+    public String name() {
+        return "scip";
+    }
+
+    @Override
+    public boolean needsIntegerModel() {
+        return false;
+    }
+
+    @Override
+    public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
+            CancelToken cancel, Consumer<double[]> onSolution) {
+        Natives.load();
+        MPSolver solver = MPSolver.createSolver("SCIP");
+        if (solver == null) {
+            return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY,
+                    "scip is not available in this OR-Tools build");
+        }
+        try {
+            String error = solver.loadModelFromProto(proto(lp));
+            if (error != null && !error.isEmpty()) {
+                return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY, "scip: " + error);
+            }
+            MPVariable[] vars = solver.variables();
+            if (hint != null) {
+                int count = 0;
+                for (double h : hint) {
+                    count += Double.isNaN(h) ? 0 : 1;
+                }
+                MPVariable[] hv = new MPVariable[count];
+                double[] values = new double[count];
+                int q = 0;
+                for (int j = 0; j < hint.length; j++) {
+                    if (!Double.isNaN(hint[j])) {
+                        hv[q] = vars[j];
+                        values[q] = hint[j];
+                        q++;
+                    }
+                }
+                solver.setHint(hv, values);
+            }
+            solver.suppressOutput();
+            solver.setSolverSpecificParametersAsString("limits/gap = 1e-9\nlimits/absgap = 1e-9\n");
+            if (!deadline.isNone()) {
+                solver.setTimeLimit(Math.max(1, Math.round(deadline.secondsLeft() * 1000)));
+            }
+            if (cancel.isCancelled()) {
+                return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");
+            }
+            MPSolver.ResultStatus status;
+            try (AutoCloseable hook = cancel.interruptUntilClosed(solver::interruptSolve)) {
+                status = solver.solve();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            boolean hasSolution = status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
+            double bound = hasSolution || status == MPSolver.ResultStatus.NOT_SOLVED
+                    ? solver.objective().bestBound() : Double.NEGATIVE_INFINITY;
+            if (Double.isNaN(bound)) {
+                bound = Double.NEGATIVE_INFINITY;
+            }
+            if (status == MPSolver.ResultStatus.INFEASIBLE) {
+                return BackendOutcome.none(BackendOutcome.Kind.INFEASIBLE, bound, "scip: infeasible");
+            }
+            if (!hasSolution) {
+                boolean failed = status == MPSolver.ResultStatus.ABNORMAL || status == MPSolver.ResultStatus.MODEL_INVALID;
+                return BackendOutcome.none(failed ? BackendOutcome.Kind.ERROR : BackendOutcome.Kind.NO_SOLUTION,
+                        bound, "scip: " + status);
+            }
+            double[] x = new double[vars.length];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = vars[j].solutionValue();
+            }
+            onSolution.accept(x);
+            BackendOutcome.Kind kind = status == MPSolver.ResultStatus.OPTIMAL
+                    ? BackendOutcome.Kind.OPTIMAL : BackendOutcome.Kind.FEASIBLE;
+            return new BackendOutcome(kind, x, solver.objective().value(), bound, "scip: " + status);
+        } finally {
+            solver.delete();
+        }
+    }
+
+    static MPModelProto proto(LinearModel lp) {
+        MPModelProto.Builder b = MPModelProto.newBuilder().setName(lp.name());
+        for (int j = 0; j < lp.numVars(); j++) {
+            b.addVariable(MPVariableProto.newBuilder()
+                    .setLowerBound(lp.varLb(j))
+                    .setUpperBound(lp.varUb(j))
+                    .setIsInteger(lp.isInteger(j))
+                    .setObjectiveCoefficient(lp.objective(j))
+                    .setName(lp.varName(j) == null ? "x" + j : lp.varName(j)));
+        }
+        for (int r = 0; r < lp.numRows(); r++) {
+            MPConstraintProto.Builder c = MPConstraintProto.newBuilder()
+                    .setLowerBound(lp.rowLb(r))
+                    .setUpperBound(lp.rowUb(r));
+            if (lp.rowName(r) != null) {
+                c.setName(lp.rowName(r));
+            }
+            for (int k = lp.rowStart(r); k < lp.rowEnd(r); k++) {
+                c.addVarIndex(lp.entryCol(k));
+                c.addCoefficient(lp.entryCoef(k));
+            }
+            b.addConstraint(c);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,151 @@
+package org.poetexplorer.solver.heuristic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.StagePlan;
+import org.poetexplorer.solver.MinimalRam;
+
+/**
+ * Finds a good valid schedule fast, for any budget: the first answer the app shows, and a
+ * starting point (hint, upper bound) for the exact MILP. Every schedule it returns satisfies
+ * poet-model.md section 4 exactly (memory accounting and free rule included).
+ *
+ * <p>Method. When the plain schedule fits, it is the answer (nothing costs less than computing
+ * every node once). Otherwise up to three starts, each brought within budget by
+ * {@link Repair} and then improved by {@link Improver}; the cheapest wins:
+ * <ul>
+ * <li>everything kept in RAM between uses (the plain schedule), repaired by paging or
+ * recomputing what passes through the stages that are over budget;</li>
+ * <li>with paging, everything waiting on storage between uses (paged out once, paged in just
+ * before the stage that needs it: the least RAM without recomputation), then kept back in RAM
+ * where it fits;</li>
+ * <li>a caller's hint (say, the schedule of a neighbouring budget), repaired.</li>
+ * </ul>
+ *
+ * <p>Deterministic: the improvement runs until nothing improves or a cap on its work (counted
+ * in evaluations, not time) is reached, so the same input gives the same schedule. The catalog
+ * networks converge within both that cap and the default time budget (measured: slowest call
+ * about 0.2 s on this 2-core machine, warm). The time budget is a safety net for slow or busy
+ * machines and cold starts: when it cuts the improvement short, the schedule is still valid,
+ * just less improved. The repair that makes a start fit always runs to its end.
+ */
+public final class FastScheduler {
+    public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(300);
+    /**
+     * Improvement work per start, in units of {@code PlanState} evaluation (about n^2 units
+     * replay every stage once): a cap that does not depend on the machine, so the answer does
+     * not either. The catalog networks converge well within it.
+     */
+    private static final int WORK_PER_START = 40;
+
+    private final long timeBudgetNanos;
+
+    public FastScheduler() {
+        this(DEFAULT_TIME_BUDGET);
+    }
+
+    /** @param timeBudget wall-clock cap on the improvement passes (repair is always finished) */
+    public FastScheduler(Duration timeBudget) {
+        this.timeBudgetNanos = timeBudget.toNanos();
+    }
+
+    /** A valid schedule for the budget with energy as low as found, or empty when none was found. */
+    public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b) {
+        return schedule(g, b, () -> false);
+    }
+
+    /** As {@link #schedule(TrainingGraph, Budget)}; {@code stop} ends the improvement early. */
+    public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        return schedule(g, b, null, stop);
+    }
+
+    /**
+     * As {@link #schedule(TrainingGraph, Budget, BooleanSupplier)}, also starting from
+     * {@code hint} (for example the schedule of a neighbouring budget; may be null): its
+     * recomputations and its choices between keeping and paging are repaired to fit this
+     * budget and improved like the other starts. The best start wins.
+     */
+    public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b, StagePlan hint, BooleanSupplier stop) {
+        long deadline = System.nanoTime() + timeBudgetNanos;
+        BooleanSupplier timeUp = () -> stop.getAsBoolean() || System.nanoTime() - deadline > 0;
+        if (!basicallyPossible(g, b)) {
+            return Optional.empty();
+        }
+        if (MinimalRam.plainPeakBytes(g) <= b.ramBytes()) {
+            return Optional.of(result(new PlanState(g, b, false))); // computes once: optimal
+        }
+        // Starts: the hint; everything kept (then paged or recomputed away); everything paged
+        // (then kept back). Which ends lowest depends on whether paging or computing is cheap.
+        List<Supplier<PlanState>> starts = new ArrayList<>();
+        if (hint != null && hint.size() == g.size()) {
+            starts.add(() -> new PlanState(g, b, hint));
+        }
+        starts.add(() -> new PlanState(g, b, false));
+        if (b.paging()) {
+            starts.add(() -> new PlanState(g, b, true));
+        }
+        HeuristicPlan best = null;
+        for (int st = 0; st < starts.size(); st++) {
+            long share = (deadline - System.nanoTime()) / (starts.size() - st);
+            long startDeadline = System.nanoTime() + share;
+            BooleanSupplier startTimeUp = () -> timeUp.getAsBoolean() || System.nanoTime() - startDeadline > 0;
+            PlanState s = starts.get(st).get();
+            if (!s.runtimeOk() || !s.feasible() && !Repair.run(s)) {
+                continue;
+            }
+            s.commit();
+            long w0 = s.work();
+            long workLimit = w0 + WORK_PER_START * (long) s.n * s.n;
+            Improver.run(s, () -> startTimeUp.getAsBoolean() || s.work() > workLimit);
+            HeuristicPlan p = result(s);
+            if (best == null || p.energyJ() < best.energyJ()) {
+                best = p;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static boolean basicallyPossible(TrainingGraph g, Budget b) {
+        return b.runtimeRatio() * g.plainRuntimeS() >= g.plainRuntimeS() && b.ramBytes() >= MinimalRam.necessaryBytes(g);
+    }
+
+    /** Whether the repair alone finds a schedule: the cheap probe used by {@link MinimalRam}. */
+    public boolean findsAny(TrainingGraph g, Budget b) {
+        return feasibleStart(g, b).isPresent();
+    }
+
+    private Optional<PlanState> feasibleStart(TrainingGraph g, Budget b) {
+        if (!basicallyPossible(g, b)) {
+            return Optional.empty();
+        }
+        boolean plainFits = MinimalRam.plainPeakBytes(g) <= b.ramBytes();
+        PlanState s = new PlanState(g, b, !plainFits);
+        if (!s.runtimeOk()) {
+            return Optional.empty();
+        }
+        if (!s.feasible() && !(b.remat() && Repair.run(s))) {
+            return Optional.empty();
+        }
+        s.commit();
+        return Optional.of(s);
+    }
+
+    private static HeuristicPlan result(PlanState s) {
+        s.dropUnusedRecomputations();
+        StagePlan plan = s.toStagePlan();
+        int outs = 0;
+        for (int i = 0; i < s.n; i++) {
+            if (s.pageIns[i] > 0) {
+                outs++;
+            }
+        }
+        return new HeuristicPlan(plan, s.exactEnergyJ(), s.exactRuntimeS(), s.peakRam(), s.recomputeCount(),
+                s.pageInCount(), outs);
+    }
+}

@@ -1,0 +1,578 @@
+package org.poetexplorer.solver.heuristic;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.StagePlan;
+
+/**
+ * A schedule under construction, held as its decisions and evaluated incrementally.
+ *
+ * <p>Decisions: {@code r[t][i]} (node i computed in stage t) and {@code pin[t][i]} (when i is
+ * needed in stage t and has been away from RAM, bring it back by a page-in during stage t-1
+ * rather than keeping it since its previous use). Everything else is derived exactly as
+ * poet-model.md section 4 defines it: i is <em>demanded</em> in stage t when a node computed in
+ * t uses it and t does not compute it itself; demanded tensors are in RAM at the start of the
+ * stage ({@code k} = SRam), bridged from their previous computation or demand by keeping them
+ * in RAM or by paging them in; a tensor with page-ins is paged out once, in the first stage it
+ * is in RAM. Memory of each stage is replayed with the model's free rule (an input is freed
+ * right after the last node of the stage that uses it, unless it is kept for the next stage).
+ *
+ * <p>Changes are journalled so that a trial move can be rolled back cheaply.
+ */
+final class PlanState {
+    static final long INVALID = Long.MAX_VALUE / 4;
+
+    final TrainingGraph g;
+    final int n;
+    final long ramBudget;
+    final double runtimeLimit;
+    final boolean paging;
+    final boolean remat;
+
+    final boolean[][] r;
+    final boolean[][] pin;
+    final boolean[][] k;
+    final boolean[][] dem;
+    final long[] peak;
+    final double[] pagingJ;
+    final int[] firstRes;
+    final int[] pageIns;
+
+    private double computeJ;
+    private double runtime;
+    private long overflow;
+
+    private final int[] lastUse;
+
+    private final boolean[] dirtyColumn;
+    private final boolean[] dirtyStage;
+    private final int[] dirtyColumns;
+    private int dirtyColumnCount;
+    private final int[] dirtyStages;
+    private int dirtyStageCount;
+
+    private final List<Runnable> journal = new ArrayList<>();
+
+    /** Units of evaluation work done so far (stage replays and column derivations, by size). */
+    private long work;
+
+    /** Node t computed once in stage t; every gap between uses paged when {@code paged}, else kept. */
+    PlanState(TrainingGraph g, Budget b, boolean paged) {
+        this(g, b, paged, null);
+    }
+
+    /**
+     * The decisions of {@code hint} (a schedule for another budget, say): its recomputations
+     * (when allowed) and, for each use, whether it was paged in or kept. Within budget or not.
+     */
+    PlanState(TrainingGraph g, Budget b, StagePlan hint) {
+        this(g, b, false, hint);
+    }
+
+    private PlanState(TrainingGraph g, Budget b, boolean paged, StagePlan hint) {
+        this.g = g;
+        this.n = g.size();
+        this.ramBudget = b.ramBytes();
+        this.runtimeLimit = b.runtimeRatio() * g.plainRuntimeS();
+        this.paging = b.paging();
+        this.remat = b.remat();
+        r = new boolean[n][n];
+        pin = new boolean[n][n];
+        k = new boolean[n][n];
+        dem = new boolean[n][n];
+        peak = new long[n];
+        pagingJ = new double[n];
+        firstRes = new int[n];
+        pageIns = new int[n];
+        lastUse = new int[n];
+        dirtyColumn = new boolean[n];
+        dirtyStage = new boolean[n];
+        dirtyColumns = new int[n];
+        dirtyStages = new int[n];
+        for (int t = 0; t < n; t++) {
+            r[t][t] = true;
+            for (int i = 0; i < t && hint != null; i++) {
+                r[t][i] = remat && hint.r(t, i);
+                pin[t][i] = paging && hint.mIn(t - 1, i);
+            }
+            for (int i = 0; i <= t; i++) {
+                if (r[t][i]) {
+                    computeJ += g.computeJ(i);
+                    runtime += g.runtime(i);
+                }
+            }
+        }
+        if (paging && paged) {
+            for (int t = 0; t < n; t++) {
+                Arrays.fill(pin[t], 0, t, true);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            deriveColumn(i, false);
+        }
+        for (int t = 0; t < n; t++) {
+            peak[t] = simulate(t);
+            overflow += over(peak[t]);
+            dirtyStage[t] = false;
+        }
+        dirtyStageCount = 0;
+    }
+
+    // ---- figures ----
+
+    double energyJ() {
+        double e = computeJ;
+        for (double p : pagingJ) {
+            e += p;
+        }
+        return e;
+    }
+
+    /** Energy summed afresh from the decisions (no accumulated rounding). */
+    double exactEnergyJ() {
+        double e = 0;
+        for (int t = 0; t < n; t++) {
+            for (int i = 0; i <= t; i++) {
+                if (r[t][i]) {
+                    e += g.computeJ(i);
+                }
+            }
+        }
+        for (double p : pagingJ) {
+            e += p;
+        }
+        return e;
+    }
+
+    double runtimeS() {
+        return runtime;
+    }
+
+    /** Compute time summed afresh from the decisions. */
+    double exactRuntimeS() {
+        double s = 0;
+        for (int t = 0; t < n; t++) {
+            for (int i = 0; i <= t; i++) {
+                if (r[t][i]) {
+                    s += g.runtime(i);
+                }
+            }
+        }
+        return s;
+    }
+
+    long overflowBytes() {
+        return overflow;
+    }
+
+    boolean runtimeOk() {
+        if (runtime < runtimeLimit * (1 - 1e-9)) {
+            return true;
+        }
+        // near the limit, do not trust the running sum's rounding
+        return exactRuntimeS() <= runtimeLimit;
+    }
+
+    boolean feasible() {
+        return overflow == 0 && runtimeOk();
+    }
+
+    long peakRam() {
+        long m = 0;
+        for (long p : peak) {
+            m = Math.max(m, p);
+        }
+        return m;
+    }
+
+    /** Stage with the largest excess over the budget (lowest index on ties), or -1. */
+    int worstStage() {
+        int best = -1;
+        long worst = 0;
+        for (int t = 0; t < n; t++) {
+            long o = over(peak[t]);
+            if (o > worst) {
+                worst = o;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private long over(long p) {
+        return p == INVALID ? INVALID : Math.max(0, p - ramBudget);
+    }
+
+    /** i's output is usable by a node computed in stage t: resident or computed earlier in t. */
+    boolean available(int t, int i) {
+        return k[t][i] || r[t][i];
+    }
+
+    /** Next stage after {@code after} in which i is demanded, or -1. */
+    int nextDemand(int i, int after) {
+        for (int t = after + 1; t < n; t++) {
+            if (dem[t][i]) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    /** Stage of the event (computation or demand) of i before stage t: where a bridge to t starts. */
+    int previousEvent(int i, int t) {
+        for (int s = t - 1; s > i; s--) {
+            if (r[s][i] || dem[s][i]) {
+                return s;
+            }
+        }
+        return i;
+    }
+
+    /** A demand of i at t is served by a page-in (rather than kept or carried). */
+    boolean pagedIn(int t, int i) {
+        return dem[t][i] && k[t][i] && !k[t - 1][i] && !r[t - 1][i];
+    }
+
+    // ---- decisions ----
+
+    void setR(int t, int i, boolean v) {
+        if (r[t][i] == v) {
+            return;
+        }
+        if (t == i) {
+            throw new IllegalArgumentException("stage " + t + " always computes node " + t);
+        }
+        boolean old = r[t][i];
+        r[t][i] = v;
+        double sign = v ? 1 : -1;
+        computeJ += sign * g.computeJ(i);
+        runtime += sign * g.runtime(i);
+        journal.add(() -> {
+            r[t][i] = old;
+            computeJ -= sign * g.computeJ(i);
+            runtime -= sign * g.runtime(i);
+        });
+        markColumn(i);
+        for (int d : g.deps(i)) {
+            markColumn(d);
+        }
+        markStage(t);
+    }
+
+    void setPin(int t, int i, boolean v) {
+        if (pin[t][i] == v) {
+            return;
+        }
+        boolean old = pin[t][i];
+        pin[t][i] = v;
+        journal.add(() -> pin[t][i] = old);
+        markColumn(i);
+    }
+
+    long work() {
+        return work;
+    }
+
+    int mark() {
+        return journal.size();
+    }
+
+    /** Undoes every change after {@code mark} (decisions and derived state). */
+    void rollback(int mark) {
+        refresh();
+        for (int j = journal.size() - 1; j >= mark; j--) {
+            journal.remove(j).run();
+        }
+    }
+
+    void commit() {
+        refresh();
+        journal.clear();
+    }
+
+    private void markColumn(int i) {
+        if (!dirtyColumn[i]) {
+            dirtyColumn[i] = true;
+            dirtyColumns[dirtyColumnCount++] = i;
+        }
+    }
+
+    private void markStage(int t) {
+        if (t >= 0 && t < n && !dirtyStage[t]) {
+            dirtyStage[t] = true;
+            dirtyStages[dirtyStageCount++] = t;
+        }
+    }
+
+    /** Re-derives changed columns and replays the stages they touch. */
+    void refresh() {
+        for (int c = 0; c < dirtyColumnCount; c++) {
+            int i = dirtyColumns[c];
+            dirtyColumn[i] = false;
+            deriveColumn(i, true);
+        }
+        dirtyColumnCount = 0;
+        for (int c = 0; c < dirtyStageCount; c++) {
+            int t = dirtyStages[c];
+            dirtyStage[t] = false;
+            long old = peak[t];
+            long now = simulate(t);
+            if (now != old) {
+                peak[t] = now;
+                overflow += over(now) - over(old);
+                journal.add(() -> {
+                    overflow += over(old) - over(peak[t]);
+                    peak[t] = old;
+                });
+            }
+        }
+        dirtyStageCount = 0;
+    }
+
+    // ---- derivation ----
+
+    private void deriveColumn(int i, boolean journalled) {
+        work += n;
+        boolean[] newDem = new boolean[n];
+        boolean[] newK = new boolean[n];
+        int[] succ = g.succs(i);
+        for (int t = i + 1; t < n; t++) {
+            if (r[t][i]) {
+                continue;
+            }
+            for (int j : succ) {
+                if (j > t) {
+                    break;
+                }
+                if (r[t][j]) {
+                    newDem[t] = true;
+                    break;
+                }
+            }
+        }
+        int last = i;
+        int first = -1;
+        int ins = 0;
+        for (int t = i + 1; t < n; t++) {
+            if (r[t][i]) {
+                last = t;
+                continue;
+            }
+            if (!newDem[t]) {
+                continue;
+            }
+            if (t == last + 1) {
+                newK[t] = true;
+            } else if (paging && pin[t][i]) {
+                if (first == -1 || first > t - 2) {
+                    if (last + 1 <= t - 2) {
+                        newK[last + 1] = true;
+                        if (first == -1) {
+                            first = last + 1;
+                        }
+                    } else {
+                        Arrays.fill(newK, last + 1, t, true);
+                    }
+                }
+                if (!newK[t - 1]) {
+                    ins++;
+                }
+                newK[t] = true;
+            } else {
+                Arrays.fill(newK, last + 1, t + 1, true);
+            }
+            if (first == -1) {
+                for (int s = last + 1; s <= t; s++) {
+                    if (newK[s]) {
+                        first = s;
+                        break;
+                    }
+                }
+            }
+            last = t;
+        }
+        double pj = ins == 0 ? 0 : g.pageOutJ(i) + ins * g.pageInJ(i);
+        boolean[] oldDem = new boolean[n];
+        boolean[] oldK = new boolean[n];
+        for (int t = i + 1; t < n; t++) {
+            oldDem[t] = dem[t][i];
+            oldK[t] = k[t][i];
+            dem[t][i] = newDem[t];
+        }
+        for (int t = i + 1; t < n; t++) {
+            if (oldK[t] == newK[t]) {
+                continue;
+            }
+            k[t][i] = newK[t];
+            if (!journalled) {
+                continue; // the constructor replays every stage afterwards
+            }
+            // An output resident in a stage that neither uses nor computes it stays for the
+            // whole stage: the stage's peak moves by exactly its size. Otherwise replay.
+            if (newDem[t] || oldDem[t] || r[t][i] || peak[t] == INVALID) {
+                markStage(t);
+            } else {
+                shiftPeak(t, newK[t] ? g.ram(i) : -g.ram(i));
+            }
+            // whether i is kept for stage t decides if stage t-1 frees it after its last use there
+            if (newDem[t - 1] || oldDem[t - 1] || r[t - 1][i]) {
+                markStage(t - 1);
+            }
+        }
+        double oldPj = pagingJ[i];
+        int oldFirst = firstRes[i];
+        int oldIns = pageIns[i];
+        pagingJ[i] = pj;
+        firstRes[i] = ins == 0 ? -1 : first;
+        pageIns[i] = ins;
+        if (journalled) {
+            journal.add(() -> {
+                for (int t = i + 1; t < n; t++) {
+                    dem[t][i] = oldDem[t];
+                    k[t][i] = oldK[t];
+                }
+                pagingJ[i] = oldPj;
+                firstRes[i] = oldFirst;
+                pageIns[i] = oldIns;
+            });
+        }
+    }
+
+    private void shiftPeak(int t, long delta) {
+        long old = peak[t];
+        long now = old + delta;
+        peak[t] = now;
+        overflow += over(now) - over(old);
+        journal.add(() -> {
+            overflow += over(old) - over(peak[t]);
+            peak[t] = old;
+        });
+    }
+
+    /** Peak RAM of stage t under the model's accounting, or INVALID if a dependency is missing. */
+    long simulate(int t) {
+        work += t + 1;
+        boolean[] kt = k[t];
+        boolean[] rt = r[t];
+        boolean[] next = t + 1 < n ? k[t + 1] : null;
+        long mem = 0;
+        for (int i = 0; i < t; i++) {
+            if (kt[i]) {
+                mem += g.ram(i);
+            }
+        }
+        for (int kk = 0; kk <= t; kk++) {
+            if (rt[kk]) {
+                for (int d : g.deps(kk)) {
+                    lastUse[d] = kk;
+                }
+            }
+        }
+        long pk = mem;
+        for (int kk = 0; kk <= t; kk++) {
+            if (!rt[kk]) {
+                continue;
+            }
+            if (kt[kk]) {
+                return INVALID;
+            }
+            int[] deps = g.deps(kk);
+            for (int d : deps) {
+                if (!kt[d] && !rt[d]) {
+                    return INVALID;
+                }
+            }
+            mem += g.ram(kk);
+            pk = Math.max(pk, mem);
+            for (int d : deps) {
+                if (lastUse[d] == kk && (next == null || !next[d])) {
+                    mem -= g.ram(d);
+                }
+            }
+        }
+        return pk;
+    }
+
+    // ---- output ----
+
+    /**
+     * Drops recomputations nobody uses (no later node of the stage reads them and they are not
+     * kept): free ones can be left behind when the recomputation that read them is undone.
+     * Dropping one never breaks a schedule, and costs nothing.
+     */
+    void dropUnusedRecomputations() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int t = 0; t < n; t++) {
+                for (int i = 0; i < t; i++) {
+                    if (r[t][i] && !usedAfter(t, i)) {
+                        setR(t, i, false);
+                        refresh();
+                        changed = true;
+                    }
+                }
+            }
+        }
+        commit();
+    }
+
+    private boolean usedAfter(int t, int i) {
+        if (t + 1 < n && k[t + 1][i]) {
+            return true;
+        }
+        for (int j : g.succs(i)) {
+            if (j > t) {
+                break;
+            }
+            if (r[t][j]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    StagePlan toStagePlan() {
+        refresh();
+        boolean[][] sSd = new boolean[n][n];
+        boolean[][] mIn = new boolean[n][n];
+        boolean[][] mOut = new boolean[n][n];
+        for (int i = 0; i < n; i++) {
+            if (pageIns[i] == 0) {
+                continue;
+            }
+            int f = firstRes[i];
+            mOut[f][i] = true;
+            for (int t = f + 1; t < n; t++) {
+                sSd[t][i] = true;
+                if (k[t][i] && !k[t - 1][i] && !r[t - 1][i]) {
+                    mIn[t - 1][i] = true;
+                }
+            }
+        }
+        return new StagePlan(r, k, sSd, mIn, mOut);
+    }
+
+    int recomputeCount() {
+        int c = 0;
+        for (int t = 0; t < n; t++) {
+            for (int i = 0; i < t; i++) {
+                if (r[t][i]) {
+                    c++;
+                }
+            }
+        }
+        return c;
+    }
+
+    int pageInCount() {
+        int c = 0;
+        for (int p : pageIns) {
+            c += p;
+        }
+        return c;
+    }
+}

@@ -1,0 +1,338 @@
+package org.poetexplorer.solver.phases;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.solver.MinimalRam;
+
+/**
+ * Lower bounds on the energy of any valid schedule (poet-model.md section 4), cheap enough to
+ * compute on every budget change. A bound here lets the solver call a schedule OPTIMAL, so
+ * each one comes with its argument.
+ */
+public final class CoverBound {
+    /** Relative margin taken off every bound, so that rounding can never overstate it. */
+    private static final double SAFETY = 1e-9;
+    private static final int SWEEPS = 30;
+    private static final int MU_STEPS = 20;
+
+    private CoverBound() {
+    }
+
+    /** Every node is computed at least once, in its own stage (constraint 1: R[t][t] = 1). */
+    public static double computeOnlyJ(TrainingGraph g) {
+        return g.plainEnergyJ();
+    }
+
+    /**
+     * A lower bound on the energy of any schedule within {@code b}; {@code +Infinity} when no
+     * schedule can exist (a stage cannot fit whatever is paged or recomputed).
+     *
+     * <p>Argument. Look at the moment stage t computes node t. Then node t's output and all its
+     * inputs are in RAM (set M_t). Let X_t be the other outputs i &lt; t that some node after t
+     * still needs. Each i in X_t is either in RAM at that moment, and counts against the budget,
+     * or it is not; then, as node j &gt; t needs it in RAM in stage j, it must come back after
+     * that moment: by a computation of i in a stage after t (stage t computes in increasing
+     * index order, so a computation of i in stage t precedes node t), which is a second
+     * computation of i beyond the one in stage i, costing computeJ[i]; or by a page-in, which
+     * needs a copy on storage and so a page-out of i: pageInJ[i] + pageOutJ[i]. So "i is away
+     * at some such moment" costs at least c_i = min of the allowed ways, once per tensor, on top
+     * of computing every node once. Writing y_i = 1 for the tensors that are away at some
+     * moment, every schedule satisfies, for every stage t,
+     * {@code sum_{i in X_t} ram_i y_i >= ram(M_t) + ram(X_t) - budget}, and pays at least
+     * {@code sum_i c_i y_i} extra. Any dual feasible solution of the LP relaxation of this
+     * covering problem bounds that extra from below (weak duality); we take lambda_t &gt;= 0 per
+     * stage and the best mu_i for it, improved by exact coordinate ascent.
+     *
+     * <p>Without recomputation, node t-1's output is never away when node t is computed if
+     * anything after t needs it: it cannot be on storage yet (a page-out needs it in RAM at the
+     * start of a stage, and stage t is the first where it can be), and stage t computes nothing
+     * before node t that could consume and free it. It then belongs to M_t.
+     *
+     * <p>Runtime. A tensor that is away and brought back by computation adds at least its
+     * runtime to the compute time, and all recomputations together fit in the slack
+     * s = (ratio - 1) * plain runtime. Split the away tensors into those computed again (set R,
+     * cost computeJ_i, time runtime_i) and the others (paged, cost pageIn_i + pageOut_i). For
+     * any mu &gt;= 0, extra &gt;= sum_R computeJ_i + sum_others page_i &gt;= sum_R (computeJ_i +
+     * mu runtime_i) + sum_others page_i - mu s &gt;= cover bound with c_i = min(computeJ_i + mu
+     * runtime_i, page_i), minus mu s. We take the best mu of a geometric grid. Without paging,
+     * if even the least runtime the cover needs exceeds s, nothing fits.
+     */
+    public static double energyJ(TrainingGraph g, Budget b) {
+        Cover cover = Cover.of(g, b);
+        if (cover == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int n = g.size();
+        double[] page = new double[n];
+        double[] compute = new double[n];
+        double[] time = new double[n];
+        for (int i = 0; i < n; i++) {
+            page[i] = b.paging() ? g.pageInJ(i) + g.pageOutJ(i) : Double.POSITIVE_INFINITY;
+            compute[i] = g.computeJ(i);
+            time[i] = g.runtime(i);
+        }
+        double extra;
+        if (!b.remat()) {
+            extra = cover.dualBound(page);
+        } else {
+            double slack = Math.max(0, (b.runtimeRatio() - 1) * g.plainRuntimeS());
+            if (recomputationExceedsRuntime(cover, g, b)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            // mu on a geometric grid around the plain step's energy per second (k = -1: mu = 0),
+            // first every 4th point, then the neighbours of the best
+            double scale = g.plainRuntimeS() > 0 ? g.plainEnergyJ() / g.plainRuntimeS() : 0;
+            double[] byStep = new double[MU_STEPS + 2];
+            Arrays.fill(byStep, Double.NaN);
+            int bestK = -1;
+            for (int k = -1; k <= MU_STEPS; k += k < 0 ? 1 : 4) {
+                byStep[k + 1] = lagrangian(cover, compute, time, page, slack, mu(scale, k));
+                if (byStep[k + 1] > byStep[bestK + 1]) {
+                    bestK = k;
+                }
+            }
+            for (int k : new int[] {bestK - 2, bestK + 2, bestK - 1, bestK + 1}) {
+                if (k >= 0 && k <= MU_STEPS && Double.isNaN(byStep[k + 1])) {
+                    byStep[k + 1] = lagrangian(cover, compute, time, page, slack, mu(scale, k));
+                }
+            }
+            extra = 0;
+            for (double v : byStep) {
+                if (!Double.isNaN(v)) {
+                    extra = Math.max(extra, v);
+                }
+            }
+        }
+        return (computeOnlyJ(g) + extra) * (1 - SAFETY);
+    }
+
+    private static double mu(double scale, int k) {
+        return k < 0 ? 0 : scale * Math.pow(2, k - MU_STEPS / 2.0);
+    }
+
+    private static double lagrangian(Cover cover, double[] compute, double[] time, double[] page, double slack,
+            double mu) {
+        double[] c = new double[compute.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Math.min(compute[i] + mu * time[i], page[i]);
+        }
+        return cover.dualBound(c) - mu * slack;
+    }
+
+    /**
+     * One covering row of {@link #energyJ}'s argument: at the moment stage {@code stage}
+     * computes its node, the outputs in {@code members} that are away (not in RAM, each brought
+     * back later at a cost) must together free at least {@code needBytes}; member j counts
+     * {@code capBytes[j]} = min(its RAM, the need), which has the same 0/1 solutions.
+     */
+    public record CoverRow(int stage, int[] members, double[] capBytes, double needBytes) {
+    }
+
+    /**
+     * The covering rows of {@link #energyJ} (stages with a positive need only), for an exact
+     * solution of the covering problem elsewhere; null when no schedule can exist.
+     */
+    public static List<CoverRow> coverRows(TrainingGraph g, Budget b) {
+        Cover cover = Cover.of(g, b);
+        if (cover == null) {
+            return null;
+        }
+        List<CoverRow> rows = new ArrayList<>();
+        for (int t = 0; t < cover.need.length; t++) {
+            if (cover.need[t] > 0) {
+                rows.add(new CoverRow(t, cover.members[t].clone(), cover.coef[t].clone(), cover.need[t]));
+            }
+        }
+        return rows;
+    }
+
+    /** True when {@link #energyJ} proves that no schedule fits the budget. */
+    public static boolean provablyInfeasible(TrainingGraph g, Budget b) {
+        Cover cover = Cover.of(g, b);
+        return cover == null || recomputationExceedsRuntime(cover, g, b);
+    }
+
+    /** Without paging, the least compute time the outputs that must leave take to come back exceeds the slack. */
+    private static boolean recomputationExceedsRuntime(Cover cover, TrainingGraph g, Budget b) {
+        if (b.paging() || !b.remat()) {
+            return false;
+        }
+        double[] time = new double[g.size()];
+        for (int i = 0; i < time.length; i++) {
+            time[i] = g.runtime(i);
+        }
+        double slack = Math.max(0, (b.runtimeRatio() - 1) * g.plainRuntimeS());
+        return cover.dualBound(time) > slack * (1 + SAFETY) + SAFETY * g.plainRuntimeS();
+    }
+
+    /** The covering problem of {@link #energyJ}: stages with a positive need and their crossing outputs. */
+    private static final class Cover {
+        final int[][] members; // per stage: the crossing outputs that may leave
+        final double[][] coef; // per stage and member: min(ram_i, need_t)
+        final double[] need;
+        double[] cost;
+
+        private Cover(int[][] members, double[][] coef, double[] need) {
+            this.members = members;
+            this.coef = coef;
+            this.need = need;
+        }
+
+        static Cover of(TrainingGraph g, Budget b) {
+            int n = g.size();
+            if (b.runtimeRatio() < 1 && g.plainRuntimeS() > 0) {
+                return null;
+            }
+            int[] last = MinimalRam.lastUse(g);
+            int[][] members = new int[n][];
+            double[][] coef = new double[n][];
+            double[] need = new double[n];
+            boolean[] isDep = new boolean[n];
+            int[] buf = new int[n];
+            for (int t = 0; t < n; t++) {
+                double fixed = g.ram(t);
+                for (int d : g.deps(t)) {
+                    fixed += g.ram(d);
+                    isDep[d] = true;
+                }
+                int m = 0;
+                double crossing = 0;
+                for (int i = 0; i < t; i++) {
+                    if (isDep[i] || last[i] <= t || g.ram(i) == 0) {
+                        continue;
+                    }
+                    boolean forced = !b.remat() && (!b.paging() || i == t - 1);
+                    if (forced) {
+                        fixed += g.ram(i);
+                    } else {
+                        buf[m++] = i;
+                        crossing += g.ram(i);
+                    }
+                }
+                for (int d : g.deps(t)) {
+                    isDep[d] = false;
+                }
+                if (fixed > b.ramBytes()) {
+                    return null;
+                }
+                need[t] = fixed + crossing - b.ramBytes();
+                members[t] = need[t] > 0 ? Arrays.copyOf(buf, m) : new int[0];
+                coef[t] = new double[members[t].length];
+                for (int j = 0; j < members[t].length; j++) {
+                    // For 0/1 choices, sum ram_i y_i >= need holds iff sum min(ram_i, need) y_i >= need:
+                    // one output as large as the need covers it alone. The capped form has the
+                    // same integer solutions and a tighter relaxation.
+                    coef[t][j] = Math.min(g.ram(members[t][j]), need[t]);
+                }
+            }
+            return new Cover(members, coef, need);
+        }
+
+        /**
+         * max over lambda >= 0 (coordinate ascent) of
+         * sum_t lambda_t need_t - sum_i max(0, sum_t lambda_t coef_ti - c_i).
+         */
+        double dualBound(double[] costs) {
+            this.cost = costs;
+            int n = need.length;
+            double[] lambda = new double[n];
+            double[] price = new double[n]; // sum_t lambda_t coef_ti, per output
+            int bestStage = -1;
+            double best = 0;
+            for (int t = 0; t < n; t++) {
+                if (need[t] > 0) {
+                    double x = bestStep(t, price);
+                    setLambda(t, x, lambda, price);
+                    double v = value(lambda);
+                    setLambda(t, 0, lambda, price);
+                    if (v > best) {
+                        best = v;
+                        bestStage = t;
+                    }
+                }
+            }
+            if (bestStage < 0) {
+                return 0;
+            }
+            setLambda(bestStage, bestStep(bestStage, price), lambda, price);
+            double value = value(lambda);
+            for (int sweep = 0; sweep < SWEEPS; sweep++) {
+                for (int t = 0; t < n; t++) {
+                    if (need[t] > 0) {
+                        setLambda(t, 0, lambda, price);
+                        setLambda(t, bestStep(t, price), lambda, price);
+                    }
+                }
+                double v = value(lambda);
+                if (v <= value + 1e-7 * Math.abs(value)) {
+                    value = Math.max(value, v);
+                    break;
+                }
+                value = v;
+            }
+            return Math.max(0, value(lambda));
+        }
+
+        private void setLambda(int t, double x, double[] lambda, double[] price) {
+            double delta = x - lambda[t];
+            lambda[t] = x;
+            for (int j = 0; j < members[t].length; j++) {
+                price[members[t][j]] += delta * coef[t][j];
+            }
+        }
+
+        /** Dual objective, recomputed from scratch (no drift from the incremental prices). */
+        private double value(double[] lambda) {
+            double v = 0;
+            double[] price = new double[cost.length];
+            for (int t = 0; t < need.length; t++) {
+                v += lambda[t] * need[t];
+                for (int j = 0; j < members[t].length; j++) {
+                    price[members[t][j]] += lambda[t] * coef[t][j];
+                }
+            }
+            for (int i = 0; i < price.length; i++) {
+                v -= Math.max(0, price[i] - cost[i]);
+            }
+            return v;
+        }
+
+        /**
+         * The best lambda_t given the others (lambda_t currently 0): the slope in lambda_t is
+         * need_t minus the coefficients of members whose price already exceeds their cost;
+         * walk the breakpoints (c_i - price_i) / coef_ti in increasing order until it turns
+         * non-positive.
+         */
+        private double bestStep(int t, double[] price) {
+            int[] ms = members[t];
+            double slope = need[t];
+            long[] points = new long[ms.length];
+            int m = 0;
+            for (int j = 0; j < ms.length; j++) {
+                double x = (cost[ms[j]] - price[ms[j]]) / coef[t][j];
+                if (x <= 0) {
+                    slope -= coef[t][j];
+                } else {
+                    // order by the breakpoint (float precision is enough: any lambda >= 0 gives a
+                    // valid bound, the order only steers the ascent), member index in the low bits
+                    points[m++] = ((long) Float.floatToIntBits((float) x) << 32) | j;
+                }
+            }
+            if (slope <= 0) {
+                return 0;
+            }
+            Arrays.sort(points, 0, m);
+            for (int p = 0; p < m; p++) {
+                int j = (int) (points[p] & 0xffffffffL);
+                slope -= coef[t][j];
+                if (slope <= 0) {
+                    return (cost[ms[j]] - price[ms[j]]) / coef[t][j];
+                }
+            }
+            return 0; // cannot happen: need_t <= the members' bytes
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.poetexplorer.solver.phases;
+
+import java.util.List;
+import org.poetexplorer.solver.phases.CoverBound.CoverRow;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.StagePlan;
+import org.poetexplorer.solver.backends.LinearModel;
+
+/**
+ * The covering problem of the heuristic package's cover bound, solved exactly as a small
+ * integer program (two binaries per output instead of a stage model with n^2 of each): a
+ * stronger lower bound, and from its solution a schedule that often meets it.
+ *
+ * <p>Bound. For each output i: A_i = 1 when i is ever recomputed after its own stage and is
+ * away (not in RAM) at the moment some stage computes its node while a later node still needs
+ * i; P_i = 1 when it is away at such a moment and never recomputed, so it comes back by a
+ * page-in, which needs a page-out. Every schedule gives such a 0/1 point: the covering rows
+ * hold by the argument of {@code heuristic.InfeasibilityProofs.energyJ} (an output away at stage t's
+ * moment is A or P, A_i + P_i &lt;= 1); its extra energy over computing every node once is at
+ * least sum computeJ_i A_i + (pageIn_i + pageOut_i) P_i (each tensor charged once, for a
+ * cost it really pays); and its recomputation time, at least sum runtime_i A_i, fits in
+ * (ratio - 1) * plain runtime. So the optimum of
+ * min sum computeJ_i A_i + page_i P_i s.t. covering rows, runtime row, A_i + P_i &lt;= 1
+ * is at most the extra energy of every schedule, and so is the backend's proven bound on it.
+ * The LP-dual bound of the heuristic package is a bound on the same problem's relaxation.
+ *
+ * <p>Schedule. Each chosen output leaves RAM for the longest stretch between two of its reads
+ * (from the stage of one read to the stage of the next) and comes back for the later read: by
+ * recomputation in that stage (A) or by a page-in at the end of the stage before it, after one
+ * page-out at the start of the stage after its own (P). An output recomputed from an input
+ * that is away at that stage brings that input back in the same stage (earlier than its own
+ * return), and it stays in RAM from then on. The plan is a guess: the caller verifies it like
+ * any solver answer.
+ */
+public final class CoverProgram {
+    /** Relative margin taken off the bound, so that rounding can never overstate it. */
+    private static final double SAFETY = 1e-9;
+
+    private final TrainingGraph g;
+    private final LinearModel lp;
+    private final int[] recomputed;
+    private final int[] paged;
+    private final double unitJ;
+
+    private CoverProgram(TrainingGraph g, LinearModel lp, int[] recomputed, int[] paged, double unitJ) {
+        this.g = g;
+        this.lp = lp;
+        this.recomputed = recomputed;
+        this.paged = paged;
+        this.unitJ = unitJ;
+    }
+
+    /** The program for a budget with recomputation on, or null when the cover rows rule out every schedule. */
+    public static CoverProgram build(TrainingGraph g, Budget b) {
+        List<CoverRow> rows = org.poetexplorer.solver.phases.CoverBound.coverRows(g, b);
+        if (rows == null || !b.remat()) {
+            return null;
+        }
+        int n = g.size();
+        double unitJ = StageFormulation.costUnit(g, b.paging(), true);
+        LinearModel lp = new LinearModel(g.name() + "-cover");
+        int[] recomputed = new int[n];
+        int[] paged = new int[n];
+        java.util.Arrays.fill(recomputed, -1);
+        java.util.Arrays.fill(paged, -1);
+        for (CoverRow row : rows) {
+            for (int i : row.members()) {
+                if (recomputed[i] < 0) {
+                    recomputed[i] = lp.addBool(g.computeJ(i) / unitJ, "A_" + i);
+                    if (b.paging()) {
+                        paged[i] = lp.addBool((g.pageInJ(i) + g.pageOutJ(i)) / unitJ, "P_" + i);
+                        lp.addRow(-LinearModel.INF, 1, new int[] {recomputed[i], paged[i]}, new double[] {1, 1}, 2,
+                                "once_" + i);
+                    }
+                }
+            }
+        }
+        double ram = b.ramBytes();
+        for (CoverRow row : rows) {
+            int m = row.members().length;
+            int[] cols = new int[2 * m];
+            double[] coefs = new double[2 * m];
+            int count = 0;
+            for (int j = 0; j < m; j++) {
+                int i = row.members()[j];
+                for (int c : new int[] {recomputed[i], paged[i]}) {
+                    if (c >= 0) {
+                        cols[count] = c;
+                        coefs[count] = row.capBytes()[j] / ram;
+                        count++;
+                    }
+                }
+            }
+            lp.addRow(row.needBytes() / ram, LinearModel.INF, cols, coefs, count, "cover_" + row.stage());
+        }
+        double plainRuntime = g.plainRuntimeS();
+        if (plainRuntime > 0) {
+            int[] cols = new int[n];
+            double[] coefs = new double[n];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (recomputed[i] >= 0 && g.runtime(i) > 0) {
+                    cols[count] = recomputed[i];
+                    coefs[count] = g.runtime(i) / plainRuntime;
+                    count++;
+                }
+            }
+            lp.addRow(-LinearModel.INF, b.runtimeRatio() - 1, cols, coefs, count, "runtime");
+        }
+        return new CoverProgram(g, lp, recomputed, paged, unitJ);
+    }
+
+    public LinearModel lp() {
+        return lp;
+    }
+
+    /** A lower bound on every schedule's energy from a proven bound on this program's objective. */
+    public double energyBoundJ(double objectiveBound) {
+        return (g.plainEnergyJ() + Math.max(0, objectiveBound) * unitJ) * (1 - SAFETY);
+    }
+
+    /** The schedule built from a solution (see the class comment); to be verified by the caller. */
+    public StagePlan plan(double[] x) {
+        int n = g.size();
+        boolean[] away = new boolean[n];
+        boolean[] byCompute = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            byCompute[i] = recomputed[i] >= 0 && x[recomputed[i]] > 0.5;
+            away[i] = byCompute[i] || paged[i] >= 0 && x[paged[i]] > 0.5;
+        }
+        boolean[][] r = new boolean[n][n];
+        boolean[][] sRam = new boolean[n][n];
+        boolean[][] sSd = new boolean[n][n];
+        boolean[][] mIn = new boolean[n][n];
+        boolean[][] mOut = new boolean[n][n];
+        for (int t = 0; t < n; t++) {
+            r[t][t] = true;
+        }
+        int[] leave = new int[n]; // away from stage leave+1 ...
+        int[] back = new int[n]; // ... to the read in stage back
+        for (int i = 0; i < n; i++) {
+            int[] readers = g.succs(i);
+            if (readers.length == 0) {
+                continue;
+            }
+            for (int t = i + 1; t <= readers[readers.length - 1]; t++) {
+                sRam[t][i] = true;
+            }
+            int from = i + 1;
+            int longest = 0;
+            for (int j : readers) {
+                if (j - from > longest) {
+                    longest = j - from;
+                    leave[i] = from;
+                    back[i] = j;
+                }
+                from = Math.max(from, j);
+            }
+            if (longest == 0) {
+                away[i] = false;
+            }
+        }
+        // an input of a recomputation that is away in that stage comes back there (inputs have
+        // lower indices, so going down settles every return before it is propagated)
+        for (int i = n - 1; i >= 0; i--) {
+            if (away[i] && byCompute[i]) {
+                for (int d : g.deps(i)) {
+                    if (away[d] && leave[d] < back[i] && back[i] < back[d]) {
+                        back[d] = back[i];
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (!away[i]) {
+                continue;
+            }
+            for (int t = leave[i] + 1; t < back[i]; t++) {
+                sRam[t][i] = false;
+            }
+            if (byCompute[i]) {
+                sRam[back[i]][i] = false;
+                r[back[i]][i] = true;
+            } else {
+                mOut[i + 1][i] = true;
+                for (int t = i + 2; t < n; t++) {
+                    sSd[t][i] = true;
+                }
+                mIn[back[i] - 1][i] = true;
+            }
+        }
+        return new StagePlan(r, sRam, sSd, mIn, mOut);
+    }
+}

@@ -1,0 +1,59 @@
+package org.poetexplorer.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.poetexplorer.model.Allowance;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.solver.heuristic.FastSchedulerTest;
+import org.poetexplorer.solver.heuristic.Graphs;
+import org.poetexplorer.solver.heuristic.HeuristicPlan;
+import org.poetexplorer.solver.heuristic.FastScheduler;
+import org.poetexplorer.solver.phases.CoverBound;
+
+class MinimalRamTest {
+    private final FastScheduler scheduler = new FastScheduler();
+
+    @Test
+    void theFiguresAreOrdered() {
+        for (String network : Graphs.NETWORKS) {
+            TrainingGraph g = Graphs.reference(network, "a72");
+            long nec = MinimalRam.necessaryBytes(g);
+            long paging = MinimalRam.pagingOnlyBytes(g);
+            long plain = MinimalRam.plainPeakBytes(g);
+            assertTrue(nec <= paging && paging <= plain, network);
+        }
+    }
+
+    /** The achievable figure is a budget the scheduler really meets, and nothing fits below the necessary one. */
+    @Test
+    void achievableRamIsMetAndNoLowerThanNecessary() {
+        for (String network : Graphs.NETWORKS) {
+            TrainingGraph g = Graphs.reference(network, "a72");
+            for (boolean paging : new boolean[] {true, false}) {
+                for (boolean remat : new boolean[] {true, false}) {
+                    Allowance b = new Allowance(1.5, paging, remat);
+                    long x = MinimalRam.achievableBytes(g, b, scheduler);
+                    String what = network + " paging=" + paging + " remat=" + remat;
+                    if (!paging && !remat) {
+                        assertEquals(MinimalRam.plainPeakBytes(g), x, what);
+                    }
+                    assertTrue(x >= MinimalRam.necessaryBytes(g), what);
+                    long floor = MinimalRam.provenFloorBytes(g, b);
+                    assertTrue(floor >= MinimalRam.necessaryBytes(g) && floor <= x, what + ": proven floor " + floor);
+                    assertTrue(CoverBound.provablyInfeasible(g, b.withRam(floor - 1)), what);
+                    HeuristicPlan p = scheduler.schedule(g, b.withRam(x)).orElseThrow(() -> new AssertionError(what));
+                    FastSchedulerTest.assertValid(g, b.withRam(x), p, what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void noRuntimeBelowOnePlainStep() {
+        TrainingGraph g = Graphs.reference("linear", "a72");
+        assertEquals(-1, MinimalRam.achievableBytes(g, new Allowance(0.9, true, true), scheduler));
+    }
+}
