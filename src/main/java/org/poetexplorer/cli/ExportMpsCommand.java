@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.poetexplorer.solver.phases.StageFormulation;
 
 /** {@code poet export-mps}: the plain formulation of poet-model.md as MPS text, for any MIP solver. */
 @Command(name = "export-mps", mixinStandardHelpOptions = true,
@@ -45,7 +46,7 @@ final class ExportMpsCommand implements Callable<Integer> {
         try {
             AtomicFiles.write(target, out -> {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
-                MpsExport.plain(graph, budget, w);
+                MpsExport.write(StageFormulation.plain(graph, budget).lp(), w);
                 w.flush();
             });
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.backends.Natives;
 import org.poetexplorer.solver.backends.MpsExport;
+import org.poetexplorer.solver.phases.StageFormulation;
 
 /**
  * The plain section-4 model written as MPS, read back by HiGHS and solved, has the optimum our
@@ -27,7 +28,7 @@ class MpsExportTest {
         ReferenceCases.Case c = ReferenceCases.byId(id.split(" ")[0]);
         Budget budget = id.endsWith("without paging") ? c.budget().withPaging(false) : c.budget();
         StringWriter mps = new StringWriter();
-        MpsExport.plain(c.graph(), budget, mps);
+        MpsExport.write(StageFormulation.plain(c.graph(), budget).lp(), mps);
         assertTrue(mps.toString().startsWith("NAME "));
 
         Natives.load();

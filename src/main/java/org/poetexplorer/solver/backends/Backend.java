@@ -1,7 +1,6 @@
 package org.poetexplorer.solver.backends;
 
 import java.util.function.Consumer;
-import org.poetexplorer.solver.CancelToken;
 
 /** One solver behind the stage model. Implementations are stateless; each solve is independent. */
 public interface Backend {
@@ -18,5 +17,5 @@ public interface Backend {
      * Returns promptly after {@code cancel} fires.
      */
     BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
-            CancelToken cancel, Consumer<double[]> onSolution);
+            Cancellation cancel, Consumer<double[]> onSolution);
 }

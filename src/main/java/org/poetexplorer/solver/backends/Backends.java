@@ -12,7 +12,7 @@ import java.util.Locale;
  *   the threads given, but its bound on the hard cases stays weak.</li>
  * <li>{@code highs}: HiGHS through the model builder; fast when it proves optimality, but the
  *   OR-Tools 9.15 bridge returns nothing at a time limit, takes no hint and cannot be
- *   interrupted (see {@link MipBackend}).</li>
+ *   interrupted (see {@link HighsBackend}).</li>
  * </ul>
  */
 public final class Backends {
@@ -37,7 +37,7 @@ public final class Backends {
         String key = name == null ? DEFAULT : name.trim().toLowerCase(Locale.ROOT);
         switch (key) {
             case "highs":
-                return new MipBackend("highs", "highs");
+                return new HighsBackend();
             case "scip":
                 return new ScipBackend();
             case "cpsat":

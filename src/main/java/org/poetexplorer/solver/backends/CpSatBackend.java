@@ -8,7 +8,6 @@ import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import java.util.function.Consumer;
-import org.poetexplorer.solver.CancelToken;
 
 /**
  * CP-SAT on the all-integer model (bytes exact, energy and runtime as scaled integers, see
@@ -29,7 +28,7 @@ final class CpSatBackend implements Backend {
 
     @Override
     public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
-            CancelToken cancel, Consumer<double[]> onSolution) {
+            Cancellation cancel, Consumer<double[]> onSolution) {
         Natives.load();
         CpModel cp = new CpModel();
         int n = lp.numVars();

@@ -164,29 +164,4 @@ public final class LinearModel {
     public double entryCoef(int k) {
         return coef[k];
     }
-
-    /** Objective value of a point. */
-    public double objectiveValue(double[] x) {
-        double s = 0;
-        for (int j = 0; j < vars; j++) {
-            s += objective[j] * x[j];
-        }
-        return s;
-    }
-
-    /** The largest violation of any bound or row by {@code x} (0 when feasible). */
-    public double maxViolation(double[] x) {
-        double worst = 0;
-        for (int j = 0; j < vars; j++) {
-            worst = Math.max(worst, Math.max(varLb[j] - x[j], x[j] - varUb[j]));
-        }
-        for (int r = 0; r < rows; r++) {
-            double a = 0;
-            for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
-                a += coef[k] * x[colIndex[k]];
-            }
-            worst = Math.max(worst, Math.max(rowLb[r] - a, a - rowUb[r]));
-        }
-        return worst;
-    }
 }

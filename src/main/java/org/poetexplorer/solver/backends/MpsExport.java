@@ -4,23 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.io.StringWriter;
-import org.poetexplorer.model.Budget;
-import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.solver.phases.StageFormulation;
 
 /**
- * Writes linear models as free-format MPS text. {@link #plain} writes the stage MILP of
- * poet-model.md section 4 as stated there (no reductions, no scaling: joules, bytes, seconds),
- * for comparison with any MPS-reading solver. Every column is written in index order (a column
- * without entries gets a zero objective entry), so a reader numbers the columns as we do.
+ * Writes linear models as free-format MPS text, for any MPS-reading solver (the plain stage
+ * formulation, unscaled, is the one users export). Every column is written in index order (a
+ * column without entries gets a zero objective entry), so a reader numbers the columns as we do.
  */
 public final class MpsExport {
     private MpsExport() {
-    }
-
-    /** The plain section-4 formulation of {@code graph} under {@code budget}. */
-    public static void plain(TrainingGraph graph, Budget budget, Writer out) throws IOException {
-        write(StageFormulation.plain(graph, budget).lp(), out);
     }
 
     public static String toString(LinearModel lp) {

@@ -6,7 +6,6 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import com.google.ortools.linearsolver.MPVariableProto;
 import java.util.function.Consumer;
-import org.poetexplorer.solver.CancelToken;
 
 /**
  * SCIP through OR-Tools' MPSolver, on the scaled model: unlike the model-builder path, MPSolver
@@ -28,7 +27,7 @@ final class ScipBackend implements Backend {
 
     @Override
     public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
-            CancelToken cancel, Consumer<double[]> onSolution) {
+            Cancellation cancel, Consumer<double[]> onSolution) {
         Natives.load();
         MPSolver solver = MPSolver.createSolver("SCIP");
         if (solver == null) {

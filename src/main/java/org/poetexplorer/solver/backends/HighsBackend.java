@@ -7,32 +7,25 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import org.poetexplorer.solver.CancelToken;
 
 /**
- * HiGHS through OR-Tools' model builder, on the scaled model. The model goes over as
- * MPS text (one transfer instead of a native call per coefficient). Both solvers are told to
- * stop only at a relative and absolute gap of 1e-9 (the scaled objective's unit is a typical
- * decision cost, see {@link StageFormulation#costUnit}), far below the 1e-4 that matters; "optimal" from them
- * therefore means optimal to that gap, within their feasibility tolerance (the exact recheck
- * covers the latter). These Java bindings offer no incumbent callback: only the final solution
- * is reported. Measured limits of OR-Tools 9.15's HiGHS bridge: it returns a solution only when
- * it proves optimality (a time limit gives nothing), it crashes on solution hints (so HiGHS is
- * never given one), and it cannot interrupt a search: a cancel returns at once while the
- * abandoned native search runs on in the background until its time limit.
+ * HiGHS through OR-Tools' model builder, on the scaled model. The model goes over as MPS text
+ * (one transfer instead of a native call per coefficient). HiGHS is told to stop only at a
+ * relative and absolute gap of 1e-9 (the scaled objective's unit is a typical decision cost, see
+ * {@code StageFormulation.costUnit}), far below the 1e-4 that matters; "optimal" from it
+ * therefore means optimal to that gap, within its feasibility tolerance (the exact recheck covers
+ * the latter). These Java bindings offer no incumbent callback: only the final solution is
+ * reported. Measured limits of OR-Tools 9.15's HiGHS bridge: it returns a solution only when it
+ * proves optimality (a time limit gives nothing), it crashes on solution hints (so HiGHS is never
+ * given one), and it cannot interrupt a search: a cancel returns at once while the abandoned
+ * native search runs on in the background until its time limit.
  */
-final class MipBackend implements Backend {
-    private final String name;
-    private final String solverId;
-
-    MipBackend(String name, String solverId) {
-        this.name = name;
-        this.solverId = solverId;
-    }
+final class HighsBackend implements Backend {
+    private static final String NAME = "highs";
 
     @Override
     public String name() {
-        return name;
+        return NAME;
     }
 
     @Override
@@ -42,14 +35,14 @@ final class MipBackend implements Backend {
 
     @Override
     public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
-            CancelToken cancel, Consumer<double[]> onSolution) {
+            Cancellation cancel, Consumer<double[]> onSolution) {
         Natives.load();
-        ModelSolverHelper probe = new ModelSolverHelper(solverId);
+        ModelSolverHelper probe = new ModelSolverHelper(NAME);
         boolean supported = probe.solverIsSupported();
         probe.delete();
         if (!supported) {
             return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY,
-                    name + " is not available in this OR-Tools build");
+                    NAME + " is not available in this OR-Tools build");
         }
         if (cancel.isCancelled()) {
             return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");
@@ -60,7 +53,7 @@ final class MipBackend implements Backend {
                 () -> run(lp, deadline, threads), DAEMONS);
         try (AutoCloseable hook = cancel.onCancel(() -> search.complete(BackendOutcome.none(
                 BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY,
-                "cancelled (" + name + " cannot be interrupted; its native search stops at its time limit)")))) {
+                "cancelled (" + NAME + " cannot be interrupted; its native search stops at its time limit)")))) {
             BackendOutcome out = search.join();
             if (out.x() != null) {
                 onSolution.accept(out.x());
@@ -79,11 +72,11 @@ final class MipBackend implements Backend {
 
     private BackendOutcome run(LinearModel lp, Deadline deadline, int threads) {
         ModelBuilderHelper builder = new ModelBuilderHelper();
-        ModelSolverHelper solver = new ModelSolverHelper(solverId);
+        ModelSolverHelper solver = new ModelSolverHelper(NAME);
         try {
             if (!builder.importFromMpsString(MpsExport.toString(lp)) || builder.numVariables() != lp.numVars()) {
                 return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY,
-                        name + ": the model could not be passed to the solver");
+                        NAME + ": the model could not be passed to the solver");
             }
             solver.enableOutput(false);
             solver.setSolverSpecificParameters(parameters(threads));
@@ -97,13 +90,13 @@ final class MipBackend implements Backend {
                 bound = Double.NEGATIVE_INFINITY;
             }
             if (status == SolveStatus.INFEASIBLE) {
-                return BackendOutcome.none(BackendOutcome.Kind.INFEASIBLE, bound, name + ": infeasible");
+                return BackendOutcome.none(BackendOutcome.Kind.INFEASIBLE, bound, NAME + ": infeasible");
             }
             if (!solver.hasSolution()) {
                 boolean failed = status == SolveStatus.ABNORMAL || status == SolveStatus.MODEL_INVALID
                         || status == SolveStatus.INVALID_SOLVER_PARAMETERS || status == SolveStatus.SOLVER_TYPE_UNAVAILABLE;
                 return BackendOutcome.none(failed ? BackendOutcome.Kind.ERROR : BackendOutcome.Kind.NO_SOLUTION,
-                        Double.NEGATIVE_INFINITY, name + ": " + status + " " + solver.getStatusString());
+                        Double.NEGATIVE_INFINITY, NAME + ": " + status + " " + solver.getStatusString());
             }
             double[] x = new double[lp.numVars()];
             for (int j = 0; j < x.length; j++) {
@@ -114,17 +107,14 @@ final class MipBackend implements Backend {
             if (kind == BackendOutcome.Kind.OPTIMAL && Double.isInfinite(bound)) {
                 bound = objective;
             }
-            return new BackendOutcome(kind, x, objective, bound, name + ": " + status);
+            return new BackendOutcome(kind, x, objective, bound, NAME + ": " + status);
         } finally {
             solver.delete();
             builder.delete();
         }
     }
 
-    private String parameters(int threads) {
-        if (solverId.equals("highs")) {
-            return String.format(Locale.ROOT, "mip_rel_gap=1e-9\nmip_abs_gap=1e-9\nthreads=%d\noutput_flag=false", threads);
-        }
-        return solverId.equals("scip") ? "limits/gap = 1e-9\nlimits/absgap = 1e-9" : "";
+    private static String parameters(int threads) {
+        return String.format(Locale.ROOT, "mip_rel_gap=1e-9\nmip_abs_gap=1e-9\nthreads=%d\noutput_flag=false", threads);
     }
 }
