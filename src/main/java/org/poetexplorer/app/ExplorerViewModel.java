@@ -48,7 +48,7 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.ScheduleSummary;
 
 /**
@@ -229,8 +229,7 @@ public final class ExplorerViewModel {
             Device d = given != null ? given : dc.isFile() ? DeviceFiles.read(dc.file()) : DeviceFiles.builtIn(dc.builtInId());
             TrainingGraph g = n.isFile() ? NetworkFiles.read(n.file(), d, onnxChoices)
                     : Catalog.build(n.catalogName(), d);
-            Schedule p = ScheduleBuilder.plain(g, new Budget(Long.MAX_VALUE / 4, MAX_RUNTIME_RATIO, false, false));
-            return new Loaded(n, dc, d, g, p, ScheduleSummary.of(p).peakRamBytes());
+            return new Loaded(n, dc, d, g, Plans.plainSchedule(g), Plans.plainPeakBytes(g));
         }, loaded -> {
             if (gen == loadGeneration) {
                 loading.set(false);

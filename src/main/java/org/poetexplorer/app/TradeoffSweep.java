@@ -15,11 +15,11 @@ import org.poetexplorer.solver.CancelToken;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.solver.Sweep;
-import org.poetexplorer.solver.MinimalRam;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.ByteSize;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ScheduleSummary;
+import org.poetexplorer.schedule.Plans;
 
 /**
  * The "Trade-off curve" action: runs a {@link Sweep} of the current network, device, runtime
@@ -71,8 +71,8 @@ final class TradeoffSweep {
         }
         cancel();
         Allowance base = new Allowance(vm.runtimeRatioProperty().get(), vm.pagingProperty().get(), vm.rematProperty().get());
-        long from = Math.max(1, MinimalRam.necessaryBytes(g));
-        long to = Math.max(from + POINTS, MinimalRam.plainPeakBytes(g));
+        long from = Math.max(1, Plans.workingSetFloorBytes(g));
+        long to = Math.max(from + POINTS, Plans.plainPeakBytes(g));
         List<Long> budgets = new Sweep.Range(from, to, POINTS).budgets();
         double limit = vm.timeLimitProperty().get() > 0 ? Math.min(MAX_SECONDS_PER_POINT, vm.timeLimitProperty().get())
                 : MAX_SECONDS_PER_POINT;

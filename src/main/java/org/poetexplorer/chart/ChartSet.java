@@ -6,7 +6,7 @@ import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.ScheduleSummary;
 
 /**
@@ -43,7 +43,7 @@ public record ChartSet(ChartPainter timeline, ChartPainter memory, ChartPainter 
         List<EnergyBar> bars = new ArrayList<>();
         bars.add(s != null ? EnergyBar.of("this schedule", s)
                 : EnergyBar.missing("this schedule", r.status().name().toLowerCase(java.util.Locale.ROOT)));
-        bars.add(EnergyBar.of("plain (no budget)", ScheduleBuilder.plain(g, r.budget())));
+        bars.add(EnergyBar.of("plain (no budget)", Plans.plainSchedule(g)));
         EnergyBarsPainter energy = new EnergyBarsPainter(bars, g.plainEnergyJ());
         double energyJ = Double.NaN;
         double peak = Double.NaN;

@@ -44,7 +44,7 @@ record SolveReport(
         return new SolveReport(g.name(), g.deviceId(), g.size(), b.ramBytes(), b.runtimeRatio(), b.paging(),
                 b.remat(), r.solver() == null ? requestedSolver : r.solver(), r.status(), r.schedule(), summary,
                 r.gap(),
-                r.lowerBoundJ(), r.solveSeconds(), r.message(), ScheduleSummary.plain(g, b), g.paramBytes());
+                r.lowerBoundJ(), r.solveSeconds(), r.message(), ScheduleSummary.plain(g), g.paramBytes());
     }
 
     /** The fields of issue 2's {@code solve --json}, then the extra ones. */

@@ -17,6 +17,7 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ScheduleSummary;
+import org.poetexplorer.schedule.Plans;
 
 /**
  * {@code poet bench --targets}: the speed figures of issue 6, measured in one run on this
@@ -53,7 +54,7 @@ final class SpeedTargets {
         out.printf(Locale.ROOT, "%-16s %10s %-10s %12s%n", "network", "RAM", "status", "median s");
         for (String name : Catalog.names()) {
             TrainingGraph g = Catalog.build(name, a72);
-            long peak = ScheduleSummary.plain(g, new Budget(1, RUNTIME_RATIO, true, true)).peakRamBytes();
+            long peak = Plans.plainPeakBytes(g);
             Budget b = new Budget(peak, RUNTIME_RATIO, true, true);
             double[] s = new double[repeat];
             SolveResult r = null;
@@ -73,7 +74,7 @@ final class SpeedTargets {
         out.printf(Locale.ROOT, "%-16s %10s %12s %14s%n", "network", "RAM", "median s", "energy/plain");
         for (String name : Catalog.names()) {
             TrainingGraph g = Catalog.build(name, a72);
-            long peak = ScheduleSummary.plain(g, new Budget(1, RUNTIME_RATIO, true, true)).peakRamBytes();
+            long peak = Plans.plainPeakBytes(g);
             Budget b = new Budget(Math.round(0.6 * peak), RUNTIME_RATIO, true, true);
             double[] s = new double[repeat];
             double energy = Double.NaN;
@@ -143,7 +144,7 @@ final class SpeedTargets {
                 "s");
         for (String name : new String[] {"bert", "resnet50"}) {
             TrainingGraph g = Catalog.build(name, a72);
-            long peak = ScheduleSummary.plain(g, new Budget(1, RUNTIME_RATIO, true, true)).peakRamBytes();
+            long peak = Plans.plainPeakBytes(g);
             Budget b = new Budget(Math.round(0.6 * peak), RUNTIME_RATIO, true, true);
             long start = System.nanoTime();
             SolveResult r = PoetSolver.solve(g, b, options(60), SolveListener.NONE, new CancelToken());

@@ -97,7 +97,7 @@ public final class HtmlReport {
         }
         h.append("</table>\n</section>\n</div>\n");
 
-        ScheduleSummary.Plain plain = ScheduleSummary.plain(g, b);
+        ScheduleSummary.Plain plain = ScheduleSummary.plain(g);
         if (s != null) {
             figures(h, s, plain);
         } else {

@@ -70,7 +70,7 @@ public final class ScheduleFiles {
         TrainingGraph g = s.graph();
         Budget b = s.budget();
         ScheduleSummary sum = ScheduleSummary.of(s);
-        ScheduleSummary.Plain plain = ScheduleSummary.plain(g, b);
+        ScheduleSummary.Plain plain = ScheduleSummary.plain(g);
         Map<String, JsonNode> top = new LinkedHashMap<>();
         top.put("format", NODES.textNode(FORMAT));
         top.put("network", NODES.textNode(g.name()));

@@ -1,7 +1,6 @@
-package org.poetexplorer.solver;
+package org.poetexplorer.schedule;
 
 import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.schedule.StagePlan;
 
 /**
  * Removes decisions of a rounded plan that do nothing, so that the operations built from it
@@ -11,43 +10,43 @@ import org.poetexplorer.schedule.StagePlan;
  * energy and RAM and keeps every constraint of the model satisfied, so a valid plan stays
  * valid. (A solver may leave such waste where it is free, e.g. "recomputing" the input.)
  */
-final class PlanTidy {
+public final class PlanTidy {
     private PlanTidy() {
     }
 
-    static StagePlan tidy(TrainingGraph g, StagePlan plan) {
+    public static StagePlan tidy(TrainingGraph g, StagePlan plan) {
         int n = plan.size();
-        boolean[][] r = plan.copyR();
-        boolean[][] sRam = plan.copySRam();
-        boolean[][] sSd = plan.copySSd();
-        boolean[][] mIn = plan.copyMIn();
-        boolean[][] mOut = plan.copyMOut();
+        StagePlan.Builder b = plan.toBuilder();
         for (int t = 0; t < n; t++) {
             boolean keepNext = t + 1 < n;
-            for (int i = t - 1; i >= 0; i--) {
-                if (!r[t][i]) {
+            int[] computed = plan.computed(t);
+            for (int q = computed.length - 1; q >= 0; q--) {
+                int i = computed[q];
+                if (i == t) {
                     continue;
                 }
-                boolean useful = !sRam[t][i] && ((keepNext && sRam[t + 1][i]) || readInStage(g, r, t, i));
+                boolean useful = !b.sRam(t, i) && ((keepNext && b.sRam(t + 1, i)) || readInStage(g, b, t, i));
                 if (!useful) {
-                    r[t][i] = false;
+                    b.setR(t, i, false);
                 }
             }
-            for (int i = 0; i < n; i++) {
-                if (mIn[t][i] && (!keepNext || !sRam[t + 1][i] || sRam[t][i] || r[t][i])) {
-                    mIn[t][i] = false;
+            for (int i : plan.pageIns(t)) {
+                if (!keepNext || !b.sRam(t + 1, i) || b.sRam(t, i) || b.r(t, i)) {
+                    b.setMIn(t, i, false);
                 }
-                if (mOut[t][i] && sSd[t][i]) {
-                    mOut[t][i] = false;
+            }
+            for (int i : plan.pageOuts(t)) {
+                if (b.sSd(t, i)) {
+                    b.setMOut(t, i, false);
                 }
             }
         }
-        return new StagePlan(r, sRam, sSd, mIn, mOut);
+        return b.build();
     }
 
-    private static boolean readInStage(TrainingGraph g, boolean[][] r, int t, int i) {
+    private static boolean readInStage(TrainingGraph g, StagePlan.Builder b, int t, int i) {
         for (int j : g.succs(i)) {
-            if (j <= t && r[t][j]) {
+            if (j <= t && b.r(t, j)) {
                 return true;
             }
         }

@@ -3,7 +3,6 @@ package org.poetexplorer.schedule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
@@ -89,10 +88,9 @@ public record ScheduleSummary(
                         count[OpKind.FREE.ordinal()]));
     }
 
-    /** The figures of {@link ScheduleBuilder#plain} for this graph (the budget plays no part in them). */
-    public static Plain plain(TrainingGraph g, Budget b) {
-        ScheduleSummary p = of(ScheduleBuilder.plain(g, b));
-        return new Plain(p.energyJ(), p.peakRamBytes(), p.runtimeS());
+    /** The figures of the plain plan ({@link Plans#plain}) for this graph. */
+    public static Plain plain(TrainingGraph g) {
+        return new Plain(g.plainEnergyJ(), Plans.plainPeakBytes(g), g.plainRuntimeS());
     }
 
     /** Outputs in RAM right after operation {@code opIndex} of {@code s}, largest first (ties by node index). */

@@ -18,7 +18,7 @@ public final class SummaryText {
         TrainingGraph g = s.graph();
         Budget b = s.budget();
         ScheduleSummary sum = ScheduleSummary.of(s);
-        ScheduleSummary.Plain plain = ScheduleSummary.plain(g, b);
+        ScheduleSummary.Plain plain = ScheduleSummary.plain(g);
         ScheduleSummary.Counts c = sum.counts();
         StringBuilder sb = new StringBuilder();
         line(sb, "%s%s: %d nodes, %d operations", g.name(), g.deviceId() == null ? "" : " on " + g.deviceId(),

@@ -1,51 +1,40 @@
 package org.poetexplorer.schedule;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * Puts steps (stage, kind, node) on the timeline: operations run one after another, each
- * with its duration and energy from the graph, and the bytes in RAM after it (the outputs in
- * RAM counted once each). Used by the builder and the cleaner; the checker does its own sums.
+ * Puts operations on the timeline as they come: each starts when the previous one ends, takes
+ * its duration and energy from the graph, and carries the bytes in RAM after it (the outputs in
+ * RAM counted once each). The replay of a plan places its operations here; the checker does
+ * its own sums.
  */
 final class Timeline {
-    private Timeline() {
+    private final TrainingGraph g;
+    private final BitSet inRam;
+    private final List<Operation> ops = new ArrayList<>();
+    private long bytes;
+    private long peakBytes;
+    private double clock;
+    private double energyJ;
+
+    Timeline(TrainingGraph g) {
+        this.g = g;
+        this.inRam = new BitSet(g.size());
     }
 
     record Step(int stage, OpKind kind, int node) {
     }
 
+    /** The operations of {@code steps}, placed one after another. */
     static List<Operation> place(TrainingGraph g, List<Step> steps) {
-        List<Operation> ops = new ArrayList<>(steps.size());
-        boolean[] inRam = new boolean[g.size()];
-        long ram = 0;
-        double clock = 0;
+        Timeline timeline = new Timeline(g);
         for (Step s : steps) {
-            int i = s.node();
-            switch (s.kind()) {
-                case COMPUTE:
-                case RECOMPUTE:
-                case PAGE_IN:
-                    if (!inRam[i]) {
-                        inRam[i] = true;
-                        ram += g.ram(i);
-                    }
-                    break;
-                case FREE:
-                    if (inRam[i]) {
-                        inRam[i] = false;
-                        ram -= g.ram(i);
-                    }
-                    break;
-                default:
-                    break;
-            }
-            double end = clock + duration(g, s.kind(), i);
-            ops.add(new Operation(s.stage(), s.kind(), i, clock, end, energy(g, s.kind(), i), ram));
-            clock = end;
+            timeline.add(s.stage(), s.kind(), s.node());
         }
-        return ops;
+        return timeline.ops();
     }
 
     static List<Step> steps(List<Operation> ops) {
@@ -56,7 +45,57 @@ final class Timeline {
         return out;
     }
 
-    static double duration(TrainingGraph g, OpKind kind, int i) {
+    void add(int stage, OpKind kind, int i) {
+        switch (kind) {
+            case COMPUTE:
+            case RECOMPUTE:
+            case PAGE_IN:
+                if (!inRam.get(i)) {
+                    inRam.set(i);
+                    bytes += g.ram(i);
+                    peakBytes = Math.max(peakBytes, bytes);
+                }
+                break;
+            case FREE:
+                if (inRam.get(i)) {
+                    inRam.clear(i);
+                    bytes -= g.ram(i);
+                }
+                break;
+            default:
+                break;
+        }
+        double end = clock + duration(kind, i);
+        double joules = energy(kind, i);
+        ops.add(new Operation(stage, kind, i, clock, end, joules, bytes));
+        clock = end;
+        energyJ += joules;
+    }
+
+    boolean inRam(int i) {
+        return inRam.get(i);
+    }
+
+    /** The first output in RAM with index {@code from} or more, or -1. */
+    int nextInRam(int from) {
+        return inRam.nextSetBit(from);
+    }
+
+    List<Operation> ops() {
+        return ops;
+    }
+
+    /** The energies of the operations so far, summed in their order. */
+    double energyJ() {
+        return energyJ;
+    }
+
+    /** The most bytes in RAM after any operation so far. */
+    long peakBytes() {
+        return peakBytes;
+    }
+
+    private double duration(OpKind kind, int i) {
         switch (kind) {
             case COMPUTE:
             case RECOMPUTE:
@@ -70,7 +109,7 @@ final class Timeline {
         }
     }
 
-    static double energy(TrainingGraph g, OpKind kind, int i) {
+    private double energy(OpKind kind, int i) {
         switch (kind) {
             case COMPUTE:
             case RECOMPUTE:

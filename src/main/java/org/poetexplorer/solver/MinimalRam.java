@@ -2,6 +2,7 @@ package org.poetexplorer.solver;
 
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.solver.heuristic.FastScheduler;
 import org.poetexplorer.solver.phases.CoverBound;
 
@@ -11,45 +12,6 @@ import org.poetexplorer.solver.phases.CoverBound;
  */
 public final class MinimalRam {
     private MinimalRam() {
-    }
-
-    /**
-     * No schedule fits below this: when stage t computes node t, node t's output and all its
-     * inputs are in RAM together. Exact lower bound for any budget and any switches.
-     */
-    public static long necessaryBytes(TrainingGraph g) {
-        long m = 0;
-        for (int t = 0; t < g.size(); t++) {
-            long s = g.ram(t);
-            for (int d : g.deps(t)) {
-                s += g.ram(d);
-            }
-            m = Math.max(m, s);
-        }
-        return m;
-    }
-
-    /**
-     * Peak RAM of the plain schedule: every node once, each output freed as soon as nothing
-     * later needs it, nothing paged. With paging and recomputation off this is exactly the
-     * least RAM that works.
-     */
-    public static long plainPeakBytes(TrainingGraph g) {
-        int n = g.size();
-        int[] lastUse = lastUse(g);
-        long live = 0;
-        long m = 0;
-        // live = outputs of nodes < t still needed at stage t or later
-        long[] dropAt = new long[n + 1];
-        for (int t = 0; t < n; t++) {
-            live -= dropAt[t];
-            m = Math.max(m, live + g.ram(t));
-            if (lastUse[t] > t) {
-                live += g.ram(t);
-                dropAt[lastUse[t] + 1] += g.ram(t);
-            }
-        }
-        return m;
     }
 
     /**
@@ -77,14 +39,14 @@ public final class MinimalRam {
 
     /**
      * The least RAM for which {@code scheduler} finds a schedule with the budget's runtime ratio
-     * and switches (searched by bisection between {@link #necessaryBytes} and the exact figure
+     * and switches (searched by bisection between {@link Plans#workingSetFloorBytes} and the exact figure
      * of the plain or paging-only schedule), or -1 when it finds none even at that figure (for
      * example a runtime ratio below 1, or both switches off and too little RAM for plain).
      * Each probe runs the scheduler's repair only, so this is quick but not free.
      */
     public static long achievableBytes(TrainingGraph g, Allowance b, FastScheduler scheduler) {
-        long lo = necessaryBytes(g);
-        long hi = b.paging() ? pagingOnlyBytes(g) : plainPeakBytes(g);
+        long lo = Plans.workingSetFloorBytes(g);
+        long hi = b.paging() ? pagingOnlyBytes(g) : Plans.plainPeakBytes(g);
         if (!scheduler.findsAny(g, b.withRam(hi))) {
             return -1;
         }
@@ -109,36 +71,26 @@ public final class MinimalRam {
     /**
      * The least RAM that {@link CoverBound} does not prove too small for the budget's runtime
      * ratio and switches (bisection; the proof only gets easier with less RAM). No schedule
-     * fits below it; with recomputation only it can lie well above {@link #necessaryBytes},
+     * fits below it; with recomputation only it can lie well above {@link Plans#workingSetFloorBytes},
      * because the recomputations needed must fit the runtime budget.
      */
     public static long provenFloorBytes(TrainingGraph g, Allowance b) {
-        long lo = necessaryBytes(g) - 1; // proved too small
-        long hi = plainPeakBytes(g);
-        if (CoverBound.provablyInfeasible(g, b.withRam(hi))) {
+        long lo = Plans.workingSetFloorBytes(g) - 1; // proved too small
+        long hi = Plans.plainPeakBytes(g);
+        if (CoverBound.provesInfeasible(g, b.withRam(hi))) {
             return -1;
         }
-        if (lo < 1 || !CoverBound.provablyInfeasible(g, b.withRam(lo))) {
+        if (lo < 1 || !CoverBound.provesInfeasible(g, b.withRam(lo))) {
             return Math.max(1, lo);
         }
         while (hi - lo > 1) {
             long mid = lo + (hi - lo) / 2;
-            if (CoverBound.provablyInfeasible(g, b.withRam(mid))) {
+            if (CoverBound.provesInfeasible(g, b.withRam(mid))) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
         return hi;
-    }
-
-    public static int[] lastUse(TrainingGraph g) {
-        int n = g.size();
-        int[] last = new int[n];
-        for (int i = 0; i < n; i++) {
-            int[] s = g.succs(i);
-            last[i] = s.length == 0 ? i : s[s.length - 1];
-        }
-        return last;
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.solver.heuristic.FastScheduler;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.StagePlan;
+import org.poetexplorer.solver.phases.CoverBound;
 import org.poetexplorer.solver.backends.Deadline;
 import org.poetexplorer.solver.backends.BackendOutcome;
 import org.poetexplorer.solver.backends.Backends;
@@ -82,11 +84,11 @@ public final class PoetSolver {
         }
 
         SolveResult solve() {
-            String impossible = InfeasibilityProofs.infeasibility(graph, budget);
+            String impossible = InfeasibilityProofs.reason(graph, budget);
             if (impossible != null) {
                 return result(SolveStatus.INFEASIBLE, "infeasible: " + impossible);
             }
-            Verifier.Outcome plain = verifier.verify(InfeasibilityProofs.plainPlan(graph));
+            Verifier.Outcome plain = verifier.verify(Plans.plain(graph));
             if (plain.verified() != null) {
                 offer(plain.verified());
                 return result(SolveStatus.OPTIMAL, "the plain schedule fits: every node computed once is optimal");
@@ -97,10 +99,10 @@ public final class PoetSolver {
                 return result(SolveStatus.INFEASIBLE, "infeasible: without paging and recomputation the plain schedule"
                         + " is the only one, and it needs more RAM than the budget (" + plain.problem() + ")");
             }
-            if (org.poetexplorer.solver.phases.CoverBound.provablyInfeasible(graph, budget)) {
+            if (CoverBound.provesInfeasible(graph, budget)) {
                 return result(SolveStatus.INFEASIBLE, "infeasible: proven by the cover bound of the heuristic package");
             }
-            double cover = org.poetexplorer.solver.phases.CoverBound.energyJ(graph, budget);
+            double cover = CoverBound.energyJ(graph, budget);
             if (cover > lowerBoundJ && !Double.isInfinite(cover)) {
                 lowerBoundJ = cover;
             }

@@ -14,33 +14,28 @@ final class SchedulePlans {
 
     static StagePlan of(Schedule s) {
         int n = s.graph().size();
-        boolean[][] r = new boolean[n][n];
-        boolean[][] sRam = new boolean[n][n];
-        boolean[][] sSd = new boolean[n][n];
-        boolean[][] mIn = new boolean[n][n];
-        boolean[][] mOut = new boolean[n][n];
+        StagePlan.Builder plan = StagePlan.builder(n);
         boolean[] inRam = new boolean[n];
         boolean[] onSd = new boolean[n];
         int stage = -1;
         for (Operation op : s.ops()) {
             while (stage < op.stage()) {
                 stage++;
-                sRam[stage] = inRam.clone();
-                sSd[stage] = onSd.clone();
+                record(plan, stage, inRam, onSd);
             }
             int i = op.node();
             switch (op.kind()) {
                 case COMPUTE:
                 case RECOMPUTE:
-                    r[stage][i] = true;
+                    plan.setR(stage, i, true);
                     inRam[i] = true;
                     break;
                 case PAGE_OUT:
-                    mOut[stage][i] = true;
+                    plan.setMOut(stage, i, true);
                     onSd[i] = true;
                     break;
                 case PAGE_IN:
-                    mIn[stage][i] = true;
+                    plan.setMIn(stage, i, true);
                     inRam[i] = true;
                     break;
                 case FREE:
@@ -52,9 +47,15 @@ final class SchedulePlans {
         }
         while (stage + 1 < n) {
             stage++;
-            sRam[stage] = inRam.clone();
-            sSd[stage] = onSd.clone();
+            record(plan, stage, inRam, onSd);
         }
-        return new StagePlan(r, sRam, sSd, mIn, mOut);
+        return plan.build();
+    }
+
+    private static void record(StagePlan.Builder plan, int stage, boolean[] inRam, boolean[] onSd) {
+        for (int i = 0; i < inRam.length; i++) {
+            plan.setSRam(stage, i, inRam[i]);
+            plan.setSSd(stage, i, onSd[i]);
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.schedule.StagePlan;
+import org.poetexplorer.solver.phases.CoverBound;
 
 /**
  * Energy and peak RAM against the RAM budget: one checked solve per budget of a range, with
@@ -34,7 +35,7 @@ import org.poetexplorer.schedule.StagePlan;
  * optimality, {@link FastScheduler} starts from the previous (larger) budget's schedule as a
  * warm-start hint, and the cheaper checked schedule is kept;</li>
  * <li>the gap uses the best of the solver's bound, the covering bound of
- * {@code heuristic.InfeasibilityProofs.energyJ} and the bounds carried down from larger budgets.</li>
+ * {@link CoverBound#energyJ} and the bounds carried down from larger budgets.</li>
  * </ul>
  * When every point is done, a last pass carries schedules up: where a smaller budget's schedule
  * is cheaper than a larger budget's unproven one, it is rebuilt and checked for the larger
@@ -218,9 +219,9 @@ public final class Sweep {
         return point(b, rebound(exact, bound, message), Source.SOLVER, start);
     }
 
-    /** The covering bound of heuristic.InfeasibilityProofs.energyJ; an infinite one is left to the solver to prove. */
+    /** The cover bound; an infinite one is left to the solver to prove. */
     private double coverBound(Budget b) {
-        double lb = org.poetexplorer.solver.phases.CoverBound.energyJ(graph, b);
+        double lb = CoverBound.energyJ(graph, b);
         return Double.isFinite(lb) ? lb : Double.NEGATIVE_INFINITY;
     }
 

@@ -5,14 +5,15 @@ import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.ReplayReport;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.PlanReplay;
+import org.poetexplorer.schedule.PlanTidy;
 import org.poetexplorer.schedule.ScheduleCleaner;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.schedule.StagePlan;
 
 /**
  * Turns a rounded plan into a checked schedule, or says why it cannot: tidy the plan, replay it
- * ({@link PlanCheck}), build the operations, replay them independently, clean them, and take
+ * ({@link PlanReplay}: its operations and figures), check the operations independently, clean them, and take
  * every figure from the cleaned schedule.
  */
 final class Verifier {
@@ -35,12 +36,12 @@ final class Verifier {
 
     Outcome verify(StagePlan rounded) {
         StagePlan plan = PlanTidy.tidy(graph, rounded);
-        PlanCheck.Figures f = PlanCheck.check(graph, budget, plan);
-        if (!f.valid()) {
-            return new Outcome(null, f.problem());
+        PlanReplay replay = PlanReplay.of(graph, budget, plan);
+        if (!replay.valid()) {
+            return new Outcome(null, replay.problem());
         }
-        Schedule built = ScheduleBuilder.build(graph, budget, plan);
-        ReplayReport report = ReplayChecker.check(built, f.energyJ());
+        Schedule built = replay.schedule();
+        ReplayReport report = ReplayChecker.check(built, replay.energyJ());
         if (!report.valid()) {
             return new Outcome(null, "replay check failed: " + report.message());
         }

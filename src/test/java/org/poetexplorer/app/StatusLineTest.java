@@ -10,7 +10,8 @@ import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.PlanReplay;
+import org.poetexplorer.schedule.Plans;
 
 class StatusLineTest {
     private static final StatusLine.Context DONE = new StatusLine.Context(false, false, null, null, null, null);
@@ -46,7 +47,7 @@ class StatusLineTest {
     void feasibleShowsGapFiguresAndWhetherTheUserStoppedIt() throws Exception {
         TrainingGraph g = linear();
         Budget b = new Budget(10_000_000, 1.5, true, true);
-        SolveResult r = new SolveResult(g, b, "scip", SolveStatus.FEASIBLE, null, ScheduleBuilder.plain(g, b), 1.0,
+        SolveResult r = new SolveResult(g, b, "scip", SolveStatus.FEASIBLE, null, PlanReplay.schedule(g, b, Plans.plain(g)), 1.0,
                 0.0123, 2.5, "cancelled");
         String stopped = StatusLine.of(r, new StatusLine.Context(false, true, null, null, null, null));
         assertTrue(stopped.startsWith("Stopped: FEASIBLE, gap 1.23 % | "), stopped);

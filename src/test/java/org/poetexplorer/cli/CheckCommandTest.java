@@ -18,9 +18,10 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.ScheduleBuilder;
 import org.poetexplorer.schedule.ScheduleFixtures;
 import picocli.CommandLine;
+import org.poetexplorer.schedule.PlanReplay;
+import org.poetexplorer.schedule.Plans;
 
 class CheckCommandTest {
     @TempDir
@@ -45,7 +46,7 @@ class CheckCommandTest {
 
     private Path validFile() throws Exception {
         Path file = dir.resolve("good.json");
-        Schedule s = ScheduleBuilder.build(g, budget, ScheduleFixtures.linearPagingAndRecompute(g));
+        Schedule s = PlanReplay.schedule(g, budget, ScheduleFixtures.linearPagingAndRecompute(g));
         ScheduleFiles.write(file, s, "highs", SolveStatus.OPTIMAL, 0.0);
         return file;
     }
@@ -62,7 +63,7 @@ class CheckCommandTest {
     @Test
     void aScheduleOverItsBudgetExitsThreeNamingTheOperationAndRule() throws Exception {
         Path file = dir.resolve("over.json");
-        Schedule s = ScheduleBuilder.plain(g, budget.withRam(3500));
+        Schedule s = PlanReplay.schedule(g, budget.withRam(3500), Plans.plain(g));
         ScheduleFiles.write(file, s, "by hand", SolveStatus.FEASIBLE, null);
         Run r = run(new CheckCommand(), file.toString());
         assertEquals(CheckCommand.INVALID, r.code(), r.out() + r.err());
@@ -72,7 +73,7 @@ class CheckCommandTest {
     @Test
     void aTamperedOperationIsFoundByTheReplay() throws Exception {
         Budget roomy = budget.withRam(8000);
-        Schedule s = ScheduleBuilder.plain(g, roomy);
+        Schedule s = PlanReplay.schedule(g, roomy, Plans.plain(g));
         List<Operation> ops = new ArrayList<>(s.ops());
         ops.remove(ScheduleFixtures.indexOf(s, 13, org.poetexplorer.schedule.OpKind.COMPUTE, 13));
         Path file = dir.resolve("tampered.json");

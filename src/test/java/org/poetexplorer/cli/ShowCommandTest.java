@@ -12,8 +12,8 @@ import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.ScheduleBuilder;
 import org.poetexplorer.schedule.ScheduleFixtures;
+import org.poetexplorer.schedule.PlanReplay;
 
 class ShowCommandTest {
     @TempDir
@@ -22,7 +22,7 @@ class ShowCommandTest {
     @Test
     void showsEnergyByKindTheTimesAndThePeak() throws Exception {
         TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
-        Schedule s = ScheduleBuilder.build(g, new Budget(6000, 1.2, true, true),
+        Schedule s = PlanReplay.schedule(g, new Budget(6000, 1.2, true, true),
                 ScheduleFixtures.linearPagingAndRecompute(g));
         Path file = dir.resolve("s.json");
         ScheduleFiles.write(file, s, "highs", SolveStatus.FEASIBLE, 0.02);

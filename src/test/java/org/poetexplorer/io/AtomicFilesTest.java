@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.poetexplorer.schedule.ScheduleBuilder;
 import org.poetexplorer.schedule.ScheduleFixtures;
+import org.poetexplorer.schedule.Plans;
 
 class AtomicFilesTest {
     @TempDir
@@ -96,8 +96,8 @@ class AtomicFilesTest {
     void scheduleFilesAreWrittenThroughTheSameSafeguard() throws IOException {
         Path notAFolder = Files.writeString(dir.resolve("file.txt"), "keep me");
         IOException e = assertThrows(IOException.class,
-                () -> ScheduleCsv.write(notAFolder.resolve("ops.csv"), ScheduleBuilder.plain(
-                        ScheduleFixtures.graph("linear__m0"), ScheduleFixtures.roomy())));
+                () -> ScheduleCsv.write(notAFolder.resolve("ops.csv"), Plans.plainSchedule(
+                        ScheduleFixtures.graph("linear__m0"))));
         assertTrue(e.getMessage().contains("ops.csv") && e.getMessage().contains("is not a folder"), e.getMessage());
         assertEquals("keep me", Files.readString(notAFolder));
     }

@@ -129,7 +129,7 @@ class ExportFilesTest {
         HtmlReport.write(f, solved, "linear", "m0", m0, charts);
         String html = Files.readString(f);
         ScheduleSummary sum = ScheduleSummary.of(solved.schedule());
-        ScheduleSummary.Plain plain = ScheduleSummary.plain(solved.graph(), solved.budget());
+        ScheduleSummary.Plain plain = ScheduleSummary.plain(solved.graph());
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<h1>linear on m0</h1>"), "network and device named");
         assertTrue(html.contains("3,500 B"), "RAM budget");

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.ScheduleBuilder;
 import org.poetexplorer.schedule.ScheduleFixtures;
+import org.poetexplorer.schedule.PlanReplay;
 
 class ScheduleCsvTest {
     @TempDir
@@ -20,7 +20,7 @@ class ScheduleCsvTest {
     @Test
     void oneRowPerOperationWithTheFixedColumns() throws Exception {
         TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
-        Schedule s = ScheduleBuilder.build(g, ScheduleFixtures.roomy(), ScheduleFixtures.linearPagingAndRecompute(g));
+        Schedule s = PlanReplay.schedule(g, ScheduleFixtures.roomy(), ScheduleFixtures.linearPagingAndRecompute(g));
         Path file = dir.resolve("ops.csv");
         ScheduleCsv.write(file, s);
         List<String> lines = Files.readAllLines(file);

@@ -20,10 +20,10 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.ScheduleBuilder;
 import org.poetexplorer.schedule.ScheduleFixtures;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.schedule.StagePlan;
+import org.poetexplorer.schedule.PlanReplay;
 
 class ScheduleFilesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -33,7 +33,7 @@ class ScheduleFilesTest {
     private final TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
     private final Budget budget = new Budget(5000, 1.25, true, true);
     private final StagePlan plan = ScheduleFixtures.linearPagingAndRecompute(g);
-    private final Schedule schedule = ScheduleBuilder.build(g, budget, plan);
+    private final Schedule schedule = PlanReplay.schedule(g, budget, plan);
 
     private SolveResult result() {
         return new SolveResult(g, budget, "highs", SolveStatus.FEASIBLE, plan, schedule, 0.1, 0.0123456789, 1.5,

@@ -15,8 +15,8 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.ScheduleBuilder;
 import org.poetexplorer.schedule.ScheduleFixtures;
+import org.poetexplorer.schedule.PlanReplay;
 
 class SessionFilesTest {
     @TempDir
@@ -24,7 +24,7 @@ class SessionFilesTest {
 
     private final TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
     private final Budget budget = new Budget(5000, 1.25, true, false);
-    private final Schedule schedule = ScheduleBuilder.build(g, budget, ScheduleFixtures.linearPagingAndRecompute(g));
+    private final Schedule schedule = PlanReplay.schedule(g, budget, ScheduleFixtures.linearPagingAndRecompute(g));
 
     @Test
     void saveThenOpenGivesBackTheSameInputsAndSchedule() throws Exception {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
-class ScheduleBuilderTest {
+class PlanReplayTest {
 
     @Test
     void plainScheduleOfEveryReferenceGraphReplaysValidAndCostsTheComputeEnergy() throws IOException {
@@ -24,7 +24,7 @@ class ScheduleBuilderTest {
         for (Path f : files) {
             String stem = f.getFileName().toString().replace(".json", "");
             TrainingGraph g = ScheduleFixtures.graph(stem);
-            Schedule s = ScheduleBuilder.plain(g, ScheduleFixtures.roomy());
+            Schedule s = PlanReplay.schedule(g, ScheduleFixtures.roomy(), Plans.plain(g));
             ScheduleSummary sum = ScheduleSummary.of(s);
             // the tightest budget the plain schedule fits: its own peak and exactly one plain runtime
             Schedule tight = new Schedule(g, new Budget(sum.peakRamBytes(), 1.0, false, false), s.ops());
@@ -42,7 +42,7 @@ class ScheduleBuilderTest {
     @Test
     void plainLinearEnergyIsTheHandSummedComputeEnergy() {
         TrainingGraph g = ScheduleFixtures.graph("linear__m0");
-        Schedule s = ScheduleBuilder.plain(g, ScheduleFixtures.roomy());
+        Schedule s = PlanReplay.schedule(g, ScheduleFixtures.roomy(), Plans.plain(g));
         assertEquals(ScheduleFixtures.LINEAR_M0_PLAIN_J, ScheduleFixtures.energy(s), 1e-15);
         // the input's 3136 bytes stay in RAM until the last gradient (node 26) uses them
         int lastCompute = ScheduleFixtures.indexOf(s, 26, OpKind.COMPUTE, 26);
@@ -54,7 +54,7 @@ class ScheduleBuilderTest {
     void handBuiltPlanWithPagingAndRecomputationBuildsInTheFixedOrderAndReplaysValid() {
         TrainingGraph g = ScheduleFixtures.graph("linear__m0");
         Budget b = ScheduleFixtures.roomy();
-        Schedule s = ScheduleBuilder.build(g, b, ScheduleFixtures.linearPagingAndRecompute(g));
+        Schedule s = PlanReplay.schedule(g, b, ScheduleFixtures.linearPagingAndRecompute(g));
         double expected = ScheduleFixtures.LINEAR_M0_PLAIN_J + ScheduleFixtures.LINEAR_M0_EXTRA_J;
         assertEquals(expected, ScheduleFixtures.energy(s), 1e-15);
         ReplayReport r = ReplayChecker.check(s, expected);
@@ -81,13 +81,13 @@ class ScheduleBuilderTest {
         assertEquals(g.computeJ(1), sum.recomputeJ(), 0);
         assertEquals(g.pageInJ(0), sum.pageInJ(), 0);
         assertEquals(g.pageOutJ(0), sum.pageOutJ(), 0);
-        assertTrue(sum.peakRamBytes() < ScheduleSummary.of(ScheduleBuilder.plain(g, b)).peakRamBytes());
+        assertTrue(sum.peakRamBytes() < Plans.plainPeakBytes(g));
     }
 
     @Test
     void operationsRunBackToBackWithTheDevicesPagingTimes() {
         TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
-        Schedule s = ScheduleBuilder.build(g, ScheduleFixtures.roomy(), ScheduleFixtures.linearPagingAndRecompute(g));
+        Schedule s = PlanReplay.schedule(g, ScheduleFixtures.roomy(), ScheduleFixtures.linearPagingAndRecompute(g));
         double clock = 0;
         for (Operation op : s.ops()) {
             assertEquals(clock, op.startS(), 0);

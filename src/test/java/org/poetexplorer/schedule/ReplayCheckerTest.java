@@ -13,7 +13,7 @@ import org.poetexplorer.model.TrainingGraph;
 class ReplayCheckerTest {
     private final TrainingGraph g = ScheduleFixtures.graph("linear__m0");
     private final Budget roomy = ScheduleFixtures.roomy();
-    private final Schedule plain = ScheduleBuilder.plain(g, roomy);
+    private final Schedule plain = PlanReplay.schedule(g, roomy, Plans.plain(g));
 
     private static int[] step(int stage, OpKind kind, int node) {
         return new int[] {stage, kind.ordinal(), node};
@@ -108,13 +108,13 @@ class ReplayCheckerTest {
     @Test
     void recomputingBeyondTheRuntimeBudgetIsRejectedAtTheRecompute() {
         StagePlan plan = ScheduleFixtures.linearPagingAndRecompute(g);
-        Schedule s = ScheduleBuilder.build(g, roomy.withRuntimeRatio(1.0), plan);
+        Schedule s = PlanReplay.schedule(g, roomy.withRuntimeRatio(1.0), plan);
         // the recompute of node 1 fits within one plain runtime until node 25 (the last with a cost) runs
         int at = ScheduleFixtures.indexOf(s, 25, OpKind.COMPUTE, 25);
         assertViolation(checkAtItsOwnEnergy(s), ReplayChecker.RUNTIME_BUDGET, at, 25, 25);
         // 1 + runtime[1] / plain runtime is just enough
         double ratio = (g.plainRuntimeS() + g.runtime(1)) / g.plainRuntimeS();
-        assertTrue(checkAtItsOwnEnergy(ScheduleBuilder.build(g, roomy.withRuntimeRatio(ratio), plan)).valid());
+        assertTrue(checkAtItsOwnEnergy(PlanReplay.schedule(g, roomy.withRuntimeRatio(ratio), plan)).valid());
     }
 
     @Test
@@ -138,10 +138,10 @@ class ReplayCheckerTest {
     @Test
     void pagingOrRecomputingWhenTheBudgetForbidsItIsRejected() {
         StagePlan plan = ScheduleFixtures.linearPagingAndRecompute(g);
-        Schedule noPaging = ScheduleBuilder.build(g, roomy.withPaging(false), plan);
+        Schedule noPaging = PlanReplay.schedule(g, roomy.withPaging(false), plan);
         assertViolation(checkAtItsOwnEnergy(noPaging), ReplayChecker.PAGING_OFF,
                 ScheduleFixtures.indexOf(noPaging, 1, OpKind.PAGE_OUT, 0), 1, 0);
-        Schedule noRemat = ScheduleBuilder.build(g, roomy.withRemat(false), plan);
+        Schedule noRemat = PlanReplay.schedule(g, roomy.withRemat(false), plan);
         assertViolation(checkAtItsOwnEnergy(noRemat), ReplayChecker.REMAT_OFF,
                 ScheduleFixtures.indexOf(noRemat, 25, OpKind.RECOMPUTE, 1), 25, 1);
     }

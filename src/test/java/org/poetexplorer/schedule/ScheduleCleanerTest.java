@@ -14,11 +14,8 @@ class ScheduleCleanerTest {
 
     @Test
     void aFreeRecomputeOfTheInputAlreadyInRamIsLeftOutAndTheScheduleBecomesValid() {
-        boolean[][] r = ScheduleBuilder.plainPlan(g).copyR();
-        StagePlan plain = ScheduleBuilder.plainPlan(g);
-        r[5][0] = true; // the input is in RAM in stage 5: this "recompute" costs 0 J and does nothing
-        Schedule wasteful = ScheduleBuilder.build(g, b, new StagePlan(r, plain.copySRam(), plain.copySSd(),
-                plain.copyMIn(), plain.copyMOut()));
+        // the input is in RAM in stage 5: this "recompute" costs 0 J and does nothing
+        Schedule wasteful = PlanReplay.schedule(g, b, Plans.plainBuilder(g).setR(5, 0, true).build());
         ReplayReport before = ReplayChecker.check(wasteful, g.plainEnergyJ());
         assertEquals(ReplayChecker.COMPUTE_OF_OUTPUT_IN_RAM, before.rule(), before.describe());
 
@@ -27,22 +24,23 @@ class ScheduleCleanerTest {
         assertEquals(0, ScheduleSummary.of(clean).counts().recompute());
         ReplayReport after = ReplayChecker.check(clean, g.plainEnergyJ());
         assertTrue(after.valid(), after.describe());
-        assertEquals(ScheduleBuilder.plain(g, b).ops(), clean.ops());
+        assertEquals(PlanReplay.schedule(g, b, Plans.plain(g)).ops(), clean.ops());
     }
 
     @Test
     void aRecomputeFreedBeforeAnyoneUsesItIsLeftOutWithItsFree() {
         StagePlan hand = ScheduleFixtures.linearPagingAndRecompute(g);
-        boolean[][] r = hand.copyR();
-        boolean[][] sRam = hand.copySRam();
         // keep the input in RAM throughout (no paging), so node 1 can be recomputed in stage 10 for nothing
-        for (int t = 1; t <= 26; t++) {
-            sRam[t][0] = true;
+        StagePlan.Builder plan = StagePlan.builder(g.size());
+        for (int t = 0; t < g.size(); t++) {
+            for (int i : hand.computed(t)) {
+                plan.setR(t, i, true);
+            }
+            for (int i : hand.kept(t)) {
+                plan.setSRam(t, i, true);
+            }
         }
-        r[10][1] = true;
-        int n = g.size();
-        Schedule wasteful = ScheduleBuilder.build(g, b, new StagePlan(r, sRam, new boolean[n][n], new boolean[n][n],
-                new boolean[n][n]));
+        Schedule wasteful = PlanReplay.schedule(g, b, plan.keep(0, 1, 26, true).setR(10, 1, true).build());
         assertTrue(ReplayChecker.check(wasteful, ScheduleFixtures.energy(wasteful)).valid());
         int waste = ScheduleFixtures.indexOf(wasteful, 10, OpKind.RECOMPUTE, 1);
         assertEquals(OpKind.FREE, wasteful.ops().get(waste + 2).kind(), "recompute 1, compute 10, free 1");
@@ -61,15 +59,10 @@ class ScheduleCleanerTest {
     @Test
     void pagingNobodyReadsIsLeftOut() {
         StagePlan hand = ScheduleFixtures.linearPagingAndRecompute(g);
-        boolean[][] mOut = hand.copyMOut();
-        boolean[][] mIn = hand.copyMIn();
-        boolean[][] sSd = hand.copySSd();
-        mOut[10][3] = true; // never paged back in
-        for (int t = 11; t <= 26; t++) {
-            sSd[t][3] = true;
-        }
-        mIn[12][0] = true; // paged in at the end of stage 12 and freed in stage 13 unused
-        Schedule wasteful = ScheduleBuilder.build(g, b, new StagePlan(hand.copyR(), hand.copySRam(), sSd, mIn, mOut));
+        Schedule wasteful = PlanReplay.schedule(g, b, hand.toBuilder()
+                .setMOut(10, 3, true).store(3, 11, 26, true) // never paged back in
+                .setMIn(12, 0, true) // paged in at the end of stage 12 and freed in stage 13 unused
+                .build());
         ReplayReport before = ReplayChecker.check(wasteful, ScheduleFixtures.energy(wasteful));
         assertTrue(before.valid(), before.describe());
         int pageIn = ScheduleFixtures.indexOf(wasteful, 12, OpKind.PAGE_IN, 0);
@@ -77,7 +70,7 @@ class ScheduleCleanerTest {
         assertTrue(pageIn > 0);
 
         Schedule clean = ScheduleCleaner.clean(wasteful);
-        Schedule expected = ScheduleBuilder.build(g, b, hand);
+        Schedule expected = PlanReplay.schedule(g, b, hand);
         assertEquals(expected.ops(), clean.ops());
         assertEquals(ScheduleFixtures.LINEAR_M0_PLAIN_J + ScheduleFixtures.LINEAR_M0_EXTRA_J,
                 ScheduleFixtures.energy(clean), 1e-15);
@@ -86,13 +79,8 @@ class ScheduleCleanerTest {
     @Test
     void aSecondPageOutOfAnOutputAlreadyOnStorageIsLeftOut() {
         StagePlan hand = ScheduleFixtures.linearPagingAndRecompute(g);
-        boolean[][] mOut = hand.copyMOut();
-        boolean[][] sRam = hand.copySRam();
         // keep the input in RAM into stage 2 and page it out a second time there
-        sRam[2][0] = true;
-        mOut[2][0] = true;
-        Schedule wasteful = ScheduleBuilder.build(g, b, new StagePlan(hand.copyR(), sRam, hand.copySSd(),
-                hand.copyMIn(), mOut));
+        Schedule wasteful = PlanReplay.schedule(g, b, hand.toBuilder().setSRam(2, 0, true).setMOut(2, 0, true).build());
         assertTrue(ReplayChecker.check(wasteful, ScheduleFixtures.energy(wasteful)).valid());
         Schedule clean = ScheduleCleaner.clean(wasteful);
         assertEquals(1, ScheduleSummary.of(clean).counts().pageOut());
@@ -103,7 +91,7 @@ class ScheduleCleanerTest {
 
     @Test
     void aScheduleWithoutWasteIsReturnedAsItIs() {
-        Schedule s = ScheduleBuilder.build(g, b, ScheduleFixtures.linearPagingAndRecompute(g));
+        Schedule s = PlanReplay.schedule(g, b, ScheduleFixtures.linearPagingAndRecompute(g));
         assertSame(s, ScheduleCleaner.clean(s));
     }
 }

@@ -59,25 +59,10 @@ public final class ScheduleFixtures {
      * stage 25. Costs Σ computeJ + computeJ[1] + pageOutJ[0] + pageInJ[0].
      */
     public static StagePlan linearPagingAndRecompute(TrainingGraph g) {
-        StagePlan plain = ScheduleBuilder.plainPlan(g);
-        boolean[][] r = plain.copyR();
-        boolean[][] sRam = plain.copySRam();
-        boolean[][] sSd = plain.copySSd();
-        boolean[][] mIn = plain.copyMIn();
-        boolean[][] mOut = plain.copyMOut();
-        mOut[1][0] = true;
-        for (int t = 2; t <= 26; t++) {
-            sSd[t][0] = true;
-        }
-        for (int t = 2; t <= 24; t++) {
-            sRam[t][0] = false;
-        }
-        mIn[24][0] = true;
-        for (int t = 3; t <= 25; t++) {
-            sRam[t][1] = false;
-        }
-        r[25][1] = true;
-        return new StagePlan(r, sRam, sSd, mIn, mOut);
+        return Plans.plainBuilder(g)
+                .setMOut(1, 0, true).store(0, 2, 26, true).keep(0, 2, 24, false).setMIn(24, 0, true)
+                .keep(1, 3, 25, false).setR(25, 1, true)
+                .build();
     }
 
     /** A schedule of hand-picked steps, its times, energies and RAM figures filled in consistently. */

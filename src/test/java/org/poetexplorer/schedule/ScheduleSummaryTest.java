@@ -14,7 +14,7 @@ class ScheduleSummaryTest {
 
     @Test
     void thePeakIsTheLargestRamFigureAndListsWhatIsInRamThenLargestFirst() {
-        Schedule s = ScheduleBuilder.build(g, b, ScheduleFixtures.linearPagingAndRecompute(g));
+        Schedule s = PlanReplay.schedule(g, b, ScheduleFixtures.linearPagingAndRecompute(g));
         ScheduleSummary sum = ScheduleSummary.of(s);
         long max = s.ops().stream().mapToLong(Operation::ramBytesAfter).max().orElseThrow();
         assertEquals(max, sum.peakRamBytes());
@@ -35,7 +35,7 @@ class ScheduleSummaryTest {
 
     @Test
     void energiesByKindAddUpAndTimesSeparateComputeFromPaging() {
-        Schedule s = ScheduleBuilder.build(g, b, ScheduleFixtures.linearPagingAndRecompute(g));
+        Schedule s = PlanReplay.schedule(g, b, ScheduleFixtures.linearPagingAndRecompute(g));
         ScheduleSummary sum = ScheduleSummary.of(s);
         assertEquals(g.plainEnergyJ(), sum.computeJ(), 1e-15);
         assertEquals(g.computeJ(1), sum.recomputeJ(), 0);
@@ -49,7 +49,7 @@ class ScheduleSummaryTest {
 
     @Test
     void thePlainFiguresAreThoseOfThePlainSchedule() {
-        ScheduleSummary.Plain p = ScheduleSummary.plain(g, b);
+        ScheduleSummary.Plain p = ScheduleSummary.plain(g);
         assertEquals(ScheduleFixtures.LINEAR_M0_PLAIN_J, p.energyJ(), 1e-15);
         assertEquals(g.plainRuntimeS(), p.runtimeS(), 0);
         // stage 19: the input, the forward activations kept for the backward pass and the gradients 18, 19

@@ -1,21 +1,21 @@
-package org.poetexplorer.solver.heuristic;
+package org.poetexplorer.schedule;
 
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.schedule.StagePlan;
 
 /**
- * Checks a stage plan against the constraints of poet-model.md section 4, written out one by
- * one from the text (independently of the scheduler's own evaluation): frontier, dependencies,
- * RAM and storage carry, paging preconditions, the free variables fixed by their hazards, the
- * memory recurrence U against the budget, runtime, and the switches. Returns the first
- * violation, or null; {@link #objective} is the energy.
+ * Test-only: checks a stage plan against the constraints of poet-model.md section 4, written
+ * out one by one from the text (independently of the engine's replay and of the solver's and the
+ * heuristic's own evaluation): frontier, dependencies, RAM and storage carry, paging
+ * preconditions, the free variables fixed by their hazards, the memory recurrence U against the
+ * budget, runtime, and the switches. {@link #violation} returns the first violation, or null;
+ * {@link #objective} is the energy.
  */
-final class Section4Checker {
-    private Section4Checker() {
+public final class SectionFourCheck {
+    private SectionFourCheck() {
     }
 
-    static double objective(TrainingGraph g, StagePlan p) {
+    public static double objective(TrainingGraph g, StagePlan p) {
         double e = 0;
         int n = g.size();
         for (int t = 0; t < n; t++) {
@@ -27,7 +27,7 @@ final class Section4Checker {
         return e;
     }
 
-    static long peak(TrainingGraph g, StagePlan p) {
+    public static long peak(TrainingGraph g, StagePlan p) {
         long m = 0;
         for (int t = 0; t < g.size(); t++) {
             long[] ut = memory(g, p, t);
@@ -39,7 +39,7 @@ final class Section4Checker {
     }
 
     /** U[t][0..n-1] of constraint 7, with Free from constraint 6. */
-    static long[] memory(TrainingGraph g, StagePlan p, int t) {
+    private static long[] memory(TrainingGraph g, StagePlan p, int t) {
         int n = g.size();
         long[] u = new long[n];
         long u0 = p.r(t, 0) ? g.ram(0) : 0;
@@ -62,7 +62,7 @@ final class Section4Checker {
     }
 
     /** Free[t][(i,k)] is fixed by constraint 6: 1 exactly when its hazards are 0. */
-    static boolean free(TrainingGraph g, StagePlan p, int t, int i, int k) {
+    private static boolean free(TrainingGraph g, StagePlan p, int t, int i, int k) {
         int n = g.size();
         int hazards = (p.r(t, k) ? 0 : 1) + (t + 1 < n && p.sRam(t + 1, i) ? 1 : 0);
         for (int j : g.succs(i)) {
@@ -73,7 +73,7 @@ final class Section4Checker {
         return hazards == 0;
     }
 
-    static String check(TrainingGraph g, Budget b, StagePlan p) {
+    public static String violation(TrainingGraph g, Budget b, StagePlan p) {
         int n = g.size();
         if (p.size() != n) {
             return "plan size " + p.size() + " != " + n;

@@ -1,4 +1,4 @@
-package org.poetexplorer.solver.heuristic;
+package org.poetexplorer.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,60 +7,46 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.schedule.StagePlan;
-import org.poetexplorer.solver.MinimalRam;
+import org.poetexplorer.solver.heuristic.FastScheduler;
 
 /** The test checker must reject what section 4 rejects, or the scheduler tests prove nothing. */
-class Section4CheckerTest {
-    private final TrainingGraph g = Graphs.reference("resnet18_cifar", "a72");
-    private final Budget tight = new Budget((long) (0.4 * MinimalRam.plainPeakBytes(g)), 1.5, true, true);
+class SectionFourCheckTest {
+    private final TrainingGraph g = ScheduleFixtures.graph("resnet18_cifar__a72");
+    private final Budget tight = new Budget((long) (0.4 * Plans.plainPeakBytes(g)), 1.5, true, true);
     private final StagePlan plan = new FastScheduler().schedule(g, tight).orElseThrow().plan();
 
     @Test
     void acceptsTheSchedulersPlan() {
-        assertNull(Section4Checker.check(g, tight, plan));
+        assertNull(SectionFourCheck.violation(g, tight, plan));
     }
 
     @Test
     void rejectsAMissingInput() {
-        boolean[][] sRam = plan.copySRam();
         int t = g.size() - 1;
         int d = g.deps(t)[g.deps(t).length - 1];
-        assertTrue(sRam[t][d], "the last node's last input is resident");
-        sRam[t][d] = false;
-        assertNotNull(Section4Checker.check(g, tight, with(sRam, plan.copyMIn(), plan.copyMOut())));
+        assertTrue(plan.sRam(t, d), "the last node's last input is resident");
+        assertNotNull(SectionFourCheck.violation(g, tight, plan.toBuilder().setSRam(t, d, false).build()));
     }
 
     @Test
     void rejectsOverBudgetAndOverRuntimeAndSwitchesOff() {
-        assertTrue(Section4Checker.check(g, tight.withRam(tight.ramBytes() / 2), plan).contains("> budget"));
-        assertTrue(Section4Checker.check(g, tight.withPaging(false), plan).contains("paging"));
-        assertTrue(Section4Checker.check(g, tight.withRemat(false), plan).contains("recomputation"));
+        assertTrue(SectionFourCheck.violation(g, tight.withRam(tight.ramBytes() / 2), plan).contains("> budget"));
+        assertTrue(SectionFourCheck.violation(g, tight.withPaging(false), plan).contains("paging"));
+        assertTrue(SectionFourCheck.violation(g, tight.withRemat(false), plan).contains("recomputation"));
     }
 
     @Test
     void rejectsAPageInWithoutAPageOut() {
-        boolean[][] out = plan.copyMOut();
-        boolean[][] sSd = plan.copySSd();
+        StagePlan.Builder broken = plan.toBuilder();
         boolean found = false;
         for (int t = 0; t < g.size() && !found; t++) {
-            for (int i = 0; i < t; i++) {
-                if (out[t][i]) {
-                    out[t][i] = false;
-                    for (int s = 0; s < g.size(); s++) {
-                        sSd[s][i] = false;
-                    }
-                    found = true;
-                    break;
-                }
+            for (int i : plan.pageOuts(t)) {
+                broken.setMOut(t, i, false).store(i, 0, g.size() - 1, false);
+                found = true;
+                break;
             }
         }
         assertTrue(found, "the tight plan pages");
-        StagePlan broken = new StagePlan(plan.copyR(), plan.copySRam(), sSd, plan.copyMIn(), out);
-        assertNotNull(Section4Checker.check(g, tight, broken));
-    }
-
-    private StagePlan with(boolean[][] sRam, boolean[][] mIn, boolean[][] mOut) {
-        return new StagePlan(plan.copyR(), sRam, plan.copySSd(), mIn, mOut);
+        assertNotNull(SectionFourCheck.violation(g, tight, broken.build()));
     }
 }

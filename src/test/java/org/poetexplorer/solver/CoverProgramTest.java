@@ -10,12 +10,13 @@ import org.poetexplorer.solver.heuristic.HeuristicPlan;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ReplayChecker;
-import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.SectionFourCheck;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.backends.Deadline;
 import org.poetexplorer.solver.backends.BackendOutcome;
 import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.solver.phases.CoverProgram;
+import org.poetexplorer.schedule.Plans;
 
 /** The exact cover bound: never above a valid schedule, and it proves the resnet18_cifar case. */
 class CoverProgramTest {
@@ -38,7 +39,7 @@ class CoverProgramTest {
     @Test
     void theBoundNeverExceedsAValidScheduleAndItsPlanIsValidWhenKept() {
         for (TrainingGraph g : new TrainingGraph[] {RESNET, VGG}) {
-            long peak = ScheduleSummary.of(ScheduleBuilder.plain(g, new Budget(1, 1, true, true))).peakRamBytes();
+            long peak = Plans.plainPeakBytes(g);
             for (double fraction : new double[] {0.5, 0.7, 0.9}) {
                 for (boolean paging : new boolean[] {true, false}) {
                     Budget b = new Budget((long) (fraction * peak), 1.2, paging, true);

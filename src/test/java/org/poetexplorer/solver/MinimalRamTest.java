@@ -12,6 +12,7 @@ import org.poetexplorer.solver.heuristic.Graphs;
 import org.poetexplorer.solver.heuristic.HeuristicPlan;
 import org.poetexplorer.solver.heuristic.FastScheduler;
 import org.poetexplorer.solver.phases.CoverBound;
+import org.poetexplorer.schedule.Plans;
 
 class MinimalRamTest {
     private final FastScheduler scheduler = new FastScheduler();
@@ -20,9 +21,9 @@ class MinimalRamTest {
     void theFiguresAreOrdered() {
         for (String network : Graphs.NETWORKS) {
             TrainingGraph g = Graphs.reference(network, "a72");
-            long nec = MinimalRam.necessaryBytes(g);
+            long nec = Plans.workingSetFloorBytes(g);
             long paging = MinimalRam.pagingOnlyBytes(g);
-            long plain = MinimalRam.plainPeakBytes(g);
+            long plain = Plans.plainPeakBytes(g);
             assertTrue(nec <= paging && paging <= plain, network);
         }
     }
@@ -38,12 +39,12 @@ class MinimalRamTest {
                     long x = MinimalRam.achievableBytes(g, b, scheduler);
                     String what = network + " paging=" + paging + " remat=" + remat;
                     if (!paging && !remat) {
-                        assertEquals(MinimalRam.plainPeakBytes(g), x, what);
+                        assertEquals(Plans.plainPeakBytes(g), x, what);
                     }
-                    assertTrue(x >= MinimalRam.necessaryBytes(g), what);
+                    assertTrue(x >= Plans.workingSetFloorBytes(g), what);
                     long floor = MinimalRam.provenFloorBytes(g, b);
-                    assertTrue(floor >= MinimalRam.necessaryBytes(g) && floor <= x, what + ": proven floor " + floor);
-                    assertTrue(CoverBound.provablyInfeasible(g, b.withRam(floor - 1)), what);
+                    assertTrue(floor >= Plans.workingSetFloorBytes(g) && floor <= x, what + ": proven floor " + floor);
+                    assertTrue(CoverBound.provesInfeasible(g, b.withRam(floor - 1)), what);
                     HeuristicPlan p = scheduler.schedule(g, b.withRam(x)).orElseThrow(() -> new AssertionError(what));
                     FastSchedulerTest.assertValid(g, b.withRam(x), p, what);
                 }

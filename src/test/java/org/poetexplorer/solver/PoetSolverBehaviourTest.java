@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ReplayChecker;
-import org.poetexplorer.schedule.ScheduleBuilder;
+import org.poetexplorer.schedule.SectionFourCheck;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.solver.phases.InfeasibilityProofs;
+import org.poetexplorer.schedule.Plans;
 
 /** What a user of the solver relies on besides the reference cases: proofs, limits, cancel, streaming. */
 class PoetSolverBehaviourTest {
@@ -28,14 +29,14 @@ class PoetSolverBehaviourTest {
     /** BERT-base on a72 at 60 % of its plain peak RAM (measured: proven by the exact cover bound in about 1 s). */
     private static final TrainingGraph BERT = ReferenceCases.graph("graphs/bert__a72.json");
     private static final Budget BERT_60 = new Budget(
-            (long) (0.6 * ScheduleSummary.of(ScheduleBuilder.plain(BERT, HARD)).peakRamBytes()), 1.5, true, true);
+            (long) (0.6 * Plans.plainPeakBytes(BERT)), 1.5, true, true);
 
     /**
      * A long solve: vgg16_cifar on a72 at half its plain peak RAM, 1.2x (measured: the bounds
      * leave a gap of about 6e-6 after 20 s).
      */
     private static final Budget VGG_LONG = new Budget(
-            (long) (0.5 * ScheduleSummary.of(ScheduleBuilder.plain(VGG, HARD)).peakRamBytes()), 1.2, true, true);
+            (long) (0.5 * Plans.plainPeakBytes(VGG)), 1.2, true, true);
 
     private static SolveResult solve(TrainingGraph g, Budget b, double seconds, SolveListener l, CancelToken c) {
         return PoetSolver.solve(g, b, new SolveOptions(Backends.DEFAULT, seconds, 2), l, c);
@@ -43,7 +44,7 @@ class PoetSolverBehaviourTest {
 
     @Test
     void aBudgetWhereThePlainScheduleFitsIsOptimalAtPlainEnergyWithoutAMilp() {
-        long plainPeak = ScheduleSummary.of(ScheduleBuilder.plain(VGG, HARD)).peakRamBytes();
+        long plainPeak = Plans.plainPeakBytes(VGG);
         SolveResult r = solve(VGG, HARD.withRam(plainPeak).withRuntimeRatio(1.0), 0, null, null);
         assertEquals(SolveStatus.OPTIMAL, r.status(), r.message());
         assertTrue(r.gap() <= 1e-12, "gap " + r.gap());
@@ -53,11 +54,11 @@ class PoetSolverBehaviourTest {
 
     @Test
     void aBudgetBelowTheLargestWorkingSetIsInfeasibleAndOneByteMoreIsNotRefusedForIt() {
-        long need = InfeasibilityProofs.minimumRamBytes(LINEAR);
+        long need = Plans.workingSetFloorBytes(LINEAR);
         SolveResult below = solve(LINEAR, new Budget(need - 1, 2.0, true, true), 0, null, null);
         assertEquals(SolveStatus.INFEASIBLE, below.status());
         assertTrue(below.message().contains(Long.toString(need)), below.message());
-        assertNull(InfeasibilityProofs.infeasibility(LINEAR, new Budget(need, 2.0, true, true)));
+        assertNull(InfeasibilityProofs.reason(LINEAR, new Budget(need, 2.0, true, true)));
     }
 
     @Test
@@ -69,7 +70,7 @@ class PoetSolverBehaviourTest {
 
     @Test
     void withoutPagingAndRecomputationABudgetBelowThePlainPeakIsInfeasible() {
-        long plainPeak = ScheduleSummary.of(ScheduleBuilder.plain(LINEAR, new Budget(1, 1, false, false))).peakRamBytes();
+        long plainPeak = Plans.plainPeakBytes(LINEAR);
         assertEquals(SolveStatus.INFEASIBLE, solve(LINEAR, new Budget(plainPeak - 1, 3.0, false, false), 0, null, null).status());
         assertEquals(SolveStatus.OPTIMAL, solve(LINEAR, new Budget(plainPeak, 3.0, false, false), 0, null, null).status());
     }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.poetexplorer.solver.backends.Backends;
+import org.poetexplorer.schedule.SectionFourCheck;
 
 /**
  * Every reference case with every backend: INFEASIBLE where the reference says so; otherwise a
@@ -37,7 +38,7 @@ class PoetSolverCasesTest {
                 () -> r.status() + ": " + r.message());
         assertNotNull(r.plan());
         assertNull(SectionFourCheck.violation(c.graph(), c.budget(), r.plan()), r.message());
-        double energy = SectionFourCheck.energyJ(c.graph(), r.plan());
+        double energy = SectionFourCheck.objective(c.graph(), r.plan());
         assertTrue(energy <= c.bestKnownJ() * (1 + 1e-4),
                 () -> "energy " + energy + " J above the best known " + c.bestKnownJ() + " J");
         if (c.optimal()) {

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.poetexplorer.solver.MinimalRam;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.backends.Backends;
+import org.poetexplorer.schedule.Plans;
 
 /** The trade-off curve a user traces: monotone, every point checked, proofs reused, cancellable. */
 class SweepTest {
@@ -50,8 +50,8 @@ class SweepTest {
 
     @Test
     void linearCurveIsMonotoneCheckedInfeasibleBelowTheNecessaryMinimumAndOptimalWherePlainFits() {
-        long need = MinimalRam.necessaryBytes(LINEAR);
-        long plainPeak = MinimalRam.plainPeakBytes(LINEAR);
+        long need = Plans.workingSetFloorBytes(LINEAR);
+        long plainPeak = Plans.plainPeakBytes(LINEAR);
         List<Long> budgets = new ArrayList<>(new Sweep.Range(need - 200, plainPeak + 200, 8).budgets());
         budgets.add(need - 1);
         budgets.add(need);
@@ -75,8 +75,8 @@ class SweepTest {
 
     @Test
     void aLargerBudgetsProofsAnswerSmallerBudgetsWithoutASolve() {
-        long plainPeak = MinimalRam.plainPeakBytes(LINEAR);
-        long need = MinimalRam.necessaryBytes(LINEAR);
+        long plainPeak = Plans.plainPeakBytes(LINEAR);
+        long need = Plans.workingSetFloorBytes(LINEAR);
         List<Sweep.Point> optimal = sweep(LINEAR, 1.5, 10).run(List.of(plainPeak, plainPeak + 500),
                 Sweep.Progress.NONE, new CancelToken());
         assertEquals(Sweep.Source.LARGER_BUDGET, optimal.get(0).source(), "the plain schedule peaks at this budget");
@@ -107,7 +107,7 @@ class SweepTest {
     @Test
     void cancellingStopsTheSweepAndLeavesTheRestUnsolved() {
         CancelToken cancel = new CancelToken();
-        List<Long> budgets = new Sweep.Range(1_200_000, MinimalRam.plainPeakBytes(VGG), 5).budgets();
+        List<Long> budgets = new Sweep.Range(1_200_000, Plans.plainPeakBytes(VGG), 5).budgets();
         List<Sweep.Point> points = sweep(VGG, 1.5, 30).run(budgets, (d, total, p) -> cancel.cancel(), cancel);
         assertEquals(5, points.size());
         assertEquals(Sweep.Source.SOLVER, points.get(4).source(), "the largest budget is solved first");

@@ -8,8 +8,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.StagePlan;
-import org.poetexplorer.solver.MinimalRam;
 
 /**
  * Finds a good valid schedule fast, for any budget: the first answer the app shows, and a
@@ -77,7 +77,7 @@ public final class FastScheduler {
         if (!basicallyPossible(g, b)) {
             return Optional.empty();
         }
-        if (MinimalRam.plainPeakBytes(g) <= b.ramBytes()) {
+        if (Plans.plainPeakBytes(g) <= b.ramBytes()) {
             return Optional.of(result(new PlanState(g, b, false))); // computes once: optimal
         }
         // Starts: the hint; everything kept (then paged or recomputed away); everything paged
@@ -112,10 +112,11 @@ public final class FastScheduler {
     }
 
     private static boolean basicallyPossible(TrainingGraph g, Budget b) {
-        return b.runtimeRatio() * g.plainRuntimeS() >= g.plainRuntimeS() && b.ramBytes() >= MinimalRam.necessaryBytes(g);
+        return b.runtimeRatio() * g.plainRuntimeS() >= g.plainRuntimeS()
+                && b.ramBytes() >= Plans.workingSetFloorBytes(g);
     }
 
-    /** Whether the repair alone finds a schedule: the cheap probe used by {@link MinimalRam}. */
+    /** Whether the repair alone finds a schedule: the cheap probe of the least-RAM search. */
     public boolean findsAny(TrainingGraph g, Budget b) {
         return feasibleStart(g, b).isPresent();
     }
@@ -124,7 +125,7 @@ public final class FastScheduler {
         if (!basicallyPossible(g, b)) {
             return Optional.empty();
         }
-        boolean plainFits = MinimalRam.plainPeakBytes(g) <= b.ramBytes();
+        boolean plainFits = Plans.plainPeakBytes(g) <= b.ramBytes();
         PlanState s = new PlanState(g, b, !plainFits);
         if (!s.runtimeOk()) {
             return Optional.empty();

@@ -537,23 +537,25 @@ final class PlanState {
 
     StagePlan toStagePlan() {
         refresh();
-        boolean[][] sSd = new boolean[n][n];
-        boolean[][] mIn = new boolean[n][n];
-        boolean[][] mOut = new boolean[n][n];
+        StagePlan.Builder plan = StagePlan.builder(n);
+        for (int t = 0; t < n; t++) {
+            for (int i = 0; i <= t; i++) {
+                plan.setR(t, i, r[t][i]).setSRam(t, i, k[t][i]);
+            }
+        }
         for (int i = 0; i < n; i++) {
             if (pageIns[i] == 0) {
                 continue;
             }
             int f = firstRes[i];
-            mOut[f][i] = true;
+            plan.setMOut(f, i, true).store(i, f + 1, n - 1, true);
             for (int t = f + 1; t < n; t++) {
-                sSd[t][i] = true;
                 if (k[t][i] && !k[t - 1][i] && !r[t - 1][i]) {
-                    mIn[t - 1][i] = true;
+                    plan.setMIn(t - 1, i, true);
                 }
             }
         }
-        return new StagePlan(r, k, sSd, mIn, mOut);
+        return plan.build();
     }
 
     int recomputeCount() {

@@ -1,19 +1,14 @@
 /**
- * Fast answers around the exact MILP of poet-model.md section 4.
+ * The fast heuristic: a good valid schedule for any budget in well under half a second.
  *
- * <ul>
- * <li>{@link org.poetexplorer.solver.heuristic.FastScheduler}: a valid schedule (as a
- * {@link org.poetexplorer.schedule.StagePlan}) for any budget in well under half a second, with
- * low energy: the first schedule the app shows, and the MILP's starting hint and upper bound.</li>
- * <li>{@link org.poetexplorer.solver.phases.CoverBound}: proven lower bounds on the energy of
- * any schedule, and proofs that no schedule fits.</li>
- * <li>{@link org.poetexplorer.solver.MinimalRam}: how little RAM a step can take, so
- * that the app can say "raise RAM to at least X".</li>
- * </ul>
+ * <p>{@link org.poetexplorer.solver.heuristic.FastScheduler} returns a schedule (as a
+ * {@link org.poetexplorer.schedule.StagePlan}) with low energy: the first schedule the app
+ * shows, and the MILP's starting hint and upper bound.
  *
  * <p>Inside: {@code PlanState} holds a schedule as its decisions (which node each stage
  * recomputes; for each use of an output, kept in RAM since the previous use or paged in) and
- * derives the rest exactly as section 4 does, evaluating changes incrementally;
+ * derives the rest exactly as section 4 does, evaluating changes incrementally (its figures
+ * agree with {@link org.poetexplorer.schedule.PlanReplay}, which tests check);
  * {@code Repair} makes a schedule fit; {@code Improver} lowers its energy.
  */
 package org.poetexplorer.solver.heuristic;

@@ -5,12 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.solver.MinimalRam;
+import org.poetexplorer.schedule.Plans;
 
 /**
- * Lower bounds on the energy of any valid schedule (poet-model.md section 4), cheap enough to
- * compute on every budget change. A bound here lets the solver call a schedule OPTIMAL, so
- * each one comes with its argument.
+ * The cover bound: a lower bound on the energy of any valid schedule (poet-model.md section 4)
+ * from the outputs that must leave RAM while each stage computes its node, cheap enough to
+ * compute on every budget change, and the proof that no schedule fits when those outputs cannot
+ * leave. A bound here lets the solver call a schedule OPTIMAL, so it comes with its argument.
  */
 public final class CoverBound {
     /** Relative margin taken off every bound, so that rounding can never overstate it. */
@@ -19,11 +20,6 @@ public final class CoverBound {
     private static final int MU_STEPS = 20;
 
     private CoverBound() {
-    }
-
-    /** Every node is computed at least once, in its own stage (constraint 1: R[t][t] = 1). */
-    public static double computeOnlyJ(TrainingGraph g) {
-        return g.plainEnergyJ();
     }
 
     /**
@@ -106,7 +102,8 @@ public final class CoverBound {
                 }
             }
         }
-        return (computeOnlyJ(g) + extra) * (1 - SAFETY);
+        // every node is computed at least once, in its own stage (constraint 1: R[t][t] = 1)
+        return (g.plainEnergyJ() + extra) * (1 - SAFETY);
     }
 
     private static double mu(double scale, int k) {
@@ -128,29 +125,29 @@ public final class CoverBound {
      * back later at a cost) must together free at least {@code needBytes}; member j counts
      * {@code capBytes[j]} = min(its RAM, the need), which has the same 0/1 solutions.
      */
-    public record CoverRow(int stage, int[] members, double[] capBytes, double needBytes) {
+    public record Row(int stage, int[] members, double[] capBytes, double needBytes) {
     }
 
     /**
      * The covering rows of {@link #energyJ} (stages with a positive need only), for an exact
      * solution of the covering problem elsewhere; null when no schedule can exist.
      */
-    public static List<CoverRow> coverRows(TrainingGraph g, Budget b) {
+    public static List<Row> rows(TrainingGraph g, Budget b) {
         Cover cover = Cover.of(g, b);
         if (cover == null) {
             return null;
         }
-        List<CoverRow> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (int t = 0; t < cover.need.length; t++) {
             if (cover.need[t] > 0) {
-                rows.add(new CoverRow(t, cover.members[t].clone(), cover.coef[t].clone(), cover.need[t]));
+                rows.add(new Row(t, cover.members[t].clone(), cover.coef[t].clone(), cover.need[t]));
             }
         }
         return rows;
     }
 
     /** True when {@link #energyJ} proves that no schedule fits the budget. */
-    public static boolean provablyInfeasible(TrainingGraph g, Budget b) {
+    public static boolean provesInfeasible(TrainingGraph g, Budget b) {
         Cover cover = Cover.of(g, b);
         return cover == null || recomputationExceedsRuntime(cover, g, b);
     }
@@ -186,7 +183,6 @@ public final class CoverBound {
             if (b.runtimeRatio() < 1 && g.plainRuntimeS() > 0) {
                 return null;
             }
-            int[] last = MinimalRam.lastUse(g);
             int[][] members = new int[n][];
             double[][] coef = new double[n][];
             double[] need = new double[n];
@@ -201,7 +197,7 @@ public final class CoverBound {
                 int m = 0;
                 double crossing = 0;
                 for (int i = 0; i < t; i++) {
-                    if (isDep[i] || last[i] <= t || g.ram(i) == 0) {
+                    if (isDep[i] || Plans.lastReader(g, i) <= t || g.ram(i) == 0) {
                         continue;
                     }
                     boolean forced = !b.remat() && (!b.paging() || i == t - 1);

@@ -1,14 +1,14 @@
 package org.poetexplorer.solver.phases;
 
 import java.util.List;
-import org.poetexplorer.solver.phases.CoverBound.CoverRow;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.StagePlan;
 import org.poetexplorer.solver.backends.LinearModel;
 
 /**
- * The covering problem of the heuristic package's cover bound, solved exactly as a small
+ * The covering problem of the {@link CoverBound}, solved exactly as a small
  * integer program (two binaries per output instead of a stage model with n^2 of each): a
  * stronger lower bound, and from its solution a schedule that often meets it.
  *
@@ -16,14 +16,14 @@ import org.poetexplorer.solver.backends.LinearModel;
  * away (not in RAM) at the moment some stage computes its node while a later node still needs
  * i; P_i = 1 when it is away at such a moment and never recomputed, so it comes back by a
  * page-in, which needs a page-out. Every schedule gives such a 0/1 point: the covering rows
- * hold by the argument of {@code heuristic.InfeasibilityProofs.energyJ} (an output away at stage t's
+ * hold by the argument of {@link CoverBound#energyJ} (an output away at stage t's
  * moment is A or P, A_i + P_i &lt;= 1); its extra energy over computing every node once is at
  * least sum computeJ_i A_i + (pageIn_i + pageOut_i) P_i (each tensor charged once, for a
  * cost it really pays); and its recomputation time, at least sum runtime_i A_i, fits in
  * (ratio - 1) * plain runtime. So the optimum of
  * min sum computeJ_i A_i + page_i P_i s.t. covering rows, runtime row, A_i + P_i &lt;= 1
  * is at most the extra energy of every schedule, and so is the backend's proven bound on it.
- * The LP-dual bound of the heuristic package is a bound on the same problem's relaxation.
+ * The cover bound's LP-dual bound is a bound on the same problem's relaxation.
  *
  * <p>Schedule. Each chosen output leaves RAM for the longest stretch between two of its reads
  * (from the stage of one read to the stage of the next) and comes back for the later read: by
@@ -53,7 +53,7 @@ public final class CoverProgram {
 
     /** The program for a budget with recomputation on, or null when the cover rows rule out every schedule. */
     public static CoverProgram build(TrainingGraph g, Budget b) {
-        List<CoverRow> rows = org.poetexplorer.solver.phases.CoverBound.coverRows(g, b);
+        List<CoverBound.Row> rows = CoverBound.rows(g, b);
         if (rows == null || !b.remat()) {
             return null;
         }
@@ -64,7 +64,7 @@ public final class CoverProgram {
         int[] paged = new int[n];
         java.util.Arrays.fill(recomputed, -1);
         java.util.Arrays.fill(paged, -1);
-        for (CoverRow row : rows) {
+        for (CoverBound.Row row : rows) {
             for (int i : row.members()) {
                 if (recomputed[i] < 0) {
                     recomputed[i] = lp.addBool(g.computeJ(i) / unitJ, "A_" + i);
@@ -77,7 +77,7 @@ public final class CoverProgram {
             }
         }
         double ram = b.ramBytes();
-        for (CoverRow row : rows) {
+        for (CoverBound.Row row : rows) {
             int m = row.members().length;
             int[] cols = new int[2 * m];
             double[] coefs = new double[2 * m];
@@ -129,23 +129,13 @@ public final class CoverProgram {
             byCompute[i] = recomputed[i] >= 0 && x[recomputed[i]] > 0.5;
             away[i] = byCompute[i] || paged[i] >= 0 && x[paged[i]] > 0.5;
         }
-        boolean[][] r = new boolean[n][n];
-        boolean[][] sRam = new boolean[n][n];
-        boolean[][] sSd = new boolean[n][n];
-        boolean[][] mIn = new boolean[n][n];
-        boolean[][] mOut = new boolean[n][n];
-        for (int t = 0; t < n; t++) {
-            r[t][t] = true;
-        }
+        StagePlan.Builder plan = Plans.plainBuilder(g);
         int[] leave = new int[n]; // away from stage leave+1 ...
         int[] back = new int[n]; // ... to the read in stage back
         for (int i = 0; i < n; i++) {
             int[] readers = g.succs(i);
             if (readers.length == 0) {
                 continue;
-            }
-            for (int t = i + 1; t <= readers[readers.length - 1]; t++) {
-                sRam[t][i] = true;
             }
             int from = i + 1;
             int longest = 0;
@@ -176,20 +166,13 @@ public final class CoverProgram {
             if (!away[i]) {
                 continue;
             }
-            for (int t = leave[i] + 1; t < back[i]; t++) {
-                sRam[t][i] = false;
-            }
+            plan.keep(i, leave[i] + 1, back[i] - 1, false);
             if (byCompute[i]) {
-                sRam[back[i]][i] = false;
-                r[back[i]][i] = true;
+                plan.setSRam(back[i], i, false).setR(back[i], i, true);
             } else {
-                mOut[i + 1][i] = true;
-                for (int t = i + 2; t < n; t++) {
-                    sSd[t][i] = true;
-                }
-                mIn[back[i] - 1][i] = true;
+                plan.setMOut(i + 1, i, true).store(i, i + 2, n - 1, true).setMIn(back[i] - 1, i, true);
             }
         }
-        return new StagePlan(r, sRam, sSd, mIn, mOut);
+        return plan.build();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.StagePlan;
 import org.poetexplorer.solver.backends.LinearModel;
 
@@ -190,46 +191,22 @@ public final class GapModel {
         return true;
     }
 
-    /** The stage plan of a point of this model. */
+    /** The stage plan of a point of this model: the plain plan, with the gaps the point takes away from RAM. */
     public StagePlan plan(double[] x) {
         int n = g.size();
-        boolean[][] r = new boolean[n][n];
-        boolean[][] sRam = new boolean[n][n];
-        boolean[][] sSd = new boolean[n][n];
-        boolean[][] mIn = new boolean[n][n];
-        boolean[][] mOut = new boolean[n][n];
-        for (int t = 0; t < n; t++) {
-            r[t][t] = true;
-        }
-        // default: every output kept from its stage to its last reader
-        for (int i = 0; i < n; i++) {
-            int[] readers = g.succs(i);
-            if (readers.length == 0) {
-                continue;
-            }
-            for (int t = i + 1; t <= readers[readers.length - 1]; t++) {
-                sRam[t][i] = true;
-            }
-        }
+        StagePlan.Builder plan = Plans.plainBuilder(g);
         for (Gap gap : gaps) {
             if (x[gap.keep()] > 0.5) {
                 continue;
             }
             int i = gap.node();
-            for (int t = gap.from() + 1; t < gap.to(); t++) {
-                sRam[t][i] = false;
-            }
+            plan.keep(i, gap.from() + 1, gap.to() - 1, false);
             if (gap.recompute() >= 0 && x[gap.recompute()] > 0.5) {
-                sRam[gap.to()][i] = false;
-                r[gap.to()][i] = true;
+                plan.setSRam(gap.to(), i, false).setR(gap.to(), i, true);
             } else {
-                mIn[gap.to() - 1][i] = true;
-                mOut[i + 1][i] = true;
-                for (int t = i + 2; t < n; t++) {
-                    sSd[t][i] = true;
-                }
+                plan.setMIn(gap.to() - 1, i, true).setMOut(i + 1, i, true).store(i, i + 2, n - 1, true);
             }
         }
-        return new StagePlan(r, sRam, sSd, mIn, mOut);
+        return plan.build();
     }
 }

@@ -27,7 +27,7 @@ import org.poetexplorer.solver.backends.LinearModel;
  * <li>U[t][k] only for k &lt;= t (nothing changes in stage t after node t);</li>
  * <li>R[t][t] = 1 is folded into constants: the objective omits the plain energy (added back as
  *   an offset) and the runtime row bounds the recomputation time only.</li>
- * <li>Dominance rows, each satisfied by the tidied form of any solution ({@link PlanTidy}: same
+ * <li>Dominance rows, each satisfied by the tidied form of any solution ({@link org.poetexplorer.schedule.PlanTidy}: same
  *   or lower energy and RAM, still feasible), so the optimum is unchanged while the LP gets
  *   tighter: storage carry (4) as an equality (a copy on storage is kept, it costs nothing, so
  *   an output is written at most once); SRam[t][i] + R[t][i] + MIn[t][i] &lt;= 1 (made resident

@@ -1,5 +1,6 @@
 package org.poetexplorer.solver.phases;
 
+import java.util.Arrays;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.StagePlan;
@@ -35,64 +36,61 @@ public record StageModel(
         return objectiveOffsetJ + objective * energyUnitJ;
     }
 
-    /** Model objective of an energy in joules (inverse of {@link #energyJ}). */
-    public double objectiveOf(double energyJ) {
-        return (energyJ - objectiveOffsetJ) / energyUnitJ;
-    }
-
     /** Rounds a solution of the model to 0/1 decisions. */
     public StagePlan round(double[] x) {
         int n = graph.size();
-        return new StagePlan(bits(r, x, n), bits(sRam, x, n), bits(sSd, x, n), bits(mIn, x, n), bits(mOut, x, n));
-    }
-
-    private static boolean[][] bits(int[][] cols, double[] x, int n) {
-        boolean[][] b = new boolean[n][n];
+        StagePlan.Builder plan = StagePlan.builder(n);
         for (int t = 0; t < n; t++) {
             for (int i = 0; i < n; i++) {
-                int c = cols[t][i];
-                b[t][i] = c == ONE || (c >= 0 && x[c] > 0.5);
+                plan.setR(t, i, bit(r[t][i], x)).setSRam(t, i, bit(sRam[t][i], x)).setSSd(t, i, bit(sSd[t][i], x))
+                        .setMIn(t, i, bit(mIn[t][i], x)).setMOut(t, i, bit(mOut[t][i], x));
             }
         }
-        return b;
+        return plan.build();
     }
 
-    /** A point of the model that encodes {@code plan} (for hints), or null if the plan needs a
-     *  decision this model fixed to zero. Columns that are not decisions (frees, RAM levels) are
-     *  left NaN: backends hint decisions only. */
+    private static boolean bit(int column, double[] x) {
+        return column == ONE || (column >= 0 && x[column] > 0.5);
+    }
+
+    /**
+     * A point of the model that encodes {@code plan} (for hints), or null if the plan needs a
+     * decision this model fixed to zero. Columns that are not decisions (frees, RAM levels) are
+     * left NaN: backends hint decisions only.
+     */
     public double[] pointOf(StagePlan plan) {
         double[] x = new double[lp.numVars()];
-        java.util.Arrays.fill(x, Double.NaN);
+        Arrays.fill(x, Double.NaN);
         int n = graph.size();
-        int[][][] all = {r, sRam, sSd, mIn, mOut};
-        for (int m = 0; m < all.length; m++) {
+        for (int[][] decision : new int[][][] {r, sRam, sSd, mIn, mOut}) {
             for (int t = 0; t < n; t++) {
-                for (int i = 0; i < n; i++) {
-                    boolean v = value(plan, m, t, i);
-                    int c = all[m][t][i];
+                for (int c : decision[t]) {
                     if (c >= 0) {
-                        x[c] = v ? 1 : 0;
-                    } else if (c == ABSENT && v) {
-                        return null;
+                        x[c] = 0;
                     }
                 }
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            if (!set(x, r[t], plan.computed(t)) || !set(x, sRam[t], plan.kept(t)) || !set(x, sSd[t], plan.stored(t))
+                    || !set(x, mIn[t], plan.pageIns(t)) || !set(x, mOut[t], plan.pageOuts(t))) {
+                return null;
             }
         }
         return x;
     }
 
-    private static boolean value(StagePlan p, int m, int t, int i) {
-        switch (m) {
-            case 0:
-                return p.r(t, i);
-            case 1:
-                return p.sRam(t, i);
-            case 2:
-                return p.sSd(t, i);
-            case 3:
-                return p.mIn(t, i);
-            default:
-                return p.mOut(t, i);
+    /** Sets the columns of the nodes a stage decides; false when one has no column (fixed to zero). */
+    private static boolean set(double[] x, int[] columns, int[] nodes) {
+        for (int i : nodes) {
+            int c = columns[i];
+            if (c == ABSENT) {
+                return false;
+            }
+            if (c >= 0) {
+                x[c] = 1;
+            }
         }
+        return true;
     }
 }

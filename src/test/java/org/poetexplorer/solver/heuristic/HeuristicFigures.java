@@ -8,6 +8,8 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.solver.phases.CoverBound;
 import org.poetexplorer.solver.MinimalRam;
+import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.schedule.SectionFourCheck;
 
 /**
  * Prints the scheduler's figures per network and budget (energy against the plain energy and
@@ -22,7 +24,7 @@ class HeuristicFigures {
         FastScheduler fs = new FastScheduler();
         for (String net : Graphs.NETWORKS) {
             TrainingGraph g = Graphs.reference(net, "a72");
-            long plain = MinimalRam.plainPeakBytes(g);
+            long plain = Plans.plainPeakBytes(g);
             StringBuilder ram = new StringBuilder();
             for (int sw = 0; sw < 3; sw++) {
                 Allowance b = new Allowance(1.5, sw != 1, sw != 2);
@@ -33,7 +35,7 @@ class HeuristicFigures {
                         ms, MinimalRam.provenFloorBytes(g, b)));
             }
             System.out.printf("%-15s plain peak %d, necessary %d, paging-only %d; achievable at 1.5x:%s%n", net, plain,
-                    MinimalRam.necessaryBytes(g), MinimalRam.pagingOnlyBytes(g), ram);
+                    Plans.workingSetFloorBytes(g), MinimalRam.pagingOnlyBytes(g), ram);
             for (int rep = 0; rep < 2; rep++) {
                 for (double frac : new double[] {1.0, 0.6, 0.4}) {
                     for (int sw = 0; sw < 4; sw++) {
@@ -47,7 +49,7 @@ class HeuristicFigures {
                             continue;
                         }
                         double lb = CoverBound.energyJ(g, b);
-                        String check = p.map(x -> Section4Checker.check(g, b, x.plan())).orElse(null);
+                        String check = p.map(x -> SectionFourCheck.violation(g, b, x.plan())).orElse(null);
                         System.out.printf("%-15s %4.0f%% paging=%-5s remat=%-5s %s %8.1f ms%s%n", net, frac * 100,
                                 paging, remat,
                                 p.map(x -> String.format("E=%.6g plain=%.6g (+%.3f%%) lb+%.3f%% gap %.3f%% rec=%d in=%d out=%d peak=%d",

@@ -8,10 +8,12 @@ import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.ReplayReport;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.ScheduleBuilder;
 import org.poetexplorer.schedule.ScheduleCleaner;
 import org.poetexplorer.solver.phases.CoverBound;
 import org.poetexplorer.solver.MinimalRam;
+import org.poetexplorer.schedule.PlanReplay;
+import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.schedule.SectionFourCheck;
 
 /**
  * A wide sweep by hand (devices x networks x budgets x switches): counts invalid plans, misses
@@ -32,7 +34,7 @@ class HeuristicSweep {
         for (String dev : new String[] {"a72", "m4", "m0", "a72nocache"}) {
             for (String net : Graphs.NETWORKS) {
                 TrainingGraph g = Graphs.reference(net, dev);
-                long plain = MinimalRam.plainPeakBytes(g);
+                long plain = Plans.plainPeakBytes(g);
                 double worstGap = 0;
                 String worstGapAt = "";
                 double slowest = 0;
@@ -55,13 +57,13 @@ class HeuristicSweep {
                                 slowestAt = b.toString();
                             }
                             if (p.isPresent()) {
-                                String c = Section4Checker.check(g, b, p.get().plan());
-                                ReplayReport replay = ReplayChecker.check(ScheduleBuilder.build(g, b, p.get().plan()),
+                                String c = SectionFourCheck.violation(g, b, p.get().plan());
+                                ReplayReport replay = ReplayChecker.check(PlanReplay.schedule(g, b, p.get().plan()),
                                         p.get().energyJ());
                                 if (c == null && !replay.valid()) {
                                     c = "replay: " + replay.describe();
                                 }
-                                Schedule built = ScheduleBuilder.build(g, b, p.get().plan());
+                                Schedule built = PlanReplay.schedule(g, b, p.get().plan());
                                 if (c == null && ScheduleCleaner.clean(built).ops().size() != built.ops().size()) {
                                     c = "the cleaner found waste";
                                 }

@@ -11,6 +11,7 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.solver.phases.CoverBound;
 import org.poetexplorer.solver.MinimalRam;
+import org.poetexplorer.schedule.Plans;
 
 /**
  * Without recomputation the only real choice is, for each gap between two uses of an output,
@@ -25,7 +26,7 @@ class PagingOnlyOptimumTest {
     void linearMatchesExhaustiveSearch(String device) {
         TrainingGraph g = Graphs.reference("linear", device);
         long min = MinimalRam.pagingOnlyBytes(g);
-        long plain = MinimalRam.plainPeakBytes(g);
+        long plain = Plans.plainPeakBytes(g);
         for (int k = 0; k <= 4; k++) {
             Budget b = new Budget(min + (plain - min) * k / 5, 1.0, true, false);
             double best = exhaustive(g, b);

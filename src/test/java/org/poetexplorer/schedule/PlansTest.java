@@ -1,0 +1,56 @@
+package org.poetexplorer.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+
+/** The plain plan and the RAM figures every phase, the app and the command line take from {@link Plans}. */
+class PlansTest {
+    private static final List<String> NETWORKS = List.of("linear", "vgg16", "vgg16_cifar", "resnet18",
+            "resnet18_cifar", "resnet50", "transformer", "bert");
+
+    @Test
+    void thePlainPeakIsThePeakOfThePlainPlansReplayAndThePlainPlanFitsExactlyThere() {
+        for (String network : NETWORKS) {
+            TrainingGraph g = ScheduleFixtures.graph(network + "__a72");
+            long peak = Plans.plainPeakBytes(g);
+            Budget own = new Budget(peak, 1.0, false, false);
+            PlanReplay replay = PlanReplay.of(g, own, Plans.plain(g));
+            assertNull(replay.problem(), network);
+            assertEquals(peak, replay.peakRamBytes(), network);
+            assertEquals(g.plainEnergyJ(), replay.energyJ(), 0.0, network + ": computed once each, summed in order");
+            assertFalse(PlanReplay.of(g, own.withRam(peak - 1), Plans.plain(g)).valid(), network);
+            assertEquals(replay.schedule().ops(), Plans.plainSchedule(g).ops(), network);
+            assertSectionFourHolds(g, own, Plans.plain(g), network);
+        }
+    }
+
+    @Test
+    void theWorkingSetFloorIsTheLargestNodeWithItsInputsAndNeverAboveThePlainPeak() {
+        TrainingGraph g = ScheduleFixtures.graph("linear__m0");
+        long largest = 0;
+        for (int k = 0; k < g.size(); k++) {
+            long need = g.ram(k);
+            for (int d : g.deps(k)) {
+                need += g.ram(d);
+            }
+            largest = Math.max(largest, need);
+        }
+        assertEquals(largest, Plans.workingSetFloorBytes(g));
+        for (String network : NETWORKS) {
+            TrainingGraph n = ScheduleFixtures.graph(network + "__a72");
+            assertTrue(Plans.workingSetFloorBytes(n) <= Plans.plainPeakBytes(n), network);
+        }
+    }
+
+    private static void assertSectionFourHolds(TrainingGraph g, Budget b, StagePlan p, String what) {
+        assertNull(SectionFourCheck.violation(g, b, p), what);
+        assertEquals(SectionFourCheck.peak(g, p), Plans.plainPeakBytes(g), what);
+    }
+}
