@@ -3,20 +3,46 @@ package org.poetexplorer.schedule;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * Removes decisions of a rounded plan that do nothing, so that the operations built from it
- * are all meaningful: a recomputation of an output already in RAM, a recomputation nobody in
- * the stage reads and the next stage does not keep, a page-in of an output that is resident
- * anyway or is not kept, a page-out of an output already on storage. Each removal only lowers
- * energy and RAM and keeps every constraint of the model satisfied, so a valid plan stays
- * valid. (A solver may leave such waste where it is free, e.g. "recomputing" the input.)
+ * Leaves out of a plan every decision that does nothing, so that each operation of its replay
+ * is of use (schedule-format.md: a displayed schedule leaves out what nobody uses). A solver may
+ * leave such waste where it is free (e.g. "recomputing" the input) or in a merely feasible answer.
+ *
+ * <p>Within a stage: a recomputation of an output already in RAM, or that nobody in the stage
+ * reads and the next stage does not keep; a page-in of an output that is resident anyway, or
+ * that the next stage does not keep; a page-out of an output already on storage.
+ *
+ * <p>Across stages, repeated until nothing changes: a copy of an output brought into RAM by a
+ * recomputation or a page-in that nothing uses before it leaves RAM (no reader is computed and it
+ * is not paged out while it is there); a page-out that no later page-in reads back, or of an
+ * output already written; and the stages an output is kept in RAM after its last use. Storage is
+ * then what the remaining page-outs wrote.
+ *
+ * <p>Each removal lowers energy, compute time or RAM and breaks no rule (nothing used is taken
+ * away), so a valid plan stays valid and costs at most what it did.
  */
 public final class PlanTidy {
     private PlanTidy() {
     }
 
     public static StagePlan tidy(TrainingGraph g, StagePlan plan) {
-        int n = plan.size();
         StagePlan.Builder b = plan.toBuilder();
+        tidyStages(g, plan, b);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < g.size(); i++) {
+                changed |= dropUnusedCopies(g, b, i);
+                changed |= dropUnreadPageOuts(b, i);
+            }
+        }
+        for (int i = 0; i < g.size(); i++) {
+            storeWhatIsWritten(b, i);
+        }
+        return b.build();
+    }
+
+    private static void tidyStages(TrainingGraph g, StagePlan plan, StagePlan.Builder b) {
+        int n = plan.size();
         for (int t = 0; t < n; t++) {
             boolean keepNext = t + 1 < n;
             int[] computed = plan.computed(t);
@@ -25,7 +51,7 @@ public final class PlanTidy {
                 if (i == t) {
                     continue;
                 }
-                boolean useful = !b.sRam(t, i) && ((keepNext && b.sRam(t + 1, i)) || readInStage(g, b, t, i));
+                boolean useful = !b.sRam(t, i) && ((keepNext && b.sRam(t + 1, i)) || readIn(g, b, t, i));
                 if (!useful) {
                     b.setR(t, i, false);
                 }
@@ -41,10 +67,112 @@ public final class PlanTidy {
                 }
             }
         }
-        return b.build();
     }
 
-    private static boolean readInStage(TrainingGraph g, StagePlan.Builder b, int t, int i) {
+    /**
+     * Follows output i through the stages copy by copy. A copy comes into RAM when i is
+     * computed (in its own stage or again later) or paged in at the end of a stage, and leaves
+     * it in the first stage that does not keep it for the next. Its uses: a reader computed
+     * while it is there, a page-out from it.
+     */
+    private static boolean dropUnusedCopies(TrainingGraph g, StagePlan.Builder b, int i) {
+        int n = b.size();
+        boolean changed = false;
+        int from = -1; // stage of the decision that made the current copy, -1: none
+        boolean pagedIn = false;
+        int lastUse = -1;
+        for (int t = i; t < n; t++) {
+            if (from >= 0 && b.mOut(t, i)) {
+                lastUse = t;
+            }
+            if (from < 0 && b.r(t, i)) {
+                from = t;
+                pagedIn = false;
+                lastUse = -1;
+            }
+            if (from >= 0 && readIn(g, b, t, i)) {
+                lastUse = t;
+            }
+            boolean keptOn = t + 1 < n && b.sRam(t + 1, i);
+            if (from >= 0 && !keptOn) {
+                changed |= endCopy(b, i, from, pagedIn, lastUse, t);
+                from = -1;
+            }
+            if (b.mIn(t, i)) {
+                from = t;
+                pagedIn = true;
+                lastUse = -1;
+                if (!keptOn) {
+                    changed |= endCopy(b, i, from, true, -1, t);
+                    from = -1;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** A copy made in stage {@code from} and freed in stage {@code end}: dropped when unused, else kept only to its last use. */
+    private static boolean endCopy(StagePlan.Builder b, int i, int from, boolean pagedIn, int lastUse, int end) {
+        boolean computedFirst = !pagedIn && from == i;
+        if (lastUse < 0 && !computedFirst) {
+            if (pagedIn) {
+                b.setMIn(from, i, false);
+            } else {
+                b.setR(from, i, false);
+            }
+            b.keep(i, from + 1, end, false);
+            return true;
+        }
+        int lastNeeded = Math.max(lastUse, from);
+        if (lastNeeded < end) {
+            b.keep(i, lastNeeded + 1, end, false);
+            return true;
+        }
+        return false;
+    }
+
+    /** A page-out is of use when a later page-in reads it back and i is not on storage already. */
+    private static boolean dropUnreadPageOuts(StagePlan.Builder b, int i) {
+        int n = b.size();
+        int written = -1;
+        boolean changed = false;
+        for (int t = i; t < n; t++) {
+            if (!b.mOut(t, i)) {
+                continue;
+            }
+            if (written < 0 && readBackFrom(b, i, t)) {
+                written = t;
+            } else {
+                b.setMOut(t, i, false);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private static boolean readBackFrom(StagePlan.Builder b, int i, int stage) {
+        for (int t = stage; t < b.size(); t++) {
+            if (b.mIn(t, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** i is on storage from the stage after its page-out on. */
+    private static void storeWhatIsWritten(StagePlan.Builder b, int i) {
+        int n = b.size();
+        b.store(i, 0, n - 1, false);
+        for (int t = i; t < n; t++) {
+            if (b.mOut(t, i)) {
+                b.store(i, t + 1, n - 1, true);
+                return;
+            }
+        }
+    }
+
+    /** Whether a reader of i is computed in stage t. */
+    private static boolean readIn(TrainingGraph g, StagePlan.Builder b, int t, int i) {
         for (int j : g.succs(i)) {
             if (j <= t && b.r(t, j)) {
                 return true;

@@ -25,26 +25,6 @@ final class Timeline {
         this.inRam = new BitSet(g.size());
     }
 
-    record Step(int stage, OpKind kind, int node) {
-    }
-
-    /** The operations of {@code steps}, placed one after another. */
-    static List<Operation> place(TrainingGraph g, List<Step> steps) {
-        Timeline timeline = new Timeline(g);
-        for (Step s : steps) {
-            timeline.add(s.stage(), s.kind(), s.node());
-        }
-        return timeline.ops();
-    }
-
-    static List<Step> steps(List<Operation> ops) {
-        List<Step> out = new ArrayList<>(ops.size());
-        for (Operation op : ops) {
-            out.add(new Step(op.stage(), op.kind(), op.node()));
-        }
-        return out;
-    }
-
     void add(int stage, OpKind kind, int i) {
         switch (kind) {
             case COMPUTE:

@@ -2,19 +2,18 @@ package org.poetexplorer.solver;
 
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.PlanReplay;
+import org.poetexplorer.schedule.PlanTidy;
 import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.ReplayReport;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.PlanReplay;
-import org.poetexplorer.schedule.PlanTidy;
-import org.poetexplorer.schedule.ScheduleCleaner;
-import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.schedule.StagePlan;
 
 /**
- * Turns a rounded plan into a checked schedule, or says why it cannot: tidy the plan, replay it
- * ({@link PlanReplay}: its operations and figures), check the operations independently, clean them, and take
- * every figure from the cleaned schedule.
+ * Turns a rounded plan into a checked schedule, or says why it cannot, in one straight path:
+ * tidy the plan (leave out what does nothing), replay it (its operations and figures, and the
+ * first rule it breaks), and check the operations independently. The plan, the schedule and
+ * the figures returned are those of the one replay.
  */
 final class Verifier {
 
@@ -40,18 +39,11 @@ final class Verifier {
         if (!replay.valid()) {
             return new Outcome(null, replay.problem());
         }
-        Schedule built = replay.schedule();
-        ReplayReport report = ReplayChecker.check(built, replay.energyJ());
+        ReplayReport report = ReplayChecker.check(replay.schedule(), replay.energyJ());
         if (!report.valid()) {
             return new Outcome(null, "replay check failed: " + report.message());
         }
-        Schedule cleaned = ScheduleCleaner.clean(built);
-        ScheduleSummary summary = ScheduleSummary.of(cleaned);
-        ReplayReport again = ReplayChecker.check(cleaned, summary.energyJ());
-        if (!again.valid()) {
-            return new Outcome(null, "replay check of the cleaned schedule failed: " + again.message());
-        }
-        return new Outcome(new Verified(SchedulePlans.of(cleaned), cleaned, summary.energyJ(), summary.runtimeS(),
-                summary.peakRamBytes()), null);
+        return new Outcome(new Verified(plan, replay.schedule(), replay.energyJ(), replay.runtimeS(),
+                replay.peakRamBytes()), null);
     }
 }

@@ -67,11 +67,11 @@ public final class ScheduleFixtures {
 
     /** A schedule of hand-picked steps, its times, energies and RAM figures filled in consistently. */
     public static Schedule fromSteps(TrainingGraph g, Budget b, List<int[]> stageKindNode) {
-        List<Timeline.Step> steps = new ArrayList<>();
+        Timeline timeline = new Timeline(g);
         for (int[] s : stageKindNode) {
-            steps.add(new Timeline.Step(s[0], OpKind.values()[s[1]], s[2]));
+            timeline.add(s[0], OpKind.values()[s[1]], s[2]);
         }
-        return new Schedule(g, b, Timeline.place(g, steps));
+        return new Schedule(g, b, timeline.ops());
     }
 
     /** The schedule's steps as {stage, kind ordinal, node}, for editing in tests. */

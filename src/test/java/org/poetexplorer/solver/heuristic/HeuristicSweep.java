@@ -8,7 +8,7 @@ import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.ReplayReport;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.ScheduleCleaner;
+import org.poetexplorer.schedule.PlanTidy;
 import org.poetexplorer.solver.phases.CoverBound;
 import org.poetexplorer.solver.MinimalRam;
 import org.poetexplorer.schedule.PlanReplay;
@@ -64,7 +64,7 @@ class HeuristicSweep {
                                     c = "replay: " + replay.describe();
                                 }
                                 Schedule built = PlanReplay.schedule(g, b, p.get().plan());
-                                if (c == null && ScheduleCleaner.clean(built).ops().size() != built.ops().size()) {
+                                if (c == null && !PlanReplay.schedule(g, b, PlanTidy.tidy(g, p.get().plan())).ops().equals(built.ops())) {
                                     c = "the cleaner found waste";
                                 }
                                 if (c != null || p.get().energyJ() < CoverBound.energyJ(g, b)) {

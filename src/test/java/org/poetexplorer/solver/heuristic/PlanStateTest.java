@@ -8,6 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.PlanReplay;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.SectionFourCheck;
 
@@ -61,5 +62,11 @@ class PlanStateTest {
         assertNull(SectionFourCheck.violation(g, roomy, plan));
         assertEquals(SectionFourCheck.objective(g, plan), s.exactEnergyJ(), 1e-9 * s.exactEnergyJ());
         assertEquals(SectionFourCheck.peak(g, plan), s.peakRam());
+        // and the engine's one replay of that plan gives the same figures
+        PlanReplay replay = PlanReplay.of(g, roomy, plan);
+        assertNull(replay.problem());
+        assertEquals(replay.energyJ(), s.exactEnergyJ(), 1e-9 * s.exactEnergyJ());
+        assertEquals(replay.runtimeS(), s.exactRuntimeS(), 1e-9 * s.exactRuntimeS());
+        assertEquals(replay.peakRamBytes(), s.peakRam());
     }
 }
