@@ -1,53 +1,45 @@
 package org.poetexplorer.solver;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.poetexplorer.model.Budget;
-import org.poetexplorer.solver.heuristic.FastScheduler;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.StagePlan;
-import org.poetexplorer.solver.phases.CoverBound;
-import org.poetexplorer.solver.backends.Deadline;
+import org.poetexplorer.solver.backends.Backend;
 import org.poetexplorer.solver.backends.BackendOutcome;
 import org.poetexplorer.solver.backends.Backends;
-import org.poetexplorer.solver.backends.Backend;
-import org.poetexplorer.solver.phases.InfeasibilityProofs;
-import org.poetexplorer.solver.phases.StageModel;
-import org.poetexplorer.solver.phases.StageFormulation;
-import org.poetexplorer.solver.phases.GapModel;
+import org.poetexplorer.solver.backends.Deadline;
+import org.poetexplorer.solver.heuristic.FastScheduler;
+import org.poetexplorer.solver.phases.CoverBound;
 import org.poetexplorer.solver.phases.CoverProgram;
+import org.poetexplorer.solver.phases.GapModel;
+import org.poetexplorer.solver.phases.InfeasibilityProofs;
+import org.poetexplorer.solver.phases.StageFormulation;
+import org.poetexplorer.solver.phases.StageModel;
 
 /**
  * The engine's one entry point for solving: graph + budget + options -> a checked result.
  * Every schedule it returns (and streams to the listener) has passed the replay check, and its
  * energy, runtime and peak RAM are recomputed exactly from the graph.
  *
+ * <p>A solve runs the phases of {@link Run#solve} in order; each either settles the solve or
+ * leaves it to the next, and all share one {@link Incumbent} (best schedule, proven bound, notes).
+ * Every solver answer is tidied, replayed and checked ({@link Verifier}); an answer that fails is
+ * never returned and is named in the message. Each better schedule goes to
+ * {@link SolveListener#onIncumbent} as it is found.
+ *
  * <p>Status: OPTIMAL when a proof exists - the plain schedule fits (no schedule costs less than
  * computing every node once), a schedule's exact energy is within {@link #OPTIMAL_TOLERANCE}
- * (relative) of a proven lower bound (the heuristic package's cover bound, or the backend's
- * proven bound on the exact covering program {@link CoverProgram}), or the backend
- * proved its answer optimal and that answer's exact energy is within the same tolerance of the
- * backend's proven bound;
- * INFEASIBLE when proven (by the working-set and runtime facts of {@link InfeasibilityProofs} or by the
- * backend); otherwise FEASIBLE with gap = (energy - bound) / energy, or UNKNOWN with no schedule.
- *
- * <p>Phases: (1) the proofs of {@link InfeasibilityProofs} and the plain schedule, the heuristic
- * package's cover bound and its fast schedule ({@link FastScheduler}); with recomputation, the
- * covering program solved exactly ({@link CoverProgram}: a stronger bound and the schedule built
- * from its answer, which often meets it); (2) the small gap
- * model ({@link GapModel}: exact and final when recomputation is off, otherwise the first
- * incumbent and the hint); (3) with recomputation, the reduced stage model
- * ({@link StageFormulation#reduced}) on the chosen backend. Every solver answer is rounded,
- * tidied, replayed, built into operations, replay-checked, cleaned and measured
- * ({@link Verifier}); an answer that fails is never returned and is named in the message.
- * Each better schedule goes to {@link SolveListener#onIncumbent} as it is found.
+ * (relative) of a proven lower bound (the cover bound, or the backend's proven bound on the exact
+ * covering program), or the backend proved its answer optimal and that answer's exact energy is
+ * within the same tolerance of the backend's proven bound; INFEASIBLE when proven (by the
+ * working-set and runtime proofs, the cover bound or the backend); otherwise FEASIBLE with
+ * gap = (energy - bound) / energy, or UNKNOWN with no schedule.
  */
 public final class PoetSolver {
     /** Relative distance between exact energy and proven bound that still counts as optimal. */
     public static final double OPTIMAL_TOLERANCE = 1e-6;
-    /** Time for the gap model when recomputation is on and there is no time limit. */
-    private static final double GAP_MODEL_SECONDS = 10;
 
     private PoetSolver() {
     }
@@ -58,7 +50,11 @@ public final class PoetSolver {
                 cancel == null ? new CancelToken() : cancel).solve();
     }
 
-    /** One solve: the state shared by its phases. */
+    /** A step of a solve: the final result when it settles the solve, null to go on. */
+    private record Phase(String name, Supplier<SolveResult> step) {
+    }
+
+    /** One solve: what its phases read, and the incumbent they share. */
     private static final class Run {
         private final TrainingGraph graph;
         private final Budget budget;
@@ -67,10 +63,9 @@ public final class PoetSolver {
         private final CancelToken cancel;
         private final Backend backend;
         private final Verifier verifier;
-        private final long startNanos = System.nanoTime();
-        private final List<String> notes = new ArrayList<>();
-        private Verifier.Verified best;
-        private double lowerBoundJ;
+        private final TimeShares times;
+        private final Incumbent incumbent;
+        private String whyPlainDoesNotFit;
 
         Run(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener, CancelToken cancel) {
             this.graph = graph;
@@ -80,102 +75,85 @@ public final class PoetSolver {
             this.cancel = cancel;
             this.backend = Backends.byName(options.solver());
             this.verifier = new Verifier(graph, budget);
-            this.lowerBoundJ = graph.plainEnergyJ();
+            this.times = new TimeShares(options.timeLimitSeconds());
+            this.incumbent = new Incumbent(graph, budget, backend.name(), listener, times::elapsedSeconds);
         }
 
         SolveResult solve() {
-            String impossible = InfeasibilityProofs.reason(graph, budget);
-            if (impossible != null) {
-                return result(SolveStatus.INFEASIBLE, "infeasible: " + impossible);
+            List<Phase> phases = List.of(
+                    new Phase("working-set and runtime proofs", this::infeasibilityProofs),
+                    new Phase("plain schedule", this::plainSchedule),
+                    new Phase("neither paging nor recomputation", this::onlyThePlainSchedule),
+                    new Phase("cover bound", this::coverBound),
+                    new Phase("fast heuristic", this::fastHeuristic),
+                    new Phase("exact cover bound", this::coverProgram),
+                    new Phase("gap model", this::gapModel),
+                    new Phase("stage model", this::stageModel));
+            for (Phase phase : phases) {
+                SolveResult settled = phase.step().get();
+                if (settled != null) {
+                    return settled;
+                }
             }
+            throw new IllegalStateException("no phase settled the solve; the last one always does");
+        }
+
+        /** A budget below the largest working set, or a runtime below one plain step: INFEASIBLE. */
+        private SolveResult infeasibilityProofs() {
+            String reason = InfeasibilityProofs.reason(graph, budget);
+            return reason == null ? null : incumbent.result(SolveStatus.INFEASIBLE, "infeasible: " + reason);
+        }
+
+        /** When the plain schedule fits it is OPTIMAL: no schedule costs less than computing every node once. */
+        private SolveResult plainSchedule() {
             Verifier.Outcome plain = verifier.verify(Plans.plain(graph));
-            if (plain.verified() != null) {
-                offer(plain.verified());
-                return result(SolveStatus.OPTIMAL, "the plain schedule fits: every node computed once is optimal");
+            if (plain.verified() == null) {
+                whyPlainDoesNotFit = plain.problem();
+                return null;
             }
-            if (!budget.paging() && !budget.remat()) {
-                // Without either trick every output stays in RAM from its stage to its last
-                // reader: the plain schedule uses the least RAM in every stage, and it does not fit.
-                return result(SolveStatus.INFEASIBLE, "infeasible: without paging and recomputation the plain schedule"
-                        + " is the only one, and it needs more RAM than the budget (" + plain.problem() + ")");
-            }
-            if (CoverBound.provesInfeasible(graph, budget)) {
-                return result(SolveStatus.INFEASIBLE, "infeasible: proven by the cover bound of the heuristic package");
-            }
-            double cover = CoverBound.energyJ(graph, budget);
-            if (cover > lowerBoundJ && !Double.isInfinite(cover)) {
-                lowerBoundJ = cover;
-            }
-            listener.onProgress("fast schedule", lowerBoundJ);
-            new FastScheduler().schedule(graph, budget, cancel::isCancelled)
-                    .ifPresent(h -> consider(h.plan(), "fast heuristic"));
-            if (boundCloses()) {
-                return result(SolveStatus.OPTIMAL, "proven optimal: within " + OPTIMAL_TOLERANCE + " of the lower bound");
-            }
-            if (budget.remat()) {
-                solveCoverProgram();
-                if (boundCloses()) {
-                    return result(SolveStatus.OPTIMAL, "proven optimal: within " + OPTIMAL_TOLERANCE
-                            + " of the exact cover bound");
-                }
-            }
-            if (budget.paging() || budget.remat()) {
-                SolveResult gapResult = solveGapModel();
-                if (gapResult != null) {
-                    return gapResult;
-                }
-            }
-            if (boundCloses()) {
-                return result(SolveStatus.OPTIMAL, "proven optimal: within " + OPTIMAL_TOLERANCE + " of the lower bound");
-            }
-            if (cancel.isCancelled()) {
-                return stopped("cancelled");
-            }
-            if (timeIsUp()) {
-                return stopped("time limit reached");
-            }
-            listener.onProgress("building the model", lowerBoundJ);
-            StageModel model = StageFormulation.reduced(graph, budget, backend.needsIntegerModel());
-            if (cancel.isCancelled()) {
-                return stopped("cancelled");
-            }
-            if (timeIsUp()) {
-                return stopped("time limit reached");
-            }
-            listener.onProgress("solving with " + backend.name(), lowerBoundJ);
-            double[] hint = best == null ? null : model.pointOf(best.plan());
-            BackendOutcome out = backend.solve(model.lp(), hint, Deadline.in(remainingSeconds()), options.threads(), cancel,
-                    x -> consider(model.round(x), "stage model"));
-            if (out.x() != null) {
-                consider(model.round(out.x()), "stage model");
-            }
-            if (!Double.isInfinite(out.bound()) && !Double.isNaN(out.bound())) {
-                lowerBoundJ = Math.max(lowerBoundJ, model.energyJ(out.bound()));
-            }
-            return finish(out, "the stage model");
+            incumbent.offer(plain.verified());
+            return incumbent.result(SolveStatus.OPTIMAL, "the plain schedule fits: every node computed once is optimal");
         }
 
         /**
-         * Solves the gap model ({@link GapModel}). Without recomputation it is exact and its
-         * answer is final (returned); with recomputation it only seeds the incumbent (null).
+         * Without either trick every output stays in RAM from its stage to its last reader: the
+         * plain schedule uses the least RAM in every stage, and it does not fit.
          */
-        private SolveResult solveGapModel() {
-            listener.onProgress("paging and single recomputations", lowerBoundJ);
-            GapModel gapModel = GapModel.build(graph, budget, backend.needsIntegerModel());
-            // With recomputation the gap model only seeds the search: it gets a share of the time.
-            double seconds = budget.remat() ? gapModelSeconds() : remainingSeconds();
-            BackendOutcome out = backend.solve(gapModel.lp(), null, Deadline.in(seconds), options.threads(), cancel,
-                    x -> consider(gapModel.plan(x), "gap model"));
-            if (out.x() != null) {
-                consider(gapModel.plan(out.x()), "gap model");
-            }
-            if (budget.remat()) {
+        private SolveResult onlyThePlainSchedule() {
+            if (budget.paging() || budget.remat()) {
                 return null;
             }
-            if (!Double.isInfinite(out.bound()) && !Double.isNaN(out.bound())) {
-                lowerBoundJ = Math.max(lowerBoundJ, gapModel.energyJ(out.bound()));
+            return incumbent.result(SolveStatus.INFEASIBLE, "infeasible: without paging and recomputation the plain"
+                    + " schedule is the only one, and it needs more RAM than the budget (" + whyPlainDoesNotFit + ")");
+        }
+
+        /** The cover bound proves that nothing fits, or raises the lower bound. */
+        private SolveResult coverBound() {
+            if (CoverBound.provesInfeasible(graph, budget)) {
+                return incumbent.result(SolveStatus.INFEASIBLE, "infeasible: proven by the cover bound");
             }
-            return finish(out, "the gap model");
+            incumbent.raiseBound(CoverBound.energyJ(graph, budget));
+            return null;
+        }
+
+        /** A first schedule, fast: OPTIMAL when it meets the bound. */
+        private SolveResult fastHeuristic() {
+            listener.onProgress("fast schedule", incumbent.lowerBoundJ());
+            new FastScheduler().schedule(graph, budget, cancel::isCancelled)
+                    .ifPresent(h -> consider(h.plan(), "fast heuristic"));
+            return optimalIfTheBoundCloses("the lower bound");
+        }
+
+        /** With recomputation, the covering program solved exactly: OPTIMAL when a schedule meets its bound. */
+        private SolveResult coverProgram() {
+            if (!budget.remat()) {
+                return null;
+            }
+            CoverProgram cover = CoverProgram.build(graph, budget);
+            if (cover != null && !cancel.isCancelled()) {
+                solveExactly(cover);
+            }
+            return optimalIfTheBoundCloses("the exact cover bound");
         }
 
         /**
@@ -184,20 +162,16 @@ public final class PoetSolver {
          * does not (it is a construction that may not fit, so that is not reported as a rejected
          * answer) the fast heuristic repairs and improves it as a hint.
          */
-        private void solveCoverProgram() {
-            CoverProgram cover = CoverProgram.build(graph, budget);
-            if (cover == null || cancel.isCancelled()) {
-                return;
-            }
-            listener.onProgress("exact cover bound", lowerBoundJ);
+        private void solveExactly(CoverProgram cover) {
+            listener.onProgress("exact cover bound", incumbent.lowerBoundJ());
             Backend coverBackend = backend.needsIntegerModel() ? Backends.byName("scip") : backend;
-            BackendOutcome out = coverBackend.solve(cover.lp(), null, Deadline.in(coverSeconds()), options.threads(),
-                    cancel, x -> { });
+            BackendOutcome out = coverBackend.solve(cover.lp(), null, Deadline.in(times.coverProgramSeconds()),
+                    options.threads(), cancel, x -> { });
             if (out.x() != null) {
                 StagePlan built = cover.plan(out.x());
                 Verifier.Outcome o = verifier.verify(built);
                 if (o.verified() != null) {
-                    offer(o.verified());
+                    incumbent.offer(o.verified());
                 } else {
                     // mostly a stage the cover rows do not watch ends over budget: repair it
                     new FastScheduler().schedule(graph, budget, built, cancel::isCancelled)
@@ -206,120 +180,106 @@ public final class PoetSolver {
             }
             boolean proven = out.kind() == BackendOutcome.Kind.OPTIMAL || out.kind() == BackendOutcome.Kind.FEASIBLE
                     || out.kind() == BackendOutcome.Kind.NO_SOLUTION;
-            if (proven && !Double.isInfinite(out.bound()) && !Double.isNaN(out.bound())) {
-                synchronized (this) {
-                    lowerBoundJ = Math.max(lowerBoundJ, cover.energyBoundJ(out.bound()));
-                }
+            if (proven && Double.isFinite(out.bound())) {
+                incumbent.raiseBound(cover.energyBoundJ(out.bound()));
             }
         }
 
-        /** The covering program is small: a tenth of the time limit (at least a second), or 10 s without one. */
-        private double coverSeconds() {
-            if (options.timeLimitSeconds() <= 0) {
-                return GAP_MODEL_SECONDS;
+        /**
+         * The gap model ({@link GapModel}): exact without recomputation, so its answer is final;
+         * with recomputation it gets a share of the time to seed the incumbent and the hint.
+         */
+        private SolveResult gapModel() {
+            listener.onProgress("paging and single recomputations", incumbent.lowerBoundJ());
+            GapModel gapModel = GapModel.build(graph, budget, backend.needsIntegerModel());
+            double seconds = budget.remat() ? times.gapModelSeconds() : times.remainingSeconds();
+            BackendOutcome out = backend.solve(gapModel.lp(), null, Deadline.in(seconds), options.threads(), cancel,
+                    x -> consider(gapModel.plan(x), "gap model"));
+            if (out.x() != null) {
+                consider(gapModel.plan(out.x()), "gap model");
             }
-            return Math.min(remainingSeconds(), Math.max(1.0, options.timeLimitSeconds() / 10));
+            if (budget.remat()) {
+                return optimalIfTheBoundCloses("the lower bound");
+            }
+            if (Double.isFinite(out.bound())) {
+                incumbent.raiseBound(gapModel.energyJ(out.bound()));
+            }
+            return finish(out, "the gap model");
         }
 
+        /** With recomputation, the reduced stage model on the chosen backend, hinted with the best schedule: final. */
+        private SolveResult stageModel() {
+            SolveResult stopped = stoppedEarly();
+            if (stopped != null) {
+                return stopped;
+            }
+            listener.onProgress("building the model", incumbent.lowerBoundJ());
+            StageModel model = StageFormulation.reduced(graph, budget, backend.needsIntegerModel());
+            stopped = stoppedEarly();
+            if (stopped != null) {
+                return stopped;
+            }
+            listener.onProgress("solving with " + backend.name(), incumbent.lowerBoundJ());
+            Verifier.Verified best = incumbent.best();
+            double[] hint = best == null ? null : model.pointOf(best.plan());
+            BackendOutcome out = backend.solve(model.lp(), hint, Deadline.in(times.remainingSeconds()),
+                    options.threads(), cancel, x -> consider(model.round(x), "stage model"));
+            if (out.x() != null) {
+                consider(model.round(out.x()), "stage model");
+            }
+            if (Double.isFinite(out.bound())) {
+                incumbent.raiseBound(model.energyJ(out.bound()));
+            }
+            return finish(out, "the stage model");
+        }
+
+        private SolveResult stoppedEarly() {
+            if (cancel.isCancelled()) {
+                return incumbent.stopped("cancelled");
+            }
+            return times.isUp() ? incumbent.stopped("time limit reached") : null;
+        }
+
+        private SolveResult optimalIfTheBoundCloses(String bound) {
+            return incumbent.boundCloses() ? incumbent.result(SolveStatus.OPTIMAL, "proven optimal: within "
+                    + OPTIMAL_TOLERANCE + " of " + bound) : null;
+        }
+
+        /** A solver point: tidied, replayed and checked, then offered. Rejections are recorded loudly. */
+        private void consider(StagePlan plan, String source) {
+            Verifier.Outcome o = verifier.verify(plan);
+            if (o.verified() == null) {
+                incumbent.note("REJECTED a " + backend.name() + " solution (" + source + ") after rounding: "
+                        + o.problem());
+            } else {
+                incumbent.offer(o.verified());
+            }
+        }
+
+        /** The final result after the backend's last word on {@code what}. */
         private SolveResult finish(BackendOutcome out, String what) {
             switch (out.kind()) {
                 case INFEASIBLE:
-                    if (best != null) {
-                        notes.add(backend.name() + " reported " + what + " infeasible although a valid schedule is known");
-                        return result(SolveStatus.FEASIBLE, null);
+                    if (incumbent.hasSchedule()) {
+                        incumbent.note(backend.name() + " reported " + what + " infeasible although a valid schedule"
+                                + " is known");
+                        return incumbent.result(SolveStatus.FEASIBLE, null);
                     }
-                    return result(SolveStatus.INFEASIBLE, "infeasible: proven by " + backend.name() + " on " + what);
+                    return incumbent.result(SolveStatus.INFEASIBLE, "infeasible: proven by " + backend.name() + " on "
+                            + what);
                 case OPTIMAL:
-                    if (best != null && best.energyJ() - lowerBoundJ <= OPTIMAL_TOLERANCE * best.energyJ()) {
-                        return result(SolveStatus.OPTIMAL, "proven optimal by " + backend.name() + " on " + what);
+                    if (incumbent.meetsBound()) {
+                        return incumbent.result(SolveStatus.OPTIMAL, "proven optimal by " + backend.name() + " on " + what);
                     }
-                    return best == null ? stopped(backend.name() + " claimed optimal but gave no valid schedule")
-                            : result(SolveStatus.FEASIBLE, backend.name() + " claimed optimal; the exact recheck leaves a gap");
+                    return incumbent.hasSchedule()
+                            ? incumbent.result(SolveStatus.FEASIBLE, backend.name() + " claimed optimal; the exact"
+                                    + " recheck leaves a gap")
+                            : incumbent.stopped(backend.name() + " claimed optimal but gave no valid schedule");
                 default:
                     String why = cancel.isCancelled() ? "cancelled"
                             : out.kind() == BackendOutcome.Kind.ERROR ? out.detail() : "time limit reached";
-                    return best == null ? stopped(why) : result(SolveStatus.FEASIBLE, why);
+                    return incumbent.stopped(why);
             }
-        }
-
-        /** A solver point: round, check, keep if better. Rejections are recorded loudly. */
-        private synchronized void consider(StagePlan plan, String source) {
-            Verifier.Outcome o = verifier.verify(plan);
-            if (o.verified() == null) {
-                notes.add("REJECTED a " + backend.name() + " solution (" + source + ") after rounding: " + o.problem());
-                return;
-            }
-            offer(o.verified());
-        }
-
-        private synchronized void offer(Verifier.Verified v) {
-            if (best == null || v.energyJ() < best.energyJ()) {
-                best = v;
-                listener.onIncumbent(make(SolveStatus.FEASIBLE, null));
-            }
-        }
-
-        private double remainingSeconds() {
-            if (options.timeLimitSeconds() <= 0) {
-                return 0;
-            }
-            return Math.max(0.01, options.timeLimitSeconds() - elapsed());
-        }
-
-        /** Whether the best schedule is within {@link #OPTIMAL_TOLERANCE} of the proven lower bound. */
-        private synchronized boolean boundCloses() {
-            return best != null && best.energyJ() - lowerBoundJ <= OPTIMAL_TOLERANCE * best.energyJ()
-                    && lowerBoundJ <= best.energyJ() * (1 + 1e-9);
-        }
-
-        /** A quarter of the time limit (at least a second), or 10 s without a limit. */
-        private double gapModelSeconds() {
-            if (options.timeLimitSeconds() <= 0) {
-                return GAP_MODEL_SECONDS;
-            }
-            return Math.min(remainingSeconds(), Math.max(1.0, options.timeLimitSeconds() / 4));
-        }
-
-        private boolean timeIsUp() {
-            return options.timeLimitSeconds() > 0 && elapsed() >= options.timeLimitSeconds();
-        }
-
-        private double elapsed() {
-            return (System.nanoTime() - startNanos) / 1e9;
-        }
-
-        private SolveResult stopped(String why) {
-            return result(best == null ? SolveStatus.UNKNOWN : SolveStatus.FEASIBLE, why);
-        }
-
-        private SolveResult result(SolveStatus status, String message) {
-            SolveResult r = make(status, message);
-            if (status == SolveStatus.OPTIMAL) {
-                listener.onIncumbent(r);
-            }
-            return r;
-        }
-
-        private synchronized SolveResult make(SolveStatus status, String message) {
-            List<String> parts = new ArrayList<>();
-            if (message != null) {
-                parts.add(message);
-            }
-            parts.addAll(notes);
-            String text = parts.isEmpty() ? null : String.join("; ", parts);
-            if (best == null || status == SolveStatus.INFEASIBLE) {
-                return new SolveResult(graph, budget, backend.name(), status, null, null,
-                        status == SolveStatus.INFEASIBLE ? null : lowerBoundJ, null, elapsed(), text);
-            }
-            if (lowerBoundJ > best.energyJ() * (1 + 1e-9) && notes.stream().noneMatch(n -> n.startsWith("INCONSISTENT"))) {
-                notes.add("INCONSISTENT: a lower bound of " + lowerBoundJ + " J exceeds a valid schedule's "
-                        + best.energyJ() + " J; the bound is ignored");
-            }
-            double bound = Math.min(lowerBoundJ, best.energyJ());
-            // reported as is, also for OPTIMAL (then at most OPTIMAL_TOLERANCE)
-            double gap = best.energyJ() > 0 ? Math.max(0.0, (best.energyJ() - bound) / best.energyJ()) : 0.0;
-            return new SolveResult(graph, budget, backend.name(), status, best.plan(), best.schedule(),
-                    bound, gap, elapsed(), text);
         }
     }
 }

@@ -1,0 +1,65 @@
+package org.poetexplorer.solver;
+
+import java.util.function.LongSupplier;
+
+/**
+ * How the wall-clock time of one solve is shared among its phases. Without a time limit the
+ * covering program and, with recomputation, the gap model each get a fixed time, and the stage
+ * model has no limit; with one, each gets a share of it (at least a second) and the stage model
+ * the rest.
+ */
+final class TimeShares {
+    /** The covering program's time without a time limit: it is small and usually proven well within it. */
+    static final double COVER_PROGRAM_SECONDS = 10;
+    /** The gap model's time without a time limit, when recomputation is on (it only seeds the stage model). */
+    static final double GAP_MODEL_SECONDS = 10;
+    /** The covering program gets a tenth of a time limit. */
+    static final double COVER_PROGRAM_PARTS = 10;
+    /** The gap model gets a quarter of a time limit, when recomputation is on. */
+    static final double GAP_MODEL_PARTS = 4;
+
+    private final double limitSeconds;
+    private final LongSupplier nanoClock;
+    private final long startNanos;
+
+    /** @param limitSeconds the solve's time limit; 0 or less: none */
+    TimeShares(double limitSeconds) {
+        this(limitSeconds, System::nanoTime);
+    }
+
+    TimeShares(double limitSeconds, LongSupplier nanoClock) {
+        this.limitSeconds = limitSeconds;
+        this.nanoClock = nanoClock;
+        this.startNanos = nanoClock.getAsLong();
+    }
+
+    double elapsedSeconds() {
+        return (nanoClock.getAsLong() - startNanos) / 1e9;
+    }
+
+    boolean hasLimit() {
+        return limitSeconds > 0;
+    }
+
+    boolean isUp() {
+        return hasLimit() && elapsedSeconds() >= limitSeconds;
+    }
+
+    /** Seconds left of the limit (at least 0.01), or 0 for no limit. */
+    double remainingSeconds() {
+        return hasLimit() ? Math.max(0.01, limitSeconds - elapsedSeconds()) : 0;
+    }
+
+    double coverProgramSeconds() {
+        return hasLimit() ? share(COVER_PROGRAM_PARTS) : COVER_PROGRAM_SECONDS;
+    }
+
+    double gapModelSeconds() {
+        return hasLimit() ? share(GAP_MODEL_PARTS) : GAP_MODEL_SECONDS;
+    }
+
+    /** One of {@code parts} equal parts of the limit, at least a second, at most what is left. */
+    private double share(double parts) {
+        return Math.min(remainingSeconds(), Math.max(1.0, limitSeconds / parts));
+    }
+}
