@@ -66,6 +66,10 @@ final class BenchCommand implements Callable<Integer> {
             + "a72; HiGHS on the plain formulation as the yardstick: takes minutes)")
     private boolean targets;
 
+    @Option(names = "--heuristic", description = "also print the fast scheduler's figures on the catalog networks "
+            + "(a72; least RAM found, energy against the cover bound, median time)")
+    private boolean heuristic;
+
     @Option(names = "--baseline-limit", paramLabel = "SECONDS", defaultValue = "300",
             description = "time limit for HiGHS on the plain formulation in --targets (default: ${DEFAULT-VALUE})")
     private String baselineLimit;
@@ -117,6 +121,10 @@ final class BenchCommand implements Callable<Integer> {
         if (targets) {
             out.println();
             new SpeedTargets(out, n, t, Inputs.positive("--baseline-limit", baselineLimit)).run();
+        }
+        if (heuristic) {
+            out.println();
+            new HeuristicFigures(out, n).run();
         }
         return PoetCli.OK;
     }
