@@ -37,19 +37,19 @@ import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.NetworkFiles;
 import org.poetexplorer.io.onnx.ImportOptions;
 import org.poetexplorer.io.onnx.OnnxImport;
-import org.poetexplorer.solver.backends.Backends;
-import org.poetexplorer.solver.SolveOptions;
-import org.poetexplorer.solver.SolveResult;
-import org.poetexplorer.solver.SolveStatus;
-import org.poetexplorer.solver.heuristic.FastScheduler;
-import org.poetexplorer.solver.MinimalRam;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleSummary;
+import org.poetexplorer.solver.MinimalRam;
+import org.poetexplorer.solver.SolveOptions;
+import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.solver.SolveStatus;
+import org.poetexplorer.solver.backends.Backends;
+import org.poetexplorer.solver.heuristic.FastScheduler;
 
 /**
  * The explorer's state as JavaFX properties, and what the user can do to it. Views bind to

@@ -31,9 +31,9 @@ import org.poetexplorer.io.ChartFiles;
 import org.poetexplorer.io.HtmlReport;
 import org.poetexplorer.io.ScheduleCsv;
 import org.poetexplorer.io.ScheduleFiles;
-import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.solver.SolveResult;
 
 /**
  * Exports of what the window shows: the schedule as JSON or CSV, each chart as PNG (2x) or

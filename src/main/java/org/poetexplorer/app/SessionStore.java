@@ -16,13 +16,13 @@ import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.ScheduleFile;
 import org.poetexplorer.io.Session;
 import org.poetexplorer.io.SessionFiles;
-import org.poetexplorer.solver.SolveOptions;
-import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.solver.SolveOptions;
+import org.poetexplorer.solver.SolveResult;
 
 /**
  * Saves and opens sessions (network, device, budgets, switches, solver settings and the last

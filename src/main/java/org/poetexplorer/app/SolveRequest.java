@@ -1,8 +1,8 @@
 package org.poetexplorer.app;
 
-import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.solver.SolveOptions;
 
 /** Everything one solve needs: a snapshot of the inputs at the moment they were asked for. */
 record SolveRequest(TrainingGraph graph, Budget budget, SolveOptions options) {

@@ -2,9 +2,9 @@ package org.poetexplorer.app;
 
 import java.util.Locale;
 import org.poetexplorer.chart.Units;
-import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.schedule.ScheduleSummary;
+import org.poetexplorer.solver.SolveResult;
 
 /**
  * The status bar's one line: OPTIMAL, FEASIBLE with its gap, INFEASIBLE with which budget to

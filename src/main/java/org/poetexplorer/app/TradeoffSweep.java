@@ -11,15 +11,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.poetexplorer.model.Allowance;
+import org.poetexplorer.model.ByteSize;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.CancelToken;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.solver.Sweep;
-import org.poetexplorer.model.Allowance;
-import org.poetexplorer.model.ByteSize;
-import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.schedule.ScheduleSummary;
-import org.poetexplorer.schedule.Plans;
 
 /**
  * The "Trade-off curve" action: runs a {@link Sweep} of the current network, device, runtime

@@ -9,8 +9,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.poetexplorer.chart.TradeoffPainter;
 import org.poetexplorer.chart.TradeoffPoint;
-import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.solver.SolveStatus;
 
 /**
  * Energy and peak RAM against the RAM budget: each finished solve of the current network,

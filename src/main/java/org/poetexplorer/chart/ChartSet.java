@@ -2,12 +2,12 @@ package org.poetexplorer.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
-import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.Plans;
-import org.poetexplorer.schedule.ScheduleSummary;
 
 /**
  * The four charts of a result, ready to draw: the painters the screen uses, built from a

@@ -8,16 +8,16 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.AtomicFiles;
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.solver.backends.MpsExport;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.solver.backends.MpsExport;
+import org.poetexplorer.solver.phases.StageFormulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.poetexplorer.solver.phases.StageFormulation;
 
 /** {@code poet export-mps}: the plain formulation of poet-model.md as MPS text, for any MIP solver. */
 @Command(name = "export-mps", mixinStandardHelpOptions = true,

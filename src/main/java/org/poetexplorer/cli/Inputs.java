@@ -8,10 +8,10 @@ import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.NetworkFiles;
-import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.model.ByteSize;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.solver.backends.Backends;
 
 /** Turns command-line values into domain values, refusing bad ones with the option named. */
 final class Inputs {

@@ -15,8 +15,8 @@ import org.poetexplorer.io.HtmlReport;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.ScheduleCsv;
 import org.poetexplorer.io.ScheduleFiles;
-import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.model.Device;
+import org.poetexplorer.solver.SolveResult;
 
 /**
  * The files {@code poet solve} writes besides its output: schedule JSON and CSV, one PNG and one

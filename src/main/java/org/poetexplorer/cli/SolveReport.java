@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
-import org.poetexplorer.solver.SolveResult;
-import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.ByteSize;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.schedule.SummaryText;
+import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.solver.SolveStatus;
 
 /**
  * The figures of one solve as {@code poet solve} prints them. Schedule figures are null when

@@ -1,8 +1,8 @@
 package org.poetexplorer.cli;
 
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.solver.SolveOptions;
+import org.poetexplorer.solver.backends.Backends;
 import picocli.CommandLine.Option;
 
 /** The solver backend and its threads, shared by the commands that solve. */

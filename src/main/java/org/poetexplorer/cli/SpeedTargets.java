@@ -6,18 +6,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.solver.backends.Backends;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Device;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.CancelToken;
 import org.poetexplorer.solver.PlainBaseline;
 import org.poetexplorer.solver.PoetSolver;
 import org.poetexplorer.solver.SolveListener;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveResult;
-import org.poetexplorer.model.Budget;
-import org.poetexplorer.model.Device;
-import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.schedule.ScheduleSummary;
-import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.solver.backends.Backends;
 
 /**
  * {@code poet bench --targets}: the speed figures of issue 6, measured in one run on this

@@ -8,14 +8,14 @@ import org.poetexplorer.chart.ChartImages;
 import org.poetexplorer.chart.ChartKind;
 import org.poetexplorer.chart.ChartSet;
 import org.poetexplorer.chart.Units;
-import org.poetexplorer.solver.SolveResult;
-import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.ByteSize;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleSummary;
+import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.solver.SolveStatus;
 
 /**
  * A one-page report of a solve as one self-contained HTML file (inline CSS, charts as inline

@@ -1,9 +1,9 @@
 package org.poetexplorer.io;
 
-import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.solver.SolveStatus;
 
 /**
  * A schedule file read back: the graph rebuilt from its nodes, the budget, who solved it and

@@ -20,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.poetexplorer.solver.SolveResult;
-import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.GraphNode;
 import org.poetexplorer.model.NodeCosts;
@@ -30,6 +28,8 @@ import org.poetexplorer.schedule.OpKind;
 import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleSummary;
+import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.solver.SolveStatus;
 
 /**
  * Schedule files (JSON, "poet-schedule/1", schedule-format.md): the budget, the solve, the

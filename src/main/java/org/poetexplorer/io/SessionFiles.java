@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
+import org.poetexplorer.solver.backends.Backends;
 
 /**
  * Session files (JSON, "poet-session/1"): network, device, budgets, switches, solver settings and

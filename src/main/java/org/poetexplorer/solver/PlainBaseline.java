@@ -5,8 +5,8 @@ import com.google.ortools.modelbuilder.ModelSolver;
 import java.time.Duration;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.solver.backends.Natives;
 import org.poetexplorer.solver.backends.MpsExport;
+import org.poetexplorer.solver.backends.Natives;
 import org.poetexplorer.solver.phases.StageFormulation;
 
 /**

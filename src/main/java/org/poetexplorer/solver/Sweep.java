@@ -9,13 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.poetexplorer.solver.heuristic.FastScheduler;
-import org.poetexplorer.solver.heuristic.HeuristicPlan;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.schedule.StagePlan;
+import org.poetexplorer.solver.heuristic.FastScheduler;
+import org.poetexplorer.solver.heuristic.HeuristicPlan;
 import org.poetexplorer.solver.phases.CoverBound;
 
 /**

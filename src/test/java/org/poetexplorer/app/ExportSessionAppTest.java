@@ -30,13 +30,13 @@ import org.poetexplorer.io.ScheduleFile;
 import org.poetexplorer.io.ScheduleFiles;
 import org.poetexplorer.io.Session;
 import org.poetexplorer.io.SessionFiles;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.solver.CancelToken;
 import org.poetexplorer.solver.PoetSolver;
 import org.poetexplorer.solver.SolveListener;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveResult;
-import org.poetexplorer.model.Budget;
-import org.poetexplorer.model.TrainingGraph;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 

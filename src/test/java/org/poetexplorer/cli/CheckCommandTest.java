@@ -13,15 +13,15 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poetexplorer.io.ScheduleFiles;
-import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Operation;
-import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.ScheduleFixtures;
-import picocli.CommandLine;
 import org.poetexplorer.schedule.PlanReplay;
 import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleFixtures;
+import org.poetexplorer.solver.SolveStatus;
+import picocli.CommandLine;
 
 class CheckCommandTest {
     @TempDir

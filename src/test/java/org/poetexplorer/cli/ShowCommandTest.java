@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poetexplorer.io.ScheduleFiles;
-import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.PlanReplay;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleFixtures;
-import org.poetexplorer.schedule.PlanReplay;
+import org.poetexplorer.solver.SolveStatus;
 
 class ShowCommandTest {
     @TempDir

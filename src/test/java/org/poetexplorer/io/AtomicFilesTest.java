@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.poetexplorer.schedule.ScheduleFixtures;
 import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.schedule.ScheduleFixtures;
 
 class AtomicFilesTest {
     @TempDir

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Operation;
+import org.poetexplorer.schedule.PlanReplay;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleFixtures;
-import org.poetexplorer.schedule.PlanReplay;
 
 class ScheduleCsvTest {
     @TempDir

@@ -14,16 +14,16 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.poetexplorer.solver.SolveResult;
-import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.PlanReplay;
 import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleFixtures;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.schedule.StagePlan;
-import org.poetexplorer.schedule.PlanReplay;
+import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.solver.SolveStatus;
 
 class ScheduleFilesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();

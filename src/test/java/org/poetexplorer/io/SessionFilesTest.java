@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.PlanReplay;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleFixtures;
-import org.poetexplorer.schedule.PlanReplay;
+import org.poetexplorer.solver.SolveStatus;
 
 class SessionFilesTest {
     @TempDir

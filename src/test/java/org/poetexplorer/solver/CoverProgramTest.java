@@ -5,18 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.poetexplorer.solver.heuristic.FastScheduler;
-import org.poetexplorer.solver.heuristic.HeuristicPlan;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.ReplayChecker;
-import org.poetexplorer.schedule.SectionFourCheck;
 import org.poetexplorer.schedule.ScheduleSummary;
-import org.poetexplorer.solver.backends.Deadline;
+import org.poetexplorer.schedule.SectionFourCheck;
 import org.poetexplorer.solver.backends.BackendOutcome;
 import org.poetexplorer.solver.backends.Backends;
+import org.poetexplorer.solver.backends.Deadline;
+import org.poetexplorer.solver.heuristic.FastScheduler;
+import org.poetexplorer.solver.heuristic.HeuristicPlan;
 import org.poetexplorer.solver.phases.CoverProgram;
-import org.poetexplorer.schedule.Plans;
 
 /** The exact cover bound: never above a valid schedule, and it proves the resnet18_cifar case. */
 class CoverProgramTest {

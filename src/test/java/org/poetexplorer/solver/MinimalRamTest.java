@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.solver.heuristic.FastScheduler;
 import org.poetexplorer.solver.heuristic.FastSchedulerTest;
 import org.poetexplorer.solver.heuristic.Graphs;
 import org.poetexplorer.solver.heuristic.HeuristicPlan;
-import org.poetexplorer.solver.heuristic.FastScheduler;
 import org.poetexplorer.solver.phases.CoverBound;
-import org.poetexplorer.schedule.Plans;
 
 class MinimalRamTest {
     private final FastScheduler scheduler = new FastScheduler();

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.schedule.ScheduleSummary;
-import org.poetexplorer.solver.backends.Natives;
 import org.poetexplorer.solver.backends.MpsExport;
+import org.poetexplorer.solver.backends.Natives;
 import org.poetexplorer.solver.phases.StageFormulation;
 
 /**

@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.ReplayChecker;
-import org.poetexplorer.schedule.SectionFourCheck;
 import org.poetexplorer.schedule.ScheduleSummary;
+import org.poetexplorer.schedule.SectionFourCheck;
 import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.solver.phases.InfeasibilityProofs;
-import org.poetexplorer.schedule.Plans;
 
 /** What a user of the solver relies on besides the reference cases: proofs, limits, cancel, streaming. */
 class PoetSolverBehaviourTest {

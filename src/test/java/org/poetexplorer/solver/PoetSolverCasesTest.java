@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.schedule.SectionFourCheck;
+import org.poetexplorer.solver.backends.Backends;
 
 /**
  * Every reference case with every backend: INFEASIBLE where the reference says so; otherwise a

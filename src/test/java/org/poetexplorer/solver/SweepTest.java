@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.backends.Backends;
-import org.poetexplorer.schedule.Plans;
 
 /** The trade-off curve a user traces: monotone, every point checked, proofs reused, cancellable. */
 class SweepTest {

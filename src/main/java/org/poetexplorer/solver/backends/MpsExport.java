@@ -1,9 +1,9 @@
 package org.poetexplorer.solver.backends;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.io.StringWriter;
 
 /**
  * Writes linear models as free-format MPS text, for any MPS-reading solver (the plain stage

@@ -19,17 +19,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.PlanReplay;
+import org.poetexplorer.schedule.PlanTidy;
+import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.ReplayReport;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.schedule.PlanTidy;
 import org.poetexplorer.schedule.ScheduleSummary;
-import org.poetexplorer.schedule.StagePlan;
-import org.poetexplorer.solver.phases.CoverBound;
-import org.poetexplorer.solver.MinimalRam;
-import org.poetexplorer.schedule.PlanReplay;
-import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.SectionFourCheck;
+import org.poetexplorer.schedule.StagePlan;
+import org.poetexplorer.solver.MinimalRam;
+import org.poetexplorer.solver.phases.CoverBound;
 
 public class FastSchedulerTest {
     private static final FastScheduler SCHEDULER = new FastScheduler();

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.solver.phases.CoverBound;
-import org.poetexplorer.solver.MinimalRam;
 import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.solver.MinimalRam;
+import org.poetexplorer.solver.phases.CoverBound;
 
 /**
  * Without recomputation the only real choice is, for each gap between two uses of an output,
