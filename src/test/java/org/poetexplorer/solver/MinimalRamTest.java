@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.poetexplorer.model.Allowance;
-import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.solver.heuristic.FastScheduler;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.poetexplorer.model.Allowance;
-import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.ReplayChecker;
