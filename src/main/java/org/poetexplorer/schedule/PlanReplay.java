@@ -19,22 +19,16 @@ import org.poetexplorer.model.TrainingGraph;
  * what it does); only its first problem is reported. The schedule package's
  * {@link ReplayChecker} checks the operations again, independently, from the format alone.
  */
-public final class PlanReplay {
-    private final Schedule schedule;
-    private final String problem;
-    private final double energyJ;
-    private final double runtimeS;
-    private final long peakRamBytes;
+public record PlanReplay(Schedule schedule, String problem, double energyJ, double runtimeS, long peakRamBytes) {
 
-    private PlanReplay(Schedule schedule, String problem, double energyJ, double runtimeS, long peakRamBytes) {
-        this.schedule = schedule;
-        this.problem = problem;
-        this.energyJ = energyJ;
-        this.runtimeS = runtimeS;
-        this.peakRamBytes = peakRamBytes;
-    }
-
-    /** @throws IllegalArgumentException when the plan has another number of stages than the graph has nodes */
+    /**
+     * Replays {@code plan} under {@code b}: the operations in order (valid or not, see the class
+     * comment); the first rule the plan breaks, or null; the energy of the operations summed in
+     * their order; the compute time as the runtime budget counts it; the most bytes in RAM after
+     * any operation.
+     *
+     * @throws IllegalArgumentException when the plan has another number of stages than the graph has nodes
+     */
     public static PlanReplay of(TrainingGraph g, Budget b, StagePlan plan) {
         if (plan.size() != g.size()) {
             throw new IllegalArgumentException("plan is for " + plan.size() + " nodes, the graph has " + g.size());
@@ -42,39 +36,14 @@ public final class PlanReplay {
         return new Replay(g, b, plan).run();
     }
 
-    /** The operations of {@code plan}, valid or not (see {@link #of}). */
+    /** The operations of {@code plan}, valid or not. */
     public static Schedule schedule(TrainingGraph g, Budget b, StagePlan plan) {
         return of(g, b, plan).schedule();
-    }
-
-    /** The operations, in order, under the budget the plan was replayed with. */
-    public Schedule schedule() {
-        return schedule;
     }
 
     /** Whether the plan keeps every rule of the model and fits the budget. */
     public boolean valid() {
         return problem == null;
-    }
-
-    /** The first rule the plan breaks, or null when it is valid. */
-    public String problem() {
-        return problem;
-    }
-
-    /** Energy of every operation, summed in operation order. */
-    public double energyJ() {
-        return energyJ;
-    }
-
-    /** Compute time: the runtimes of every computation, as the runtime budget counts it. */
-    public double runtimeS() {
-        return runtimeS;
-    }
-
-    /** The most bytes in RAM after any operation. */
-    public long peakRamBytes() {
-        return peakRamBytes;
     }
 
     private static final class Replay {

@@ -19,21 +19,21 @@ import java.util.BitSet;
  */
 public final class StagePlan {
     private static final int[] NONE = new int[0];
+    // the decisions, in the order of poet-model.md section 4
+    private static final int R = 0;
+    private static final int S_RAM = 1;
+    private static final int S_SD = 2;
+    private static final int M_IN = 3;
+    private static final int M_OUT = 4;
+    private static final String[] NAMES = {"R", "SRam", "SSd", "MIn", "MOut"};
 
     private final int n;
-    private final int[][] computed;
-    private final int[][] kept;
-    private final int[][] stored;
-    private final int[][] pageIns;
-    private final int[][] pageOuts;
+    /** Per decision and stage: the nodes it names, increasing. */
+    private final int[][][] nodes;
 
-    private StagePlan(int n, int[][] computed, int[][] kept, int[][] stored, int[][] pageIns, int[][] pageOuts) {
+    private StagePlan(int n, int[][][] nodes) {
         this.n = n;
-        this.computed = computed;
-        this.kept = kept;
-        this.stored = stored;
-        this.pageIns = pageIns;
-        this.pageOuts = pageOuts;
+        this.nodes = nodes;
     }
 
     /** A plan of {@code n} stages that decides nothing yet. */
@@ -44,12 +44,12 @@ public final class StagePlan {
     /** A builder that starts from this plan's decisions. */
     public Builder toBuilder() {
         Builder b = new Builder(n);
-        for (int t = 0; t < n; t++) {
-            b.r[t] = bits(computed[t]);
-            b.sRam[t] = bits(kept[t]);
-            b.sSd[t] = bits(stored[t]);
-            b.mIn[t] = bits(pageIns[t]);
-            b.mOut[t] = bits(pageOuts[t]);
+        for (int d = 0; d < NAMES.length; d++) {
+            for (int t = 0; t < n; t++) {
+                for (int i : nodes[d][t]) {
+                    b.bits[d][t].set(i);
+                }
+            }
         }
         return b;
     }
@@ -61,97 +61,72 @@ public final class StagePlan {
 
     /** Nodes computed in stage t, increasing: recomputations of earlier nodes, then usually t itself. Do not modify. */
     public int[] computed(int t) {
-        return computed[t];
+        return nodes[R][t];
     }
 
     /** Outputs in RAM at the start of stage t (SRam), increasing. Do not modify. */
     public int[] kept(int t) {
-        return kept[t];
+        return nodes[S_RAM][t];
     }
 
     /** Outputs on storage at the start of stage t (SSd), increasing. Do not modify. */
     public int[] stored(int t) {
-        return stored[t];
+        return nodes[S_SD][t];
     }
 
     /** Outputs paged in during stage t (MIn), increasing. Do not modify. */
     public int[] pageIns(int t) {
-        return pageIns[t];
+        return nodes[M_IN][t];
     }
 
     /** Outputs paged out during stage t (MOut), increasing. Do not modify. */
     public int[] pageOuts(int t) {
-        return pageOuts[t];
+        return nodes[M_OUT][t];
     }
 
     public boolean r(int t, int i) {
-        return has(computed[t], i);
+        return has(R, t, i);
     }
 
     public boolean sRam(int t, int i) {
-        return has(kept[t], i);
+        return has(S_RAM, t, i);
     }
 
     public boolean sSd(int t, int i) {
-        return has(stored[t], i);
+        return has(S_SD, t, i);
     }
 
     public boolean mIn(int t, int i) {
-        return has(pageIns[t], i);
+        return has(M_IN, t, i);
     }
 
     public boolean mOut(int t, int i) {
-        return has(pageOuts[t], i);
+        return has(M_OUT, t, i);
     }
 
     /** Whether i's output is kept in RAM into stage t+1 (false after the last stage: SRam[T] is not in the model). */
     public boolean keptAfter(int t, int i) {
-        return t + 1 < n && has(kept[t + 1], i);
+        return t + 1 < n && has(S_RAM, t + 1, i);
     }
 
-    private static boolean has(int[] nodes, int i) {
-        return Arrays.binarySearch(nodes, i) >= 0;
-    }
-
-    private static BitSet bits(int[] nodes) {
-        BitSet b = new BitSet();
-        for (int i : nodes) {
-            b.set(i);
-        }
-        return b;
-    }
-
-    private static int[] nodes(BitSet b) {
-        return b.isEmpty() ? NONE : b.stream().toArray();
+    private boolean has(int decision, int t, int i) {
+        return Arrays.binarySearch(nodes[decision][t], i) >= 0;
     }
 
     /** Decisions under construction; {@link #build} checks the frontier of constraint (1). */
     public static final class Builder {
         private final int n;
-        private final BitSet[] r;
-        private final BitSet[] sRam;
-        private final BitSet[] sSd;
-        private final BitSet[] mIn;
-        private final BitSet[] mOut;
+        private final BitSet[][] bits;
 
         private Builder(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("a plan needs at least one stage (was " + n + ")");
             }
             this.n = n;
-            r = empty(n);
-            sRam = empty(n);
-            sSd = empty(n);
-            mIn = empty(n);
-            mOut = empty(n);
-        }
-
-        private static BitSet[] empty(int n) {
-            BitSet[] m = new BitSet[n];
-            for (int t = 0; t < n; t++) {
-                m[t] = new BitSet();
+            bits = new BitSet[NAMES.length][n];
+            for (BitSet[] decision : bits) {
+                Arrays.setAll(decision, t -> new BitSet());
             }
-            return m;
         }
 
         public int size() {
@@ -159,97 +134,92 @@ public final class StagePlan {
         }
 
         public boolean r(int t, int i) {
-            return r[t].get(i);
+            return bits[R][t].get(i);
         }
 
         public boolean sRam(int t, int i) {
-            return sRam[t].get(i);
+            return bits[S_RAM][t].get(i);
         }
 
         public boolean sSd(int t, int i) {
-            return sSd[t].get(i);
+            return bits[S_SD][t].get(i);
         }
 
         public boolean mIn(int t, int i) {
-            return mIn[t].get(i);
+            return bits[M_IN][t].get(i);
         }
 
         public boolean mOut(int t, int i) {
-            return mOut[t].get(i);
+            return bits[M_OUT][t].get(i);
         }
 
         public Builder setR(int t, int i, boolean v) {
-            r[t].set(i, v);
-            return this;
+            return setOne(R, t, i, v);
         }
 
         public Builder setSRam(int t, int i, boolean v) {
-            sRam[t].set(i, v);
-            return this;
+            return setOne(S_RAM, t, i, v);
         }
 
         public Builder setSSd(int t, int i, boolean v) {
-            sSd[t].set(i, v);
-            return this;
+            return setOne(S_SD, t, i, v);
         }
 
         public Builder setMIn(int t, int i, boolean v) {
-            mIn[t].set(i, v);
-            return this;
+            return setOne(M_IN, t, i, v);
         }
 
         public Builder setMOut(int t, int i, boolean v) {
-            mOut[t].set(i, v);
-            return this;
+            return setOne(M_OUT, t, i, v);
         }
 
         /** Node t computed in its own stage, for every t. */
         public Builder computeEachOnce() {
             for (int t = 0; t < n; t++) {
-                r[t].set(t);
+                bits[R][t].set(t);
             }
             return this;
         }
 
         /** Sets SRam[t][i] for every stage t from {@code from} to {@code to} (inclusive) to {@code v}. */
         public Builder keep(int i, int from, int to, boolean v) {
-            for (int t = Math.max(0, from); t <= to && t < n; t++) {
-                sRam[t].set(i, v);
-            }
-            return this;
+            return set(S_RAM, from, i, to, v);
         }
 
         /** Sets SSd[t][i] for every stage t from {@code from} to {@code to} (inclusive) to {@code v}. */
         public Builder store(int i, int from, int to, boolean v) {
+            return set(S_SD, from, i, to, v);
+        }
+
+        private Builder setOne(int decision, int t, int i, boolean v) {
+            bits[decision][t].set(i, v);
+            return this;
+        }
+
+        /** Sets {@code decision} for node i in the stages from {@code from} to {@code to} (inclusive, within the plan). */
+        private Builder set(int decision, int from, int i, int to, boolean v) {
             for (int t = Math.max(0, from); t <= to && t < n; t++) {
-                sSd[t].set(i, v);
+                bits[decision][t].set(i, v);
             }
             return this;
         }
 
         /** @throws IllegalArgumentException when a decision lies beyond the frontier of constraint (1) */
         public StagePlan build() {
-            int[][] computed = new int[n][];
-            int[][] kept = new int[n][];
-            int[][] stored = new int[n][];
-            int[][] pageIns = new int[n][];
-            int[][] pageOuts = new int[n][];
-            for (int t = 0; t < n; t++) {
-                computed[t] = within(nodes(r[t]), t + 1, "R", t);
-                kept[t] = within(nodes(sRam[t]), t, "SRam", t);
-                stored[t] = within(nodes(sSd[t]), t, "SSd", t);
-                pageIns[t] = within(nodes(mIn[t]), t + 1, "MIn", t);
-                pageOuts[t] = within(nodes(mOut[t]), t + 1, "MOut", t);
+            int[][][] nodes = new int[NAMES.length][n][];
+            for (int d = 0; d < NAMES.length; d++) {
+                for (int t = 0; t < n; t++) {
+                    nodes[d][t] = bits[d][t].isEmpty() ? NONE : bits[d][t].stream().toArray();
+                    // R, MIn and MOut may name the stage's own node; SRam and SSd only earlier ones
+                    int limit = d == S_RAM || d == S_SD ? t : t + 1;
+                    int[] named = nodes[d][t];
+                    if (named.length > 0 && named[named.length - 1] >= limit) {
+                        throw new IllegalArgumentException(NAMES[d] + "[" + t + "][" + named[named.length - 1]
+                                + "]: stage " + t + " cannot decide that about node " + named[named.length - 1]);
+                    }
+                }
             }
-            return new StagePlan(n, computed, kept, stored, pageIns, pageOuts);
-        }
-
-        private static int[] within(int[] nodes, int limit, String what, int t) {
-            if (nodes.length > 0 && nodes[nodes.length - 1] >= limit) {
-                throw new IllegalArgumentException(what + "[" + t + "][" + nodes[nodes.length - 1]
-                        + "]: stage " + t + " cannot decide that about node " + nodes[nodes.length - 1]);
-            }
-            return nodes;
+            return new StagePlan(n, nodes);
         }
     }
 }

@@ -26,30 +26,45 @@ final class Timeline {
     }
 
     void add(int stage, OpKind kind, int i) {
+        double seconds;
+        double joules;
         switch (kind) {
-            case COMPUTE:
-            case RECOMPUTE:
-            case PAGE_IN:
-                if (!inRam.get(i)) {
-                    inRam.set(i);
-                    bytes += g.ram(i);
-                    peakBytes = Math.max(peakBytes, bytes);
-                }
-                break;
-            case FREE:
+            case COMPUTE, RECOMPUTE -> {
+                arrive(i);
+                seconds = g.runtime(i);
+                joules = g.computeJ(i);
+            }
+            case PAGE_IN -> {
+                arrive(i);
+                seconds = g.pageInS(i);
+                joules = g.pageInJ(i);
+            }
+            case PAGE_OUT -> {
+                seconds = g.pageOutS(i);
+                joules = g.pageOutJ(i);
+            }
+            default -> { // FREE
                 if (inRam.get(i)) {
                     inRam.clear(i);
                     bytes -= g.ram(i);
                 }
-                break;
-            default:
-                break;
+                seconds = 0;
+                joules = 0;
+            }
         }
-        double end = clock + duration(kind, i);
-        double joules = energy(kind, i);
+        double end = clock + seconds;
         ops.add(new Operation(stage, kind, i, clock, end, joules, bytes));
         clock = end;
         energyJ += joules;
+    }
+
+    /** An output comes into RAM, counted once if it is there already. */
+    private void arrive(int i) {
+        if (!inRam.get(i)) {
+            inRam.set(i);
+            bytes += g.ram(i);
+            peakBytes = Math.max(peakBytes, bytes);
+        }
     }
 
     boolean inRam(int i) {
@@ -73,33 +88,5 @@ final class Timeline {
     /** The most bytes in RAM after any operation so far. */
     long peakBytes() {
         return peakBytes;
-    }
-
-    private double duration(OpKind kind, int i) {
-        switch (kind) {
-            case COMPUTE:
-            case RECOMPUTE:
-                return g.runtime(i);
-            case PAGE_IN:
-                return g.pageInS(i);
-            case PAGE_OUT:
-                return g.pageOutS(i);
-            default:
-                return 0;
-        }
-    }
-
-    private double energy(OpKind kind, int i) {
-        switch (kind) {
-            case COMPUTE:
-            case RECOMPUTE:
-                return g.computeJ(i);
-            case PAGE_IN:
-                return g.pageInJ(i);
-            case PAGE_OUT:
-                return g.pageOutJ(i);
-            default:
-                return 0;
-        }
     }
 }

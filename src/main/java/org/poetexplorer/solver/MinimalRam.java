@@ -1,5 +1,6 @@
 package org.poetexplorer.solver;
 
+import java.util.function.LongPredicate;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
@@ -56,16 +57,7 @@ public final class MinimalRam {
         if (scheduler.findsAny(g, b.withRam(lo))) {
             return lo;
         }
-        // invariant: lo fails, hi works
-        while (hi - lo > Math.max(1, hi / 1000)) {
-            long mid = lo + (hi - lo) / 2;
-            if (scheduler.findsAny(g, b.withRam(mid))) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return hi;
+        return leastThatWorks(lo, hi, 1000, ram -> scheduler.findsAny(g, b.withRam(ram)));
     }
 
     /**
@@ -83,12 +75,21 @@ public final class MinimalRam {
         if (lo < 1 || !CoverBound.provesInfeasible(g, b.withRam(lo))) {
             return Math.max(1, lo);
         }
-        while (hi - lo > 1) {
+        return leastThatWorks(lo, hi, Long.MAX_VALUE, ram -> !CoverBound.provesInfeasible(g, b.withRam(ram)));
+    }
+
+    /**
+     * Bisection for a property that holds from some RAM on: {@code lo} fails, {@code hi} works;
+     * returns a RAM that works and lies within one part in {@code parts} of it (at least a byte)
+     * above one that fails.
+     */
+    private static long leastThatWorks(long lo, long hi, long parts, LongPredicate works) {
+        while (hi - lo > Math.max(1, hi / parts)) {
             long mid = lo + (hi - lo) / 2;
-            if (CoverBound.provesInfeasible(g, b.withRam(mid))) {
-                lo = mid;
-            } else {
+            if (works.test(mid)) {
                 hi = mid;
+            } else {
+                lo = mid;
             }
         }
         return hi;

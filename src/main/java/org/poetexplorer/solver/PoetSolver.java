@@ -46,7 +46,7 @@ public final class PoetSolver {
 
     public static SolveResult solve(TrainingGraph graph, Budget budget, SolveOptions options,
             SolveListener listener, CancelToken cancel) {
-        return new Run(graph, budget, options, listener == null ? SolveListener.NONE : listener,
+        return Run.start(graph, budget, options, listener == null ? SolveListener.NONE : listener,
                 cancel == null ? new CancelToken() : cancel).solve();
     }
 
@@ -55,35 +55,21 @@ public final class PoetSolver {
     }
 
     /** One solve: what its phases read, and the incumbent they share. */
-    private static final class Run {
-        private final TrainingGraph graph;
-        private final Budget budget;
-        private final SolveOptions options;
-        private final SolveListener listener;
-        private final CancelToken cancel;
-        private final Backend backend;
-        private final Verifier verifier;
-        private final TimeShares times;
-        private final Incumbent incumbent;
-        private String whyPlainDoesNotFit;
+    private record Run(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
+            CancelToken cancel, Backend backend, Verifier verifier, TimeShares times, Incumbent incumbent) {
 
-        Run(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener, CancelToken cancel) {
-            this.graph = graph;
-            this.budget = budget;
-            this.options = options;
-            this.listener = listener;
-            this.cancel = cancel;
-            this.backend = Backends.byName(options.solver());
-            this.verifier = new Verifier(graph, budget);
-            this.times = new TimeShares(options.timeLimitSeconds());
-            this.incumbent = new Incumbent(graph, budget, backend.name(), listener, times::elapsedSeconds);
+        static Run start(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
+                CancelToken cancel) {
+            TimeShares times = new TimeShares(options.timeLimitSeconds());
+            Backend backend = Backends.byName(options.solver());
+            return new Run(graph, budget, options, listener, cancel, backend, new Verifier(graph, budget), times,
+                    new Incumbent(graph, budget, backend.name(), listener, times::elapsedSeconds));
         }
 
         SolveResult solve() {
             List<Phase> phases = List.of(
                     new Phase("working-set and runtime proofs", this::infeasibilityProofs),
                     new Phase("plain schedule", this::plainSchedule),
-                    new Phase("neither paging nor recomputation", this::onlyThePlainSchedule),
                     new Phase("cover bound", this::coverBound),
                     new Phase("fast heuristic", this::fastHeuristic),
                     new Phase("exact cover bound", this::coverProgram),
@@ -104,27 +90,24 @@ public final class PoetSolver {
             return reason == null ? null : incumbent.result(SolveStatus.INFEASIBLE, "infeasible: " + reason);
         }
 
-        /** When the plain schedule fits it is OPTIMAL: no schedule costs less than computing every node once. */
+        /**
+         * The plain schedule is OPTIMAL when it fits: no schedule costs less than computing every
+         * node once. When it does not and neither trick is allowed, nothing fits: every output
+         * then stays in RAM from its stage to its last reader, as in the plain schedule.
+         */
         private SolveResult plainSchedule() {
             Verifier.Outcome plain = verifier.verify(Plans.plain(graph));
-            if (plain.verified() == null) {
-                whyPlainDoesNotFit = plain.problem();
-                return null;
+            if (plain.verified() != null) {
+                incumbent.offer(plain.verified());
+                return incumbent.result(SolveStatus.OPTIMAL, "the plain schedule fits: every node computed once is"
+                        + " optimal");
             }
-            incumbent.offer(plain.verified());
-            return incumbent.result(SolveStatus.OPTIMAL, "the plain schedule fits: every node computed once is optimal");
-        }
-
-        /**
-         * Without either trick every output stays in RAM from its stage to its last reader: the
-         * plain schedule uses the least RAM in every stage, and it does not fit.
-         */
-        private SolveResult onlyThePlainSchedule() {
-            if (budget.paging() || budget.remat()) {
-                return null;
+            if (!budget.paging() && !budget.remat()) {
+                return incumbent.result(SolveStatus.INFEASIBLE, "infeasible: without paging and recomputation the"
+                        + " plain schedule is the only one, and it needs more RAM than the budget (" + plain.problem()
+                        + ")");
             }
-            return incumbent.result(SolveStatus.INFEASIBLE, "infeasible: without paging and recomputation the plain"
-                    + " schedule is the only one, and it needs more RAM than the budget (" + whyPlainDoesNotFit + ")");
+            return null;
         }
 
         /** The cover bound proves that nothing fits, or raises the lower bound. */

@@ -7,8 +7,10 @@ public interface Backend {
 
     String name();
 
-    /** True when the backend needs the all-integer model (bytes, scaled integer energies). */
-    boolean needsIntegerModel();
+    /** True when the backend needs the all-integer model (bytes, scaled integer energies); else the scaled one. */
+    default boolean needsIntegerModel() {
+        return false;
+    }
 
     /**
      * Solves {@code lp}. {@code hint} is a point of the model (NaN entries: no hint) or null.

@@ -29,11 +29,6 @@ final class HighsBackend implements Backend {
     }
 
     @Override
-    public boolean needsIntegerModel() {
-        return false;
-    }
-
-    @Override
     public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
             Cancellation cancel, Consumer<double[]> onSolution) {
         Natives.load();

@@ -21,11 +21,6 @@ final class ScipBackend implements Backend {
     }
 
     @Override
-    public boolean needsIntegerModel() {
-        return false;
-    }
-
-    @Override
     public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
             Cancellation cancel, Consumer<double[]> onSolution) {
         Natives.load();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * Lowers the energy of a schedule that fits, keeping it within budget: passes of small moves
@@ -110,17 +111,8 @@ final class Improver {
                 }
             }
         }
-        bestFirst(moves);
-        boolean progress = false;
-        for (Move mv : moves) {
-            if (timeUp.getAsBoolean()) {
-                break;
-            }
-            if (s.pagedIn(mv.stage(), mv.tensor())) {
-                progress |= tryMove(s, () -> s.setPin(mv.stage(), mv.tensor(), false), false);
-            }
-        }
-        return progress;
+        return tryBestFirst(moves, timeUp, mv -> s.pagedIn(mv.stage(), mv.tensor())
+                && tryMove(s, () -> s.setPin(mv.stage(), mv.tensor(), false), false));
     }
 
     /**
@@ -155,25 +147,16 @@ final class Improver {
                 }
             }
         }
-        bestFirst(moves);
-        boolean progress = false;
-        for (Move mv : moves) {
-            if (timeUp.getAsBoolean()) {
-                break;
-            }
+        return tryBestFirst(moves, timeUp, mv -> {
             int i = mv.tensor();
             int t = mv.stage();
-            if (!s.dem[t][i]) {
-                continue;
-            }
-            Repair.Fix fix = fix(s, i, t, chains);
+            Repair.Fix fix = s.dem[t][i] ? fix(s, i, t, chains) : null;
             if (fix == null) {
-                continue;
+                return false;
             }
             boolean free = isFree(s, i);
-            progress |= tryMove(s, () -> Repair.apply(s, fix), free) && !free;
-        }
-        return progress;
+            return tryMove(s, () -> Repair.apply(s, fix), free) && !free;
+        });
     }
 
     /** Largest saving first; ties by stage, then tensor, so that runs are repeatable. */
@@ -213,16 +196,11 @@ final class Improver {
                 }
             }
         }
-        bestFirst(moves);
-        boolean progress = false;
-        for (Move mv : moves) {
-            if (timeUp.getAsBoolean()) {
-                break;
-            }
+        return tryBestFirst(moves, timeUp, mv -> {
             int i = mv.tensor();
             int t = mv.stage();
             if (!s.r[t][i]) {
-                continue;
+                return false;
             }
             boolean done = tryMove(s, () -> {
                 s.setR(t, i, false);
@@ -234,7 +212,19 @@ final class Improver {
                     s.setPin(t, i, true);
                 }, false);
             }
-            progress |= done;
+            return done;
+        });
+    }
+
+    /** Tries the moves, largest saving first, until time is up; true when any of them was kept. */
+    private static boolean tryBestFirst(List<Move> moves, BooleanSupplier timeUp, Predicate<Move> attempt) {
+        bestFirst(moves);
+        boolean progress = false;
+        for (Move mv : moves) {
+            if (timeUp.getAsBoolean()) {
+                break;
+            }
+            progress |= attempt.test(mv);
         }
         return progress;
     }

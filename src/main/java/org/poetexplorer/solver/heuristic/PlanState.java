@@ -3,6 +3,7 @@ package org.poetexplorer.solver.heuristic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.StagePlan;
@@ -133,14 +134,7 @@ final class PlanState {
 
     /** Energy summed afresh from the decisions (no accumulated rounding). */
     double exactEnergyJ() {
-        double e = 0;
-        for (int t = 0; t < n; t++) {
-            for (int i = 0; i <= t; i++) {
-                if (r[t][i]) {
-                    e += g.computeJ(i);
-                }
-            }
-        }
+        double e = sumOverComputations(g::computeJ);
         for (double p : pagingJ) {
             e += p;
         }
@@ -153,15 +147,20 @@ final class PlanState {
 
     /** Compute time summed afresh from the decisions. */
     double exactRuntimeS() {
-        double s = 0;
+        return sumOverComputations(g::runtime);
+    }
+
+    /** The sum of {@code cost} over every computation, stage by stage in node order. */
+    private double sumOverComputations(IntToDoubleFunction cost) {
+        double sum = 0;
         for (int t = 0; t < n; t++) {
             for (int i = 0; i <= t; i++) {
                 if (r[t][i]) {
-                    s += g.runtime(i);
+                    sum += cost.applyAsDouble(i);
                 }
             }
         }
-        return s;
+        return sum;
     }
 
     long overflowBytes() {
