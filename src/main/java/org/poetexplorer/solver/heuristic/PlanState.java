@@ -95,9 +95,15 @@ final class PlanState {
         dirtyStages = new int[n];
         for (int t = 0; t < n; t++) {
             r[t][t] = true;
-            for (int i = 0; i < t && hint != null; i++) {
-                r[t][i] = remat && hint.r(t, i);
-                pin[t][i] = paging && hint.mIn(t - 1, i);
+            if (hint != null && remat) {
+                for (int i : hint.computed(t)) {
+                    r[t][i] = true;
+                }
+            }
+            if (hint != null && paging && t > 0) {
+                for (int i : hint.pageIns(t - 1)) {
+                    pin[t][i] = true;
+                }
             }
             for (int i = 0; i <= t; i++) {
                 if (r[t][i]) {
