@@ -72,7 +72,7 @@ final class HeuristicFigures {
         String energy = p == null ? "none" : String.format(Locale.ROOT, "%.6f", p.energyJ() / g.plainEnergyJ());
         String lower = Double.isInfinite(bound) ? "infeasible"
                 : String.format(Locale.ROOT, "%.6f", bound / g.plainEnergyJ());
-        String gap = p == null ? "-" : String.format(Locale.ROOT, "%.3f%%", 100 * (p.energyJ() - bound) / p.energyJ());
+        String gap = p == null ? "-" : String.format(Locale.ROOT, "%.2e", (p.energyJ() - bound) / p.energyJ());
         out.printf(Locale.ROOT, "  %5.0f%% %-22s %10.4f %14s %14s %10s%n", 100 * fraction,
                 switches(b.paging(), b.remat()), seconds, energy, lower, gap);
     }
