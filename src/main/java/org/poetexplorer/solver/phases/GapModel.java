@@ -95,7 +95,7 @@ public final class GapModel {
             if (readers.length == 0) {
                 continue;
             }
-            int last = readers[readers.length - 1];
+            int last = Plans.lastReader(g, i);
             resident[i][i + 1] = ALWAYS; // read there, kept through it, or paged out at its start
             for (int j : readers) {
                 resident[i][j] = ALWAYS;
