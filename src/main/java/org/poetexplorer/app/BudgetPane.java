@@ -13,8 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Polygon;
 import org.controlsfx.control.ToggleSwitch;
-import org.poetexplorer.chart.Units;
-import org.poetexplorer.model.ByteSize;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
@@ -164,7 +163,7 @@ final class BudgetPane extends VBox {
         double x = thumb + (LogScale.toSlider(peak) - ramSlider.getMin()) / range * usable;
         peakArrow.setLayoutX(x);
         peakArrow.setLayoutY(1);
-        peakLabel.setText("plain peak " + Units.bytes(peak));
+        peakLabel.setText("plain peak " + Quantities.bytes(peak));
         peakLabel.applyCss();
         double w = peakLabel.prefWidth(-1);
         peakLabel.resize(w, peakLabel.prefHeight(-1));
@@ -179,7 +178,7 @@ final class BudgetPane extends VBox {
             syncing = false;
         }
         long peak = vm.plainPeakBytesProperty().get();
-        ramValue.setText(Units.bytes(bytes) + (peak > 0
+        ramValue.setText(Quantities.bytes(bytes) + (peak > 0
                 ? String.format(Locale.ROOT, "  (%.0f %% of plain peak)", 100.0 * bytes / peak) : ""));
         if (!ramField.isFocused() || ramProblem(ramField.getText()) == null) {
             ramField.setText(Long.toString(bytes));
@@ -188,7 +187,7 @@ final class BudgetPane extends VBox {
 
     private static String ramProblem(String text) {
         try {
-            ByteSize.parse(text);
+            Quantities.parseBytes(text);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
@@ -201,7 +200,7 @@ final class BudgetPane extends VBox {
             vm.reportInputError("RAM budget", p);
             return;
         }
-        vm.ramBudgetProperty().set(ByteSize.parse(ramField.getText()));
+        vm.ramBudgetProperty().set(Quantities.parseBytes(ramField.getText()));
         ramField.setText(Long.toString(vm.ramBudgetProperty().get()));
     }
 

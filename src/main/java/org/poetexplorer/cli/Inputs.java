@@ -9,8 +9,8 @@ import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.NetworkFiles;
 import org.poetexplorer.milp.Backends;
-import org.poetexplorer.model.ByteSize;
 import org.poetexplorer.model.Device;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 
 /** Turns command-line values into domain values, refusing bad ones with the option named. */
@@ -64,7 +64,7 @@ final class Inputs {
             throw new InputException(option, "", "must be a positive size (was " + value.trim() + ")");
         }
         try {
-            return ByteSize.parse(value);
+            return Quantities.parseBytes(value);
         } catch (IllegalArgumentException e) {
             throw new InputException(option, "", e.getMessage());
         }

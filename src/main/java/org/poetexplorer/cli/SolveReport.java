@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.poetexplorer.milp.SolveResult;
 import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.model.Budget;
-import org.poetexplorer.model.ByteSize;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleSummary;
@@ -96,40 +96,29 @@ record SolveReport(
     String toText() {
         StringBuilder sb = new StringBuilder();
         line(sb, "solver", solver);
-        line(sb, "status", status.name() + (gap == null ? "" : String.format(Locale.ROOT, " (gap %.3g %%)", gap * 100)));
+        line(sb, "status", status.name() + (gap == null ? "" : " (gap " + Quantities.percent(gap) + ")"));
         if (lowerBoundJ != null) {
-            line(sb, "lower bound", joules(lowerBoundJ));
+            line(sb, "lower bound", Quantities.exactJoules(lowerBoundJ));
         }
         if (message != null && !message.isBlank()) {
             line(sb, "note", message);
         }
-        line(sb, "solve time", seconds(solveSeconds));
+        line(sb, "solve time", Quantities.exactSeconds(solveSeconds));
         if (schedule != null) {
             sb.append(SummaryText.format(schedule));
         } else {
             line(sb, "network", network + " (" + nodes + " nodes)" + (device == null ? "" : " on " + device));
-            line(sb, "budget", "RAM " + bytes(ramBudgetBytes) + ", runtime " + runtimeBudgetRatio
-                    + " x plain step, paging " + (paging ? "on" : "off") + ", rematerialization "
-                    + (remat ? "on" : "off"));
+            line(sb, "budget", "RAM " + Quantities.exactBytes(ramBudgetBytes) + ", runtime "
+                    + Quantities.ratio(runtimeBudgetRatio) + " plain step, paging " + (paging ? "on" : "off")
+                    + ", rematerialization " + (remat ? "on" : "off"));
             line(sb, "schedule", "none" + (status == SolveStatus.INFEASIBLE ? ": no schedule fits these budgets" : ""));
-            line(sb, "plain step", joules(plain.energyJ()) + ", peak RAM " + bytes(plain.peakRamBytes()));
+            line(sb, "plain step", Quantities.exactJoules(plain.energyJ()) + ", peak RAM "
+                    + Quantities.exactBytes(plain.peakRamBytes()));
         }
         return sb.toString();
     }
 
     private static void line(StringBuilder sb, String label, String value) {
         sb.append(String.format(Locale.ROOT, "%-12s %s%n", label, value));
-    }
-
-    static String joules(double j) {
-        return String.format(Locale.ROOT, "%.6g J", j);
-    }
-
-    static String seconds(double s) {
-        return String.format(Locale.ROOT, "%.4g s", s);
-    }
-
-    static String bytes(long b) {
-        return String.format(Locale.ROOT, "%,d B", b) + (b >= 1000 ? " (" + ByteSize.format(b) + ")" : "");
     }
 }

@@ -12,8 +12,8 @@ import org.poetexplorer.milp.CancelToken;
 import org.poetexplorer.milp.SolveOptions;
 import org.poetexplorer.milp.Sweep;
 import org.poetexplorer.model.Budget;
-import org.poetexplorer.model.ByteSize;
 import org.poetexplorer.model.Device;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ScheduleSummary;
 import picocli.CommandLine.Command;
@@ -64,11 +64,11 @@ final class SweepCommand implements Callable<Integer> {
                 pointLimit == null ? DEFAULT_POINT_LIMIT_S : Inputs.positive("--time-limit-per-point", pointLimit));
         Budget base = budgetOptions.budget(range.toBytes());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s on %s, runtime %sx, paging %s, recomputation %s, %d budgets %s..%s, "
+        out.printf(Locale.ROOT, "%s on %s, runtime %s, paging %s, recomputation %s, %d budgets %s..%s, "
                 + "solver %s, %s s per point%n%n", graph.name(), dev == null ? "(device from the file)" : dev.id(),
-                trim(ratio), base.paging() ? "on" : "off", base.remat() ? "on" : "off", range.steps(),
-                ByteSize.format(range.fromBytes()), ByteSize.format(range.toBytes()), options.solver(),
-                trim(options.timeLimitSeconds()));
+                Quantities.ratio(ratio), base.paging() ? "on" : "off", base.remat() ? "on" : "off", range.steps(),
+                Quantities.bytes(range.fromBytes()), Quantities.bytes(range.toBytes()), options.solver(),
+                Quantities.number(options.timeLimitSeconds()));
         out.println(SweepTable.header());
         out.flush();
         CancelToken cancel = new CancelToken();
@@ -145,10 +145,6 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private static String trim(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
     /** The text table and the CSV, one row per point. */
     static final class SweepTable {
         private SweepTable() {
@@ -162,10 +158,10 @@ final class SweepCommand implements Callable<Integer> {
         static String row(Sweep.Point p) {
             var r = p.result();
             ScheduleSummary s = r.hasSchedule() ? ScheduleSummary.of(r.schedule()) : null;
-            return String.format(Locale.ROOT, "%12s  %-10s %14s %12s %9s %8.2f  %s", ByteSize.format(p.ramBudgetBytes()),
-                    r.status(), s == null ? "-" : String.format(Locale.ROOT, "%.6f", s.energyJ()),
-                    s == null ? "-" : ByteSize.format(s.peakRamBytes()),
-                    r.gap() == null ? "-" : String.format(Locale.ROOT, "%.4f %%", r.gap() * 100), p.seconds(),
+            return String.format(Locale.ROOT, "%12s  %-10s %14s %12s %9s %8.2f  %s",
+                    Quantities.bytes(p.ramBudgetBytes()), r.status(), s == null ? "-" : String.format(Locale.ROOT, "%.6f", s.energyJ()),
+                    s == null ? "-" : Quantities.bytes(s.peakRamBytes()),
+                    r.gap() == null ? "-" : Quantities.percent(r.gap()), p.seconds(),
                     p.source().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
 
