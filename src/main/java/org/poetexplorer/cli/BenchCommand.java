@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.AtomicFiles;
 import org.poetexplorer.io.CaseFiles;
+import org.poetexplorer.io.Csv;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.NetworkFiles;
 import org.poetexplorer.io.SolveCase;
@@ -207,15 +208,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static String toCsv(List<Row> rows) {
-        StringBuilder sb = new StringBuilder("case,solver,status,energyJ,bestKnownJ,ratio,medianWallS,verdict\n");
+        Csv out = new Csv("case", "solver", "status", "energyJ", "bestKnownJ", "ratio", "medianWallS", "verdict");
         for (Row r : rows) {
-            sb.append(r.caseId()).append(',').append(r.solver()).append(',').append(r.status()).append(',')
-                    .append(r.energyJ() == null ? "" : r.energyJ()).append(',')
-                    .append(r.bestKnownJ() == null ? "" : r.bestKnownJ()).append(',')
-                    .append(r.ratio() == null ? "" : r.ratio()).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f", r.medianS())).append(',')
-                    .append(r.verdict().contains(",") ? "\"" + r.verdict() + "\"" : r.verdict()).append('\n');
+            out.row(r.caseId(), r.solver(), r.status(), r.energyJ(), r.bestKnownJ(), r.ratio(),
+                    String.format(Locale.ROOT, "%.4f", r.medianS()), r.verdict());
         }
-        return sb.toString();
+        return out.text();
     }
 }

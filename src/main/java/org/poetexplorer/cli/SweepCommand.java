@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.AtomicFiles;
+import org.poetexplorer.io.Csv;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.milp.CancelToken;
 import org.poetexplorer.milp.SolveOptions;
@@ -166,19 +167,16 @@ final class SweepCommand implements Callable<Integer> {
         }
 
         static String csv(List<Sweep.Point> points) {
-            StringBuilder sb = new StringBuilder("ramBudgetBytes,status,energyJ,peakRamBytes,gap,lowerBoundJ,seconds,source\n");
+            Csv csv = new Csv("ramBudgetBytes", "status", "energyJ", "peakRamBytes", "gap", "lowerBoundJ", "seconds",
+                    "source");
             for (Sweep.Point p : points) {
                 var r = p.result();
                 ScheduleSummary s = r.hasSchedule() ? ScheduleSummary.of(r.schedule()) : null;
-                sb.append(p.ramBudgetBytes()).append(',').append(r.status()).append(',')
-                        .append(s == null ? "" : String.valueOf(s.energyJ())).append(',')
-                        .append(s == null ? "" : String.valueOf(s.peakRamBytes())).append(',')
-                        .append(r.gap() == null ? "" : String.valueOf(r.gap())).append(',')
-                        .append(r.lowerBoundJ() == null ? "" : String.valueOf(r.lowerBoundJ())).append(',')
-                        .append(String.format(Locale.ROOT, "%.4f", p.seconds())).append(',')
-                        .append(p.source().name().toLowerCase(Locale.ROOT)).append('\n');
+                csv.row(p.ramBudgetBytes(), r.status(), s == null ? null : s.energyJ(),
+                        s == null ? null : s.peakRamBytes(), r.gap(), r.lowerBoundJ(),
+                        String.format(Locale.ROOT, "%.4f", p.seconds()), p.source().name().toLowerCase(Locale.ROOT));
             }
-            return sb.toString();
+            return csv.text();
         }
     }
 }
