@@ -1,10 +1,8 @@
 package org.poetexplorer.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import org.poetexplorer.io.Json;
 import org.poetexplorer.milp.SolveResult;
 import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.model.Budget;
@@ -37,8 +35,6 @@ record SolveReport(
         ScheduleSummary.Plain plain,
         long paramBytes) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     static SolveReport of(SolveResult r, TrainingGraph g, Budget b, String requestedSolver) {
         ScheduleSummary summary = r.hasSchedule() ? ScheduleSummary.of(r.schedule()) : null;
         return new SolveReport(g.name(), g.deviceId(), g.size(), b.ramBytes(), b.runtimeRatio(), b.paging(),
@@ -47,9 +43,9 @@ record SolveReport(
                 r.lowerBoundJ(), r.solveSeconds(), r.message(), ScheduleSummary.plain(g, b), g.paramBytes());
     }
 
-    /** The fields of issue 2's {@code solve --json}, then the extra ones. */
+    /** The fields of {@code solve --json} as documented, then the extra ones. */
     String toJson() {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("network", network);
         o.put("device", device);
         o.put("nodes", nodes);
@@ -82,11 +78,7 @@ record SolveReport(
         o.put("plainPeakRamBytes", plain.peakRamBytes());
         o.put("plainRuntimeS", plain.runtimeS());
         o.put("paramBytes", paramBytes);
-        try {
-            return JSON.writeValueAsString(o) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(o);
     }
 
     /**

@@ -65,10 +65,7 @@ public final class DeviceFiles {
     public static Device parse(String json, String source) throws InputException {
         JsonNode root = Json.parseObject(json, source, "the figures of a device profile");
         JsonFields f = new JsonFields(source);
-        JsonNode format = root.get("format");
-        if (format != null && !(format.isTextual() && format.asText().equals(FORMAT))) {
-            throw f.error("format", "unsupported format " + format + " (expected \"" + FORMAT + "\")");
-        }
+        f.format(root, FORMAT, false);
         List<String> missing = new ArrayList<>();
         for (String field : FIGURES) {
             JsonNode v = root.get(field);
@@ -120,7 +117,7 @@ public final class DeviceFiles {
     }
 
     public static String toJson(Device d) {
-        ObjectNode o = Json.MAPPER.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("format", FORMAT);
         o.put("id", d.id());
         o.put("name", d.name());
