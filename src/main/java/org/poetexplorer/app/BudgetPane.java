@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Polygon;
 import org.controlsfx.control.ToggleSwitch;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 
@@ -69,7 +70,8 @@ final class BudgetPane extends VBox {
         runtimeSlider.setShowTickLabels(true);
         runtimeSlider.setTooltip(new Tooltip("Compute time allowed, as a multiple of one plain training step "
                 + "(1.0x: no recomputation)."));
-        runtimeField.setTooltip(new Tooltip("Exact runtime budget, 1.0 to 10 (x the plain step). Enter applies."));
+        runtimeField.setTooltip(new Tooltip("Exact runtime budget in plain steps, at least 1 (1.5 or 1.5x). "
+                + "Enter applies."));
         runtimeField.setPrefColumnCount(5);
 
         ToggleSwitch paging = new ToggleSwitch("Paging");
@@ -206,13 +208,10 @@ final class BudgetPane extends VBox {
 
     private static String runtimeProblem(String text) {
         try {
-            double v = Double.parseDouble(text.trim().replaceAll("[xX]$", ""));
-            if (!(v >= ExplorerViewModel.MIN_RUNTIME_RATIO && v <= ExplorerViewModel.MAX_RUNTIME_RATIO)) {
-                return "must be between 1.0 and 10 (was " + text.trim() + ")";
-            }
+            Allowance.parseRuntimeRatio(text);
             return null;
-        } catch (NumberFormatException e) {
-            return "\"" + text + "\" is not a number";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 
@@ -222,7 +221,7 @@ final class BudgetPane extends VBox {
             vm.reportInputError("runtime budget", p);
             return;
         }
-        vm.runtimeRatioProperty().set(Double.parseDouble(runtimeField.getText().trim().replaceAll("[xX]$", "")));
+        vm.runtimeRatioProperty().set(Allowance.parseRuntimeRatio(runtimeField.getText()));
     }
 
     private void showRuntime(double ratio) {

@@ -14,14 +14,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.poetexplorer.io.DeviceSource;
+import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 
 /** The left side: network and device pickers, the device sheet, the network summary, budgets and solver settings. */
 final class InputsView extends VBox {
-    private final ComboBox<NetworkChoice> networkPicker = new ComboBox<>();
-    private final ComboBox<DeviceChoice> devicePicker = new ComboBox<>();
+    private final ComboBox<NetworkSource> networkPicker = new ComboBox<>();
+    private final ComboBox<DeviceSource> devicePicker = new ComboBox<>();
     private final BudgetPane budgets;
     private final GridPane summary = new GridPane();
     private boolean syncing;
@@ -105,7 +107,7 @@ final class InputsView extends VBox {
         }
     }
 
-    DeviceChoice devicePickerValue() {
+    DeviceSource devicePickerValue() {
         return devicePicker.getValue();
     }
 

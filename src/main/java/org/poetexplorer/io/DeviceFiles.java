@@ -77,7 +77,7 @@ public final class DeviceFiles {
             throw new InputException(source, String.join(", ", missing), "missing (a profile needs every figure: "
                     + String.join(", ", FIGURES) + ")");
         }
-        String id = optionalString(f, root, "id", stem(source));
+        String id = optionalString(f, root, "id", Sources.stem(source));
         String name = optionalString(f, root, "name", id);
         String text = optionalString(f, root, "source", "");
         double bytes = number(f, root, "bytesPerElement");
@@ -155,17 +155,5 @@ public final class DeviceFiles {
             throw f.error(field, "must be a string (was " + JsonFields.shortText(v) + ")");
         }
         return v.asText();
-    }
-
-    private static String stem(String source) {
-        Path p;
-        try {
-            p = Path.of(source).getFileName();
-        } catch (RuntimeException e) {
-            return source;
-        }
-        String s = p == null ? source : p.toString();
-        int dot = s.lastIndexOf('.');
-        return dot > 0 ? s.substring(0, dot) : s;
     }
 }

@@ -228,16 +228,9 @@ public final class NetworkFiles {
         return Json.write(root);
     }
 
+    /** The network's name in a file of the reference's naming, NAME__DEVICE.json; else the file's name. */
     private static String fileStem(String source) {
-        Path path;
-        try {
-            path = Path.of(source).getFileName();
-        } catch (RuntimeException e) {
-            return source;
-        }
-        String s = path == null ? source : path.toString();
-        int dot = s.lastIndexOf('.');
-        s = dot > 0 ? s.substring(0, dot) : s;
+        String s = Sources.stem(source);
         int sep = s.indexOf("__");
         return sep > 0 ? s.substring(0, sep) : s;
     }

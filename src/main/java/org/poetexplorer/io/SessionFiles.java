@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.poetexplorer.milp.Backends;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 
@@ -29,16 +30,16 @@ public final class SessionFiles {
         ObjectNode o = Json.object();
         o.put("format", FORMAT);
         ObjectNode net = o.putObject("network");
-        if (s.networkFile() != null) {
-            net.put("file", s.networkFile().toAbsolutePath().toString());
+        if (s.network() instanceof NetworkSource.NetworkFile f) {
+            net.put("file", f.path().toAbsolutePath().toString());
         } else {
-            net.put("catalog", s.networkName());
+            net.put("catalog", s.network().label());
         }
         ObjectNode dev = o.putObject("device");
-        if (s.deviceFile() != null) {
-            dev.put("file", s.deviceFile().toAbsolutePath().toString());
+        if (s.device() instanceof DeviceSource.DeviceFile f) {
+            dev.put("file", f.path().toAbsolutePath().toString());
         } else {
-            dev.put("builtIn", s.deviceId());
+            dev.put("builtIn", s.device().label());
         }
         if (s.editedDevice() != null) {
             dev.set("edited", Json.tree(DeviceFiles.toJson(s.editedDevice())));
@@ -71,11 +72,12 @@ public final class SessionFiles {
         JsonFields f = new JsonFields(source);
         f.format(root, FORMAT, true);
         JsonNode net = f.object(root, "", "network");
-        Path networkFile = net.has("file") ? path(f, net, "network.file") : null;
-        String networkName = networkFile == null ? f.string(net, "network", "catalog") : null;
+        NetworkSource network = net.has("file") ? new NetworkSource.NetworkFile(path(f, net, "network.file"))
+                : known(f, "network.catalog",
+                        () -> new NetworkSource.CatalogNetwork(f.string(net, "network", "catalog")));
         JsonNode dev = f.object(root, "", "device");
-        Path deviceFile = dev.has("file") ? path(f, dev, "device.file") : null;
-        String deviceId = deviceFile == null ? f.string(dev, "device", "builtIn") : null;
+        DeviceSource device = dev.has("file") ? new DeviceSource.DeviceFile(path(f, dev, "device.file"))
+                : known(f, "device.builtIn", () -> new DeviceSource.BuiltInDevice(f.string(dev, "device", "builtIn")));
         Device edited = null;
         if (dev.has("edited") && !dev.get("edited").isNull()) {
             edited = DeviceFiles.parse(Json.write(dev.get("edited")), source + ": device.edited");
@@ -85,8 +87,9 @@ public final class SessionFiles {
         if (ram <= 0) {
             throw f.error("budget.ramBytes", "must be > 0 (was " + ram + ")");
         }
-        Budget budget = new Budget(ram, f.positive(b, "budget", "runtimeRatio"), bool(f, b, "paging"),
-                bool(f, b, "remat"));
+        double ratio = f.number(b, "budget", "runtimeRatio");
+        known(f, "budget.runtimeRatio", () -> Allowance.requireRuntimeRatio(ratio));
+        Budget budget = new Budget(ram, ratio, bool(f, b, "paging"), bool(f, b, "remat"));
         JsonNode sv = f.object(root, "", "solver");
         String solver = f.string(sv, "solver", "name");
         if (!Backends.names().contains(solver)) {
@@ -104,8 +107,21 @@ public final class SessionFiles {
         }
         double solveSeconds = root.has("solveSeconds") && !root.get("solveSeconds").isNull()
                 ? f.nonNegative(root, "", "solveSeconds") : 0;
-        return new Session(networkName, networkFile, deviceId, deviceFile, edited, budget, solver, timeLimit,
-                (int) threads, schedule, schedule == null ? 0 : solveSeconds);
+        return new Session(network, device, edited, budget, solver, timeLimit, (int) threads, schedule,
+                schedule == null ? 0 : solveSeconds);
+    }
+
+    private interface Reading<T> {
+        T get() throws InputException;
+    }
+
+    /** What {@code reading} gives; a value it refuses is refused as the value of {@code field}. */
+    private static <T> T known(JsonFields f, String field, Reading<T> reading) throws InputException {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException e) {
+            throw f.error(field, e.getMessage());
+        }
     }
 
     private static boolean bool(JsonFields f, JsonNode obj, String name) throws InputException {
