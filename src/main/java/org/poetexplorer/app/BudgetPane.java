@@ -1,6 +1,7 @@
 package org.poetexplorer.app;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -187,13 +188,18 @@ final class BudgetPane extends VBox {
         }
     }
 
-    private static String ramProblem(String text) {
+    /** Why {@code parse} refuses {@code text}, or null when it takes it. */
+    private static String problem(Consumer<String> parse, String text) {
         try {
-            Quantities.parseBytes(text);
+            parse.accept(text);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    private static String ramProblem(String text) {
+        return problem(Quantities::parseBytes, text);
     }
 
     private void applyRamField() {
@@ -207,12 +213,7 @@ final class BudgetPane extends VBox {
     }
 
     private static String runtimeProblem(String text) {
-        try {
-            Allowance.parseRuntimeRatio(text);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
+        return problem(Allowance::parseRuntimeRatio, text);
     }
 
     private void applyRuntimeField() {
