@@ -17,7 +17,7 @@ import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.milp.Sweep;
 import org.poetexplorer.milp.heuristic.MinimalRam;
 import org.poetexplorer.model.Allowance;
-import org.poetexplorer.model.ByteSize;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ScheduleSummary;
 
@@ -85,7 +85,8 @@ final class TradeoffSweep {
             protected List<CurvePoint> call() {
                 List<Sweep.Point> all = sweep.run(budgets, (done, total, p) -> {
                     updateProgress(done, total);
-                    updateMessage("budget " + done + " of " + total + " (" + ByteSize.format(p.ramBudgetBytes()) + ")");
+                    updateMessage("budget " + done + " of " + total + " (" + Quantities.bytes(p.ramBudgetBytes())
+                            + ")");
                     CurvePoint c = CurvePoint.of(p);
                     Platform.runLater(() -> {
                         if (task == this) {

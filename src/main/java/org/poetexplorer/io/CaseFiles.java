@@ -22,11 +22,8 @@ public final class CaseFiles {
         List<SolveCase> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < cases.size(); i++) {
-            JsonNode c = cases.get(i);
             String p = "cases[" + i + "]";
-            if (!c.isObject()) {
-                throw f.error(p, "must be an object (was " + JsonFields.shortText(c) + ")");
-            }
+            JsonNode c = f.object(cases.get(i), p);
             String id = f.string(c, p, "id");
             if (!ids.add(id)) {
                 throw f.error(p + ".id", "duplicate case id \"" + id + "\"");

@@ -65,10 +65,7 @@ public final class DeviceFiles {
     public static Device parse(String json, String source) throws InputException {
         JsonNode root = Json.parseObject(json, source, "the figures of a device profile");
         JsonFields f = new JsonFields(source);
-        JsonNode format = root.get("format");
-        if (format != null && !(format.isTextual() && format.asText().equals(FORMAT))) {
-            throw f.error("format", "unsupported format " + format + " (expected \"" + FORMAT + "\")");
-        }
+        f.format(root, FORMAT, false);
         List<String> missing = new ArrayList<>();
         for (String field : FIGURES) {
             JsonNode v = root.get(field);
@@ -80,7 +77,7 @@ public final class DeviceFiles {
             throw new InputException(source, String.join(", ", missing), "missing (a profile needs every figure: "
                     + String.join(", ", FIGURES) + ")");
         }
-        String id = optionalString(f, root, "id", stem(source));
+        String id = optionalString(f, root, "id", Sources.stem(source));
         String name = optionalString(f, root, "name", id);
         String text = optionalString(f, root, "source", "");
         double bytes = number(f, root, "bytesPerElement");
@@ -120,7 +117,7 @@ public final class DeviceFiles {
     }
 
     public static String toJson(Device d) {
-        ObjectNode o = Json.MAPPER.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("format", FORMAT);
         o.put("id", d.id());
         o.put("name", d.name());
@@ -158,17 +155,5 @@ public final class DeviceFiles {
             throw f.error(field, "must be a string (was " + JsonFields.shortText(v) + ")");
         }
         return v.asText();
-    }
-
-    private static String stem(String source) {
-        Path p;
-        try {
-            p = Path.of(source).getFileName();
-        } catch (RuntimeException e) {
-            return source;
-        }
-        String s = p == null ? source : p.toString();
-        int dot = s.lastIndexOf('.');
-        return dot > 0 ? s.substring(0, dot) : s;
     }
 }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.chart.ChartKind;
 import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.io.DeviceSource;
+import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.ScheduleFile;
 import org.poetexplorer.io.ScheduleFiles;
 import org.poetexplorer.io.Session;
@@ -68,7 +70,8 @@ class ExportSessionAppTest {
         saved = PoetSolver.solve(g, BUDGET, new SolveOptions("scip", 30, 1), SolveListener.NONE, new CancelToken());
         assertTrue(saved.hasSchedule());
         Path session = dir.resolve("start.poet-session.json");
-        SessionFiles.write(session, new Session("linear", null, "m0", null, null, BUDGET, "scip", 5, 1,
+        SessionFiles.write(session, new Session(new NetworkSource.CatalogNetwork("linear"),
+                new DeviceSource.BuiltInDevice("m0"), null, BUDGET, "scip", 5, 1,
                 new ScheduleFile(g, BUDGET, saved.solver(), saved.status(), saved.gap(), Double.NaN, saved.schedule()),
                 saved.solveSeconds()));
         AppSettings settings = new AppSettings();
@@ -256,7 +259,8 @@ class ExportSessionAppTest {
     void aSessionWhoseFilesMovedSaysWhichAndOpensTheDefaults() throws Exception {
         Path gone = dir.resolve("moved-away").resolve("net.json");
         Path session = dir.resolve("moved.json");
-        SessionFiles.write(session, new Session(null, gone, "m0", null, null, BUDGET, "scip", 3, 1, null, 0));
+        SessionFiles.write(session, new Session(new NetworkSource.NetworkFile(gone), new DeviceSource.BuiltInDevice("m0"),
+                null, BUDGET, "scip", 3, 1, null, 0));
         await(() -> app.view().sessions().open(session));
         Notice n = lastNotice();
         assertTrue(n.error(), n.toString());

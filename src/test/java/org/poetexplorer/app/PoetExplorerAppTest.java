@@ -15,12 +15,14 @@ import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.poetexplorer.io.onnx.OnnxFixture;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.poetexplorer.chart.ChartLayout;
 import org.poetexplorer.chart.TimeWindow;
 import org.poetexplorer.chart.TimelineData;
+import org.poetexplorer.io.DeviceSource;
+import org.poetexplorer.io.NetworkSource;
+import org.poetexplorer.io.onnx.OnnxFixture;
 import org.poetexplorer.milp.SolveResult;
 import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.model.Device;
@@ -229,7 +231,8 @@ class PoetExplorerAppTest extends AppWindowTest {
         assertTrue(text.contains("broken-device.json"), text);
         assertTrue(text.contains("flops") && text.contains("-5"), text);
         assertEquals(before, vm().deviceProperty().get(), "the previous device stays");
-        assertEquals("a72", app.view().inputs().devicePickerValue().builtInId(), "the picker still shows it");
+        assertEquals(new DeviceSource.BuiltInDevice("a72"), app.view().inputs().devicePickerValue(),
+                "the picker still shows it");
         assertEquals(resultBefore, vm().resultProperty().get(), "the schedule on screen stays");
     }
 
@@ -272,7 +275,7 @@ class PoetExplorerAppTest extends AppWindowTest {
         SolveResult r = awaitSettled(120);
         assertTrue(r.hasSchedule(), statusText());
         assertEquals("linear", r.graph().name());
-        assertTrue(vm().networkProperty().get().isFile());
+        assertEquals(new NetworkSource.NetworkFile(good.toAbsolutePath()), vm().networkProperty().get());
         assertEquals(good.toAbsolutePath(), vm().recentFiles().get(0), "remembered as a recent file");
 
         Path bad = dir.resolve("broken-network.json");

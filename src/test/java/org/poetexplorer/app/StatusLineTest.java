@@ -28,7 +28,7 @@ class StatusLineTest {
     void infeasibleSaysWhichBudgetToRaiseAndByHowMuchWhenKnown() throws Exception {
         Budget b = new Budget(32_768, 1.5, true, true);
         String exact = StatusLine.of(infeasible(b), new StatusLine.Context(false, false, null, null, 262_144L, 262_144L));
-        assertEquals("INFEASIBLE: no schedule fits 32.8 kB within 1.50x runtime. Raise the RAM budget to at least "
+        assertEquals("INFEASIBLE: no schedule fits 32.8 kB within 1.5x runtime. Raise the RAM budget to at least "
                 + "262 kB (the smallest that works) | solved in 0.01 s (scip)", exact);
         String bracket = StatusLine.of(infeasible(b), new StatusLine.Context(false, false, null, null, 200_000L, 300_000L));
         assertTrue(bracket.contains("at least 200 kB (a schedule is known at 300 kB)"), bracket);

@@ -124,15 +124,12 @@ class CheckCommandTest {
     }
 
     @Test
-    void aResolverPluggedInResolvesNamesAndDevices() throws Exception {
-        List<String> asked = new ArrayList<>();
-        GraphResolver byName = (network, device) -> {
-            asked.add(network + "/" + device);
-            return ScheduleFixtures.graph(network + "__" + device);
-        };
-        Run r = run(new CheckCommand(byName), validFile().toString(), "--network", "linear", "--device", "m0");
+    void aCatalogNetworkIsCostedOnTheDeviceNamed() throws Exception {
+        Run r = run(new CheckCommand(), validFile().toString(), "--network", "linear", "--device", "m0");
         assertEquals(CheckCommand.VALID, r.code(), r.out() + r.err());
-        assertEquals(List.of("linear/m0"), asked);
+        Run noDevice = run(new CheckCommand(), validFile().toString(), "--network", "linear");
+        assertEquals(CheckCommand.UNREADABLE, noDevice.code());
+        assertTrue(noDevice.err().contains("--device") && noDevice.err().contains("linear"), noDevice.err());
     }
 
     @Test

@@ -2,12 +2,11 @@ package org.poetexplorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.poetexplorer.cli.PoetRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,13 +20,6 @@ class PoetCliSolveTest {
     private static final List<String> REQUIRED = List.of("network", "device", "nodes", "ramBudgetBytes",
             "runtimeBudgetRatio", "paging", "remat", "solver", "status", "energyJ", "computeJ", "pageInJ", "pageOutJ",
             "runtimeS", "peakRamBytes", "gap", "solveSeconds", "counts");
-
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PoetCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
 
     @Test
     void solveJsonHasEveryFieldOfIssue2AndTheScheduleIsWithinBudget() throws IOException {

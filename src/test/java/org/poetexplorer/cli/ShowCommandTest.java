@@ -29,7 +29,7 @@ class ShowCommandTest {
         CheckCommandTest.Run r = CheckCommandTest.run(new ShowCommand(), file.toString());
         assertEquals(0, r.code(), r.err());
         String out = r.out();
-        for (String expected : new String[] {"linear on m0", "highs, FEASIBLE, gap 2.000%", "compute", "recompute",
+        for (String expected : new String[] {"linear on m0", "highs, FEASIBLE, gap 2 %", "compute", "recompute",
                 "page-in", "page-out", "compute time", "total time", "peak RAM", "in RAM at the peak",
                 "layer19_GradientLayer (node 19)", "replay: valid"}) {
             assertTrue(out.contains(expected), expected + " in\n" + out);

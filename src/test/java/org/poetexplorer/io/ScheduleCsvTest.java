@@ -40,11 +40,4 @@ class ScheduleCsvTest {
             assertEquals(op.ramBytesAfter(), Long.parseLong(c[7]));
         }
     }
-
-    @Test
-    void namesWithCommasOrQuotesAreQuoted() {
-        assertEquals("plain", ScheduleCsv.field("plain"));
-        assertEquals("\"a,b\"", ScheduleCsv.field("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", ScheduleCsv.field("say \"hi\""));
-    }
 }
