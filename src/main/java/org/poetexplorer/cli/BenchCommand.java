@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.AtomicFiles;
+import org.poetexplorer.io.CaseFile;
 import org.poetexplorer.io.CaseFiles;
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.io.NetworkFiles;
 import org.poetexplorer.io.SolveCase;
 import org.poetexplorer.milp.Backends;
 import org.poetexplorer.milp.CancelToken;
@@ -41,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--cases", paramLabel = "FILE",
-            description = "cases file (default: ../shared/reference/cases.json, else the one under poet.shared)")
+            description = "cases file (default: the reference cases bundled with the application)")
     private String cases;
 
     @Option(names = "--solver", paramLabel = "LIST", description = "backends to run, comma-separated (default: all)")
@@ -62,8 +62,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV")
     private String csv;
 
-    @Option(names = "--targets", description = "also measure the speed targets of issue 6 (catalog networks on "
-            + "a72; HiGHS on the plain formulation as the yardstick: takes minutes)")
+    @Option(names = "--targets", description = "also measure the speed targets (catalog networks on a72; HiGHS on "
+            + "the plain formulation as the yardstick: takes minutes)")
     private boolean targets;
 
     @Option(names = "--baseline-limit", paramLabel = "SECONDS", defaultValue = "300",
@@ -85,15 +85,15 @@ final class BenchCommand implements Callable<Integer> {
         double limit = Inputs.positive("--time-limit", timeLimit);
         int t = Inputs.count("--threads", threads);
         List<String> backends = backends();
-        Path file = casesFile();
-        List<SolveCase> all = CaseFiles.read(file);
+        CaseFile file = casesFile();
+        List<SolveCase> all = file.cases();
         List<TrainingGraph> graphs = new ArrayList<>();
         for (SolveCase c : all) {
-            graphs.add(NetworkFiles.read(c.graph(), null));
+            graphs.add(file.graph(c));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%d cases from %s, backends %s, %d run%s each, time limit %s s, %d thread%s%n%n",
-                all.size(), file, String.join(", ", backends), n, n == 1 ? "" : "s", timeLimit.trim(), t,
+                all.size(), file.source(), String.join(", ", backends), n, n == 1 ? "" : "s", timeLimit.trim(), t,
                 t == 1 ? "" : "s");
         out.println(header());
         out.flush();
@@ -101,9 +101,8 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < all.size(); i++) {
             SolveCase c = all.get(i);
             TrainingGraph g = graphs.get(i);
-            Budget b = new Budget(c.ramBudgetBytes(), c.runtimeBudgetRatio(), c.paging(), c.remat());
             for (String solver : backends) {
-                Row row = run(c, g, b, new SolveOptions(solver, limit, t), n);
+                Row row = run(c, g, c.budget(), new SolveOptions(solver, limit, t), n);
                 rows.add(row);
                 out.println(format(row));
                 out.flush();
@@ -158,24 +157,15 @@ final class BenchCommand implements Callable<Integer> {
         return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
-    private Path casesFile() throws InputException {
-        if (cases != null) {
-            Path p = Path.of(cases);
-            if (!Files.isRegularFile(p)) {
-                throw new InputException("--cases", "", "no such file \"" + cases + "\"");
-            }
-            return p;
+    private CaseFile casesFile() throws InputException {
+        if (cases == null) {
+            return CaseFiles.bundled();
         }
-        Path nearby = Path.of("..", "shared", "reference", "cases.json");
-        if (Files.isRegularFile(nearby)) {
-            return nearby;
+        Path p = Path.of(cases);
+        if (!Files.isRegularFile(p)) {
+            throw new InputException("--cases", "", "no such file \"" + cases + "\"");
         }
-        String shared = System.getProperty("poet.shared");
-        if (shared != null && Files.isRegularFile(Path.of(shared, "reference", "cases.json"))) {
-            return Path.of(shared, "reference", "cases.json");
-        }
-        throw new InputException("--cases", "", "not given and no cases file at " + nearby
-                + (shared == null ? "" : " or " + Path.of(shared, "reference", "cases.json")));
+        return CaseFiles.read(p);
     }
 
     private List<String> backends() throws InputException {

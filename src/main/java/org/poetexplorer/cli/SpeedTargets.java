@@ -39,7 +39,7 @@ final class SpeedTargets {
     }
 
     void run() {
-        out.printf(Locale.ROOT, "Speed targets (issue 6), a72, runtime %.1fx, solver %s, %d thread%s, median of %d%n",
+        out.printf(Locale.ROOT, "Speed targets, a72, runtime %.1fx, solver %s, %d thread%s, median of %d%n",
                 RUNTIME_RATIO, Backends.DEFAULT, threads, threads == 1 ? "" : "s", repeat);
         plainFits();
         firstSchedule();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.poetexplorer.io.onnx.OnnxFixture;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.chart.ChartLayout;
 import org.poetexplorer.chart.TimeWindow;
 import org.poetexplorer.chart.TimelineData;
@@ -266,7 +267,7 @@ class PoetExplorerAppTest extends AppWindowTest {
     @Order(9)
     void aNetworkFileOpensAndAMalformedOneChangesNothing(@TempDir Path dir) throws Exception {
         awaitSettled(90);
-        Path good = Path.of(System.getProperty("poet.shared"), "reference", "graphs", "linear__a72.json");
+        Path good = ReferenceData.copy("linear", "a72", dir);
         fx(() -> vm().openNetwork(good));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().graphProperty().get().name().equals("linear"));
         SolveResult r = awaitSettled(120);

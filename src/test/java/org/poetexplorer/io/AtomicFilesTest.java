@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.schedule.ScheduleBuilder;
 import org.poetexplorer.schedule.ScheduleFixtures;
 
@@ -97,7 +98,7 @@ class AtomicFilesTest {
         Path notAFolder = Files.writeString(dir.resolve("file.txt"), "keep me");
         IOException e = assertThrows(IOException.class,
                 () -> ScheduleCsv.write(notAFolder.resolve("ops.csv"), ScheduleBuilder.plain(
-                        ScheduleFixtures.graph("linear__m0"), ScheduleFixtures.roomy())));
+                        ReferenceData.graph("linear", "m0"), ScheduleFixtures.roomy())));
         assertTrue(e.getMessage().contains("ops.csv") && e.getMessage().contains("is not a folder"), e.getMessage());
         assertEquals("keep me", Files.readString(notAFolder));
     }

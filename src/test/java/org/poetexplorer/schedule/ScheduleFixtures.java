@@ -1,15 +1,12 @@
 package org.poetexplorer.schedule;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.poetexplorer.io.InputException;
-import org.poetexplorer.io.NetworkFiles;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 
-/** Reference graphs and hand-made plans shared by the schedule and file tests. */
+/** Hand-made plans and schedules shared by the schedule and file tests. */
 public final class ScheduleFixtures {
     /** Σ compute_j of linear__m0.json, summed by hand from the file. */
     public static final double LINEAR_M0_PLAIN_J = 0.10467864000000002;
@@ -17,30 +14,6 @@ public final class ScheduleFixtures {
     public static final double LINEAR_M0_EXTRA_J = 0.006751670421123668;
 
     private ScheduleFixtures() {
-    }
-
-    public static Path shared() {
-        return Path.of(System.getProperty("poet.shared", "../shared"));
-    }
-
-    public static Path graphFile(String stem) {
-        return shared().resolve("reference/graphs/" + stem + ".json");
-    }
-
-    public static TrainingGraph graph(String stem) {
-        try {
-            return NetworkFiles.read(graphFile(stem), null);
-        } catch (InputException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
-    }
-
-    public static TrainingGraph graph(String stem, Device d) {
-        try {
-            return NetworkFiles.read(graphFile(stem), d);
-        } catch (InputException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
     }
 
     /** The m0 profile of poet-model.md section 1. */
