@@ -16,7 +16,7 @@ public final class ScheduleFixtures {
     private ScheduleFixtures() {
     }
 
-    /** The m0 profile of poet-model.md section 1. */
+    /** The m0 profile of docs/model.md section 1. */
     public static Device m0() {
         return new Device("m0", "Arduino MKR1000", 2000 / 0.012, 2000 / (0.012 * 0.020 * 3.3), 0.109e-3, 4616.51e3,
                 0.113e-3, 4440e3, 0.1 * 3.3, 4, 0.020 * 3.3, "test");
