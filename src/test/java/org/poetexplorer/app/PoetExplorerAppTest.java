@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * own window (the default view, or a small network reopened from a session with a short time
  * limit) and drives it like a user (slider, text field, pointer) or, where a native dialog
  * would be needed, through the view-model's method taking a path. Screenshots of each state go
- * to the folder named by {@code poet.screenshots}.
+ * to the folder named by {@code poet.screenshots} when it is given (see {@link Screenshots}).
  */
 class PoetExplorerAppTest extends AppWindowTest {
     private String statusText() {
