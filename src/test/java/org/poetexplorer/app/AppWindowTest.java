@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.io.DeviceFiles;
@@ -48,6 +49,12 @@ abstract class AppWindowTest {
         FxToolkit.registerPrimaryStage();
     }
 
+    @BeforeEach
+    void settingsOfThisTestAlone() {
+        settingsBefore = System.getProperty(SETTINGS_DIR);
+        System.setProperty(SETTINGS_DIR, settingsDir.toString());
+    }
+
     /** Starts the app as on a first run: no settings, no session, so the default network on the default device. */
     void launch() throws Exception {
         launch(null);
@@ -55,8 +62,6 @@ abstract class AppWindowTest {
 
     /** Starts the app as a user whose last session is {@code last}: the app reopens it on start. */
     void launch(Session last) throws Exception {
-        settingsBefore = System.getProperty(SETTINGS_DIR);
-        System.setProperty(SETTINGS_DIR, settingsDir.toString());
         if (last != null) {
             Path file = settingsDir.resolve("last-session.json");
             SessionFiles.write(file, last);
