@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.AtomicFiles;
+import org.poetexplorer.io.CaseFile;
 import org.poetexplorer.io.CaseFiles;
 import org.poetexplorer.io.Csv;
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.io.NetworkFiles;
 import org.poetexplorer.io.SolveCase;
 import org.poetexplorer.milp.Backends;
 import org.poetexplorer.milp.CancelToken;
@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--cases", paramLabel = "FILE", converter = Converters.FileToRead.class,
-            description = "cases file (default: ../shared/reference/cases.json, else the one under poet.shared)")
+            description = "cases file (default: the reference cases bundled with the application)")
     private Path cases;
 
     @Option(names = "--solver", paramLabel = "NAME", split = ",", converter = Converters.Solver.class,
@@ -87,15 +87,15 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException, IOException {
         List<String> backends = solvers == null || solvers.isEmpty() ? Backends.names() : solvers;
-        Path file = casesFile();
-        List<SolveCase> all = CaseFiles.read(file);
+        CaseFile file = casesFile();
+        List<SolveCase> all = file.cases();
         List<TrainingGraph> graphs = new ArrayList<>();
         for (SolveCase c : all) {
-            graphs.add(NetworkFiles.read(c.graph(), null));
+            graphs.add(file.graph(c));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%d cases from %s, backends %s, %d run%s each, time limit %s s, %d thread%s%n%n",
-                all.size(), file, String.join(", ", backends), repeat, repeat == 1 ? "" : "s",
+                all.size(), file.source(), String.join(", ", backends), repeat, repeat == 1 ? "" : "s",
                 Quantities.number(timeLimit), threads, threads == 1 ? "" : "s");
         out.println(header());
         out.flush();
@@ -103,9 +103,8 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < all.size(); i++) {
             SolveCase c = all.get(i);
             TrainingGraph g = graphs.get(i);
-            Budget b = new Budget(c.ramBudgetBytes(), c.runtimeBudgetRatio(), c.paging(), c.remat());
             for (String solver : backends) {
-                Row row = run(c, g, b, new SolveOptions(solver, timeLimit, threads), repeat);
+                Row row = run(c, g, c.budget(), new SolveOptions(solver, timeLimit, threads), repeat);
                 rows.add(row);
                 out.println(format(row));
                 out.flush();
@@ -160,20 +159,11 @@ final class BenchCommand implements Callable<Integer> {
         return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
-    private Path casesFile() throws InputException {
-        if (cases != null) {
-            return cases;
+    private CaseFile casesFile() throws InputException {
+        if (cases == null) {
+            return CaseFiles.bundled();
         }
-        Path nearby = Path.of("..", "shared", "reference", "cases.json");
-        if (Files.isRegularFile(nearby)) {
-            return nearby;
-        }
-        String shared = System.getProperty("poet.shared");
-        if (shared != null && Files.isRegularFile(Path.of(shared, "reference", "cases.json"))) {
-            return Path.of(shared, "reference", "cases.json");
-        }
-        throw new InputException("--cases", "", "not given and no cases file at " + nearby
-                + (shared == null ? "" : " or " + Path.of(shared, "reference", "cases.json")));
+        return CaseFiles.read(cases);
     }
 
     private static String header() {

@@ -17,9 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code poet export-mps}: the plain formulation of poet-model.md as MPS text, for any MIP solver. */
+/** {@code poet export-mps}: the plain formulation of docs/model.md as MPS text, for any MIP solver. */
 @Command(name = "export-mps", mixinStandardHelpOptions = true,
-        description = "Write the stage MILP of poet-model.md as stated (no reductions, unscaled) in MPS format.")
+        description = "Write the stage MILP of docs/model.md as stated (no reductions, unscaled) in MPS format.")
 final class ExportMpsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -3,8 +3,6 @@ package org.poetexplorer.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +40,7 @@ public final class DeviceFiles {
             throw new InputException("device", "", "unknown device \"" + id + "\" (known: "
                     + String.join(", ", BUILT_IN) + ", or a profile file *.json)");
         }
-        String resource = RESOURCE_DIR + key + ".json";
-        try (InputStream in = DeviceFiles.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in profile " + resource + " is missing from the application");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in profile " + key);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read built-in profile " + resource, e);
-        }
+        return parse(Json.readResource(RESOURCE_DIR + key + ".json"), "built-in profile " + key);
     }
 
     /** @throws InputException naming the file, the field and the value when the profile is unusable */

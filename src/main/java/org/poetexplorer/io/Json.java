@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,6 +64,21 @@ public final class Json {
             throw new InputException(source, "", "no such file");
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * A file the application carries on its class path, as text. Its absence is a fault of the
+     * build, not of the user's input.
+     */
+    static String readResource(String resource) {
+        try (InputStream in = Json.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the application");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource + " from the application", e);
         }
     }
 

@@ -17,8 +17,8 @@ import org.poetexplorer.model.TrainingGraph;
 
 /**
  * Network files (JSON): the nodes of a training graph with type, output shape, FLOPs,
- * parameters and dependencies, in topological order; the format of the reference graphs in
- * ../shared/reference/graphs, which load as they are.
+ * parameters and dependencies, in topological order. The reference graphs the project carries
+ * (org/poetexplorer/reference/graphs) are in this format and load as they are.
  *
  * <p>Costs: a node gives all five (runtime_s, ram_bytes, compute_j, pagein_j, pageout_j) or
  * none. Without a device every node must give them and they are used as given; with a device

@@ -6,7 +6,7 @@ import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.Schedule;
 
-/** The operations as CSV, one row per operation (schedule-format.md), for spreadsheets. */
+/** The operations as CSV, one row per operation (docs/schedule-format.md), for spreadsheets. */
 public final class ScheduleCsv {
     public static final String HEADER = "stage,kind,node,name,startS,endS,energyJ,ramBytesAfter";
 

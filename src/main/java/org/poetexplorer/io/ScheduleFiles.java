@@ -24,7 +24,7 @@ import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleSummary;
 
 /**
- * Schedule files (JSON, "poet-schedule/1", schedule-format.md): the budget, the solve, the
+ * Schedule files (JSON, "poet-schedule/1", docs/schedule-format.md): the budget, the solve, the
  * figures, every node with its costs and dependencies, and the operations. Numbers are written
  * so that reading gives back the very same doubles. Besides the fields of the format the file
  * carries the summary figures (recomputeJ, totalTimeS, peakStage, peakOpIndex, inRamAtPeak,

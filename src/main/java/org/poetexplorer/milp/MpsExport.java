@@ -9,7 +9,7 @@ import org.poetexplorer.model.TrainingGraph;
 
 /**
  * Writes linear models as free-format MPS text. {@link #plain} writes the stage MILP of
- * poet-model.md section 4 as stated there (no reductions, no scaling: joules, bytes, seconds),
+ * docs/model.md section 4 as stated there (no reductions, no scaling: joules, bytes, seconds),
  * for comparison with any MPS-reading solver. Every column is written in index order (a column
  * without entries gets a zero objective entry), so a reader numbers the columns as we do.
  */

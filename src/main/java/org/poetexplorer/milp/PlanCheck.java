@@ -5,7 +5,7 @@ import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.StagePlan;
 
 /**
- * Replays a stage plan by the operation order of schedule-format.md and recomputes its figures
+ * Replays a stage plan by the operation order of docs/schedule-format.md and recomputes its figures
  * exactly from the graph: energy (summed in operation order), compute time and peak RAM.
  * The solver uses it to rank and filter rounded solver answers before a schedule is built;
  * the schedule package's replay checker then checks the built schedule independently.

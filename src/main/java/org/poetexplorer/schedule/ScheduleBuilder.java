@@ -6,7 +6,7 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * Turns a stage plan into the operations of schedule-format.md, in the order fixed there:
+ * Turns a stage plan into the operations of docs/schedule-format.md, in the order fixed there:
  * page-outs; computations in increasing node order, each followed by the frees of the
  * dependencies the stage no longer needs; frees of what is not kept for the next stage;
  * page-ins. The builder does not judge the plan: {@link ReplayChecker} does.

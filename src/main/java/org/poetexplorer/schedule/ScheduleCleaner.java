@@ -4,7 +4,7 @@ import java.util.List;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * Leaves out operations that do nothing useful (schedule-format.md), repeating until nothing
+ * Leaves out operations that do nothing useful (docs/schedule-format.md), repeating until nothing
  * changes, then puts the rest back on the timeline:
  * <ul>
  * <li>a RECOMPUTE or PAGE_IN whose output is already in RAM;</li>

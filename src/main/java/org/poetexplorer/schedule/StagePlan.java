@@ -2,7 +2,7 @@ package org.poetexplorer.schedule;
 
 /**
  * A solution of the stage formulation as 0/1 decisions per stage t and node i
- * (poet-model.md section 4): computed, in RAM at the start of the stage, on storage at the
+ * (docs/model.md section 4): computed, in RAM at the start of the stage, on storage at the
  * start of the stage, paged in, paged out. Frees are implied by these. Immutable: the
  * accessors answer single entries; {@link #copyR()} etc. give copies.
  */

@@ -3,9 +3,8 @@ package org.poetexplorer.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.poetexplorer.io.NetworkFiles;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.milp.SolveResult;
 import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.model.Budget;
@@ -16,8 +15,7 @@ class StatusLineTest {
     private static final StatusLine.Context DONE = new StatusLine.Context(false, false, null, null, null, null);
 
     private static TrainingGraph linear() throws Exception {
-        return NetworkFiles.read(Path.of(System.getProperty("poet.shared"), "reference", "graphs", "linear__a72.json"),
-                null);
+        return ReferenceData.graph("linear", "a72");
     }
 
     private static SolveResult infeasible(Budget b) throws Exception {

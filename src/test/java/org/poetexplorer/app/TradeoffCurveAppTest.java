@@ -11,8 +11,6 @@ import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
 import org.poetexplorer.chart.TradeoffPainter;
 import org.poetexplorer.chart.TradeoffPoint;
-import org.poetexplorer.io.DeviceSource;
-import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.milp.SolveResult;
 import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.milp.Sweep;
@@ -26,17 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TradeoffCurveAppTest extends AppWindowTest {
     @Test
     void theCurveIsTracedInTheBackgroundAndClickingAPointLoadsItsBudget() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().graphProperty().get() != null);
-        fx(() -> {
-            vm().timeLimitProperty().set(4);
-            vm().selectDevice(new DeviceSource.BuiltInDevice("m0"));
-        });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().deviceProperty().get() != null
-                && vm().deviceProperty().get().id().equals("m0"));
-        fx(() -> vm().selectNetwork(new NetworkSource.CatalogNetwork("linear")));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().graphProperty().get() != null
-                && vm().graphProperty().get().name().equals("linear") && vm().deviceProperty().get().id().equals("m0"));
-        awaitSettled(120);
+        launchSolved("linear", "m0");
 
         TabPane tabs = (TabPane) app.view().lookup("#bottomTabs");
         fx(() -> tabs.getSelectionModel().select(2));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.io.ScheduleFiles;
 import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.model.Budget;
@@ -21,7 +22,7 @@ class ShowCommandTest {
 
     @Test
     void showsEnergyByKindTheTimesAndThePeak() throws Exception {
-        TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
+        TrainingGraph g = ReferenceData.graph("linear", "m0", ScheduleFixtures.m0());
         Schedule s = ScheduleBuilder.build(g, new Budget(6000, 1.2, true, true),
                 ScheduleFixtures.linearPagingAndRecompute(g));
         Path file = dir.resolve("s.json");

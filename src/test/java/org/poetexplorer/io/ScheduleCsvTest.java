@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.Schedule;
@@ -19,7 +20,7 @@ class ScheduleCsvTest {
 
     @Test
     void oneRowPerOperationWithTheFixedColumns() throws Exception {
-        TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
+        TrainingGraph g = ReferenceData.graph("linear", "m0", ScheduleFixtures.m0());
         Schedule s = ScheduleBuilder.build(g, ScheduleFixtures.roomy(), ScheduleFixtures.linearPagingAndRecompute(g));
         Path file = dir.resolve("ops.csv");
         ScheduleCsv.write(file, s);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.milp.SolveStatus;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
@@ -21,7 +22,7 @@ class SessionFilesTest {
     @TempDir
     Path dir;
 
-    private final TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
+    private final TrainingGraph g = ReferenceData.graph("linear", "m0", ScheduleFixtures.m0());
     private final Budget budget = new Budget(5000, 1.25, true, false);
     private final Schedule schedule = ScheduleBuilder.build(g, budget, ScheduleFixtures.linearPagingAndRecompute(g));
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.milp.heuristic.FastScheduler;
 import org.poetexplorer.milp.heuristic.HeuristicPlan;
 import org.poetexplorer.model.Budget;
@@ -15,8 +16,8 @@ import org.poetexplorer.schedule.ScheduleSummary;
 
 /** The exact cover bound: never above a valid schedule, and it proves the resnet18_cifar case. */
 class CoverProgramTest {
-    private static final TrainingGraph RESNET = ReferenceCases.graph("graphs/resnet18_cifar__a72.json");
-    private static final TrainingGraph VGG = ReferenceCases.graph("graphs/vgg16_cifar__a72.json");
+    private static final TrainingGraph RESNET = ReferenceData.graph("resnet18_cifar", "a72");
+    private static final TrainingGraph VGG = ReferenceData.graph("vgg16_cifar", "a72");
 
     @Test
     void resnet18CifarAt1point5MbAnd1point5xIsProvenOptimalBelowTheFormerIncumbent() {

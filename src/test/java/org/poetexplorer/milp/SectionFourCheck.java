@@ -5,7 +5,7 @@ import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.StagePlan;
 
 /**
- * Test-only: checks a plan directly against the constraints of poet-model.md section 4,
+ * Test-only: checks a plan directly against the constraints of docs/model.md section 4,
  * written out again from the text (frees from the hazard rule (6), RAM levels from (7)),
  * independently of the solver's own code. Returns null when the plan satisfies them all,
  * otherwise the first broken constraint.

@@ -7,7 +7,7 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * Lower bounds on the energy of any valid schedule (poet-model.md section 4), cheap enough to
+ * Lower bounds on the energy of any valid schedule (docs/model.md section 4), cheap enough to
  * compute on every budget change. A bound here lets the solver call a schedule OPTIMAL, so
  * each one comes with its argument.
  */

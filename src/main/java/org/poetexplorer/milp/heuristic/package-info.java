@@ -1,5 +1,5 @@
 /**
- * Fast answers around the exact MILP of poet-model.md section 4.
+ * Fast answers around the exact MILP of docs/model.md section 4.
  *
  * <ul>
  * <li>{@link org.poetexplorer.milp.heuristic.FastScheduler}: a valid schedule (as a

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.poetexplorer.model.Allowance;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
@@ -18,8 +19,8 @@ class HeuristicFigures {
     @Test
     void print() {
         FastScheduler fs = new FastScheduler();
-        for (String net : Graphs.NETWORKS) {
-            TrainingGraph g = Graphs.reference(net, "a72");
+        for (String net : ReferenceData.NETWORKS) {
+            TrainingGraph g = ReferenceData.graph(net, "a72");
             long plain = MinimalRam.plainPeakBytes(g);
             StringBuilder ram = new StringBuilder();
             for (int sw = 0; sw < 3; sw++) {

@@ -3,6 +3,7 @@ package org.poetexplorer.milp.heuristic;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ReplayChecker;
@@ -28,8 +29,8 @@ class HeuristicSweep {
         double gapSum = 0;
         int gapCount = 0;
         for (String dev : new String[] {"a72", "m4", "m0", "a72nocache"}) {
-            for (String net : Graphs.NETWORKS) {
-                TrainingGraph g = Graphs.reference(net, dev);
+            for (String net : ReferenceData.NETWORKS) {
+                TrainingGraph g = ReferenceData.graph(net, dev);
                 long plain = MinimalRam.plainPeakBytes(g);
                 double worstGap = 0;
                 String worstGapAt = "";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.poetexplorer.model.Allowance;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
@@ -13,8 +14,8 @@ class MinimalRamTest {
 
     @Test
     void theFiguresAreOrdered() {
-        for (String network : Graphs.NETWORKS) {
-            TrainingGraph g = Graphs.reference(network, "a72");
+        for (String network : ReferenceData.NETWORKS) {
+            TrainingGraph g = ReferenceData.graph(network, "a72");
             long nec = MinimalRam.necessaryBytes(g);
             long paging = MinimalRam.pagingOnlyBytes(g);
             long plain = MinimalRam.plainPeakBytes(g);
@@ -25,8 +26,8 @@ class MinimalRamTest {
     /** The achievable figure is a budget the scheduler really meets, and nothing fits below the necessary one. */
     @Test
     void achievableRamIsMetAndNoLowerThanNecessary() {
-        for (String network : Graphs.NETWORKS) {
-            TrainingGraph g = Graphs.reference(network, "a72");
+        for (String network : ReferenceData.NETWORKS) {
+            TrainingGraph g = ReferenceData.graph(network, "a72");
             for (boolean paging : new boolean[] {true, false}) {
                 for (boolean remat : new boolean[] {true, false}) {
                     Allowance b = new Allowance(1.5, paging, remat);
@@ -48,7 +49,7 @@ class MinimalRamTest {
 
     @Test
     void noRuntimeBelowOnePlainStep() {
-        TrainingGraph g = Graphs.reference("linear", "a72");
+        TrainingGraph g = ReferenceData.graph("linear", "a72");
         assertEquals(-1, MinimalRam.achievableBytes(g, new Allowance(0.9, true, true), scheduler));
     }
 }

@@ -5,7 +5,7 @@ import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.StagePlan;
 
 /**
- * Checks a stage plan against the constraints of poet-model.md section 4, written out one by
+ * Checks a stage plan against the constraints of docs/model.md section 4, written out one by
  * one from the text (independently of the scheduler's own evaluation): frontier, dependencies,
  * RAM and storage carry, paging preconditions, the free variables fixed by their hazards, the
  * memory recurrence U against the budget, runtime, and the switches. Returns the first

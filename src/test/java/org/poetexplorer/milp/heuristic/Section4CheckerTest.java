@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.StagePlan;
 
 /** The test checker must reject what section 4 rejects, or the scheduler tests prove nothing. */
 class Section4CheckerTest {
-    private final TrainingGraph g = Graphs.reference("resnet18_cifar", "a72");
+    private final TrainingGraph g = ReferenceData.graph("resnet18_cifar", "a72");
     private final Budget tight = new Budget((long) (0.4 * MinimalRam.plainPeakBytes(g)), 1.5, true, true);
     private final StagePlan plan = new FastScheduler().schedule(g, tight).orElseThrow().plan();
 
