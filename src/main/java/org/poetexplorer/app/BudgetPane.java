@@ -1,6 +1,7 @@
 package org.poetexplorer.app;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -13,8 +14,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Polygon;
 import org.controlsfx.control.ToggleSwitch;
-import org.poetexplorer.chart.Units;
-import org.poetexplorer.model.ByteSize;
+import org.poetexplorer.model.Allowance;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
@@ -70,7 +71,8 @@ final class BudgetPane extends VBox {
         runtimeSlider.setShowTickLabels(true);
         runtimeSlider.setTooltip(new Tooltip("Compute time allowed, as a multiple of one plain training step "
                 + "(1.0x: no recomputation)."));
-        runtimeField.setTooltip(new Tooltip("Exact runtime budget, 1.0 to 10 (x the plain step). Enter applies."));
+        runtimeField.setTooltip(new Tooltip("Exact runtime budget in plain steps, at least 1 (1.5 or 1.5x). "
+                + "Enter applies."));
         runtimeField.setPrefColumnCount(5);
 
         ToggleSwitch paging = new ToggleSwitch("Paging");
@@ -164,7 +166,7 @@ final class BudgetPane extends VBox {
         double x = thumb + (LogScale.toSlider(peak) - ramSlider.getMin()) / range * usable;
         peakArrow.setLayoutX(x);
         peakArrow.setLayoutY(1);
-        peakLabel.setText("plain peak " + Units.bytes(peak));
+        peakLabel.setText("plain peak " + Quantities.bytes(peak));
         peakLabel.applyCss();
         double w = peakLabel.prefWidth(-1);
         peakLabel.resize(w, peakLabel.prefHeight(-1));
@@ -179,20 +181,25 @@ final class BudgetPane extends VBox {
             syncing = false;
         }
         long peak = vm.plainPeakBytesProperty().get();
-        ramValue.setText(Units.bytes(bytes) + (peak > 0
+        ramValue.setText(Quantities.bytes(bytes) + (peak > 0
                 ? String.format(Locale.ROOT, "  (%.0f %% of plain peak)", 100.0 * bytes / peak) : ""));
         if (!ramField.isFocused() || ramProblem(ramField.getText()) == null) {
             ramField.setText(Long.toString(bytes));
         }
     }
 
-    private static String ramProblem(String text) {
+    /** Why {@code parse} refuses {@code text}, or null when it takes it. */
+    private static String problem(Consumer<String> parse, String text) {
         try {
-            ByteSize.parse(text);
+            parse.accept(text);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    private static String ramProblem(String text) {
+        return problem(Quantities::parseBytes, text);
     }
 
     private void applyRamField() {
@@ -201,20 +208,12 @@ final class BudgetPane extends VBox {
             vm.reportInputError("RAM budget", p);
             return;
         }
-        vm.ramBudgetProperty().set(ByteSize.parse(ramField.getText()));
+        vm.ramBudgetProperty().set(Quantities.parseBytes(ramField.getText()));
         ramField.setText(Long.toString(vm.ramBudgetProperty().get()));
     }
 
     private static String runtimeProblem(String text) {
-        try {
-            double v = Double.parseDouble(text.trim().replaceAll("[xX]$", ""));
-            if (!(v >= ExplorerViewModel.MIN_RUNTIME_RATIO && v <= ExplorerViewModel.MAX_RUNTIME_RATIO)) {
-                return "must be between 1.0 and 10 (was " + text.trim() + ")";
-            }
-            return null;
-        } catch (NumberFormatException e) {
-            return "\"" + text + "\" is not a number";
-        }
+        return problem(Allowance::parseRuntimeRatio, text);
     }
 
     private void applyRuntimeField() {
@@ -223,7 +222,7 @@ final class BudgetPane extends VBox {
             vm.reportInputError("runtime budget", p);
             return;
         }
-        vm.runtimeRatioProperty().set(Double.parseDouble(runtimeField.getText().trim().replaceAll("[xX]$", "")));
+        vm.runtimeRatioProperty().set(Allowance.parseRuntimeRatio(runtimeField.getText()));
     }
 
     private void showRuntime(double ratio) {

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -31,13 +30,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.poetexplorer.catalog.Catalog;
-import org.poetexplorer.chart.Units;
 import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.io.NetworkFiles;
+import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
-import org.poetexplorer.io.onnx.OnnxImport;
-import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
@@ -72,10 +69,10 @@ public final class ExplorerViewModel {
         LOADING, SOLVING, DONE, FAILED, IDLE
     }
 
-    private final ObservableList<NetworkChoice> networks = FXCollections.observableArrayList();
-    private final ObservableList<DeviceChoice> devices = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<NetworkChoice> network = new ReadOnlyObjectWrapper<>(this, "network");
-    private final ReadOnlyObjectWrapper<DeviceChoice> deviceChoice = new ReadOnlyObjectWrapper<>(this, "deviceChoice");
+    private final ObservableList<NetworkSource> networks = FXCollections.observableArrayList();
+    private final ObservableList<DeviceSource> devices = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<NetworkSource> network = new ReadOnlyObjectWrapper<>(this, "network");
+    private final ReadOnlyObjectWrapper<DeviceSource> deviceChoice = new ReadOnlyObjectWrapper<>(this, "deviceChoice");
     private final ReadOnlyObjectWrapper<Device> device = new ReadOnlyObjectWrapper<>(this, "device");
     private final ReadOnlyObjectWrapper<TrainingGraph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
     private final ReadOnlyObjectWrapper<Schedule> plain = new ReadOnlyObjectWrapper<>(this, "plain");
@@ -125,10 +122,10 @@ public final class ExplorerViewModel {
         solves = new SolveService(new MainListener(), coalesce);
         comparisons = new SolveService(new ComparisonListener(), Duration.ZERO);
         for (String n : Catalog.names()) {
-            networks.add(NetworkChoice.catalog(n));
+            networks.add(new NetworkSource.CatalogNetwork(n));
         }
         for (String id : DeviceFiles.builtInIds()) {
-            devices.add(DeviceChoice.builtIn(id));
+            devices.add(new DeviceSource.BuiltInDevice(id));
         }
         ramBudget.addListener((o, a, b) -> inputsChanged());
         runtimeRatio.addListener((o, a, b) -> inputsChanged());
@@ -153,23 +150,25 @@ public final class ExplorerViewModel {
                         .filter(p -> !DeviceFiles.builtInIds().contains(p.getFileName().toString().replace(".json", "")))
                         .sorted().toList();
             }
-        }, files -> files.forEach(f -> addDeviceChoice(DeviceChoice.file(f.toAbsolutePath()))), e -> {
+        }, files -> files.forEach(f -> addDeviceChoice(new DeviceSource.DeviceFile(f.toAbsolutePath()))), e -> {
         });
     }
 
     /** Loads the default network and device and solves at the default budgets. */
     public void loadDefaults() {
-        load(NetworkChoice.catalog(DEFAULT_NETWORK), DeviceChoice.builtIn(DEFAULT_DEVICE), null, DEFAULT_RAM_FRACTION);
+        load(new NetworkSource.CatalogNetwork(DEFAULT_NETWORK), new DeviceSource.BuiltInDevice(DEFAULT_DEVICE), null,
+                DEFAULT_RAM_FRACTION);
     }
 
-    public void selectNetwork(NetworkChoice choice) {
+    public void selectNetwork(NetworkSource choice) {
         if (choice != null && !choice.equals(network.get())) {
             load(choice, deviceChoice.get(), device.get(), currentRamFraction());
         }
     }
 
     public void openNetwork(Path file) {
-        load(NetworkChoice.file(file.toAbsolutePath()), deviceChoice.get(), device.get(), currentRamFraction());
+        load(new NetworkSource.NetworkFile(file.toAbsolutePath()), deviceChoice.get(), device.get(),
+                currentRamFraction());
     }
 
     /** ONNX import choices (batch, unsupported operators); an open ONNX model is imported again with them. */
@@ -178,8 +177,8 @@ public final class ExplorerViewModel {
             return;
         }
         onnxImport.set(choices);
-        NetworkChoice n = network.get();
-        if (n != null && n.isFile() && OnnxImport.isOnnx(n.file())) {
+        NetworkSource n = network.get();
+        if (n != null && n.isOnnx()) {
             load(n, deviceChoice.get(), device.get(), currentRamFraction());
         }
     }
@@ -188,14 +187,14 @@ public final class ExplorerViewModel {
         return onnxImport;
     }
 
-    public void selectDevice(DeviceChoice choice) {
+    public void selectDevice(DeviceSource choice) {
         if (choice != null && !choice.equals(deviceChoice.get())) {
             load(network.get(), choice, null, currentRamFraction());
         }
     }
 
     public void openDevice(Path file) {
-        load(network.get(), DeviceChoice.file(file.toAbsolutePath()), null, currentRamFraction());
+        load(network.get(), new DeviceSource.DeviceFile(file.toAbsolutePath()), null, currentRamFraction());
     }
 
     /** Uses an edited device profile (from the property sheet) and re-solves. */
@@ -208,15 +207,15 @@ public final class ExplorerViewModel {
         return peak > 0 ? (double) ramBudget.get() / peak : DEFAULT_RAM_FRACTION;
     }
 
-    private record Loaded(NetworkChoice network, DeviceChoice deviceChoice, Device device, TrainingGraph graph,
+    private record Loaded(NetworkSource network, DeviceSource deviceChoice, Device device, TrainingGraph graph,
             Schedule plain, long plainPeak) {
     }
 
-    private void load(NetworkChoice n, DeviceChoice dc, Device given, double ramFraction) {
+    private void load(NetworkSource n, DeviceSource dc, Device given, double ramFraction) {
         load(n, dc, given, loaded -> apply(loaded, ramFraction));
     }
 
-    private void load(NetworkChoice n, DeviceChoice dc, Device given, java.util.function.Consumer<Loaded> then) {
+    private void load(NetworkSource n, DeviceSource dc, Device given, java.util.function.Consumer<Loaded> then) {
         if (n == null || dc == null) {
             return;
         }
@@ -226,9 +225,8 @@ public final class ExplorerViewModel {
         phase.set(Phase.LOADING);
         status.set("Loading " + n + " on " + dc + "...");
         solves.background(() -> {
-            Device d = given != null ? given : dc.isFile() ? DeviceFiles.read(dc.file()) : DeviceFiles.builtIn(dc.builtInId());
-            TrainingGraph g = n.isFile() ? NetworkFiles.read(n.file(), d, onnxChoices)
-                    : Catalog.build(n.catalogName(), d);
+            Device d = given != null ? given : dc.load();
+            TrainingGraph g = n.load(d, onnxChoices);
             return new Loaded(n, dc, d, g, Plans.plainSchedule(g), Plans.plainPeakBytes(g));
         }, loaded -> {
             if (gen == loadGeneration) {
@@ -256,7 +254,7 @@ public final class ExplorerViewModel {
         }
     }
 
-    private void reportLoadError(NetworkChoice n, DeviceChoice dc, Throwable error) {
+    private void reportLoadError(NetworkSource n, DeviceSource dc, Throwable error) {
         String text = error instanceof InputException || error instanceof IllegalArgumentException
                 ? error.getMessage()
                 : error.getClass().getSimpleName() + ": " + error.getMessage();
@@ -273,7 +271,7 @@ public final class ExplorerViewModel {
      * switches and solver settings exactly as given and shows the schedule {@code shownFor}
      * returns for the loaded graph, or solves when it returns null.
      */
-    void restore(NetworkChoice n, DeviceChoice dc, Device given, Budget budget, SolveOptions options,
+    void restore(NetworkSource n, DeviceSource dc, Device given, Budget budget, SolveOptions options,
             java.util.function.Function<TrainingGraph, SolveResult> shownFor) {
         load(n, dc, given, loaded -> {
             applying = true;
@@ -324,13 +322,13 @@ public final class ExplorerViewModel {
         applying = true;
         try {
             network.set(l.network());
-            if (l.network().isFile() && !networks.contains(l.network())) {
-                networks.add(l.network());
-                rememberRecent(l.network().file());
+            if (l.network() instanceof NetworkSource.NetworkFile f && !networks.contains(f)) {
+                networks.add(f);
+                rememberRecent(f.path());
             }
             addDeviceChoice(l.deviceChoice());
-            if (l.deviceChoice().isFile()) {
-                rememberRecent(l.deviceChoice().file());
+            if (l.deviceChoice() instanceof DeviceSource.DeviceFile f) {
+                rememberRecent(f.path());
             }
             deviceChoice.set(l.deviceChoice());
             device.set(l.device());
@@ -348,7 +346,7 @@ public final class ExplorerViewModel {
         }
     }
 
-    private void addDeviceChoice(DeviceChoice c) {
+    private void addDeviceChoice(DeviceSource c) {
         if (!devices.contains(c)) {
             devices.add(c);
         }
@@ -548,19 +546,19 @@ public final class ExplorerViewModel {
 
     // --- properties ---
 
-    public ObservableList<NetworkChoice> networks() {
+    public ObservableList<NetworkSource> networks() {
         return networks;
     }
 
-    public ObservableList<DeviceChoice> devices() {
+    public ObservableList<DeviceSource> devices() {
         return devices;
     }
 
-    public ReadOnlyObjectProperty<NetworkChoice> networkProperty() {
+    public ReadOnlyObjectProperty<NetworkSource> networkProperty() {
         return network.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<DeviceChoice> deviceChoiceProperty() {
+    public ReadOnlyObjectProperty<DeviceSource> deviceChoiceProperty() {
         return deviceChoice.getReadOnlyProperty();
     }
 

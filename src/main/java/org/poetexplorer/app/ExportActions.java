@@ -28,7 +28,9 @@ import org.poetexplorer.chart.TimelineData;
 import org.poetexplorer.chart.TimelinePainter;
 import org.poetexplorer.chart.TradeoffPoint;
 import org.poetexplorer.io.ChartFiles;
+import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.HtmlReport;
+import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.ScheduleCsv;
 import org.poetexplorer.io.ScheduleFiles;
 import org.poetexplorer.model.TrainingGraph;
@@ -97,10 +99,10 @@ final class ExportActions {
             return null;
         }
         ChartSet charts = charts();
-        NetworkChoice n = vm.networkProperty().get();
-        DeviceChoice d = vm.deviceChoiceProperty().get();
-        String network = n == null ? r.graph().name() : n.isFile() ? n.file().toString() : n.catalogName();
-        String device = d == null ? null : d.isFile() ? d.file().toString() : d.builtInId();
+        NetworkSource n = vm.networkProperty().get();
+        DeviceSource d = vm.deviceChoiceProperty().get();
+        String network = n == null ? r.graph().name() : n.label();
+        String device = d == null ? null : d.label();
         var profile = vm.deviceProperty().get();
         return run("report", file, () -> HtmlReport.write(file, r, network, device, profile, charts));
     }

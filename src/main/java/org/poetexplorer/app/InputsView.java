@@ -1,6 +1,5 @@
 package org.poetexplorer.app;
 
-import org.poetexplorer.io.onnx.ImportOptions;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -15,13 +14,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.poetexplorer.chart.Units;
+import org.poetexplorer.io.DeviceSource;
+import org.poetexplorer.io.NetworkSource;
+import org.poetexplorer.io.onnx.ImportOptions;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 
 /** The left side: network and device pickers, the device sheet, the network summary, budgets and solver settings. */
 final class InputsView extends VBox {
-    private final ComboBox<NetworkChoice> networkPicker = new ComboBox<>();
-    private final ComboBox<DeviceChoice> devicePicker = new ComboBox<>();
+    private final ComboBox<NetworkSource> networkPicker = new ComboBox<>();
+    private final ComboBox<DeviceSource> devicePicker = new ComboBox<>();
     private final BudgetPane budgets;
     private final GridPane summary = new GridPane();
     private boolean syncing;
@@ -105,7 +107,7 @@ final class InputsView extends VBox {
         }
     }
 
-    DeviceChoice devicePickerValue() {
+    DeviceSource devicePickerValue() {
         return devicePicker.getValue();
     }
 
@@ -120,14 +122,15 @@ final class InputsView extends VBox {
         }
         row(0, "nodes", g.size() + " (" + g.edgeCount() + " edges)", "Nodes of the training graph: forward layers, "
                 + "loss and gradients");
-        row(1, "parameters", Units.bytes(g.paramBytes()), "Parameter memory; not part of the RAM budget");
-        row(2, "plain-step energy", Units.energy(g.plainEnergyJ()), "Energy of one training step computing every "
+        row(1, "parameters", Quantities.bytes(g.paramBytes()), "Parameter memory; not part of the RAM budget");
+        row(2, "plain-step energy", Quantities.energy(g.plainEnergyJ()), "Energy of one training step computing every "
                 + "node once: no schedule needs less");
-        row(3, "plain-step runtime", Units.time(g.plainRuntimeS()), "Compute time of one plain step: the runtime "
+        row(3, "plain-step runtime", Quantities.duration(g.plainRuntimeS()), "Compute time of one plain step: the "
+                + "runtime "
                 + "budget is a multiple of it");
-        row(4, "plain peak RAM", Units.bytes(vm.plainPeakBytesProperty().get()), "Peak RAM of the plain schedule: "
+        row(4, "plain peak RAM", Quantities.bytes(vm.plainPeakBytesProperty().get()), "Peak RAM of the plain schedule: "
                 + "from this budget up no trick is needed");
-        row(5, "largest activation", Units.bytes(g.largestActivationBytes()), "The largest single output: the RAM "
+        row(5, "largest activation", Quantities.bytes(g.largestActivationBytes()), "The largest single output: the RAM "
                 + "slider starts here");
     }
 

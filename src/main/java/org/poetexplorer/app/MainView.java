@@ -32,6 +32,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import org.poetexplorer.chart.TimeWindow;
+import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.solver.SolveResult;
 
 /**
@@ -235,7 +236,7 @@ final class MainView extends BorderPane {
 
     /** A recent file is a device profile when the device picker knows it as one, otherwise a network. */
     private void openRecent(Path p) {
-        if (vm.devices().contains(DeviceChoice.file(p))) {
+        if (vm.devices().contains(new DeviceSource.DeviceFile(p))) {
             vm.openDevice(p);
         } else {
             vm.openNetwork(p);

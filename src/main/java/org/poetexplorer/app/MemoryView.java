@@ -10,8 +10,8 @@ import org.controlsfx.control.PopOver;
 import org.poetexplorer.chart.MemoryData;
 import org.poetexplorer.chart.MemoryPainter;
 import org.poetexplorer.chart.TimeWindow;
-import org.poetexplorer.chart.Units;
 import org.poetexplorer.model.GraphNode;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleSummary;
@@ -86,10 +86,11 @@ final class MemoryView extends ChartCanvas {
         for (int i : nodes) {
             GraphNode n = s.graph().node(i);
             total += n.ramBytes();
-            contents.getItems().add(String.format("%-28s %-16s %10s", n.name(), n.type(), Units.bytes(n.ramBytes())));
+            contents.getItems().add(String.format("%-28s %-16s %10s", n.name(), n.type(),
+                    Quantities.bytes(n.ramBytes())));
         }
-        contentsTitle.setText((peak ? "At the peak: " : "At " + Units.time(s.ops().get(k).endS()) + ": ")
-                + nodes.size() + " outputs in RAM, " + Units.bytes(total));
+        contentsTitle.setText((peak ? "At the peak: " : "At " + Quantities.duration(s.ops().get(k).endS()) + ": ")
+                + nodes.size() + " outputs in RAM, " + Quantities.bytes(total));
         markedOp = k;
         repaint();
         popOver.show(this, screenX, screenY - 6);

@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import org.poetexplorer.chart.Units;
+import org.poetexplorer.model.Quantities;
 
 /** The nodes of the current schedule; its selection and the timeline's are one (the view-model's selected node). */
 final class NodeTableView extends TableView<NodeRow> {
@@ -20,10 +20,10 @@ final class NodeTableView extends TableView<NodeRow> {
         getColumns().add(column("name", NodeRow::name, 190));
         getColumns().add(column("type", NodeRow::type, 120));
         TableColumn<NodeRow, Long> bytes = column("bytes", NodeRow::bytes, 90);
-        bytes.setCellFactory(c -> new FormattedCell<>(Units::bytes));
+        bytes.setCellFactory(c -> new FormattedCell<>(Quantities::bytes));
         getColumns().add(bytes);
         TableColumn<NodeRow, Double> energy = column("compute energy", NodeRow::computeJ, 110);
-        energy.setCellFactory(c -> new FormattedCell<>(Units::energy));
+        energy.setCellFactory(c -> new FormattedCell<>(Quantities::energy));
         getColumns().add(energy);
         getColumns().add(column("times computed", NodeRow::timesComputed, 105));
         getColumns().add(column("times paged", NodeRow::timesPaged, 90));

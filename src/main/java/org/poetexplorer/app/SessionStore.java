@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 import javafx.concurrent.Task;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.ScheduleFile;
 import org.poetexplorer.io.Session;
 import org.poetexplorer.io.SessionFiles;
@@ -56,8 +57,8 @@ final class SessionStore {
 
     /** Saves what is on screen now. Returns the background task (null when nothing is loaded). */
     Task<Path> save(Path file) {
-        NetworkChoice n = vm.networkProperty().get();
-        DeviceChoice d = vm.deviceChoiceProperty().get();
+        NetworkSource n = vm.networkProperty().get();
+        DeviceSource d = vm.deviceChoiceProperty().get();
         Device device = vm.deviceProperty().get();
         if (n == null || d == null || device == null) {
             vm.post(Notice.error("Nothing to save yet", "Wait until a network is loaded."));
@@ -76,8 +77,8 @@ final class SessionStore {
             @Override
             protected Path call() throws Exception {
                 Device edited = device.equals(asLoaded(d)) ? null : device;
-                SessionFiles.write(file, new Session(n.catalogName(), n.file(), d.builtInId(), d.file(), edited,
-                        budget, solver, timeLimit, threads, last, last == null ? 0 : r.solveSeconds()));
+                SessionFiles.write(file, new Session(n, d, edited, budget, solver, timeLimit, threads, last,
+                        last == null ? 0 : r.solveSeconds()));
                 return file;
             }
         };
@@ -92,9 +93,9 @@ final class SessionStore {
     }
 
     /** The device profile a picker entry stands for, as it is on disk or built in. */
-    private static Device asLoaded(DeviceChoice d) {
+    private static Device asLoaded(DeviceSource d) {
         try {
-            return d.isFile() ? DeviceFiles.read(d.file()) : DeviceFiles.builtIn(d.builtInId());
+            return d.load();
         } catch (InputException e) {
             return null;
         }
@@ -129,10 +130,8 @@ final class SessionStore {
             vm.loadDefaults();
             return;
         }
-        NetworkChoice n = s.networkFile() != null ? NetworkChoice.file(s.networkFile()) : NetworkChoice.catalog(s.networkName());
-        DeviceChoice d = s.deviceFile() != null ? DeviceChoice.file(s.deviceFile()) : DeviceChoice.builtIn(s.deviceId());
         SolveOptions options = new SolveOptions(s.solver(), s.timeLimitS(), s.threads());
-        vm.restore(n, d, s.editedDevice(), s.budget(), options, g -> shown(s, g));
+        vm.restore(s.network(), s.device(), s.editedDevice(), s.budget(), options, g -> shown(s, g));
     }
 
     /**

@@ -54,6 +54,7 @@ final class SolveService {
     private final ReadOnlyIntegerWrapper runningSolves = new ReadOnlyIntegerWrapper(this, "runningSolves");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private SolveRequest pending;
+    private boolean shutDown;
     private CancelToken currentToken;
     private Task<SolveResult> currentTask;
 
@@ -73,8 +74,11 @@ final class SolveService {
         return busy.getReadOnlyProperty();
     }
 
-    /** Asks for a solve of {@code request}; supersedes every earlier request. */
+    /** Asks for a solve of {@code request}; supersedes every earlier request. Ignored after {@link #shutdown}. */
     void submit(SolveRequest request) {
+        if (shutDown) {
+            return;
+        }
         generation.incrementAndGet();
         cancelRunning();
         pending = request;
@@ -104,9 +108,15 @@ final class SolveService {
         busy.set(false);
     }
 
-    /** Runs {@code work} in the background and hands its value to {@code done} on the JavaFX thread. */
+    /**
+     * Runs {@code work} in the background and hands its value to {@code done} on the JavaFX
+     * thread. Ignored after {@link #shutdown}.
+     */
     <T> void background(java.util.concurrent.Callable<T> work, Consumer<T> done,
             Consumer<Throwable> error) {
+        if (shutDown) {
+            return;
+        }
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -191,8 +201,13 @@ final class SolveService {
         Platform.runLater(() -> runningSolves.set(running.get()));
     }
 
+    /**
+     * Stops for good (the window is closing): cancels the running solve, drops whatever it
+     * still reports, and starts nothing more.
+     */
     void shutdown() {
-        cancelRunning();
+        shutDown = true;
+        abandon();
         executor.shutdownNow();
     }
 }

@@ -1,8 +1,8 @@
 package org.poetexplorer.app;
 
 import java.util.Locale;
-import org.poetexplorer.chart.Units;
 import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.SolveResult;
 
@@ -33,7 +33,7 @@ final class StatusLine {
     static String of(SolveResult r, Context c) {
         boolean stillSolving = c.solving();
         String solving = "Solving" + (c.phase() == null ? "" : " (" + c.phase() + ")")
-                + (c.lowerBoundJ() == null ? "" : ", bound " + Units.energy(c.lowerBoundJ())) + "...";
+                + (c.lowerBoundJ() == null ? "" : ", bound " + Quantities.energy(c.lowerBoundJ())) + "...";
         if (r == null) {
             return stillSolving ? solving : "No schedule yet";
         }
@@ -49,7 +49,7 @@ final class StatusLine {
             case FEASIBLE:
                 sb.append(stopped ? "Stopped: FEASIBLE" : "FEASIBLE");
                 if (r.gap() != null) {
-                    sb.append(String.format(Locale.ROOT, ", gap %.2f %%", 100 * r.gap()));
+                    sb.append(", gap ").append(Quantities.percent(r.gap()));
                 }
                 break;
             case INFEASIBLE:
@@ -64,8 +64,8 @@ final class StatusLine {
         }
         if (r.hasSchedule()) {
             ScheduleSummary sum = ScheduleSummary.of(r.schedule());
-            sb.append(String.format(Locale.ROOT, " | %s, peak RAM %s", Units.energy(sum.energyJ()),
-                    Units.bytes(sum.peakRamBytes())));
+            sb.append(String.format(Locale.ROOT, " | %s, peak RAM %s", Quantities.energy(sum.energyJ()),
+                    Quantities.bytes(sum.peakRamBytes())));
             if (sum.counts().recompute() + sum.counts().pageIn() + sum.counts().pageOut() > 0) {
                 sb.append(String.format(Locale.ROOT, ", %d recomputes, %d page-outs, %d page-ins",
                         sum.counts().recompute(), sum.counts().pageOut(), sum.counts().pageIn()));
@@ -83,20 +83,20 @@ final class StatusLine {
     private static String infeasibleAdvice(Budget b, Context c) {
         Long floor = c.floorBytes();
         Long works = c.workingBytes();
-        String ram = Units.bytes(b.ramBytes());
+        String ram = Quantities.bytes(b.ramBytes());
         StringBuilder sb = new StringBuilder("no schedule fits " + ram + " within "
-                + String.format(Locale.ROOT, "%.2fx", b.runtimeRatio()) + " runtime. ");
+                + Quantities.ratio(b.runtimeRatio()) + " runtime. ");
         if (floor != null && floor > b.ramBytes()) {
-            sb.append("Raise the RAM budget to at least ").append(Units.bytes(floor));
+            sb.append("Raise the RAM budget to at least ").append(Quantities.bytes(floor));
             if (works != null && works.longValue() == floor.longValue()) {
                 sb.append(" (the smallest that works)");
             } else if (works != null) {
-                sb.append(" (a schedule is known at ").append(Units.bytes(works)).append(')');
+                sb.append(" (a schedule is known at ").append(Quantities.bytes(works)).append(')');
             } else if (b.remat() && b.runtimeRatio() < ExplorerViewModel.MAX_RUNTIME_RATIO) {
                 sb.append(", and the runtime budget");
             }
         } else if (works != null) {
-            sb.append("Raise the RAM budget to at least ").append(Units.bytes(works)).append(" (known to work)");
+            sb.append("Raise the RAM budget to at least ").append(Quantities.bytes(works)).append(" (known to work)");
         } else {
             sb.append("Raise the RAM budget");
             if (b.remat() && b.runtimeRatio() < ExplorerViewModel.MAX_RUNTIME_RATIO) {

@@ -9,6 +9,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.solver.SolveResult;
 
 /** The status bar: what the solver is doing or found, the elapsed time while solving, and a cancel button. */
@@ -51,7 +52,7 @@ final class StatusView extends StatusBar {
         });
         vm.workingRamBytesProperty().addListener((o, a, v) -> {
             useMinimalRam.setVisible(v != null);
-            useMinimalRam.setText(v == null ? "" : "Use " + org.poetexplorer.chart.Units.bytes(v));
+            useMinimalRam.setText(v == null ? "" : "Use " + Quantities.bytes(v));
         });
         getLeftItems().addAll(badge, text, useMinimalRam);
         getRightItems().addAll(spinner, elapsed, cancel);

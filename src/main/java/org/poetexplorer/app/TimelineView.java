@@ -7,8 +7,8 @@ import javafx.scene.control.Tooltip;
 import org.poetexplorer.chart.TimeWindow;
 import org.poetexplorer.chart.TimelineData;
 import org.poetexplorer.chart.TimelinePainter;
-import org.poetexplorer.chart.Units;
 import org.poetexplorer.model.GraphNode;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.Schedule;
 
@@ -101,10 +101,11 @@ final class TimelineView extends ChartCanvas {
 
     private void show(Operation op, double x, double y) {
         GraphNode n = data.schedule().graph().node(op.node());
-        String bytes = Units.bytes(n.ramBytes());
+        String bytes = Quantities.bytes(n.ramBytes());
         hoverCard.setText(String.format(Locale.ROOT, "%s  %s (%s)%nstage %d   start %s   duration %s%nenergy %s   %s",
-                op.kind(), n.name(), n.type(), op.stage(), Units.time(op.startS()), Units.time(op.durationS()),
-                Units.energy(op.energyJ()), bytes));
+                op.kind(), n.name(), n.type(), op.stage(), Quantities.duration(op.startS()),
+                Quantities.duration(op.durationS()),
+                Quantities.energy(op.energyJ()), bytes));
         hoverCard.setVisible(true);
         hoverCard.applyCss();
         hoverCard.autosize();

@@ -12,7 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.poetexplorer.model.Allowance;
-import org.poetexplorer.model.ByteSize;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.ScheduleSummary;
@@ -85,7 +85,8 @@ final class TradeoffSweep {
             protected List<CurvePoint> call() {
                 List<Sweep.Point> all = sweep.run(budgets, (done, total, p) -> {
                     updateProgress(done, total);
-                    updateMessage("budget " + done + " of " + total + " (" + ByteSize.format(p.ramBudgetBytes()) + ")");
+                    updateMessage("budget " + done + " of " + total + " (" + Quantities.bytes(p.ramBudgetBytes())
+                            + ")");
                     CurvePoint c = CurvePoint.of(p);
                     Platform.runLater(() -> {
                         if (task == this) {

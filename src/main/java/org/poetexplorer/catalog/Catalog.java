@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 
-/** The built-in networks of poet-model.md section 3, defined from layers (batch 1). */
+/** The built-in networks of docs/model.md section 3, defined from layers (batch 1). */
 public final class Catalog {
     private static final Map<String, Supplier<Network>> NETWORKS = new LinkedHashMap<>();
 

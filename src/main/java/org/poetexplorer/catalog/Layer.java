@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A forward layer of a network: given the output shapes of its inputs, it knows its own output
- * shape, parameter count and FLOPs (poet-model.md section 2). Layers are values; where they
+ * shape, parameter count and FLOPs (docs/model.md section 2). Layers are values; where they
  * sit in a network is the job of {@link NetworkBuilder}.
  */
 public sealed interface Layer permits Input, Linear, Conv2d, BatchNorm2d, ReLU, Dropout, SkipAdd, MaxPool2d,

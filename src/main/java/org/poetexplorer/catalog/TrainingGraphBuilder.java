@@ -9,7 +9,7 @@ import org.poetexplorer.model.GraphNode;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * Turns a network's forward layers L0..Ln into the training graph of poet-model.md section 2:
+ * Turns a network's forward layers L0..Ln into the training graph of docs/model.md section 2:
  * the forward nodes, then n gradient nodes, every node costed on a device.
  */
 public final class TrainingGraphBuilder {

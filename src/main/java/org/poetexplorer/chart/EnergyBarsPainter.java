@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.schedule.OpKind;
 
 /** Stacked bars of energy per kind of operation (compute, recompute, page-in, page-out), one bar per schedule. */
@@ -71,7 +72,7 @@ public final class EnergyBarsPainter implements ChartPainter {
             g.setColor(Palette.GRID);
             g.draw(new Line2D.Double(left, y, right, y));
             g.setColor(Palette.AXIS);
-            String s = Units.energy(v);
+            String s = Quantities.energy(v);
             g.drawString(s, (float) (left - 6 - fm.stringWidth(s)), (float) (y + fm.getAscent() / 2.0 - 1));
         }
         int n = Math.max(1, bars.size());
@@ -94,10 +95,10 @@ public final class EnergyBarsPainter implements ChartPainter {
                     y -= h;
                 }
                 g.setColor(Palette.TEXT);
-                String total = Units.energy(sum);
+                String total = Quantities.energy(sum);
                 if (parts.size() == STACK.size() && referenceJ > 0
                         && Math.abs(b.totalJ() - referenceJ) > referenceJ * 1e-9) {
-                    total += String.format(java.util.Locale.ROOT, " (%+.2f %%)", 100 * (b.totalJ() / referenceJ - 1));
+                    total += " (" + Quantities.change(b.totalJ(), referenceJ) + ")";
                 }
                 g.drawString(total, (float) (cx - fm.stringWidth(total) / 2.0), (float) (y - 4));
             } else {

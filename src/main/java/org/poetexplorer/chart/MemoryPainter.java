@@ -7,6 +7,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import org.poetexplorer.model.Quantities;
 
 /**
  * RAM in use over a schedule's time axis (same margins and {@link TimeWindow} as the
@@ -110,7 +111,7 @@ public final class MemoryPainter implements ChartPainter {
             g.setColor(Palette.GRID);
             g.draw(new Line2D.Double(px, y, px + pw, y));
             g.setColor(Palette.AXIS);
-            String s = Units.bytes(v);
+            String s = Quantities.bytes(v);
             g.drawString(s, (float) (px - 6 - fm.stringWidth(s)), (float) (y + fm.getAscent() / 2.0 - 1));
         }
     }
@@ -184,7 +185,7 @@ public final class MemoryPainter implements ChartPainter {
         g.draw(new Line2D.Double(px, y, px + pw, y));
         g.setStroke(Palette.THIN);
         g.setFont(Palette.SMALL);
-        String s = "budget " + Units.bytes(budgetBytes);
+        String s = "budget " + Quantities.bytes(budgetBytes);
         FontMetrics fm = g.getFontMetrics();
         g.drawString(s, (float) (px + pw - fm.stringWidth(s) - 4), (float) (y - 3));
     }
@@ -197,7 +198,7 @@ public final class MemoryPainter implements ChartPainter {
         g.fill(new Ellipse2D.Double(x - 4, y - 4, 8, 8));
         g.setFont(Palette.LABEL);
         FontMetrics fm = g.getFontMetrics();
-        String s = "peak " + Units.bytes(data.peakBytes());
+        String s = "peak " + Quantities.bytes(data.peakBytes());
         double tx = Math.min(x + 6, px + pw - fm.stringWidth(s) - 4);
         tx = Math.max(tx, px + 4);
         g.drawString(s, (float) tx, (float) Math.max(y - 6, ChartLayout.TOP + fm.getAscent()));
@@ -229,7 +230,7 @@ public final class MemoryPainter implements ChartPainter {
         g.draw(new Rectangle2D.Double(x, barTop, 18, barH));
         g.setColor(Palette.TEXT);
         g.setFont(Palette.LABEL);
-        g.drawString(Units.bytes(paramBytes), (float) (x + 24), (float) (barTop + 12));
+        g.drawString(Quantities.bytes(paramBytes), (float) (x + 24), (float) (barTop + 12));
         g.setFont(Palette.SMALL);
         g.setColor(Palette.MUTED_TEXT);
         g.drawString("not in the", (float) (x + 24), (float) (barTop + 26));

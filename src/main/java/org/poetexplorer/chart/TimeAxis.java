@@ -4,6 +4,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.util.List;
+import org.poetexplorer.model.Quantities;
 
 /** Draws a time axis with units and optional vertical grid lines for a {@link TimeWindow}. */
 final class TimeAxis {
@@ -33,7 +34,7 @@ final class TimeAxis {
         for (double t : ticks(w, width)) {
             double px = w.toX(t, x, width);
             g.draw(new Line2D.Double(px, y, px, y + 4));
-            String s = Units.time(t);
+            String s = Quantities.duration(t);
             g.drawString(s, (float) (px - fm.stringWidth(s) / 2.0), (float) (y + 5 + fm.getAscent()));
         }
     }

@@ -7,6 +7,7 @@ import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.schedule.OpKind;
 import org.poetexplorer.schedule.Operation;
 
@@ -104,7 +105,7 @@ public final class TimelinePainter implements ChartPainter {
         g.setColor(Palette.TEXT);
         g.drawString("stage boundary", (float) (x + 10), (float) (y + 9));
         if (data != null) {
-            String s = Units.time(data.totalS()) + " total, " + data.schedule().ops().size() + " operations";
+            String s = Quantities.duration(data.totalS()) + " total, " + data.schedule().ops().size() + " operations";
             g.setColor(Palette.MUTED_TEXT);
             g.drawString(s, (float) (width - 10 - fm.stringWidth(s)), (float) (y + 9));
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.DoubleFunction;
+import org.poetexplorer.model.Quantities;
 
 /**
  * A value (energy, peak RAM) against the RAM budget, one point per finished solve, joined in
@@ -47,7 +48,7 @@ public final class TradeoffPainter implements ChartPainter {
     }
 
     private String format(double v) {
-        return kind == Kind.ENERGY ? Units.energy(v) : Units.bytes(v);
+        return kind == Kind.ENERGY ? Quantities.energy(v) : Quantities.bytes(v);
     }
 
     @Override
@@ -94,7 +95,7 @@ public final class TradeoffPainter implements ChartPainter {
             g.setColor(Palette.GRID);
             g.draw(new Line2D.Double(x, top, x, bottom));
             g.setColor(Palette.AXIS);
-            String s = Units.bytes(v);
+            String s = Quantities.bytes(v);
             g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), (float) (bottom + 4 + fm.getAscent()));
         }
         g.setColor(Palette.MUTED_TEXT);
@@ -116,7 +117,7 @@ public final class TradeoffPainter implements ChartPainter {
             g.setStroke(Palette.DASHED);
             g.draw(new Line2D.Double(left, y, right, y));
             g.setStroke(Palette.THIN);
-            g.drawString("plain " + Units.energy(referenceLevel), (float) (left + 4), (float) (y - 3));
+            g.drawString("plain " + Quantities.energy(referenceLevel), (float) (left + 4), (float) (y - 3));
         }
         List<TradeoffPoint> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparingDouble(TradeoffPoint::ramBudgetBytes));

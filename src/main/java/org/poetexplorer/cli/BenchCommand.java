@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.AtomicFiles;
+import org.poetexplorer.io.CaseFile;
 import org.poetexplorer.io.CaseFiles;
+import org.poetexplorer.io.Csv;
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.io.NetworkFiles;
 import org.poetexplorer.io.SolveCase;
 import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.CancelToken;
@@ -40,30 +42,32 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--cases", paramLabel = "FILE",
-            description = "cases file (default: ../shared/reference/cases.json, else the one under poet.shared)")
-    private String cases;
+    @Option(names = "--cases", paramLabel = "FILE", converter = Converters.FileToRead.class,
+            description = "cases file (default: the reference cases bundled with the application)")
+    private Path cases;
 
-    @Option(names = "--solver", paramLabel = "LIST", description = "backends to run, comma-separated (default: all)")
-    private String solvers;
+    @Option(names = "--solver", paramLabel = "NAME", split = ",", converter = Converters.Solver.class,
+            description = "backends to run, comma-separated (default: all)")
+    private List<String> solvers;
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3", description = "solves per case and backend "
-            + "(default: ${DEFAULT-VALUE}); the median wall time is reported")
-    private String repeat;
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3", converter = Converters.Count.class,
+            description = "solves per case and backend (default: ${DEFAULT-VALUE}); the median wall time is reported")
+    private int repeat;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "300",
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "300", converter = Converters.Seconds.class,
             description = "limit per solve (default: ${DEFAULT-VALUE})")
-    private String timeLimit;
+    private double timeLimit;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "solver threads "
-            + "(default: ${DEFAULT-VALUE})")
-    private String threads;
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", converter = Converters.Count.class,
+            description = "solver threads (default: ${DEFAULT-VALUE})")
+    private int threads;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV")
-    private String csv;
+    @Option(names = "--csv", paramLabel = "FILE", converter = Converters.FileToWrite.class,
+            description = "also write the table as CSV")
+    private Path csv;
 
-    @Option(names = "--targets", description = "also measure the speed targets of issue 6 (catalog networks on "
-            + "a72; HiGHS on the plain formulation as the yardstick: takes minutes)")
+    @Option(names = "--targets", description = "also measure the speed targets (catalog networks on a72; HiGHS on "
+            + "the plain formulation as the yardstick: takes minutes)")
     private boolean targets;
 
     @Option(names = "--heuristic", description = "also print the fast scheduler's figures on the catalog networks "
@@ -71,8 +75,9 @@ final class BenchCommand implements Callable<Integer> {
     private boolean heuristic;
 
     @Option(names = "--baseline-limit", paramLabel = "SECONDS", defaultValue = "300",
+            converter = Converters.Seconds.class,
             description = "time limit for HiGHS on the plain formulation in --targets (default: ${DEFAULT-VALUE})")
-    private String baselineLimit;
+    private double baselineLimit;
 
     /** One line of the table. */
     record Row(String caseId, String solver, String status, Double energyJ, Double bestKnownJ, double medianS,
@@ -85,46 +90,42 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException, IOException {
-        int n = Inputs.count("--repeat", repeat);
-        double limit = Inputs.positive("--time-limit", timeLimit);
-        int t = Inputs.count("--threads", threads);
-        List<String> backends = backends();
-        Path file = casesFile();
-        List<SolveCase> all = CaseFiles.read(file);
+        List<String> backends = solvers == null || solvers.isEmpty() ? Backends.names() : solvers;
+        CaseFile file = casesFile();
+        List<SolveCase> all = file.cases();
         List<TrainingGraph> graphs = new ArrayList<>();
         for (SolveCase c : all) {
-            graphs.add(NetworkFiles.read(c.graph(), null));
+            graphs.add(file.graph(c));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%d cases from %s, backends %s, %d run%s each, time limit %s s, %d thread%s%n%n",
-                all.size(), file, String.join(", ", backends), n, n == 1 ? "" : "s", timeLimit.trim(), t,
-                t == 1 ? "" : "s");
+                all.size(), file.source(), String.join(", ", backends), repeat, repeat == 1 ? "" : "s",
+                Quantities.number(timeLimit), threads, threads == 1 ? "" : "s");
         out.println(header());
         out.flush();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             SolveCase c = all.get(i);
             TrainingGraph g = graphs.get(i);
-            Budget b = new Budget(c.ramBudgetBytes(), c.runtimeBudgetRatio(), c.paging(), c.remat());
             for (String solver : backends) {
-                Row row = run(c, g, b, new SolveOptions(solver, limit, t), n);
+                Row row = run(c, g, c.budget(), new SolveOptions(solver, timeLimit, threads), repeat);
                 rows.add(row);
                 out.println(format(row));
                 out.flush();
             }
         }
         if (csv != null) {
-            AtomicFiles.writeString(Path.of(csv), toCsv(rows));
+            AtomicFiles.writeString(csv, toCsv(rows));
             out.println();
             out.println("wrote " + csv);
         }
         if (targets) {
             out.println();
-            new SpeedTargets(out, n, t, Inputs.positive("--baseline-limit", baselineLimit)).run();
+            new SpeedTargets(out, repeat, threads, baselineLimit).run();
         }
         if (heuristic) {
             out.println();
-            new HeuristicFigures(out, n).run();
+            new HeuristicFigures(out, repeat).run();
         }
         return PoetCli.OK;
     }
@@ -166,40 +167,11 @@ final class BenchCommand implements Callable<Integer> {
         return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
-    private Path casesFile() throws InputException {
-        if (cases != null) {
-            Path p = Path.of(cases);
-            if (!Files.isRegularFile(p)) {
-                throw new InputException("--cases", "", "no such file \"" + cases + "\"");
-            }
-            return p;
+    private CaseFile casesFile() throws InputException {
+        if (cases == null) {
+            return CaseFiles.bundled();
         }
-        Path nearby = Path.of("..", "shared", "reference", "cases.json");
-        if (Files.isRegularFile(nearby)) {
-            return nearby;
-        }
-        String shared = System.getProperty("poet.shared");
-        if (shared != null && Files.isRegularFile(Path.of(shared, "reference", "cases.json"))) {
-            return Path.of(shared, "reference", "cases.json");
-        }
-        throw new InputException("--cases", "", "not given and no cases file at " + nearby
-                + (shared == null ? "" : " or " + Path.of(shared, "reference", "cases.json")));
-    }
-
-    private List<String> backends() throws InputException {
-        if (solvers == null) {
-            return Backends.names();
-        }
-        List<String> out = new ArrayList<>();
-        for (String s : solvers.split(",")) {
-            if (!s.isBlank()) {
-                out.add(Inputs.solver(s));
-            }
-        }
-        if (out.isEmpty()) {
-            throw new InputException("--solver", "", "names no solver (was \"" + solvers + "\")");
-        }
-        return out;
+        return CaseFiles.read(cases);
     }
 
     private static String header() {
@@ -215,15 +187,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static String toCsv(List<Row> rows) {
-        StringBuilder sb = new StringBuilder("case,solver,status,energyJ,bestKnownJ,ratio,medianWallS,verdict\n");
+        Csv out = new Csv("case", "solver", "status", "energyJ", "bestKnownJ", "ratio", "medianWallS", "verdict");
         for (Row r : rows) {
-            sb.append(r.caseId()).append(',').append(r.solver()).append(',').append(r.status()).append(',')
-                    .append(r.energyJ() == null ? "" : r.energyJ()).append(',')
-                    .append(r.bestKnownJ() == null ? "" : r.bestKnownJ()).append(',')
-                    .append(r.ratio() == null ? "" : r.ratio()).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f", r.medianS())).append(',')
-                    .append(r.verdict().contains(",") ? "\"" + r.verdict() + "\"" : r.verdict()).append('\n');
+            out.row(r.caseId(), r.solver(), r.status(), r.energyJ(), r.bestKnownJ(), r.ratio(),
+                    String.format(Locale.ROOT, "%.4f", r.medianS()), r.verdict());
         }
-        return sb.toString();
+        return out.text();
     }
 }

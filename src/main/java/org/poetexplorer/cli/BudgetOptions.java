@@ -1,14 +1,14 @@
 package org.poetexplorer.cli;
 
-import org.poetexplorer.io.InputException;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import picocli.CommandLine.Option;
 
 /** The runtime budget and the two switches, shared by the commands that take a budget. */
 final class BudgetOptions {
-    @Option(names = "--runtime", required = true, paramLabel = "RATIO",
-            description = "compute time budget as a multiple of one plain training step (e.g. 1.5)")
-    String runtime;
+    @Option(names = "--runtime", required = true, paramLabel = "RATIO", converter = Converters.RuntimeRatio.class,
+            description = "compute time budget in plain training steps, at least 1 (e.g. 1.5 or 1.5x)")
+    double runtime;
 
     @Option(names = "--no-paging", description = "do not page activations out to storage")
     boolean noPaging;
@@ -16,11 +16,11 @@ final class BudgetOptions {
     @Option(names = "--no-remat", description = "do not recompute activations")
     boolean noRemat;
 
-    double ratio() throws InputException {
-        return Inputs.positive("--runtime", runtime);
+    Allowance allowance() {
+        return new Allowance(runtime, !noPaging, !noRemat);
     }
 
-    Budget budget(long ramBytes) throws InputException {
-        return new Budget(ramBytes, ratio(), !noPaging, !noRemat);
+    Budget budget(long ramBytes) {
+        return allowance().withRam(ramBytes);
     }
 }

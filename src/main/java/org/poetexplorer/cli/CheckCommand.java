@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.ScheduleFile;
 import org.poetexplorer.io.ScheduleFiles;
+import org.poetexplorer.io.onnx.ImportOptions;
 import org.poetexplorer.model.GraphNode;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ReplayChecker;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Replay a schedule file and print \"valid\" with its summary, or the first rule it breaks.",
             "Exit codes: 0 valid, 3 invalid, 2 unreadable."})
-public final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer> {
     public static final int VALID = 0;
     public static final int UNREADABLE = 2;
     public static final int INVALID = 3;
@@ -35,22 +38,14 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.json", description = "a poet-schedule/1 file")
     private Path file;
 
-    @Option(names = "--network", paramLabel = "NAME|FILE",
-            description = "check against this network's costs instead of the nodes stored in the file")
-    private String network;
+    @Option(names = "--network", paramLabel = "NAME|FILE", converter = Converters.Network.class,
+            description = "check against this network's costs instead of the nodes stored in the file: a catalog "
+                    + "network (with --device), else the path of a network file")
+    private NetworkSource network;
 
-    @Option(names = "--device", paramLabel = "NAME|FILE", description = "the device the network's costs are for")
-    private String device;
-
-    private final GraphResolver resolver;
-
-    public CheckCommand() {
-        this(GraphResolver.FILES);
-    }
-
-    public CheckCommand(GraphResolver resolver) {
-        this.resolver = resolver;
-    }
+    @Option(names = "--device", paramLabel = "NAME|FILE", converter = Converters.DeviceProfile.class,
+            description = "the device the network's costs are for: a built-in device, else the path of a profile file")
+    private DeviceSource device;
 
     @Override
     public Integer call() {
@@ -62,7 +57,9 @@ public final class CheckCommand implements Callable<Integer> {
             f = ScheduleFiles.read(file);
             schedule = f.schedule();
             if (network != null) {
-                schedule = f.scheduleOn(matching(resolver.resolve(network, device), f.graph()));
+                TrainingGraph net = NetworkOptions.graph(network, device == null ? null : device.load(),
+                        ImportOptions.DEFAULT);
+                schedule = f.scheduleOn(matching(net, f.graph()));
             } else if (device != null) {
                 throw new InputException("--device", "", "is used with --network (the file's nodes carry their costs)");
             }
@@ -92,12 +89,12 @@ public final class CheckCommand implements Callable<Integer> {
      */
     private TrainingGraph matching(TrainingGraph net, TrainingGraph inFile) throws InputException {
         if (net.size() != inFile.size()) {
-            throw new InputException("--network", "", network + " has " + net.size() + " nodes, the schedule file "
-                    + file + " has " + inFile.size());
+            throw new InputException("--network", "", network.label() + " has " + net.size()
+                    + " nodes, the schedule file " + file + " has " + inFile.size());
         }
         for (int i = 0; i < net.size(); i++) {
             if (!net.node(i).name().equals(inFile.node(i).name())) {
-                throw new InputException("--network", "", "node " + i + " of " + network + " is \""
+                throw new InputException("--network", "", "node " + i + " of " + network.label() + " is \""
                         + net.node(i).name() + "\", in the schedule file it is \"" + inFile.node(i).name() + "\"");
             }
         }

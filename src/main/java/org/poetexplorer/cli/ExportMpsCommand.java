@@ -15,44 +15,37 @@ import org.poetexplorer.solver.phases.StageFormulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code poet export-mps}: the plain formulation of poet-model.md as MPS text, for any MIP solver. */
+/** {@code poet export-mps}: the plain formulation of docs/model.md as MPS text, for any MIP solver. */
 @Command(name = "export-mps", mixinStandardHelpOptions = true,
-        description = "Write the stage MILP of poet-model.md as stated (no reductions, unscaled) in MPS format.")
+        description = "Write the stage MILP of docs/model.md as stated (no reductions, unscaled) in MPS format.")
 final class ExportMpsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Mixin
-    private NetworkOptions model;
+    private ProblemOptions problem;
 
-    @Mixin
-    private BudgetOptions budgetOptions;
-
-    @Option(names = "--ram", required = true, paramLabel = "SIZE", description = "RAM budget: bytes or units")
-    private String ram;
-
-    @Parameters(paramLabel = "FILE.mps", description = "where to write the model")
-    private String file;
+    @Parameters(paramLabel = "FILE.mps", converter = Converters.FileToWrite.class,
+            description = "where to write the model")
+    private Path file;
 
     @Override
     public Integer call() throws InputException {
-        TrainingGraph graph = model.graph(model.device());
-        Budget budget = budgetOptions.budget(Inputs.bytes("--ram", ram));
-        Path target = Path.of(file);
+        TrainingGraph graph = problem.model.graph(problem.model.device());
+        Budget budget = problem.budget();
         try {
-            AtomicFiles.write(target, out -> {
+            AtomicFiles.write(file, out -> {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
                 MpsExport.write(StageFormulation.plain(graph, budget).lp(), w);
                 w.flush();
             });
         } catch (IOException e) {
-            throw new InputException(file, "", "cannot be written (" + e.getMessage() + ")", e);
+            throw new InputException(file.toString(), "", "cannot be written (" + e.getMessage() + ")", e);
         }
-        spec.commandLine().getOut().println("wrote " + target + " (" + graph.name() + ", " + graph.size() + " nodes)");
+        spec.commandLine().getOut().println("wrote " + file + " (" + graph.name() + ", " + graph.size() + " nodes)");
         return PoetCli.OK;
     }
 }

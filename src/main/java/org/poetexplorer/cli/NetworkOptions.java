@@ -1,29 +1,29 @@
 package org.poetexplorer.cli;
 
-import java.nio.file.Path;
+import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.io.NetworkFiles;
+import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
-import org.poetexplorer.io.onnx.OnnxImport;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import picocli.CommandLine.Option;
 
 /** The network and device options shared by the commands that solve or write a model. */
 final class NetworkOptions {
-    @Option(names = "--network", required = true, paramLabel = "NAME|FILE",
+    @Option(names = "--network", required = true, paramLabel = "NAME|FILE", converter = Converters.Network.class,
             description = "catalog network (linear, vgg16, vgg16_cifar, resnet18, resnet18_cifar, resnet50, "
-                    + "transformer, bert) or a network file *.json or an ONNX model *.onnx")
-    String network;
+                    + "transformer, bert), else the path of a network file *.json or an ONNX model *.onnx")
+    NetworkSource network;
 
-    @Option(names = "--device", paramLabel = "NAME|FILE",
-            description = "built-in device (m0, m4, a72, a72nocache) or a profile file *.json; optional when "
-                    + "the network file carries its costs")
-    String device;
+    @Option(names = "--device", paramLabel = "NAME|FILE", converter = Converters.DeviceProfile.class,
+            description = "built-in device (m0, m4, a72, a72nocache), else the path of a profile file *.json; "
+                    + "optional when the network file carries its costs")
+    DeviceSource device;
 
-    @Option(names = "--batch", paramLabel = "N",
+    @Option(names = "--batch", paramLabel = "N", converter = Converters.Count.class,
             description = "ONNX models: the batch size to cost them for (default: the model's own, else 1)")
-    String batch;
+    Integer batch;
 
     @Option(names = "--estimate-unsupported",
             description = "ONNX models: cost operators without a rule by the conservative estimate of "
@@ -32,21 +32,29 @@ final class NetworkOptions {
 
     /** The device, or null when none was given. */
     Device device() throws InputException {
-        return device == null ? null : Inputs.device(device);
+        return device == null ? null : device.load();
     }
 
     /** The network costed on {@code dev} (from {@link #device()}). */
     TrainingGraph graph(Device dev) throws InputException {
-        boolean onnx = Inputs.looksLikeFile(network) && OnnxImport.isOnnx(Path.of(network));
-        if (!onnx && (batch != null || estimateUnsupported)) {
+        if (!network.isOnnx() && (batch != null || estimateUnsupported)) {
             throw new InputException(batch != null ? "--batch" : "--estimate-unsupported", "",
-                    "applies to ONNX models only (the network is \"" + network + "\")");
+                    "applies to ONNX models only (the network is \"" + network.label() + "\")");
         }
-        if (!onnx) {
-            return Inputs.network(network, dev);
-        }
-        ImportOptions options = new ImportOptions(batch == null ? 0 : Inputs.count("--batch", batch),
+        ImportOptions onnx = new ImportOptions(batch == null ? 0 : batch,
                 estimateUnsupported ? ImportOptions.Unsupported.ESTIMATE : ImportOptions.Unsupported.FAIL);
-        return NetworkFiles.read(Path.of(network), dev, options);
+        return graph(network, dev, onnx);
+    }
+
+    /**
+     * {@code network} costed on {@code dev}; a catalog network needs a device, a network file
+     * may carry its costs.
+     */
+    static TrainingGraph graph(NetworkSource network, Device dev, ImportOptions onnx) throws InputException {
+        if (dev == null && network instanceof NetworkSource.CatalogNetwork c) {
+            throw new InputException("--device", "", "needed for catalog network " + c.name() + " (known: "
+                    + String.join(", ", DeviceFiles.builtInIds()) + ", or a profile file *.json)");
+        }
+        return network.load(dev, onnx);
     }
 }

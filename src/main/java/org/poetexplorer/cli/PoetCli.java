@@ -3,10 +3,14 @@ package org.poetexplorer.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.InputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine;
 
 /**
  * The {@code poet} command line. Exit codes: 0 when a command ends normally (a solve with any
@@ -15,7 +19,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "poet", mixinStandardHelpOptions = true, version = "poet 0.1.0",
         description = "Energy-optimal training schedules (rematerialization and paging) for small devices.",
-        subcommands = {SolveCommand.class, BenchCommand.class, SweepCommand.class})
+        subcommands = {SolveCommand.class, CheckCommand.class, ShowCommand.class, SweepCommand.class,
+            BenchCommand.class, ExportMpsCommand.class, CommandLine.HelpCommand.class})
 public final class PoetCli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
@@ -42,23 +47,12 @@ public final class PoetCli implements Callable<Integer> {
         return code;
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    /** The configured command tree, for callers that add subcommands or run it themselves. */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new PoetCli());
-        cl.addSubcommand("check", new CheckCommand(Inputs::graph));
-        cl.addSubcommand("show", new ShowCommand());
-        cl.addSubcommand("export-mps", new ExportMpsCommand());
-        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine cmd = ex.getCommandLine();
-            err.println(prefix(cmd) + oneLine(ex.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName()
-                    + " --help')");
+            err.println(prefix(ex.getCommandLine()) + describe(ex));
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -75,6 +69,21 @@ public final class PoetCli implements Callable<Integer> {
             return INTERNAL_ERROR;
         });
         return cl;
+    }
+
+    /**
+     * A value a converter refused reads "--ram: "0" must be a positive size", like a bad file
+     * reads "net.json: nodes[1].flop: ..."; any other mistake is picocli's message and where to
+     * look for the right use.
+     */
+    private static String describe(ParameterException ex) {
+        ArgSpec arg = ex.getArgSpec();
+        if (ex.getCause() instanceof TypeConversionException refused && arg != null) {
+            String name = arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
+            return name + ": " + oneLine(refused.getMessage());
+        }
+        return oneLine(ex.getMessage()) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                + " --help')";
     }
 
     private static String prefix(CommandLine cmd) {

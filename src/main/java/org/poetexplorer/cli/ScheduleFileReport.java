@@ -2,6 +2,7 @@ package org.poetexplorer.cli;
 
 import java.util.Locale;
 import org.poetexplorer.io.ScheduleFile;
+import org.poetexplorer.model.Quantities;
 
 /** The lines about a schedule file's solve, shared by check and show. */
 final class ScheduleFileReport {
@@ -13,7 +14,7 @@ final class ScheduleFileReport {
         sb.append(f.solver() == null || f.solver().isEmpty() ? "solver unknown" : f.solver());
         sb.append(", ").append(f.status());
         if (f.gap() != null) {
-            sb.append(String.format(Locale.ROOT, ", gap %.4g%%", 100 * f.gap()));
+            sb.append(", gap ").append(Quantities.percent(f.gap()));
         }
         return sb.append(String.format(Locale.ROOT, ", reported energy %s J", f.energyJ())).toString();
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Print the summary of a schedule file: energy by kind, times, peak RAM and what is in RAM then.",
             "Exit codes: 0 shown, 2 unreadable."})
-public final class ShowCommand implements Callable<Integer> {
+final class ShowCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 

@@ -3,7 +3,6 @@ package org.poetexplorer.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,84 +16,37 @@ import org.poetexplorer.io.ScheduleCsv;
 import org.poetexplorer.io.ScheduleFiles;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.solver.SolveResult;
+import picocli.CommandLine.Option;
 
 /**
- * The files {@code poet solve} writes besides its output: schedule JSON and CSV, one PNG and one
- * SVG per chart, and the HTML report. Every path is checked before the solve starts, so a
- * typo costs no solver time; each file is written atomically.
+ * The files {@code poet solve} writes besides its output, as its options: schedule JSON and CSV,
+ * one PNG and one SVG per chart, and the HTML report. Every path is checked as the options are
+ * read, before the solve starts, so a typo costs no solver time; each file is written
+ * atomically. A path is null when its file is not asked for.
  */
 final class SolveOutputs {
-    private final Path scheduleOut;
-    private final Path csvOut;
-    private final Path pngDir;
-    private final Path svgDir;
-    private final Path reportOut;
+    @Option(names = "--schedule-out", paramLabel = "FILE", converter = Converters.FileToWrite.class,
+            description = "write the schedule as JSON (poet-schedule/1)")
+    private Path scheduleOut;
 
-    private SolveOutputs(Path scheduleOut, Path csvOut, Path pngDir, Path svgDir, Path reportOut) {
-        this.scheduleOut = scheduleOut;
-        this.csvOut = csvOut;
-        this.pngDir = pngDir;
-        this.svgDir = svgDir;
-        this.reportOut = reportOut;
-    }
+    @Option(names = "--csv-out", paramLabel = "FILE", converter = Converters.FileToWrite.class,
+            description = "write the operations as CSV, one row each")
+    private Path csvOut;
 
-    /** Checks the options' paths (any may be null: not asked for); InputException names the option. */
-    static SolveOutputs of(String scheduleOut, String csvOut, String pngDir, String svgDir, String reportOut)
-            throws InputException {
-        return new SolveOutputs(file("--schedule-out", scheduleOut), file("--csv-out", csvOut),
-                folder("--png-out", pngDir), folder("--svg-out", svgDir), file("--report-out", reportOut));
-    }
+    @Option(names = "--png-out", paramLabel = "DIR", converter = Converters.FolderToWrite.class,
+            description = "write each chart (timeline, memory, energy, tradeoff) as PNG at 2x into DIR")
+    private Path pngDir;
+
+    @Option(names = "--svg-out", paramLabel = "DIR", converter = Converters.FolderToWrite.class,
+            description = "write each chart as SVG into DIR")
+    private Path svgDir;
+
+    @Option(names = "--report-out", paramLabel = "FILE", converter = Converters.FileToWrite.class,
+            description = "write a one-page HTML report (figures and charts, self-contained)")
+    private Path reportOut;
 
     boolean any() {
         return scheduleOut != null || csvOut != null || pngDir != null || svgDir != null || reportOut != null;
-    }
-
-    /** A file to be written: its folder must exist, and it must not be a folder itself. */
-    private static Path file(String option, String value) throws InputException {
-        if (value == null) {
-            return null;
-        }
-        Path p = path(option, value);
-        Path parent = p.toAbsolutePath().getParent();
-        if (Files.isDirectory(p)) {
-            throw new InputException(option, "", value + " is a folder (expected a file name)");
-        }
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new InputException(option, "", "cannot write " + value + ": " + (parent == null ? "no folder"
-                    : parent + (Files.exists(parent) ? " is not a folder" : " does not exist")));
-        }
-        return p;
-    }
-
-    /** A folder for chart files: made if missing, as long as its parent is a folder. */
-    private static Path folder(String option, String value) throws InputException {
-        if (value == null) {
-            return null;
-        }
-        Path p = path(option, value);
-        if (Files.isDirectory(p)) {
-            return p;
-        }
-        if (Files.exists(p)) {
-            throw new InputException(option, "", value + " is a file (expected a folder for the charts)");
-        }
-        Path parent = p.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new InputException(option, "", "cannot make folder " + value + ": " + (parent == null ? "no parent"
-                    : parent + (Files.exists(parent) ? " is not a folder" : " does not exist")));
-        }
-        return p;
-    }
-
-    private static Path path(String option, String value) throws InputException {
-        if (value.isBlank()) {
-            throw new InputException(option, "", "empty path");
-        }
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new InputException(option, "", "not a usable path: " + value + " (" + e.getReason() + ")");
-        }
     }
 
     /**

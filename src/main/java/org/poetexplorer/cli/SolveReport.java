@@ -1,12 +1,10 @@
 package org.poetexplorer.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import org.poetexplorer.io.Json;
 import org.poetexplorer.model.Budget;
-import org.poetexplorer.model.ByteSize;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleSummary;
@@ -37,8 +35,6 @@ record SolveReport(
         ScheduleSummary.Plain plain,
         long paramBytes) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     static SolveReport of(SolveResult r, TrainingGraph g, Budget b, String requestedSolver) {
         ScheduleSummary summary = r.hasSchedule() ? ScheduleSummary.of(r.schedule()) : null;
         return new SolveReport(g.name(), g.deviceId(), g.size(), b.ramBytes(), b.runtimeRatio(), b.paging(),
@@ -47,9 +43,9 @@ record SolveReport(
                 r.lowerBoundJ(), r.solveSeconds(), r.message(), ScheduleSummary.plain(g), g.paramBytes());
     }
 
-    /** The fields of issue 2's {@code solve --json}, then the extra ones. */
+    /** The fields of {@code solve --json} as documented, then the extra ones. */
     String toJson() {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("network", network);
         o.put("device", device);
         o.put("nodes", nodes);
@@ -82,11 +78,7 @@ record SolveReport(
         o.put("plainPeakRamBytes", plain.peakRamBytes());
         o.put("plainRuntimeS", plain.runtimeS());
         o.put("paramBytes", paramBytes);
-        try {
-            return JSON.writeValueAsString(o) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(o);
     }
 
     /**
@@ -96,40 +88,29 @@ record SolveReport(
     String toText() {
         StringBuilder sb = new StringBuilder();
         line(sb, "solver", solver);
-        line(sb, "status", status.name() + (gap == null ? "" : String.format(Locale.ROOT, " (gap %.3g %%)", gap * 100)));
+        line(sb, "status", status.name() + (gap == null ? "" : " (gap " + Quantities.percent(gap) + ")"));
         if (lowerBoundJ != null) {
-            line(sb, "lower bound", joules(lowerBoundJ));
+            line(sb, "lower bound", Quantities.exactJoules(lowerBoundJ));
         }
         if (message != null && !message.isBlank()) {
             line(sb, "note", message);
         }
-        line(sb, "solve time", seconds(solveSeconds));
+        line(sb, "solve time", Quantities.exactSeconds(solveSeconds));
         if (schedule != null) {
             sb.append(SummaryText.format(schedule));
         } else {
             line(sb, "network", network + " (" + nodes + " nodes)" + (device == null ? "" : " on " + device));
-            line(sb, "budget", "RAM " + bytes(ramBudgetBytes) + ", runtime " + runtimeBudgetRatio
-                    + " x plain step, paging " + (paging ? "on" : "off") + ", rematerialization "
-                    + (remat ? "on" : "off"));
+            line(sb, "budget", "RAM " + Quantities.exactBytes(ramBudgetBytes) + ", runtime "
+                    + Quantities.ratio(runtimeBudgetRatio) + " plain step, paging " + (paging ? "on" : "off")
+                    + ", rematerialization " + (remat ? "on" : "off"));
             line(sb, "schedule", "none" + (status == SolveStatus.INFEASIBLE ? ": no schedule fits these budgets" : ""));
-            line(sb, "plain step", joules(plain.energyJ()) + ", peak RAM " + bytes(plain.peakRamBytes()));
+            line(sb, "plain step", Quantities.exactJoules(plain.energyJ()) + ", peak RAM "
+                    + Quantities.exactBytes(plain.peakRamBytes()));
         }
         return sb.toString();
     }
 
     private static void line(StringBuilder sb, String label, String value) {
         sb.append(String.format(Locale.ROOT, "%-12s %s%n", label, value));
-    }
-
-    static String joules(double j) {
-        return String.format(Locale.ROOT, "%.6g J", j);
-    }
-
-    static String seconds(double s) {
-        return String.format(Locale.ROOT, "%.4g s", s);
-    }
-
-    static String bytes(long b) {
-        return String.format(Locale.ROOT, "%,d B", b) + (b >= 1000 ? " (" + ByteSize.format(b) + ")" : "");
     }
 }

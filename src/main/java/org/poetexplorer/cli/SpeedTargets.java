@@ -20,7 +20,7 @@ import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.backends.Backends;
 
 /**
- * {@code poet bench --targets}: the speed figures of issue 6, measured in one run on this
+ * {@code poet bench --targets}: the speed targets, measured in one run on this
  * machine. Times are wall clock inside one warm JVM (JVM start-up is not included).
  */
 final class SpeedTargets {
@@ -40,7 +40,7 @@ final class SpeedTargets {
     }
 
     void run() {
-        out.printf(Locale.ROOT, "Speed targets (issue 6), a72, runtime %.1fx, solver %s, %d thread%s, median of %d%n",
+        out.printf(Locale.ROOT, "Speed targets, a72, runtime %.1fx, solver %s, %d thread%s, median of %d%n",
                 RUNTIME_RATIO, Backends.DEFAULT, threads, threads == 1 ? "" : "s", repeat);
         plainFits();
         firstSchedule();

@@ -7,31 +7,53 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a cases file (the format of ../shared/reference/cases.json); graph paths are relative to it. */
+/**
+ * Cases files: budgets on network files, each with the status and the best energy known for it
+ * (the format of the reference cases the application carries, see
+ * {@code org/poetexplorer/reference/README.md}). Graph names are relative to the cases file.
+ */
 public final class CaseFiles {
+    /** Where the reference cases and the graphs they name are on the class path. */
+    private static final String BUNDLED_DIR = "/org/poetexplorer/reference/";
+    private static final String BUNDLED_SOURCE = "the reference cases bundled with POET Explorer";
+
     private CaseFiles() {
     }
 
     /** @throws InputException naming the file, the field and the value when the file is unusable */
-    public static List<SolveCase> read(Path file) throws InputException {
-        String source = file.toString();
-        JsonNode root = Json.parseObject(Json.readText(file), source, "a \"cases\" array");
+    public static CaseFile read(Path file) throws InputException {
+        Path dir = file.toAbsolutePath().getParent();
+        return new CaseFile(file.toString(), parse(Json.readText(file), file.toString()),
+                name -> NetworkFiles.read(dir.resolve(name).normalize(), null));
+    }
+
+    /**
+     * The solved cases of the reference implementation that the application carries, so that
+     * {@code poet bench} runs wherever the application does.
+     */
+    public static CaseFile bundled() {
+        try {
+            return new CaseFile(BUNDLED_SOURCE, parse(Json.readResource(BUNDLED_DIR + "cases.json"), BUNDLED_SOURCE),
+                    name -> NetworkFiles.parse(Json.readResource(BUNDLED_DIR + name), name, null));
+        } catch (InputException e) {
+            throw new IllegalStateException("the bundled reference cases are unusable: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<SolveCase> parse(String text, String source) throws InputException {
+        JsonNode root = Json.parseObject(text, source, "a \"cases\" array");
         JsonFields f = new JsonFields(source);
         JsonNode cases = f.array(root, "", "cases");
-        Path dir = file.toAbsolutePath().getParent();
         List<SolveCase> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < cases.size(); i++) {
-            JsonNode c = cases.get(i);
             String p = "cases[" + i + "]";
-            if (!c.isObject()) {
-                throw f.error(p, "must be an object (was " + JsonFields.shortText(c) + ")");
-            }
+            JsonNode c = f.object(cases.get(i), p);
             String id = f.string(c, p, "id");
             if (!ids.add(id)) {
                 throw f.error(p + ".id", "duplicate case id \"" + id + "\"");
             }
-            Path graph = dir.resolve(f.string(c, p, "graph")).normalize();
+            String graph = f.string(c, p, "graph");
             double ram = f.positive(c, p, "ramBudgetBytes");
             if (ram != Math.rint(ram)) {
                 throw f.error(p + ".ramBudgetBytes", "must be a whole number of bytes (was " + c.get("ramBudgetBytes")

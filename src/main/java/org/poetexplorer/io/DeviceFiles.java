@@ -3,8 +3,6 @@ package org.poetexplorer.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +40,7 @@ public final class DeviceFiles {
             throw new InputException("device", "", "unknown device \"" + id + "\" (known: "
                     + String.join(", ", BUILT_IN) + ", or a profile file *.json)");
         }
-        String resource = RESOURCE_DIR + key + ".json";
-        try (InputStream in = DeviceFiles.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in profile " + resource + " is missing from the application");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in profile " + key);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read built-in profile " + resource, e);
-        }
+        return parse(Json.readResource(RESOURCE_DIR + key + ".json"), "built-in profile " + key);
     }
 
     /** @throws InputException naming the file, the field and the value when the profile is unusable */
@@ -65,10 +55,7 @@ public final class DeviceFiles {
     public static Device parse(String json, String source) throws InputException {
         JsonNode root = Json.parseObject(json, source, "the figures of a device profile");
         JsonFields f = new JsonFields(source);
-        JsonNode format = root.get("format");
-        if (format != null && !(format.isTextual() && format.asText().equals(FORMAT))) {
-            throw f.error("format", "unsupported format " + format + " (expected \"" + FORMAT + "\")");
-        }
+        f.format(root, FORMAT, false);
         List<String> missing = new ArrayList<>();
         for (String field : FIGURES) {
             JsonNode v = root.get(field);
@@ -80,7 +67,7 @@ public final class DeviceFiles {
             throw new InputException(source, String.join(", ", missing), "missing (a profile needs every figure: "
                     + String.join(", ", FIGURES) + ")");
         }
-        String id = optionalString(f, root, "id", stem(source));
+        String id = optionalString(f, root, "id", Sources.stem(source));
         String name = optionalString(f, root, "name", id);
         String text = optionalString(f, root, "source", "");
         double bytes = number(f, root, "bytesPerElement");
@@ -120,7 +107,7 @@ public final class DeviceFiles {
     }
 
     public static String toJson(Device d) {
-        ObjectNode o = Json.MAPPER.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("format", FORMAT);
         o.put("id", d.id());
         o.put("name", d.name());
@@ -158,17 +145,5 @@ public final class DeviceFiles {
             throw f.error(field, "must be a string (was " + JsonFields.shortText(v) + ")");
         }
         return v.asText();
-    }
-
-    private static String stem(String source) {
-        Path p;
-        try {
-            p = Path.of(source).getFileName();
-        } catch (RuntimeException e) {
-            return source;
-        }
-        String s = p == null ? source : p.toString();
-        int dot = s.lastIndexOf('.');
-        return dot > 0 ? s.substring(0, dot) : s;
     }
 }

@@ -3,14 +3,12 @@ package org.poetexplorer.io;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.poetexplorer.chart.ChartImages;
 import org.poetexplorer.chart.ChartKind;
 import org.poetexplorer.chart.ChartSet;
-import org.poetexplorer.chart.Units;
 import org.poetexplorer.model.Budget;
-import org.poetexplorer.model.ByteSize;
 import org.poetexplorer.model.Device;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleSummary;
@@ -70,28 +68,30 @@ public final class HtmlReport {
         row(h, "network", esc(networkLabel) + " &mdash; " + g.size() + " nodes");
         row(h, "device", deviceLabel == null ? "from the network file" : esc(deviceLabel));
         if (device != null) {
-            row(h, "device profile", esc(device.name()) + ": " + number(device.flops()) + " FLOP/s, "
-                    + number(device.flopsPerJoule()) + " FLOP/J");
-            row(h, "paging", "in " + ByteSize.format(device.pageInThroughput()) + "/s + "
-                    + esc(Units.time(device.pageInLatency())) + " latency, out "
-                    + ByteSize.format(device.pageOutThroughput()) + "/s + " + esc(Units.time(device.pageOutLatency()))
+            row(h, "device profile", esc(device.name()) + ": " + Quantities.number(device.flops()) + " FLOP/s, "
+                    + Quantities.number(device.flopsPerJoule()) + " FLOP/J");
+            row(h, "paging", "in " + Quantities.bytes(device.pageInThroughput()) + "/s + "
+                    + esc(Quantities.duration(device.pageInLatency())) + " latency, out "
+                    + Quantities.bytes(device.pageOutThroughput()) + "/s + "
+                    + esc(Quantities.duration(device.pageOutLatency()))
                     + " latency");
         }
-        row(h, "RAM budget", bytes(b.ramBytes()) + " for activations");
-        row(h, "runtime budget", number(b.runtimeRatio()) + " &times; plain step = "
-                + seconds(b.runtimeRatio() * g.plainRuntimeS()));
+        row(h, "RAM budget", Quantities.exactBytes(b.ramBytes()) + " for activations");
+        row(h, "runtime budget", Quantities.number(b.runtimeRatio()) + " &times; plain step = "
+                + Quantities.exactSeconds(b.runtimeRatio() * g.plainRuntimeS()));
         row(h, "switches", "paging " + (b.paging() ? "on" : "off") + ", rematerialization " + (b.remat() ? "on" : "off"));
         if (g.paramBytes() > 0) {
-            row(h, "parameters", bytes(g.paramBytes()) + " (beside the activations, not in the RAM budget)");
+            row(h, "parameters", Quantities.exactBytes(g.paramBytes())
+                    + " (beside the activations, not in the RAM budget)");
         }
         h.append("</table>\n</section>\n<section>\n<h2>Solve</h2>\n<table>\n");
         row(h, "solver", esc(r.solver() == null ? "" : r.solver()));
         row(h, "status", "<span class=\"status " + r.status().name() + "\">" + r.status().name() + "</span> "
                 + esc(statusMeaning(r)));
         if (r.lowerBoundJ() != null) {
-            row(h, "lower bound", joules(r.lowerBoundJ()));
+            row(h, "lower bound", Quantities.exactJoules(r.lowerBoundJ()));
         }
-        row(h, "solve time", seconds(r.solveSeconds()));
+        row(h, "solve time", Quantities.exactSeconds(r.solveSeconds()));
         if (r.message() != null && !r.message().isBlank()) {
             row(h, "note", esc(r.message()));
         }
@@ -104,8 +104,9 @@ public final class HtmlReport {
             h.append("<h2>Schedule</h2>\n<p>No schedule: ")
                     .append(r.status() == SolveStatus.INFEASIBLE ? "no schedule fits these budgets."
                             : "the solve ended before finding one.")
-                    .append(" The plain schedule takes ").append(joules(plain.energyJ())).append(" and ")
-                    .append(bytes(plain.peakRamBytes())).append(" of RAM at its peak.</p>\n");
+                    .append(" The plain schedule takes ").append(Quantities.exactJoules(plain.energyJ()))
+                    .append(" and ")
+                    .append(Quantities.exactBytes(plain.peakRamBytes())).append(" of RAM at its peak.</p>\n");
         }
 
         h.append("<h2>Charts</h2>\n");
@@ -132,19 +133,20 @@ public final class HtmlReport {
         h.append("<tr><td>free</td><td class=\"num\"></td><td class=\"num\">").append(c.free()).append("</td></tr>\n");
         h.append("</table>\n</section>\n<section>\n<h2>Against the plain schedule</h2>\n<table>\n")
                 .append("<tr><th></th><th>this schedule</th><th>plain</th><th>change</th></tr>\n");
-        compareRow(h, "energy", joules(sum.energyJ()), joules(plain.energyJ()), percent(sum.energyJ(), plain.energyJ()));
-        compareRow(h, "peak RAM", bytes(sum.peakRamBytes()), bytes(plain.peakRamBytes()),
-                percent(sum.peakRamBytes(), plain.peakRamBytes()));
-        compareRow(h, "compute time", seconds(sum.runtimeS()), seconds(plain.runtimeS()),
-                percent(sum.runtimeS(), plain.runtimeS()));
+        compareRow(h, "energy", Quantities.exactJoules(sum.energyJ()), Quantities.exactJoules(plain.energyJ()),
+                Quantities.change(sum.energyJ(), plain.energyJ()));
+        compareRow(h, "peak RAM", Quantities.exactBytes(sum.peakRamBytes()),
+                Quantities.exactBytes(plain.peakRamBytes()), Quantities.change(sum.peakRamBytes(), plain.peakRamBytes()));
+        compareRow(h, "compute time", Quantities.exactSeconds(sum.runtimeS()),
+                Quantities.exactSeconds(plain.runtimeS()), Quantities.change(sum.runtimeS(), plain.runtimeS()));
         h.append("</table>\n</section>\n<section>\n<h2>Time and memory</h2>\n<table>\n");
-        row(h, "compute time", seconds(sum.runtimeS()) + " (budget "
-                + seconds(s.budget().runtimeRatio() * g.plainRuntimeS()) + ")");
-        row(h, "total time", seconds(sum.totalTimeS()) + " with paging"
+        row(h, "compute time", Quantities.exactSeconds(sum.runtimeS()) + " (budget "
+                + Quantities.exactSeconds(s.budget().runtimeRatio() * g.plainRuntimeS()) + ")");
+        row(h, "total time", Quantities.exactSeconds(sum.totalTimeS()) + " with paging"
                 + (c.pageIn() + c.pageOut() > 0 && !g.pagingTimed() ? " (paging durations unknown: counted as 0 s)" : ""));
         if (sum.peakOpIndex() >= 0) {
-            row(h, "peak RAM", bytes(sum.peakRamBytes()) + " after operation " + sum.peakOpIndex() + " in stage "
-                    + sum.peakStage());
+            row(h, "peak RAM", Quantities.exactBytes(sum.peakRamBytes()) + " after operation " + sum.peakOpIndex()
+                    + " in stage " + sum.peakStage());
         }
         h.append("</table>\n</section>\n</div>\n");
         List<Integer> at = sum.inRamAtPeak();
@@ -153,8 +155,8 @@ public final class HtmlReport {
             for (int k = 0; k < Math.min(PEAK_LISTED, at.size()); k++) {
                 int i = at.get(k);
                 h.append("<tr><td>").append(esc(g.node(i).name())).append(" (node ").append(i).append(")</td><td>")
-                        .append(esc(g.node(i).type())).append("</td><td class=\"num\">").append(bytes(g.ram(i)))
-                        .append("</td></tr>\n");
+                        .append(esc(g.node(i).type())).append("</td><td class=\"num\">")
+                        .append(Quantities.exactBytes(g.ram(i))).append("</td></tr>\n");
             }
             if (at.size() > PEAK_LISTED) {
                 long rest = 0;
@@ -162,7 +164,7 @@ public final class HtmlReport {
                     rest += g.ram(at.get(k));
                 }
                 h.append("<tr><td>and ").append(at.size() - PEAK_LISTED).append(" more</td><td></td><td class=\"num\">")
-                        .append(bytes(rest)).append("</td></tr>\n");
+                        .append(Quantities.exactBytes(rest)).append("</td></tr>\n");
             }
             h.append("</table>\n");
         }
@@ -174,7 +176,7 @@ public final class HtmlReport {
                 return "proven optimal";
             case FEASIBLE:
                 return "best schedule found, not proven optimal"
-                        + (r.gap() == null ? "" : String.format(Locale.ROOT, " (gap %.3g %%)", r.gap() * 100));
+                        + (r.gap() == null ? "" : " (gap " + Quantities.percent(r.gap()) + ")");
             case INFEASIBLE:
                 return "no schedule fits these budgets";
             default:
@@ -187,7 +189,7 @@ public final class HtmlReport {
     }
 
     private static void energyRow(StringBuilder h, String label, double j, int count) {
-        h.append("<tr><td>").append(label).append("</td><td class=\"num\">").append(joules(j))
+        h.append("<tr><td>").append(label).append("</td><td class=\"num\">").append(Quantities.exactJoules(j))
                 .append("</td><td class=\"num\">").append(count).append("</td></tr>\n");
     }
 
@@ -197,58 +199,8 @@ public final class HtmlReport {
                 .append("</td></tr>\n");
     }
 
-    /** The exact figure to 6 significant digits, as {@code poet show} prints it. */
-    static String joules(double j) {
-        return String.format(Locale.ROOT, "%.6g J", j);
-    }
-
-    static String seconds(double s) {
-        return String.format(Locale.ROOT, "%.4g s", s);
-    }
-
-    static String bytes(long b) {
-        return String.format(Locale.ROOT, "%,d B", b) + (b >= 1000 ? " (" + ByteSize.format(b) + ")" : "");
-    }
-
-    /** Four significant digits without trailing zeros: 1.2, 4.000e+09 stays as is. */
-    private static String number(double v) {
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        if (s.contains(".") && !s.contains("e")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s;
-    }
-
-    private static String percent(double value, double base) {
-        if (base == 0) {
-            return value == 0 ? "same" : "n/a";
-        }
-        return String.format(Locale.ROOT, "%+.2f %%", 100 * (value - base) / base);
-    }
-
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<':
-                    sb.append("&lt;");
-                    break;
-                case '>':
-                    sb.append("&gt;");
-                    break;
-                case '&':
-                    sb.append("&amp;");
-                    break;
-                case '"':
-                    sb.append("&quot;");
-                    break;
-                default:
-                    sb.append(ch);
-            }
-        }
-        return sb.toString();
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

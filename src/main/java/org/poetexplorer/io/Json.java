@@ -1,27 +1,59 @@
 package org.poetexplorer.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The JSON reader and writer of our files. NaN and Infinity are read as numbers so that a
- * field holding one is refused by name rather than as a syntax error.
+ * The JSON reader and writer of our files and outputs. NaN and Infinity are read as numbers so
+ * that a field holding one is refused by name rather than as a syntax error; anything after the
+ * one top-level value is refused.
  */
-final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
+    private static final ObjectWriter ONE_LINE = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
+    }
+
+    /** An empty object to fill and {@link #write}. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** Indented, with a line break at the end. */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** On one line, for files that put one item on each line. */
+    static String oneLine(JsonNode node) {
+        try {
+            return ONE_LINE.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 
     static String readText(Path file) throws InputException {
@@ -35,27 +67,55 @@ final class Json {
         }
     }
 
-    /** Parses {@code text}, which must be one JSON object. */
+    /**
+     * A file the application carries on its class path, as text. Its absence is a fault of the
+     * build, not of the user's input.
+     */
+    static String readResource(String resource) {
+        try (InputStream in = Json.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the application");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource + " from the application", e);
+        }
+    }
+
+    /**
+     * Parses {@code text}, which must be one JSON object.
+     *
+     * @param expected what the object holds, for the message when it is not one ("a \"nodes\" array")
+     * @throws InputException naming {@code source} and where the JSON breaks off or goes wrong
+     */
     static JsonNode parseObject(String text, String source, String expected) throws InputException {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
+        } catch (JsonEOFException e) {
+            throw new InputException(source, "", "truncated: the file ends in the middle of the JSON (line "
+                    + e.getLocation().getLineNr() + ")", e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new InputException(source, "", "not valid JSON: " + e.getOriginalMessage() + where, e);
         }
-        if (root == null || !root.isObject()) {
-            throw new InputException(source, "", "must be a JSON object with " + expected);
+        if (root == null || root.isMissingNode()) {
+            throw new InputException(source, "", "empty file (expected a JSON object with " + expected + ")");
+        }
+        if (!root.isObject()) {
+            throw new InputException(source, "", "must be a JSON object with " + expected + " (was "
+                    + JsonFields.shortText(root) + ")");
         }
         return root;
     }
 
-    static String write(JsonNode node) {
+    /** Our own JSON text, read back as a tree (to embed one file's object in another). */
+    static JsonNode tree(String json) {
         try {
-            return MAPPER.writeValueAsString(node) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot re-read our own JSON", e);
         }
     }
 }

@@ -95,6 +95,36 @@ final class JsonFields {
         return v.asBoolean();
     }
 
+    /**
+     * The "format" field of {@code root} must name {@code expected}; a file whose format may be
+     * left out passes {@code required} false.
+     */
+    void format(JsonNode root, String expected, boolean required) throws InputException {
+        JsonNode v = root.get("format");
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw error("format", "missing (expected \"" + expected + "\")");
+            }
+            return;
+        }
+        if (!(v.isTextual() && v.asText().equals(expected))) {
+            throw error("format", "unsupported format " + shortText(v) + " (expected \"" + expected + "\")");
+        }
+    }
+
+    /** {@code v}, which must be an object; {@code path} names it in the message. */
+    JsonNode object(JsonNode v, String path) throws InputException {
+        if (!v.isObject()) {
+            throw error(path, "must be an object (was " + shortText(v) + ")");
+        }
+        return v;
+    }
+
+    /** The field {@code name} of {@code obj}, which must be an object. */
+    JsonNode object(JsonNode obj, String path, String name) throws InputException {
+        return object(require(obj, path, name), join(path, name));
+    }
+
     JsonNode array(JsonNode obj, String path, String name) throws InputException {
         JsonNode v = require(obj, path, name);
         if (!v.isArray()) {

@@ -17,8 +17,8 @@ import org.poetexplorer.model.TrainingGraph;
 
 /**
  * Network files (JSON): the nodes of a training graph with type, output shape, FLOPs,
- * parameters and dependencies, in topological order; the format of the reference graphs in
- * ../shared/reference/graphs, which load as they are.
+ * parameters and dependencies, in topological order. The reference graphs the project carries
+ * (org/poetexplorer/reference/graphs) are in this format and load as they are.
  *
  * <p>Costs: a node gives all five (runtime_s, ram_bytes, compute_j, pagein_j, pageout_j) or
  * none. Without a device every node must give them and they are used as given; with a device
@@ -56,10 +56,7 @@ public final class NetworkFiles {
     public static TrainingGraph parse(String json, String source, Device device) throws InputException {
         JsonNode root = Json.parseObject(json, source, "a \"nodes\" array");
         JsonFields f = new JsonFields(source);
-        JsonNode format = root.get("format");
-        if (format != null && !(format.isTextual() && format.asText().equals(FORMAT))) {
-            throw f.error("format", "unsupported format " + format + " (expected \"" + FORMAT + "\")");
-        }
+        f.format(root, FORMAT, false);
         String name = root.hasNonNull("model") ? f.string(root, "", "model")
                 : root.hasNonNull("name") ? f.string(root, "", "name") : fileStem(source);
         String platform = root.hasNonNull("platform") ? f.string(root, "", "platform") : null;
@@ -99,9 +96,7 @@ public final class NetworkFiles {
 
     private static GraphNode node(JsonFields f, JsonNode n, int i, Device device) throws InputException {
         String p = "nodes[" + i + "]";
-        if (!n.isObject()) {
-            throw f.error(p, "must be an object (was " + JsonFields.shortText(n) + ")");
-        }
+        f.object(n, p);
         if (n.hasNonNull("index")) {
             double idx = f.number(n, p, "index");
             if (idx != i) {
@@ -197,7 +192,7 @@ public final class NetworkFiles {
     }
 
     public static String toJson(TrainingGraph g) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("format", FORMAT);
         root.put("model", g.name());
         if (g.deviceId() != null) {
@@ -233,16 +228,9 @@ public final class NetworkFiles {
         return Json.write(root);
     }
 
+    /** The network's name in a file of the reference's naming, NAME__DEVICE.json; else the file's name. */
     private static String fileStem(String source) {
-        Path path;
-        try {
-            path = Path.of(source).getFileName();
-        } catch (RuntimeException e) {
-            return source;
-        }
-        String s = path == null ? source : path.toString();
-        int dot = s.lastIndexOf('.');
-        s = dot > 0 ? s.substring(0, dot) : s;
+        String s = Sources.stem(source);
         int sep = s.indexOf("__");
         return sep > 0 ? s.substring(0, sep) : s;
     }

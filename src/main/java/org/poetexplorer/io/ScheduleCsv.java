@@ -6,7 +6,7 @@ import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.Schedule;
 
-/** The operations as CSV, one row per operation (schedule-format.md), for spreadsheets. */
+/** The operations as CSV, one row per operation (docs/schedule-format.md), for spreadsheets. */
 public final class ScheduleCsv {
     public static final String HEADER = "stage,kind,node,name,startS,endS,energyJ,ramBytesAfter";
 
@@ -19,25 +19,11 @@ public final class ScheduleCsv {
 
     public static String format(Schedule s) {
         TrainingGraph g = s.graph();
-        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        Csv csv = new Csv(HEADER.split(","));
         for (Operation op : s.ops()) {
-            sb.append(op.stage()).append(',')
-                    .append(op.kind().name()).append(',')
-                    .append(op.node()).append(',')
-                    .append(field(g.node(op.node()).name())).append(',')
-                    .append(op.startS()).append(',')
-                    .append(op.endS()).append(',')
-                    .append(op.energyJ()).append(',')
-                    .append(op.ramBytesAfter()).append('\n');
+            csv.row(op.stage(), op.kind().name(), op.node(), g.node(op.node()).name(), op.startS(), op.endS(),
+                    op.energyJ(), op.ramBytesAfter());
         }
-        return sb.toString();
-    }
-
-    /** RFC 4180 quoting for names with commas, quotes or line breaks. */
-    static String field(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
+        return csv.text();
     }
 }

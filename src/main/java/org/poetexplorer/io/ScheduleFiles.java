@@ -1,18 +1,10 @@
 package org.poetexplorer.io;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +24,7 @@ import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
 
 /**
- * Schedule files (JSON, "poet-schedule/1", schedule-format.md): the budget, the solve, the
+ * Schedule files (JSON, "poet-schedule/1", docs/schedule-format.md): the budget, the solve, the
  * figures, every node with its costs and dependencies, and the operations. Numbers are written
  * so that reading gives back the very same doubles. Besides the fields of the format the file
  * carries the summary figures (recomputeJ, totalTimeS, peakStage, peakOpIndex, inRamAtPeak,
@@ -42,8 +34,6 @@ import org.poetexplorer.solver.SolveStatus;
  */
 public final class ScheduleFiles {
     public static final String FORMAT = "poet-schedule/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ScheduleFiles() {
@@ -112,18 +102,19 @@ public final class ScheduleFiles {
 
         StringBuilder sb = new StringBuilder("{\n");
         for (Map.Entry<String, JsonNode> e : top.entrySet()) {
-            sb.append("  ").append(compact(NODES.textNode(e.getKey()))).append(": ").append(compact(e.getValue()))
+            sb.append("  ").append(Json.oneLine(NODES.textNode(e.getKey()))).append(": ")
+                    .append(Json.oneLine(e.getValue()))
                     .append(",\n");
         }
         List<String> nodes = new ArrayList<>();
         for (GraphNode n : g.nodes()) {
-            nodes.add(compact(node(n)));
+            nodes.add(Json.oneLine(node(n)));
         }
         appendArray(sb, "nodes", nodes);
         sb.append(",\n");
         List<String> ops = new ArrayList<>();
         for (Operation op : s.ops()) {
-            ops.add(compact(op(op)));
+            ops.add(Json.oneLine(op(op)));
         }
         appendArray(sb, "ops", ops);
         return sb.append("\n}\n").toString();
@@ -171,36 +162,16 @@ public final class ScheduleFiles {
         return o;
     }
 
-    private static String compact(JsonNode v) {
-        try {
-            return MAPPER.writeValueAsString(v);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + v, e);
-        }
-    }
-
     // ---------------------------------------------------------------- reading
 
     public static ScheduleFile read(Path file) throws InputException {
-        String source = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, "", "no such file");
-        } catch (IOException e) {
-            throw new InputException(source, "", "cannot be read (" + e.getMessage() + ")", e);
-        }
-        return parse(new String(bytes, StandardCharsets.UTF_8), source);
+        return parse(Json.readText(file), file.toString());
     }
 
     public static ScheduleFile parse(String json, String source) throws InputException {
-        JsonNode root = tree(json, source);
+        JsonNode root = Json.parseObject(json, source, "\"format\": \"" + FORMAT + "\"");
         JsonFields f = new JsonFields(source);
-        String format = f.string(root, "", "format");
-        if (!FORMAT.equals(format)) {
-            throw f.error("format", "unsupported format \"" + format + "\" (expected \"" + FORMAT + "\")");
-        }
+        f.format(root, FORMAT, true);
         TrainingGraph graph = graph(f, root);
         Budget budget = budget(f, root);
         String solver = f.optString(root, "solver", "");
@@ -212,28 +183,6 @@ public final class ScheduleFiles {
         double energy = f.number(root, "", "energyJ");
         List<Operation> ops = ops(f, root, graph);
         return new ScheduleFile(graph, budget, solver, status, gap, energy, new Schedule(graph, budget, ops));
-    }
-
-    private static JsonNode tree(String json, String source) throws InputException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonEOFException e) {
-            throw new InputException(source, "", "truncated: the file ends in the middle of the JSON (line "
-                    + e.getLocation().getLineNr() + ")", e);
-        } catch (JsonParseException e) {
-            throw new InputException(source, "", "not valid JSON: " + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
-        } catch (JsonProcessingException e) {
-            throw new InputException(source, "", "not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InputException(source, "", "empty file (expected a " + FORMAT + " JSON object)");
-        }
-        if (!root.isObject()) {
-            throw new InputException(source, "", "must be a JSON object (was " + JsonFields.shortText(root) + ")");
-        }
-        return root;
     }
 
     private static SolveStatus status(JsonFields f, JsonNode root) throws InputException {
@@ -265,10 +214,7 @@ public final class ScheduleFiles {
         JsonNode arr = f.array(root, "", "nodes");
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < arr.size(); i++) {
-            JsonNode n = arr.get(i);
-            if (!n.isObject()) {
-                throw f.error("nodes[" + i + "]", "must be an object (was " + JsonFields.shortText(n) + ")");
-            }
+            JsonNode n = f.object(arr.get(i), "nodes[" + i + "]");
             byName.putIfAbsent(f.string(n, "nodes[" + i + "]", "name"), i);
         }
         List<GraphNode> nodes = new ArrayList<>();
@@ -351,11 +297,8 @@ public final class ScheduleFiles {
         JsonNode arr = f.array(root, "", "ops");
         List<Operation> ops = new ArrayList<>(arr.size());
         for (int x = 0; x < arr.size(); x++) {
-            JsonNode o = arr.get(x);
             String p = "ops[" + x + "]";
-            if (!o.isObject()) {
-                throw f.error(p, "must be an object (was " + JsonFields.shortText(o) + ")");
-            }
+            JsonNode o = f.object(arr.get(x), p);
             long stage = f.wholeNonNegative(o, p, "stage");
             if (stage >= g.size()) {
                 throw f.error(p + ".stage", "unknown stage " + o.get("stage") + " (the file has stages 0.."

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.solver.backends.Backends;
@@ -26,22 +27,22 @@ public final class SessionFiles {
     }
 
     public static String toJson(Session s) {
-        ObjectNode o = Json.MAPPER.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("format", FORMAT);
         ObjectNode net = o.putObject("network");
-        if (s.networkFile() != null) {
-            net.put("file", s.networkFile().toAbsolutePath().toString());
+        if (s.network() instanceof NetworkSource.NetworkFile f) {
+            net.put("file", f.path().toAbsolutePath().toString());
         } else {
-            net.put("catalog", s.networkName());
+            net.put("catalog", s.network().label());
         }
         ObjectNode dev = o.putObject("device");
-        if (s.deviceFile() != null) {
-            dev.put("file", s.deviceFile().toAbsolutePath().toString());
+        if (s.device() instanceof DeviceSource.DeviceFile f) {
+            dev.put("file", f.path().toAbsolutePath().toString());
         } else {
-            dev.put("builtIn", s.deviceId());
+            dev.put("builtIn", s.device().label());
         }
         if (s.editedDevice() != null) {
-            dev.set("edited", tree(DeviceFiles.toJson(s.editedDevice())));
+            dev.set("edited", Json.tree(DeviceFiles.toJson(s.editedDevice())));
         }
         ObjectNode budget = o.putObject("budget");
         budget.put("ramBytes", s.budget().ramBytes());
@@ -54,20 +55,12 @@ public final class SessionFiles {
         solver.put("threads", s.threads());
         if (s.schedule() != null) {
             ScheduleFile f = s.schedule();
-            o.set("schedule", tree(ScheduleFiles.toJson(f.schedule(), f.solver(), f.status(), f.gap())));
+            o.set("schedule", Json.tree(ScheduleFiles.toJson(f.schedule(), f.solver(), f.status(), f.gap())));
             o.put("solveSeconds", s.solveSeconds());
         } else {
             o.putNull("schedule");
         }
         return Json.write(o);
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot re-read our own JSON", e);
-        }
     }
 
     public static Session read(Path file) throws InputException {
@@ -77,28 +70,27 @@ public final class SessionFiles {
     public static Session parse(String text, String source) throws InputException {
         JsonNode root = Json.parseObject(text, source, "\"format\": \"" + FORMAT + "\"");
         JsonFields f = new JsonFields(source);
-        String format = f.string(root, "", "format");
-        if (!FORMAT.equals(format)) {
-            throw f.error("format", "unsupported format \"" + format + "\" (expected \"" + FORMAT + "\")");
-        }
-        JsonNode net = object(f, root, "network");
-        Path networkFile = net.has("file") ? path(f, net, "network.file") : null;
-        String networkName = networkFile == null ? f.string(net, "network", "catalog") : null;
-        JsonNode dev = object(f, root, "device");
-        Path deviceFile = dev.has("file") ? path(f, dev, "device.file") : null;
-        String deviceId = deviceFile == null ? f.string(dev, "device", "builtIn") : null;
+        f.format(root, FORMAT, true);
+        JsonNode net = f.object(root, "", "network");
+        NetworkSource network = net.has("file") ? new NetworkSource.NetworkFile(path(f, net, "network.file"))
+                : known(f, "network.catalog",
+                        () -> new NetworkSource.CatalogNetwork(f.string(net, "network", "catalog")));
+        JsonNode dev = f.object(root, "", "device");
+        DeviceSource device = dev.has("file") ? new DeviceSource.DeviceFile(path(f, dev, "device.file"))
+                : known(f, "device.builtIn", () -> new DeviceSource.BuiltInDevice(f.string(dev, "device", "builtIn")));
         Device edited = null;
         if (dev.has("edited") && !dev.get("edited").isNull()) {
             edited = DeviceFiles.parse(Json.write(dev.get("edited")), source + ": device.edited");
         }
-        JsonNode b = object(f, root, "budget");
+        JsonNode b = f.object(root, "", "budget");
         long ram = f.wholeNonNegative(b, "budget", "ramBytes");
         if (ram <= 0) {
             throw f.error("budget.ramBytes", "must be > 0 (was " + ram + ")");
         }
-        Budget budget = new Budget(ram, f.positive(b, "budget", "runtimeRatio"), bool(f, b, "paging"),
-                bool(f, b, "remat"));
-        JsonNode sv = object(f, root, "solver");
+        double ratio = f.number(b, "budget", "runtimeRatio");
+        known(f, "budget.runtimeRatio", () -> Allowance.requireRuntimeRatio(ratio));
+        Budget budget = new Budget(ram, ratio, bool(f, b, "paging"), bool(f, b, "remat"));
+        JsonNode sv = f.object(root, "", "solver");
         String solver = f.string(sv, "solver", "name");
         if (!Backends.names().contains(solver)) {
             throw f.error("solver.name", "unknown solver \"" + solver + "\" (known: " + String.join(", ",
@@ -115,16 +107,21 @@ public final class SessionFiles {
         }
         double solveSeconds = root.has("solveSeconds") && !root.get("solveSeconds").isNull()
                 ? f.nonNegative(root, "", "solveSeconds") : 0;
-        return new Session(networkName, networkFile, deviceId, deviceFile, edited, budget, solver, timeLimit,
-                (int) threads, schedule, schedule == null ? 0 : solveSeconds);
+        return new Session(network, device, edited, budget, solver, timeLimit, (int) threads, schedule,
+                schedule == null ? 0 : solveSeconds);
     }
 
-    private static JsonNode object(JsonFields f, JsonNode root, String name) throws InputException {
-        JsonNode v = f.require(root, "", name);
-        if (!v.isObject()) {
-            throw f.error(name, "must be an object (was " + JsonFields.shortText(v) + ")");
+    private interface Reading<T> {
+        T get() throws InputException;
+    }
+
+    /** What {@code reading} gives; a value it refuses is refused as the value of {@code field}. */
+    private static <T> T known(JsonFields f, String field, Reading<T> reading) throws InputException {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException e) {
+            throw f.error(field, e.getMessage());
         }
-        return v;
     }
 
     private static boolean bool(JsonFields f, JsonNode obj, String name) throws InputException {

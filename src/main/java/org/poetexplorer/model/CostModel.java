@@ -2,7 +2,7 @@ package org.poetexplorer.model;
 
 import java.util.List;
 
-/** The layer cost model of poet-model.md section 2: what a node costs on a device. */
+/** The layer cost model of docs/model.md section 2: what a node costs on a device. */
 public final class CostModel {
     private CostModel() {
     }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A device profile: how fast and how efficiently a device computes and pages (SI units).
- * See poet-model.md section 1. {@code power} is informational and may be NaN when unknown.
+ * See docs/model.md section 1. {@code power} is informational and may be NaN when unknown.
  */
 public record Device(
         String id,

@@ -1,7 +1,7 @@
 package org.poetexplorer.model;
 
 /**
- * What one node costs on one device: see poet-model.md section 2. {@code pageInS} and
+ * What one node costs on one device: see docs/model.md section 2. {@code pageInS} and
  * {@code pageOutS} are the durations of one transfer (latency + bytes / throughput); they are 0
  * when the device is not known (costs taken as given from a file), see {@link #pagingTimed()}.
  */

@@ -1,6 +1,6 @@
 package org.poetexplorer.schedule;
 
-/** The kinds of operation a schedule is made of (schedule-format.md). */
+/** The kinds of operation a schedule is made of (docs/schedule-format.md). */
 public enum OpKind {
     COMPUTE, RECOMPUTE, PAGE_OUT, PAGE_IN, FREE;
 

@@ -4,7 +4,7 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * One replay of a stage plan by the operation order of schedule-format.md: the operations it
+ * One replay of a stage plan by the operation order of docs/schedule-format.md: the operations it
  * makes, each placed on the timeline with its energy and the bytes in RAM after it; the plan's
  * figures (energy summed in operation order, compute time, peak RAM); and the first way in which
  * the plan breaks the model or the budget, if any. Inside stage t:

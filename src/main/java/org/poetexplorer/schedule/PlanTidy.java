@@ -4,8 +4,9 @@ import org.poetexplorer.model.TrainingGraph;
 
 /**
  * Leaves out of a plan every decision that does nothing, so that each operation of its replay
- * is of use (schedule-format.md: a displayed schedule leaves out what nobody uses). A solver may
- * leave such waste where it is free (e.g. "recomputing" the input) or in a merely feasible answer.
+ * is of use (docs/schedule-format.md, "Cleaning": a displayed schedule leaves out what nobody
+ * uses). A solver may leave such waste where it is free (e.g. "recomputing" the input) or in a
+ * merely feasible answer.
  *
  * <p>Within a stage: a recomputation of an output already in RAM, or that nobody in the stage
  * reads and the next stage does not keep; a page-in of an output that is resident anyway, or

@@ -7,7 +7,7 @@ import org.poetexplorer.model.TrainingGraph;
 
 /**
  * Replays a schedule operation by operation (outputs in RAM, outputs on storage, bytes in RAM)
- * and verifies every rule of schedule-format.md. Written from the format alone: it knows
+ * and verifies every rule of docs/schedule-format.md. Written from the format alone: it knows
  * nothing of the MILP, its variables or its constraints. Stops at the first violation.
  */
 public final class ReplayChecker {

@@ -6,7 +6,7 @@ import org.poetexplorer.model.TrainingGraph;
 
 /**
  * The operations a device performs for one training step, in order, for a graph and budget.
- * Built by {@code ScheduleBuilder} from a {@link StagePlan}; checked by {@code ReplayChecker}.
+ * Built by {@link PlanReplay} from a {@link StagePlan}; checked by {@link ReplayChecker}.
  */
 public record Schedule(TrainingGraph graph, Budget budget, List<Operation> ops) {
 

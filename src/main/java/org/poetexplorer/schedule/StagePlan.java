@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * A schedule as the decisions of the stage formulation (poet-model.md section 4), for stage t
+ * A schedule as the decisions of the stage formulation (docs/model.md section 4), for stage t
  * and node i: computed (R), in RAM at the start of the stage (SRam), on storage at the start of
  * the stage (SSd), paged in (MIn), paged out (MOut). Frees are implied by these. Immutable.
  *
@@ -19,7 +19,7 @@ import java.util.BitSet;
  */
 public final class StagePlan {
     private static final int[] NONE = new int[0];
-    // the decisions, in the order of poet-model.md section 4
+    // the decisions, in the order of docs/model.md section 4
     private static final int R = 0;
     private static final int S_RAM = 1;
     private static final int S_SD = 2;

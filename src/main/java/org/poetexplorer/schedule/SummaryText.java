@@ -3,7 +3,7 @@ package org.poetexplorer.schedule;
 import java.util.List;
 import java.util.Locale;
 import org.poetexplorer.model.Budget;
-import org.poetexplorer.model.ByteSize;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 
 /** The summary of a schedule as readable text, compared with the plain schedule. */
@@ -23,41 +23,42 @@ public final class SummaryText {
         StringBuilder sb = new StringBuilder();
         line(sb, "%s%s: %d nodes, %d operations", g.name(), g.deviceId() == null ? "" : " on " + g.deviceId(),
                 g.size(), c.total());
-        line(sb, "budget: RAM %s, runtime %s x plain, paging %s, rematerialization %s", ByteSize.format(b.ramBytes()),
-                number(b.runtimeRatio()), b.paging() ? "on" : "off", b.remat() ? "on" : "off");
+        line(sb, "budget: RAM %s, runtime %s plain, paging %s, rematerialization %s", Quantities.bytes(b.ramBytes()),
+                Quantities.ratio(b.runtimeRatio()), b.paging() ? "on" : "off", b.remat() ? "on" : "off");
         line(sb, "energy      %s  (plain %s, %s)", joules(sum.energyJ()), joules(plain.energyJ()),
-                percent(sum.energyJ(), plain.energyJ()));
+                Quantities.change(sum.energyJ(), plain.energyJ()));
         line(sb, "  compute   %s  %5d ops", joules(sum.computeJ()), c.compute());
         line(sb, "  recompute %s  %5d ops", joules(sum.recomputeJ()), c.recompute());
         line(sb, "  page-in   %s  %5d ops", joules(sum.pageInJ()), c.pageIn());
         line(sb, "  page-out  %s  %5d ops", joules(sum.pageOutJ()), c.pageOut());
         line(sb, "  free      %s  %5d ops", " ".repeat(joules(0).length()), c.free());
-        line(sb, "compute time %s s (budget %s s, plain %s s)", number(sum.runtimeS()),
-                number(b.runtimeRatio() * g.plainRuntimeS()), number(plain.runtimeS()));
+        line(sb, "compute time %s (budget %s, plain %s)", Quantities.exactSeconds(sum.runtimeS()),
+                Quantities.exactSeconds(b.runtimeRatio() * g.plainRuntimeS()),
+                Quantities.exactSeconds(plain.runtimeS()));
         boolean paged = c.pageIn() + c.pageOut() > 0;
-        line(sb, "total time   %s s with paging%s", number(sum.totalTimeS()),
+        line(sb, "total time   %s with paging%s", Quantities.exactSeconds(sum.totalTimeS()),
                 paged && !g.pagingTimed() ? " (paging durations unknown without a device: counted as 0 s)" : "");
         if (sum.peakOpIndex() >= 0) {
             line(sb, "peak RAM     %s (budget %s, plain %s) after op %d in stage %d",
-                    ByteSize.format(sum.peakRamBytes()), ByteSize.format(b.ramBytes()),
-                    ByteSize.format(plain.peakRamBytes()), sum.peakOpIndex(), sum.peakStage());
+                    Quantities.bytes(sum.peakRamBytes()), Quantities.bytes(b.ramBytes()),
+                    Quantities.bytes(plain.peakRamBytes()), sum.peakOpIndex(), sum.peakStage());
             List<Integer> at = sum.inRamAtPeak();
             line(sb, "in RAM at the peak, largest first:");
             for (int k = 0; k < Math.min(PEAK_LISTED, at.size()); k++) {
                 int i = at.get(k);
-                line(sb, "  %-10s %s (node %d)", ByteSize.format(g.ram(i)), g.node(i).name(), i);
+                line(sb, "  %-10s %s (node %d)", Quantities.bytes(g.ram(i)), g.node(i).name(), i);
             }
             if (at.size() > PEAK_LISTED) {
                 long rest = 0;
                 for (int k = PEAK_LISTED; k < at.size(); k++) {
                     rest += g.ram(at.get(k));
                 }
-                line(sb, "  %-10s and %d more", ByteSize.format(rest), at.size() - PEAK_LISTED);
+                line(sb, "  %-10s and %d more", Quantities.bytes(rest), at.size() - PEAK_LISTED);
             }
         }
         if (g.paramBytes() > 0) {
             line(sb, "parameters   %s (held beside the activations, not part of the RAM budget)",
-                    ByteSize.format(g.paramBytes()));
+                    Quantities.bytes(g.paramBytes()));
         }
         return sb.toString();
     }
@@ -66,19 +67,8 @@ public final class SummaryText {
         sb.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
 
+    /** The exact figure, right-aligned in a column. */
     private static String joules(double j) {
-        return String.format(Locale.ROOT, "%12.6g J", j);
-    }
-
-    private static String number(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    private static String percent(double value, double base) {
-        if (base == 0) {
-            return value == 0 ? "same" : "n/a";
-        }
-        double p = 100 * (value - base) / base;
-        return String.format(Locale.ROOT, "%+.2f%%", p);
+        return String.format(Locale.ROOT, "%14s", Quantities.exactJoules(j));
     }
 }

@@ -9,7 +9,7 @@ import org.poetexplorer.solver.phases.CoverBound;
 
 /**
  * How little RAM a training step can get by with, so that the app can say "raise RAM to at
- * least X". All figures use the memory accounting of poet-model.md section 4.
+ * least X". All figures use the memory accounting of docs/model.md section 4.
  */
 public final class MinimalRam {
     private MinimalRam() {

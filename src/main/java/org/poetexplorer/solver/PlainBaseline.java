@@ -11,7 +11,7 @@ import org.poetexplorer.solver.phases.StageFormulation;
 
 /**
  * The yardstick of issue 6: HiGHS, with its default settings, on the plain formulation of
- * poet-model.md (no reductions, no scaling) as {@code poet export-mps} writes it. Measures the
+ * docs/model.md (no reductions, no scaling) as {@code poet export-mps} writes it. Measures the
  * whole job, from writing the MPS text to HiGHS's answer. Only for benchmarks: its answers are
  * not schedules of ours and are never shown as such.
  */

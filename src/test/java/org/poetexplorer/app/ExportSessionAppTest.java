@@ -15,99 +15,58 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.concurrent.Task;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.chart.ChartKind;
 import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.io.DeviceSource;
+import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.ScheduleFile;
 import org.poetexplorer.io.ScheduleFiles;
 import org.poetexplorer.io.Session;
 import org.poetexplorer.io.SessionFiles;
 import org.poetexplorer.model.Budget;
-import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.solver.CancelToken;
 import org.poetexplorer.solver.PoetSolver;
 import org.poetexplorer.solver.SolveListener;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveResult;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Exports and sessions in the running app, headless, with a settings folder of its own: the
- * app starts by reopening a saved session (linear on the m0 with a solved schedule), exports
- * every file through the methods the menus call after their file chooser, saves and reopens
- * a session, and falls back to the defaults when a session's files have moved.
+ * Exports and sessions in the running app, headless: each test starts the app as a user whose
+ * last session was linear on the m0 with a solved schedule (reopened on start, not solved
+ * again), exports every file through the methods the menus call after their file chooser,
+ * saves and reopens a session, or opens one whose files have moved.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ExportSessionAppTest {
-    static {
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
+class ExportSessionAppTest extends AppWindowTest {
     private static final Budget BUDGET = new Budget(3500, 1.2, true, true);
-    private static Path dir;
-    private static String settingsBefore;
     private static SolveResult saved;
-    private static PoetExplorerApp app;
-    private static Stage stage;
+    @TempDir
+    Path dir;
 
     @BeforeAll
-    static void start() throws Exception {
-        dir = Files.createTempDirectory("poet-export-test");
-        settingsBefore = System.getProperty("poet.settings.dir");
-        System.setProperty("poet.settings.dir", dir.resolve("settings").toString());
-        TrainingGraph g = Catalog.build("linear", DeviceFiles.builtIn("m0"));
-        saved = PoetSolver.solve(g, BUDGET, new SolveOptions("scip", 30, 1), SolveListener.NONE, new CancelToken());
+    static void solveTheSavedSchedule() throws Exception {
+        saved = PoetSolver.solve(Catalog.build("linear", DeviceFiles.builtIn("m0")), BUDGET,
+                new SolveOptions("scip", 30, 1), SolveListener.NONE, new CancelToken());
         assertTrue(saved.hasSchedule());
-        Path session = dir.resolve("start.poet-session.json");
-        SessionFiles.write(session, new Session("linear", null, "m0", null, null, BUDGET, "scip", 5, 1,
-                new ScheduleFile(g, BUDGET, saved.solver(), saved.status(), saved.gap(), Double.NaN, saved.schedule()),
+    }
+
+    /** Starts the app reopening linear on the m0 with its saved schedule, and waits until it is on screen. */
+    private SolveResult launchTheSavedSession() throws Exception {
+        launch(new Session(new NetworkSource.CatalogNetwork("linear"), new DeviceSource.BuiltInDevice("m0"), null, BUDGET,
+                "scip", 5, 1, new ScheduleFile(saved.graph(),
+                BUDGET, saved.solver(), saved.status(), saved.gap(), Double.NaN, saved.schedule()),
                 saved.solveSeconds()));
-        AppSettings settings = new AppSettings();
-        settings.lastSession = session.toString();
-        settings.save();
-
-        FxToolkit.registerPrimaryStage();
-        app = new PoetExplorerApp();
-        FxToolkit.setupApplication(() -> app);
-        stage = (Stage) app.view().getScene().getWindow();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().resultProperty().get() != null);
+        return awaitSettled();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.hideStage();
-        if (settingsBefore == null) {
-            System.clearProperty("poet.settings.dir");
-        } else {
-            System.setProperty("poet.settings.dir", settingsBefore);
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private static ExplorerViewModel vm() {
-        return app.viewModel();
-    }
-
-    private static SolveResult awaitSettled() throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                () -> vm().graphProperty().get() != null && !vm().solvingProperty().get()
-                        && vm().phaseProperty().get() != ExplorerViewModel.Phase.LOADING
-                        && vm().runningSolvesProperty().get() == 0);
-        WaitForAsyncUtils.waitForFxEvents();
-        return vm().resultProperty().get();
+    private SolveResult awaitSettled() throws Exception {
+        return awaitSettled(120);
     }
 
     /** Runs {@code start} on the JavaFX thread and waits for the background task it returns. */
@@ -120,15 +79,13 @@ class ExportSessionAppTest {
         return task.get();
     }
 
-    private static Notice lastNotice() {
+    private Notice lastNotice() {
         return vm().noticeProperty().get();
     }
 
     @Test
-    @Order(1)
     void reopensTheLastSessionOnStartWithItsScheduleUnsolved() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().resultProperty().get() != null);
-        SolveResult shown = awaitSettled();
+        SolveResult shown = launchTheSavedSession();
         assertEquals("linear", vm().graphProperty().get().name());
         assertEquals("m0", vm().deviceProperty().get().id());
         assertEquals(3500, vm().ramBudgetProperty().get());
@@ -142,9 +99,8 @@ class ExportSessionAppTest {
     }
 
     @Test
-    @Order(2)
     void exportsEveryFileInTheBackground() throws Exception {
-        awaitSettled();
+        launchTheSavedSession();
         ExportActions ex = app.view().exports();
         Path json = dir.resolve("schedule.json");
         Path csv = dir.resolve("schedule.csv");
@@ -171,8 +127,8 @@ class ExportSessionAppTest {
     }
 
     @Test
-    @Order(3)
     void everyChartHasAnExportContextMenu() throws Exception {
+        launchTheSavedSession();
         ContextMenu timelineMenu = ExportActions.installedMenu(app.view().timeline());
         // Monocle's headless glass makes no context-menu event of a right click: send the one a desktop sends
         TimelineView timeline = app.view().timeline();
@@ -198,9 +154,8 @@ class ExportSessionAppTest {
     }
 
     @Test
-    @Order(4)
     void anExportIntoAnUnusableFolderSaysSoAndLosesNothing() throws Exception {
-        awaitSettled();
+        launchTheSavedSession();
         Path blocker = dir.resolve("a-file");
         Files.writeString(blocker, "keep me");
         Path target = blocker.resolve("timeline.png");
@@ -214,15 +169,14 @@ class ExportSessionAppTest {
         assertTrue(n.title().contains("nothing was changed"), n.title());
         assertTrue(n.text().contains(blocker.toString()) && n.text().contains("is not a folder"), n.text());
         assertEquals("keep me", Files.readString(blocker));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> app.view().notifications().isShowing());
-        Thread.sleep(600);
+        awaitNotification(5);
         Screenshots.save(stage.getScene(), "21-export-failed");
         assertEquals(saved.schedule().ops(), vm().resultProperty().get().schedule().ops(), "the schedule stays");
     }
 
     @Test
-    @Order(5)
     void saveThenOpenRestoresTheSameInputsAndSchedule() throws Exception {
+        launchTheSavedSession();
         WaitForAsyncUtils.asyncFx(() -> vm().ramBudgetProperty().set(4000)).get();
         SolveResult before = awaitSettled();
         assertEquals(4000, before.budget().ramBytes());
@@ -252,11 +206,12 @@ class ExportSessionAppTest {
     }
 
     @Test
-    @Order(6)
     void aSessionWhoseFilesMovedSaysWhichAndOpensTheDefaults() throws Exception {
+        launchTheSavedSession();
         Path gone = dir.resolve("moved-away").resolve("net.json");
         Path session = dir.resolve("moved.json");
-        SessionFiles.write(session, new Session(null, gone, "m0", null, null, BUDGET, "scip", 3, 1, null, 0));
+        SessionFiles.write(session, new Session(new NetworkSource.NetworkFile(gone), new DeviceSource.BuiltInDevice("m0"), null, BUDGET, "scip", 3,
+                1, null, 0));
         await(() -> app.view().sessions().open(session));
         Notice n = lastNotice();
         assertTrue(n.error(), n.toString());
@@ -266,6 +221,5 @@ class ExportSessionAppTest {
                 () -> ExplorerViewModel.DEFAULT_NETWORK.equals(vm().graphProperty().get().name()));
         assertEquals(ExplorerViewModel.DEFAULT_DEVICE, vm().deviceProperty().get().id());
         Screenshots.save(stage.getScene(), "22-session-files-moved");
-        WaitForAsyncUtils.asyncFx(() -> vm().cancelSolve()).get();
     }
 }

@@ -12,38 +12,35 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.poetexplorer.io.onnx.OnnxFixture;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.chart.ChartLayout;
 import org.poetexplorer.chart.TimeWindow;
 import org.poetexplorer.chart.TimelineData;
-import org.poetexplorer.solver.SolveResult;
-import org.poetexplorer.solver.SolveStatus;
+import org.poetexplorer.io.DeviceSource;
+import org.poetexplorer.io.NetworkSource;
+import org.poetexplorer.io.onnx.OnnxFixture;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.schedule.OpKind;
 import org.poetexplorer.schedule.Operation;
+import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.solver.SolveStatus;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The desktop app end to end, headless (Monocle), with the real engine: one window for the
- * class, each test driving it like a user (slider, text field, pointer) or, where a native
- * dialog would be needed, through the view-model's method taking a path. Screenshots of each
- * state go to the folder named by {@code poet.screenshots}.
+ * The desktop app end to end, headless (Monocle), with the real engine: each test starts its
+ * own window (the default view, or a small network reopened from a session with a short time
+ * limit) and drives it like a user (slider, text field, pointer) or, where a native dialog
+ * would be needed, through the view-model's method taking a path. Screenshots of each state go
+ * to the folder named by {@code poet.screenshots} when it is given (see {@link Screenshots}).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoetExplorerAppTest extends AppWindowTest {
-    /** Solver time limit for all but the first test, so the suite stays within a few minutes. */
-    private static final double TEST_TIME_LIMIT_S = 4;
-
-    private static String statusText() {
+    private String statusText() {
         return ((Label) app.view().lookup("#statusText")).getText();
     }
 
-    private static Slider ramSlider() {
+    private Slider ramSlider() {
         return app.view().inputs().budgets().ramSlider();
     }
 
@@ -52,8 +49,8 @@ class PoetExplorerAppTest extends AppWindowTest {
     }
 
     @Test
-    @Order(1)
     void opensWithTheDefaultNetworkSolved() throws Exception {
+        launch();
         // The first schedule (streamed before the exact solve ends) must be on screen within seconds.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().resultProperty().get() != null
                 && vm().resultProperty().get().hasSchedule());
@@ -70,14 +67,11 @@ class PoetExplorerAppTest extends AppWindowTest {
         assertTrue(r.hasSchedule(), () -> "status: " + statusText());
         assertFalse(app.view().nodeTable().getItems().isEmpty(), "the node table lists the schedule's nodes");
         assertEquals(r.budget().ramBytes(), vm().ramBudgetProperty().get());
-        // The exact solve may run to its time limit (60 s); the other tests use a short one.
-        fx(() -> vm().timeLimitProperty().set(TEST_TIME_LIMIT_S));
     }
 
     @Test
-    @Order(2)
     void ramBelowThePlainPeakGivesRecomputesOrPaging() throws Exception {
-        awaitSettled(90);
+        launchSolved("linear", "a72");
         long plainPeak = vm().plainPeakBytesProperty().get();
         long target = plainPeak / 2;
         fx(() -> ramSlider().setValue(LogScale.toSlider(target)));
@@ -94,9 +88,8 @@ class PoetExplorerAppTest extends AppWindowTest {
     }
 
     @Test
-    @Order(3)
     void anInfeasibleBudgetSaysWhichBudgetToRaise() throws Exception {
-        awaitSettled(90);
+        launchSolved("linear", "a72");
         long tiny = vm().graphProperty().get().largestActivationBytes() / 2;
         javafx.scene.control.TextField ramField = app.view().inputs().budgets().ramField();
         robot.clickOn(ramField);
@@ -118,16 +111,15 @@ class PoetExplorerAppTest extends AppWindowTest {
     }
 
     @Test
-    @Order(4)
     void rapidSliderMovesEndWithTheLastValueSolved() throws Exception {
-        awaitSettled(90);
+        launchSolved("linear", "a72");
         long plainPeak = vm().plainPeakBytesProperty().get();
         double lo = LogScale.toSlider(plainPeak / 3);
         double hi = LogScale.toSlider(plainPeak);
+        // 50 moves queued on the FX thread as fast as a drag delivers them, then the last value
         for (int i = 0; i < 50; i++) {
             double v = lo + (hi - lo) * ((i * 37) % 50) / 50.0;
-            fx(() -> ramSlider().setValue(v));
-            Thread.sleep(15);
+            WaitForAsyncUtils.asyncFx(() -> ramSlider().setValue(v));
         }
         double last = lo + (hi - lo) * 0.55;
         fx(() -> ramSlider().setValue(last));
@@ -143,19 +135,17 @@ class PoetExplorerAppTest extends AppWindowTest {
 
         TabPane tabs = (TabPane) app.view().lookup("#bottomTabs");
         fx(() -> tabs.getSelectionModel().select(2));
-        Thread.sleep(300);
         Screenshots.save(stage.getScene(), "04b-tradeoff-after-slider-moves");
         fx(() -> tabs.getSelectionModel().select(1));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().pagingOnlyProperty().get() != null);
-        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "04c-energy-bars");
-        fx(() -> tabs.getSelectionModel().select(0));
     }
 
     @Test
-    @Order(5)
     void clickingThePeakListsWhatIsInRam() throws Exception {
-        SolveResult r = awaitSettled(90);
+        launchSolved("linear", "a72");
+        SolveResult r = vm().resultProperty().get();
         MemoryView memory = app.view().memory();
         org.poetexplorer.chart.MemoryData data = new org.poetexplorer.chart.MemoryData(r.schedule());
         TimeWindow w = TimeWindow.fit(data.totalS());
@@ -163,8 +153,9 @@ class PoetExplorerAppTest extends AppWindowTest {
                 ChartLayout.plotWidth(memory.getWidth()));
         fx(() -> app.view().timeWindow().set(null));
         robot.clickOn(memory.localToScreen(x, memory.getHeight() / 2), javafx.scene.input.MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !memory.listedContents().isEmpty());
-        Thread.sleep(300);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !memory.listedContents().isEmpty()
+                && memory.contentsScene() != null);
+        WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "05-ram-contents-at-peak");
         Screenshots.save(memory.contentsScene(), "05b-ram-contents-list");
         var summary = org.poetexplorer.schedule.ScheduleSummary.of(r.schedule());
@@ -175,9 +166,9 @@ class PoetExplorerAppTest extends AppWindowTest {
     }
 
     @Test
-    @Order(6)
     void hoveringAnOperationShowsItsDetails() throws Exception {
-        SolveResult r = awaitSettled(90);
+        launchSolved("linear", "a72");
+        SolveResult r = vm().resultProperty().get();
         assertTrue(r.hasSchedule());
         TimelineView timeline = app.view().timeline();
         TimelineData data = new TimelineData(r.schedule());
@@ -213,30 +204,27 @@ class PoetExplorerAppTest extends AppWindowTest {
     }
 
     @Test
-    @Order(7)
     void aMalformedDeviceFileShowsAnErrorAndKeepsTheDevice(@TempDir Path dir) throws Exception {
-        awaitSettled(90);
+        launchSolved("linear", "a72");
         Device before = vm().deviceProperty().get();
         SolveResult resultBefore = vm().resultProperty().get();
         Path bad = dir.resolve("broken-device.json");
         String good = Files.readString(Path.of("sample-profiles", "a72.json"));
         Files.writeString(bad, good.replace("\"flops\": 2000000000.0", "\"flops\": -5"));
         fx(() -> vm().openDevice(bad));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.view().notifications().isShowing());
-        Thread.sleep(800); // let the notification slide in before the screenshot
+        awaitNotification(20);
         Screenshots.save(stage.getScene(), "07-malformed-device");
         String text = app.view().notifications().getText();
         assertTrue(text.contains("broken-device.json"), text);
         assertTrue(text.contains("flops") && text.contains("-5"), text);
         assertEquals(before, vm().deviceProperty().get(), "the previous device stays");
-        assertEquals("a72", app.view().inputs().devicePickerValue().builtInId(), "the picker still shows it");
+        assertEquals(new DeviceSource.BuiltInDevice("a72"), app.view().inputs().devicePickerValue(), "the picker still shows it");
         assertEquals(resultBefore, vm().resultProperty().get(), "the schedule on screen stays");
     }
 
     @Test
-    @Order(8)
     void deviceSheetRefusesAnInvalidFieldAndAppliesAValidOne() throws Exception {
-        awaitSettled(90);
+        launchSolved("linear", "a72");
         Device before = vm().deviceProperty().get();
         javafx.scene.control.TextField flops = (javafx.scene.control.TextField) app.view()
                 .lookup("#deviceSheet").lookupAll(".text-field").iterator().next();
@@ -263,16 +251,15 @@ class PoetExplorerAppTest extends AppWindowTest {
     }
 
     @Test
-    @Order(9)
     void aNetworkFileOpensAndAMalformedOneChangesNothing(@TempDir Path dir) throws Exception {
-        awaitSettled(90);
-        Path good = Path.of(System.getProperty("poet.shared"), "reference", "graphs", "linear__a72.json");
+        launchSolved("transformer", "a72");
+        Path good = ReferenceData.copy("linear", "a72", dir);
         fx(() -> vm().openNetwork(good));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().graphProperty().get().name().equals("linear"));
         SolveResult r = awaitSettled(120);
         assertTrue(r.hasSchedule(), statusText());
         assertEquals("linear", r.graph().name());
-        assertTrue(vm().networkProperty().get().isFile());
+        assertEquals(new NetworkSource.NetworkFile(good.toAbsolutePath()), vm().networkProperty().get());
         assertEquals(good.toAbsolutePath(), vm().recentFiles().get(0), "remembered as a recent file");
 
         Path bad = dir.resolve("broken-network.json");
@@ -288,9 +275,9 @@ class PoetExplorerAppTest extends AppWindowTest {
     }
 
     @Test
-    @Order(10)
     void wheelZoomsAroundThePointerDragPansAndFFits() throws Exception {
-        SolveResult r = awaitSettled(90);
+        launchSolved("linear", "a72");
+        SolveResult r = vm().resultProperty().get();
         TimelineView timeline = app.view().timeline();
         fx(() -> app.view().timeWindow().set(null));
         TimeWindow all = TimeWindow.fit(new TimelineData(r.schedule()).totalS());
@@ -320,10 +307,10 @@ class PoetExplorerAppTest extends AppWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, app.view().timeWindow().get(), "F fits the whole schedule");
     }
+
     @Test
-    @Order(11)
     void onnxImportChoicesAreTheUsersAndAnOpenModelIsImportedAgain(@TempDir Path dir) throws Exception {
-        awaitSettled(90);
+        launchSolved("linear", "a72");
         Path model = new OnnxFixture("tiny").input("x", -1, 784).weights("w1", 10, 784).weights("b1", 10)
                 .node("Gemm", OnnxFixture.in("x", "w1", "b1"), "h1", "transB", 1L)
                 .node("Erf", OnnxFixture.in("h1"), "e1").valueInfo("e1", 1, 10)

@@ -3,9 +3,8 @@ package org.poetexplorer.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.poetexplorer.io.NetworkFiles;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.PlanReplay;
@@ -17,8 +16,7 @@ class StatusLineTest {
     private static final StatusLine.Context DONE = new StatusLine.Context(false, false, null, null, null, null);
 
     private static TrainingGraph linear() throws Exception {
-        return NetworkFiles.read(Path.of(System.getProperty("poet.shared"), "reference", "graphs", "linear__a72.json"),
-                null);
+        return ReferenceData.graph("linear", "a72");
     }
 
     private static SolveResult infeasible(Budget b) throws Exception {
@@ -29,7 +27,7 @@ class StatusLineTest {
     void infeasibleSaysWhichBudgetToRaiseAndByHowMuchWhenKnown() throws Exception {
         Budget b = new Budget(32_768, 1.5, true, true);
         String exact = StatusLine.of(infeasible(b), new StatusLine.Context(false, false, null, null, 262_144L, 262_144L));
-        assertEquals("INFEASIBLE: no schedule fits 32.8 kB within 1.50x runtime. Raise the RAM budget to at least "
+        assertEquals("INFEASIBLE: no schedule fits 32.8 kB within 1.5x runtime. Raise the RAM budget to at least "
                 + "262 kB (the smallest that works) | solved in 0.01 s (scip)", exact);
         String bracket = StatusLine.of(infeasible(b), new StatusLine.Context(false, false, null, null, 200_000L, 300_000L));
         assertTrue(bracket.contains("at least 200 kB (a schedule is known at 300 kB)"), bracket);

@@ -24,17 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TradeoffCurveAppTest extends AppWindowTest {
     @Test
     void theCurveIsTracedInTheBackgroundAndClickingAPointLoadsItsBudget() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().graphProperty().get() != null);
-        fx(() -> {
-            vm().timeLimitProperty().set(4);
-            vm().selectDevice(DeviceChoice.builtIn("m0"));
-        });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().deviceProperty().get() != null
-                && vm().deviceProperty().get().id().equals("m0"));
-        fx(() -> vm().selectNetwork(NetworkChoice.catalog("linear")));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().graphProperty().get() != null
-                && vm().graphProperty().get().name().equals("linear") && vm().deviceProperty().get().id().equals("m0"));
-        awaitSettled(120);
+        launchSolved("linear", "m0");
 
         TabPane tabs = (TabPane) app.view().lookup("#bottomTabs");
         fx(() -> tabs.getSelectionModel().select(2));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.model.Device;
@@ -22,7 +22,6 @@ import org.poetexplorer.model.TrainingGraph;
 
 /** The catalog networks equal the reference implementation's graphs, node for node, on every device. */
 class CatalogReferenceTest {
-    private static final Path GRAPHS = Path.of(System.getProperty("poet.shared", "../shared"), "reference", "graphs");
     private static final double REL = 1e-12;
 
     static Stream<Arguments> networksAndDevices() {
@@ -44,7 +43,7 @@ class CatalogReferenceTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("networksAndDevices")
     void graphEqualsReference(String net, String dev) throws IOException, InputException {
-        JsonNode ref = new ObjectMapper().readTree(GRAPHS.resolve(net + "__" + dev + ".json").toFile());
+        JsonNode ref = new ObjectMapper().readTree(ReferenceData.text(net, dev));
         Device device = DeviceFiles.builtIn(dev);
         TrainingGraph g = Catalog.build(net, device);
 

@@ -7,17 +7,6 @@ import org.junit.jupiter.api.Test;
 
 class AxisLabelsTest {
     @Test
-    void timesEnergiesAndBytesReadAsPeopleWriteThem() {
-        assertEquals("158.2 ms", Units.time(0.1582));
-        assertEquals("12 µs", Units.time(12e-6));
-        assertEquals("1.5 s", Units.time(1.5));
-        assertEquals("0 s", Units.time(0));
-        assertEquals("7.89 J", Units.energy(7.89));
-        assertEquals("408.4 µJ", Units.energy(408.4e-6));
-        assertEquals("1.50 MB", Units.bytes(1.5e6));
-    }
-
-    @Test
     void ticksAreRoundNumbersCoveringTheRange() {
         assertEquals(List.of(0.0, 0.02, 0.04, 0.06, 0.08, 0.1), round(Ticks.linear(0, 0.1, 5)));
         assertEquals(List.of(200.0, 400.0, 600.0), Ticks.linear(150, 650, 3));

@@ -1,8 +1,7 @@
 package org.poetexplorer.chart;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.poetexplorer.io.NetworkFiles;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.OpKind;
@@ -14,9 +13,8 @@ final class ChartFixtures {
     private ChartFixtures() {
     }
 
-    static TrainingGraph linear() throws Exception {
-        return NetworkFiles.read(Path.of(System.getProperty("poet.shared", "../shared"), "reference", "graphs",
-                "linear__a72.json"), null);
+    static TrainingGraph linear() {
+        return ReferenceData.graph("linear", "a72");
     }
 
     /** compute n0 [0,1], compute n1 [1,3], page-out n1 [3,4], free n0, recompute n0 [4,5], page-in n1 [5,6]. */

@@ -1,20 +1,62 @@
 package org.poetexplorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.io.SolveCase;
 
-/** How the bench table judges and summarises a backend's answers. */
+/** How the bench table judges and summarises a backend's answers, and which cases it solves. */
 class BenchCommandTest {
-    private static final SolveCase FEASIBLE = new SolveCase("a", Path.of("g.json"), 3500, 1.2, true, true,
+    private static final SolveCase FEASIBLE = new SolveCase("a", "g.json", 3500, 1.2, true, true,
             "FEASIBLE_OR_OPTIMAL", 0.5);
-    private static final SolveCase OPTIMAL = new SolveCase("b", Path.of("g.json"), 3500, 1.2, true, true,
+    private static final SolveCase OPTIMAL = new SolveCase("b", "g.json", 3500, 1.2, true, true,
             "OPTIMAL", 0.5);
-    private static final SolveCase INFEASIBLE = new SolveCase("c", Path.of("g.json"), 2500, 2, true, true,
+    private static final SolveCase INFEASIBLE = new SolveCase("c", "g.json", 2500, 2, true, true,
             "INFEASIBLE", null);
+
+    private static String bench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 1];
+        all[0] = "bench";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int code = PoetCli.run(new PrintWriter(out), new PrintWriter(err), all);
+        assertEquals(0, code, err.toString());
+        return out.toString();
+    }
+
+    @Test
+    void withoutACasesFileItSolvesTheReferenceCasesTheApplicationCarries() {
+        String out = bench("--repeat", "1", "--solver", "scip");
+        assertTrue(out.startsWith("7 cases from the reference cases bundled with POET Explorer"), out);
+        for (ReferenceData.Case c : ReferenceData.cases()) {
+            String row = out.lines().filter(l -> l.startsWith(c.id() + " ")).findFirst().orElse("");
+            assertTrue(row.endsWith("  ok"), "case " + c.id() + " solved as well as the reference: " + out);
+        }
+    }
+
+    @Test
+    void aCasesFileOnDiskNamesItsGraphsRelativeToItself(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("nets"));
+        ReferenceData.copy("linear", "a72", dir.resolve("nets"));
+        Path cases = dir.resolve("mine.json");
+        Files.writeString(cases, """
+                {"cases": [{"id": "roomy-linear", "graph": "nets/linear__a72.json", "ramBudgetBytes": 100000,
+                  "runtimeBudgetRatio": 1.0, "status": "OPTIMAL", "bestKnownJ": %s}]}
+                """.formatted(ReferenceData.graph("linear", "a72").plainEnergyJ()));
+        String out = bench("--cases", cases.toString(), "--repeat", "1", "--solver", "scip");
+        assertTrue(out.startsWith("1 cases from " + cases), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("roomy-linear ") && l.contains(" OPTIMAL ")
+                && l.endsWith("  ok")), out);
+    }
 
     @Test
     void energyWithinTheToleranceOfTheBestKnownIsOk() {

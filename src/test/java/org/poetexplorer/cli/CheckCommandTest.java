@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.io.ScheduleFiles;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
@@ -27,7 +28,7 @@ class CheckCommandTest {
     @TempDir
     Path dir;
 
-    private final TrainingGraph g = ScheduleFixtures.graph("linear__m0");
+    private final TrainingGraph g = ReferenceData.graph("linear", "m0");
     private final Budget budget = new Budget(6000, 1.2, true, true);
 
     /** Exit code, standard output and error output of one run. */
@@ -108,32 +109,29 @@ class CheckCommandTest {
     @Test
     void checkingAgainstANetworkFileUsesThatNetworksCosts() throws Exception {
         Path file = validFile();
-        Run same = run(new CheckCommand(), file.toString(), "--network", ScheduleFixtures.graphFile("linear__m0")
+        Run same = run(new CheckCommand(), file.toString(), "--network", ReferenceData.copy("linear", "m0", dir)
                 .toString());
         assertEquals(CheckCommand.VALID, same.code(), same.out() + same.err());
 
         // the same operations on the M4's costs: the energies on the operations no longer match
-        Run other = run(new CheckCommand(), file.toString(), "--network", ScheduleFixtures.graphFile("linear__m4")
+        Run other = run(new CheckCommand(), file.toString(), "--network", ReferenceData.copy("linear", "m4", dir)
                 .toString());
         assertEquals(CheckCommand.INVALID, other.code(), other.out() + other.err());
         assertTrue(other.out().contains("op-figures"), other.out());
 
-        Run wrong = run(new CheckCommand(), file.toString(), "--network", ScheduleFixtures.graphFile(
-                "transformer__m0").toString());
+        Run wrong = run(new CheckCommand(), file.toString(), "--network", ReferenceData.copy(
+                "transformer", "m0", dir).toString());
         assertEquals(CheckCommand.UNREADABLE, wrong.code());
         assertTrue(wrong.err().contains("nodes"), wrong.err());
     }
 
     @Test
-    void aResolverPluggedInResolvesNamesAndDevices() throws Exception {
-        List<String> asked = new ArrayList<>();
-        GraphResolver byName = (network, device) -> {
-            asked.add(network + "/" + device);
-            return ScheduleFixtures.graph(network + "__" + device);
-        };
-        Run r = run(new CheckCommand(byName), validFile().toString(), "--network", "linear", "--device", "m0");
+    void aCatalogNetworkIsCostedOnTheDeviceNamed() throws Exception {
+        Run r = run(new CheckCommand(), validFile().toString(), "--network", "linear", "--device", "m0");
         assertEquals(CheckCommand.VALID, r.code(), r.out() + r.err());
-        assertEquals(List.of("linear/m0"), asked);
+        Run noDevice = run(new CheckCommand(), validFile().toString(), "--network", "linear");
+        assertEquals(CheckCommand.UNREADABLE, noDevice.code());
+        assertTrue(noDevice.err().contains("--device") && noDevice.err().contains("linear"), noDevice.err());
     }
 
     @Test

@@ -11,11 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 
 /** Every kind of bad input of issue 2 ends with exit code 2 and one line naming what is wrong; no solve starts. */
 class PoetCliInputTest {
-    private static final Path GRAPHS = Path.of(System.getProperty("poet.shared", "../shared"), "reference", "graphs");
-
     private static final String NET = """
             {"model": "small", "nodes": [
               {"name": "in", "type": "InputLayer", "out_shape": [1, 4], "flop": 0, "deps": []},
@@ -201,7 +200,7 @@ class PoetCliInputTest {
     void benchRefusesABadCasesFile() throws IOException {
         refused(poet("bench", "--cases", dir.resolve("none.json").toString()), "--cases", "none.json");
         Path cases = dir.resolve("cases.json");
-        Files.writeString(cases, "{\"cases\": [{\"id\": \"a\", \"graph\": \"" + GRAPHS.resolve("linear__m0.json")
+        Files.writeString(cases, "{\"cases\": [{\"id\": \"a\", \"graph\": \"" + ReferenceData.copy("linear", "m0", dir)
                 + "\", \"ramBudgetBytes\": -1, \"runtimeBudgetRatio\": 1.2, \"status\": \"OPTIMAL\"}]}");
         refused(poet("bench", "--cases", cases.toString()), "cases.json", "cases[0].ramBudgetBytes", "-1");
         refused(poet("bench", "--cases", cases.toString(), "--repeat", "0"), "--repeat", "(was 0)");

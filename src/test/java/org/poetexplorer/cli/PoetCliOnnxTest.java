@@ -2,11 +2,10 @@ package org.poetexplorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.poetexplorer.cli.PoetRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,13 +15,6 @@ import org.poetexplorer.io.onnx.OnnxFixture;
 class PoetCliOnnxTest {
     @TempDir
     Path dir;
-
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PoetCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
 
     /** x -> Gemm(784 -> 10) -> Relu -> Gemm(10 -> 10), the model's batch left open. */
     private Path mlp(String file, boolean withErf) throws Exception {

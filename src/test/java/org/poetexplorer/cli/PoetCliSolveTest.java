@@ -2,32 +2,24 @@ package org.poetexplorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.poetexplorer.cli.PoetRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 
 /** Real solves through the command line, on the smallest reference case. */
 class PoetCliSolveTest {
-    private static final Path GRAPHS = Path.of(System.getProperty("poet.shared", "../shared"), "reference", "graphs");
-    /** bestKnownJ of case linear-m0-tight in ../shared/reference/cases.json. */
-    private static final double BEST_KNOWN_J = 0.1048617027577964;
+    private static final double BEST_KNOWN_J = ReferenceData.byId("linear-m0-tight").bestKnownJ();
 
     private static final List<String> REQUIRED = List.of("network", "device", "nodes", "ramBudgetBytes",
             "runtimeBudgetRatio", "paging", "remat", "solver", "status", "energyJ", "computeJ", "pageInJ", "pageOutJ",
             "runtimeS", "peakRamBytes", "gap", "solveSeconds", "counts");
-
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PoetCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
 
     @Test
     void solveJsonHasEveryFieldOfIssue2AndTheScheduleIsWithinBudget() throws IOException {
@@ -60,8 +52,8 @@ class PoetCliSolveTest {
     }
 
     @Test
-    void referenceGraphFileSolvesWithoutADevice() throws IOException {
-        String[] r = run("solve", "--network", GRAPHS.resolve("linear__m0.json").toString(), "--ram", "2500",
+    void referenceGraphFileSolvesWithoutADevice(@TempDir Path dir) throws IOException {
+        String[] r = run("solve", "--network", ReferenceData.copy("linear", "m0", dir).toString(), "--ram", "2500",
                 "--runtime", "2", "--threads", "1", "--json");
         assertEquals("0", r[0], r[2]);
         JsonNode o = new ObjectMapper().readTree(r[1]);

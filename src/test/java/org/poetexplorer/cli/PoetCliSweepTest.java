@@ -3,10 +3,9 @@ package org.poetexplorer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.poetexplorer.cli.PoetRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,13 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PoetCliSweepTest {
     @TempDir
     Path dir;
-
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PoetCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
 
     @Test
     void printsARowPerBudgetAndWritesOneCsvRowPerBudget() throws IOException {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.io.ScheduleFiles;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
@@ -21,7 +22,7 @@ class ShowCommandTest {
 
     @Test
     void showsEnergyByKindTheTimesAndThePeak() throws Exception {
-        TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
+        TrainingGraph g = ReferenceData.graph("linear", "m0", ScheduleFixtures.m0());
         Schedule s = PlanReplay.schedule(g, new Budget(6000, 1.2, true, true),
                 ScheduleFixtures.linearPagingAndRecompute(g));
         Path file = dir.resolve("s.json");
@@ -29,7 +30,7 @@ class ShowCommandTest {
         CheckCommandTest.Run r = CheckCommandTest.run(new ShowCommand(), file.toString());
         assertEquals(0, r.code(), r.err());
         String out = r.out();
-        for (String expected : new String[] {"linear on m0", "highs, FEASIBLE, gap 2.000%", "compute", "recompute",
+        for (String expected : new String[] {"linear on m0", "highs, FEASIBLE, gap 2 %", "compute", "recompute",
                 "page-in", "page-out", "compute time", "total time", "peak RAM", "in RAM at the peak",
                 "layer19_GradientLayer (node 19)", "replay: valid"}) {
             assertTrue(out.contains(expected), expected + " in\n" + out);

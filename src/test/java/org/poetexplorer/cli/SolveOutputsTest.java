@@ -3,12 +3,11 @@ package org.poetexplorer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.poetexplorer.cli.PoetRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,13 +20,6 @@ import org.poetexplorer.chart.ChartKind;
 class SolveOutputsTest {
     @TempDir
     Path dir;
-
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PoetCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
 
     private static String[] solve(String... outputs) {
         List<String> args = new java.util.ArrayList<>(List.of("solve", "--network", "linear", "--device", "m0",

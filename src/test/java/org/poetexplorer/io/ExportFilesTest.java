@@ -27,6 +27,7 @@ import org.poetexplorer.chart.ChartPainter;
 import org.poetexplorer.chart.ChartSet;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.CancelToken;
@@ -143,11 +144,12 @@ class ExportFilesTest {
         }
         for (double j : new double[] {sum.energyJ(), sum.computeJ(), sum.recomputeJ(), sum.pageInJ(), sum.pageOutJ(),
             plain.energyJ()}) {
-            assertTrue(html.contains(HtmlReport.joules(j)), "energy figure " + HtmlReport.joules(j));
+            assertTrue(html.contains(Quantities.exactJoules(j)), "energy figure " + Quantities.exactJoules(j));
         }
-        assertTrue(html.contains(HtmlReport.bytes(sum.peakRamBytes()) + " after operation " + sum.peakOpIndex()
+        assertTrue(html.contains(Quantities.exactBytes(sum.peakRamBytes()) + " after operation " + sum.peakOpIndex()
                 + " in stage " + sum.peakStage()), "peak RAM and where");
-        assertTrue(html.contains(HtmlReport.seconds(sum.runtimeS())) && html.contains(HtmlReport.seconds(sum.totalTimeS())),
+        assertTrue(html.contains(Quantities.exactSeconds(sum.runtimeS()))
+                && html.contains(Quantities.exactSeconds(sum.totalTimeS())),
                 "compute and total time");
         String largest = solved.graph().node(sum.inRamAtPeak().get(0)).name();
         assertTrue(html.contains(largest + " (node " + sum.inRamAtPeak().get(0) + ")"), "what is in RAM at the peak");

@@ -15,15 +15,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.GraphNode;
 import org.poetexplorer.model.TrainingGraph;
 
 class NetworkFilesTest {
-    private static final Path GRAPHS = Path.of(System.getProperty("poet.shared", "../shared"), "reference", "graphs");
-
     /** Three nodes without costs: input, relu, loss (no gradients; the file format does not require them). */
     private static final String SMALL = """
             {"model": "small", "nodes": [
@@ -33,22 +33,16 @@ class NetworkFilesTest {
             ]}
             """;
 
-    static Stream<Path> referenceGraphs() throws IOException {
-        try (Stream<Path> files = Files.list(GRAPHS)) {
-            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
-        }
+    static Stream<Arguments> referenceGraphs() {
+        return ReferenceData.NETWORKS.stream()
+                .flatMap(n -> ReferenceData.DEVICES.stream().map(d -> Arguments.of(n, d)));
     }
 
-    @Test
-    void thereAreThirtyTwoReferenceGraphs() throws IOException {
-        assertEquals(32, referenceGraphs().count());
-    }
-
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("referenceGraphs")
-    void referenceGraphLoadsWithItsOwnCosts(Path file) throws IOException, InputException {
-        JsonNode ref = new ObjectMapper().readTree(file.toFile());
-        TrainingGraph g = NetworkFiles.read(file, null);
+    void referenceGraphLoadsWithItsOwnCosts(String network, String device) throws IOException, InputException {
+        JsonNode ref = new ObjectMapper().readTree(ReferenceData.text(network, device));
+        TrainingGraph g = NetworkFiles.parse(ReferenceData.text(network, device), network + ".json", null);
         assertEquals(ref.get("model").asText(), g.name());
         assertEquals(ref.get("platform").asText(), g.deviceId());
         assertEquals(ref.get("nodes").size(), g.size());
@@ -68,10 +62,10 @@ class NetworkFilesTest {
     }
 
     @Test
-    void aDeviceGivenWithTheFileCostsTheNodesForThatDevice() throws InputException {
+    void aDeviceGivenWithTheFileCostsTheNodesForThatDevice(@TempDir Path dir) throws InputException {
         Device a72 = DeviceFiles.builtIn("a72");
-        TrainingGraph fromM0File = NetworkFiles.read(GRAPHS.resolve("linear__m0.json"), a72);
-        TrainingGraph a72Graph = NetworkFiles.read(GRAPHS.resolve("linear__a72.json"), null);
+        TrainingGraph fromM0File = NetworkFiles.read(ReferenceData.copy("linear", "m0", dir), a72);
+        TrainingGraph a72Graph = ReferenceData.graph("linear", "a72");
         assertEquals("a72", fromM0File.deviceId());
         for (int i = 0; i < a72Graph.size(); i++) {
             assertEquals(a72Graph.computeJ(i), fromM0File.computeJ(i), 1e-12 * a72Graph.computeJ(i));

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.PlanReplay;
@@ -30,7 +31,7 @@ class ScheduleFilesTest {
     @TempDir
     Path dir;
 
-    private final TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
+    private final TrainingGraph g = ReferenceData.graph("linear", "m0", ScheduleFixtures.m0());
     private final Budget budget = new Budget(5000, 1.25, true, true);
     private final StagePlan plan = ScheduleFixtures.linearPagingAndRecompute(g);
     private final Schedule schedule = PlanReplay.schedule(g, budget, plan);

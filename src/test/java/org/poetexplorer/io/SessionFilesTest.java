@@ -1,7 +1,6 @@
 package org.poetexplorer.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
@@ -22,7 +22,7 @@ class SessionFilesTest {
     @TempDir
     Path dir;
 
-    private final TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
+    private final TrainingGraph g = ReferenceData.graph("linear", "m0", ScheduleFixtures.m0());
     private final Budget budget = new Budget(5000, 1.25, true, false);
     private final Schedule schedule = PlanReplay.schedule(g, budget, ScheduleFixtures.linearPagingAndRecompute(g));
 
@@ -34,14 +34,14 @@ class SessionFilesTest {
         edited = new Device(edited.id(), edited.name(), 4e9, edited.flopsPerJoule(), edited.pageInLatency(),
                 edited.pageInThroughput(), edited.pageOutLatency(), edited.pageOutThroughput(), edited.memoryPower(),
                 edited.bytesPerElement(), edited.power(), edited.source());
-        Session s = new Session(null, net, "m0", null, edited, budget, "scip", 12.5, 3,
+        Session s = new Session(new NetworkSource.NetworkFile(net), new DeviceSource.BuiltInDevice("m0"), edited, budget,
+                "scip", 12.5, 3,
                 new ScheduleFile(g, budget, "scip", SolveStatus.FEASIBLE, 0.02, 0, schedule), 2.75);
         Path f = dir.resolve("work.poet-session.json");
         SessionFiles.write(f, s);
         Session back = SessionFiles.read(f);
-        assertEquals(net.toAbsolutePath(), back.networkFile());
-        assertNull(back.networkName());
-        assertEquals("m0", back.deviceId());
+        assertEquals(new NetworkSource.NetworkFile(net.toAbsolutePath()), back.network());
+        assertEquals(new DeviceSource.BuiltInDevice("m0"), back.device());
         assertEquals(edited, back.editedDevice());
         assertEquals(budget, back.budget());
         assertEquals("scip", back.solver());
@@ -59,7 +59,8 @@ class SessionFilesTest {
 
     @Test
     void aSessionWithoutScheduleAndWithCatalogNamesRoundTrips() throws Exception {
-        Session s = new Session("linear", null, null, dir.resolve("dev.json"), null, budget, "scip", 0, 1, null, 0);
+        Session s = new Session(new NetworkSource.CatalogNetwork("linear"),
+                new DeviceSource.DeviceFile(dir.resolve("dev.json")), null, budget, "scip", 0, 1, null, 0);
         Path f = dir.resolve("s.json");
         SessionFiles.write(f, s);
         Session back = SessionFiles.read(f);
@@ -76,6 +77,16 @@ class SessionFilesTest {
                 + "\"paging\": true, \"remat\": true}, \"solver\": {\"name\": \"scip\", \"timeLimitS\": 1, \"threads\": 1}}");
         InputException e = assertThrows(InputException.class, () -> SessionFiles.read(f));
         assertTrue(e.getMessage().startsWith(f + ": budget.ramBytes"), e.getMessage());
+        Files.writeString(f, "{\"format\": \"poet-session/1\", \"network\": {\"catalog\": \"alexnet\"}}");
+        e = assertThrows(InputException.class, () -> SessionFiles.read(f));
+        assertTrue(e.getMessage().startsWith(f + ": network.catalog") && e.getMessage().contains("\"alexnet\""),
+                e.getMessage());
+        Files.writeString(f, "{\"format\": \"poet-session/1\", \"network\": {\"catalog\": \"linear\"}, "
+                + "\"device\": {\"builtIn\": \"m0\"}, \"budget\": {\"ramBytes\": 3500, \"runtimeRatio\": 0.5, "
+                + "\"paging\": true, \"remat\": true}}");
+        e = assertThrows(InputException.class, () -> SessionFiles.read(f));
+        assertTrue(e.getMessage().startsWith(f + ": budget.runtimeRatio") && e.getMessage().contains("(was 0.5)"),
+                e.getMessage());
         Files.writeString(f, "{\"format\": \"poet-schedule/1\"}");
         e = assertThrows(InputException.class, () -> SessionFiles.read(f));
         assertTrue(e.getMessage().contains("format") && e.getMessage().contains("poet-session/1"), e.getMessage());

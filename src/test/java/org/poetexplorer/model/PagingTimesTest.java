@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.schedule.ScheduleFixtures;
 
 class PagingTimesTest {
@@ -24,12 +25,12 @@ class PagingTimesTest {
 
     @Test
     void referenceGraphsOfABuiltInPlatformGetThatPlatformsPagingTimesAndKeepTheirEnergies() throws Exception {
-        TrainingGraph given = ScheduleFixtures.graph("linear__m0");
+        TrainingGraph given = ReferenceData.graph("linear", "m0");
         assertTrue(given.pagingTimed());
         assertEquals(0.109e-3 + 3136 / 4616.51e3, given.pageInS(0), 1e-18);
-        TrainingGraph costed = ScheduleFixtures.graph("linear__m0", m0);
+        TrainingGraph costed = ReferenceData.graph("linear", "m0", m0);
         assertEquals(given.pageInS(0), costed.pageInS(0), 1e-18);
-        String text = java.nio.file.Files.readString(ScheduleFixtures.graphFile("linear__m0"));
+        String text = ReferenceData.text("linear", "m0");
         TrainingGraph asGiven = org.poetexplorer.io.NetworkFiles.parse(text, "linear.json", null);
         assertEquals(given.pageInJ(0), asGiven.pageInJ(0), 0);
         assertEquals(given.computeJ(5), asGiven.computeJ(5), 0);
@@ -37,7 +38,7 @@ class PagingTimesTest {
 
     @Test
     void graphsOfAnUnknownPlatformWithoutADeviceHaveNoPagingTimes() throws Exception {
-        String text = java.nio.file.Files.readString(ScheduleFixtures.graphFile("linear__m0"))
+        String text = ReferenceData.text("linear", "m0")
                 .replace("\"platform\": \"m0\"", "\"platform\": \"my-board\"");
         TrainingGraph bare = org.poetexplorer.io.NetworkFiles.parse(text, "mine.json", null);
         assertEquals("my-board", bare.deviceId());

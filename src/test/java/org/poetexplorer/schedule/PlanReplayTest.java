@@ -3,45 +3,41 @@ package org.poetexplorer.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
 class PlanReplayTest {
 
     @Test
-    void plainScheduleOfEveryReferenceGraphReplaysValidAndCostsTheComputeEnergy() throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(ScheduleFixtures.shared().resolve("reference/graphs"))) {
-            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    void plainScheduleOfEveryReferenceGraphReplaysValidAndCostsTheComputeEnergy() {
+        for (String network : ReferenceData.NETWORKS) {
+            for (String device : ReferenceData.DEVICES) {
+                plainScheduleReplaysValidAndCostsTheComputeEnergy(network + "__" + device,
+                        ReferenceData.graph(network, device));
+            }
         }
-        assertTrue(files.size() >= 30, "reference graphs found: " + files.size());
-        for (Path f : files) {
-            String stem = f.getFileName().toString().replace(".json", "");
-            TrainingGraph g = ScheduleFixtures.graph(stem);
-            Schedule s = PlanReplay.schedule(g, ScheduleFixtures.roomy(), Plans.plain(g));
-            ScheduleSummary sum = ScheduleSummary.of(s);
-            // the tightest budget the plain schedule fits: its own peak and exactly one plain runtime
-            Schedule tight = new Schedule(g, new Budget(sum.peakRamBytes(), 1.0, false, false), s.ops());
-            ReplayReport r = ReplayChecker.check(tight, g.plainEnergyJ());
-            assertTrue(r.valid(), stem + ": " + r.describe());
-            assertEquals(g.plainEnergyJ(), ScheduleFixtures.energy(s), 1e-12 * g.plainEnergyJ(), stem);
-            assertEquals(g.size(), sum.counts().compute(), stem);
-            assertEquals(0, sum.counts().recompute() + sum.counts().pageIn() + sum.counts().pageOut(), stem);
-            // plain frees every output once, none is left in RAM
-            assertEquals(g.size(), sum.counts().free(), stem);
-            assertEquals(0, s.ops().get(s.ops().size() - 1).ramBytesAfter(), stem);
-        }
+    }
+
+    private static void plainScheduleReplaysValidAndCostsTheComputeEnergy(String stem, TrainingGraph g) {
+        Schedule s = PlanReplay.schedule(g, ScheduleFixtures.roomy(), Plans.plain(g));
+        ScheduleSummary sum = ScheduleSummary.of(s);
+        // the tightest budget the plain schedule fits: its own peak and exactly one plain runtime
+        Schedule tight = new Schedule(g, new Budget(sum.peakRamBytes(), 1.0, false, false), s.ops());
+        ReplayReport r = ReplayChecker.check(tight, g.plainEnergyJ());
+        assertTrue(r.valid(), stem + ": " + r.describe());
+        assertEquals(g.plainEnergyJ(), ScheduleFixtures.energy(s), 1e-12 * g.plainEnergyJ(), stem);
+        assertEquals(g.size(), sum.counts().compute(), stem);
+        assertEquals(0, sum.counts().recompute() + sum.counts().pageIn() + sum.counts().pageOut(), stem);
+        // plain frees every output once, none is left in RAM
+        assertEquals(g.size(), sum.counts().free(), stem);
+        assertEquals(0, s.ops().get(s.ops().size() - 1).ramBytesAfter(), stem);
     }
 
     @Test
     void plainLinearEnergyIsTheHandSummedComputeEnergy() {
-        TrainingGraph g = ScheduleFixtures.graph("linear__m0");
+        TrainingGraph g = ReferenceData.graph("linear", "m0");
         Schedule s = PlanReplay.schedule(g, ScheduleFixtures.roomy(), Plans.plain(g));
         assertEquals(ScheduleFixtures.LINEAR_M0_PLAIN_J, ScheduleFixtures.energy(s), 1e-15);
         // the input's 3136 bytes stay in RAM until the last gradient (node 26) uses them
@@ -52,7 +48,7 @@ class PlanReplayTest {
 
     @Test
     void handBuiltPlanWithPagingAndRecomputationBuildsInTheFixedOrderAndReplaysValid() {
-        TrainingGraph g = ScheduleFixtures.graph("linear__m0");
+        TrainingGraph g = ReferenceData.graph("linear", "m0");
         Budget b = ScheduleFixtures.roomy();
         Schedule s = PlanReplay.schedule(g, b, ScheduleFixtures.linearPagingAndRecompute(g));
         double expected = ScheduleFixtures.LINEAR_M0_PLAIN_J + ScheduleFixtures.LINEAR_M0_EXTRA_J;
@@ -86,7 +82,7 @@ class PlanReplayTest {
 
     @Test
     void operationsRunBackToBackWithTheDevicesPagingTimes() {
-        TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
+        TrainingGraph g = ReferenceData.graph("linear", "m0", ScheduleFixtures.m0());
         Schedule s = PlanReplay.schedule(g, ScheduleFixtures.roomy(), ScheduleFixtures.linearPagingAndRecompute(g));
         double clock = 0;
         for (Operation op : s.ops()) {

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.solver.heuristic.FastScheduler;
 import org.poetexplorer.solver.heuristic.HeuristicPlan;
 
 class PlanTidyTest {
-    private final TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
+    private final TrainingGraph g = ReferenceData.graph("linear", "m0", ScheduleFixtures.m0());
     private final Budget b = ScheduleFixtures.roomy();
 
     @Test
@@ -108,8 +108,9 @@ class PlanTidyTest {
     void randomWasteIsAllLeftOutAndTheRestKept() {
         Random random = new Random(11);
         int tried = 0;
-        for (String network : List.of("linear__m4", "resnet18_cifar__a72", "transformer__m4")) {
-            TrainingGraph net = ScheduleFixtures.graph(network);
+        for (String[] nd : new String[][] {{"linear", "m4"}, {"resnet18_cifar", "a72"}, {"transformer", "m4"}}) {
+            String network = nd[0] + "__" + nd[1];
+            TrainingGraph net = ReferenceData.graph(nd[0], nd[1]);
             for (double fraction : new double[] {0.7, 0.45}) {
                 for (int sw = 0; sw < 3; sw++) {
                     Budget budget = new Budget((long) (fraction * Plans.plainPeakBytes(net)), 1.5, sw != 1, sw != 2);

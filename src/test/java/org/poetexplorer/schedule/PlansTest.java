@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
 /** The plain plan and the RAM figures every phase, the app and the command line take from {@link Plans}. */
 class PlansTest {
-    private static final List<String> NETWORKS = List.of("linear", "vgg16", "vgg16_cifar", "resnet18",
-            "resnet18_cifar", "resnet50", "transformer", "bert");
-
     @Test
     void thePlainPeakIsThePeakOfThePlainPlansReplayAndThePlainPlanFitsExactlyThere() {
-        for (String network : NETWORKS) {
-            TrainingGraph g = ScheduleFixtures.graph(network + "__a72");
+        for (String network : ReferenceData.NETWORKS) {
+            TrainingGraph g = ReferenceData.graph(network, "a72");
             long peak = Plans.plainPeakBytes(g);
             Budget own = new Budget(peak, 1.0, false, false);
             PlanReplay replay = PlanReplay.of(g, own, Plans.plain(g));
@@ -34,9 +31,9 @@ class PlansTest {
     @Test
     void theWorkingSetFloorIsTheLargestNodeWithItsInputsAndNeverAboveThePlainPeak() {
         // linear__m0.json: the last gradient node (26) with its inputs 0, 1 and 25, read from the file
-        assertEquals(3256, Plans.workingSetFloorBytes(ScheduleFixtures.graph("linear__m0")));
-        for (String network : NETWORKS) {
-            TrainingGraph g = ScheduleFixtures.graph(network + "__a72");
+        assertEquals(3256, Plans.workingSetFloorBytes(ReferenceData.graph("linear", "m0")));
+        for (String network : ReferenceData.NETWORKS) {
+            TrainingGraph g = ReferenceData.graph(network, "a72");
             assertTrue(Plans.workingSetFloorBytes(g) <= Plans.plainPeakBytes(g), network);
         }
     }

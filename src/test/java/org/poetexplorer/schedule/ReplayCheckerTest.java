@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
 class ReplayCheckerTest {
-    private final TrainingGraph g = ScheduleFixtures.graph("linear__m0");
+    private final TrainingGraph g = ReferenceData.graph("linear", "m0");
     private final Budget roomy = ScheduleFixtures.roomy();
     private final Schedule plain = PlanReplay.schedule(g, roomy, Plans.plain(g));
 

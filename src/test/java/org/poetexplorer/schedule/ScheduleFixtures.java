@@ -1,15 +1,12 @@
 package org.poetexplorer.schedule;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.poetexplorer.io.InputException;
-import org.poetexplorer.io.NetworkFiles;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 
-/** Reference graphs and hand-made plans shared by the schedule and file tests. */
+/** Hand-made plans and schedules shared by the schedule and file tests. */
 public final class ScheduleFixtures {
     /** Σ compute_j of linear__m0.json, summed by hand from the file. */
     public static final double LINEAR_M0_PLAIN_J = 0.10467864000000002;
@@ -19,31 +16,7 @@ public final class ScheduleFixtures {
     private ScheduleFixtures() {
     }
 
-    public static Path shared() {
-        return Path.of(System.getProperty("poet.shared", "../shared"));
-    }
-
-    public static Path graphFile(String stem) {
-        return shared().resolve("reference/graphs/" + stem + ".json");
-    }
-
-    public static TrainingGraph graph(String stem) {
-        try {
-            return NetworkFiles.read(graphFile(stem), null);
-        } catch (InputException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
-    }
-
-    public static TrainingGraph graph(String stem, Device d) {
-        try {
-            return NetworkFiles.read(graphFile(stem), d);
-        } catch (InputException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
-    }
-
-    /** The m0 profile of poet-model.md section 1. */
+    /** The m0 profile of docs/model.md section 1. */
     public static Device m0() {
         return new Device("m0", "Arduino MKR1000", 2000 / 0.012, 2000 / (0.012 * 0.020 * 3.3), 0.109e-3, 4616.51e3,
                 0.113e-3, 4440e3, 0.1 * 3.3, 4, 0.020 * 3.3, "test");

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
 class ScheduleSummaryTest {
-    private final TrainingGraph g = ScheduleFixtures.graph("linear__m0", ScheduleFixtures.m0());
+    private final TrainingGraph g = ReferenceData.graph("linear", "m0", ScheduleFixtures.m0());
     private final Budget b = ScheduleFixtures.roomy();
 
     @Test

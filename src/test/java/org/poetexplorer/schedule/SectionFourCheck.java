@@ -4,7 +4,7 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * Test-only: checks a stage plan against the constraints of poet-model.md section 4, written
+ * Test-only: checks a stage plan against the constraints of docs/model.md section 4, written
  * out one by one from the text (independently of the engine's replay and of the solver's and the
  * heuristic's own evaluation): frontier, dependencies, RAM and storage carry, paging
  * preconditions, the free variables fixed by their hazards, the memory recurrence U against the

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.solver.heuristic.FastScheduler;
 
 /** The test checker must reject what section 4 rejects, or the scheduler tests prove nothing. */
 class SectionFourCheckTest {
-    private final TrainingGraph g = ScheduleFixtures.graph("resnet18_cifar__a72");
+    private final TrainingGraph g = ReferenceData.graph("resnet18_cifar", "a72");
     private final Budget tight = new Budget((long) (0.4 * Plans.plainPeakBytes(g)), 1.5, true, true);
     private final StagePlan plan = new FastScheduler().schedule(g, tight).orElseThrow().plan();
 

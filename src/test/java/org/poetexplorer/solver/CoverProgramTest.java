@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
@@ -20,8 +21,8 @@ import org.poetexplorer.solver.phases.CoverProgram;
 
 /** The exact cover bound: never above a valid schedule, and it proves the resnet18_cifar case. */
 class CoverProgramTest {
-    private static final TrainingGraph RESNET = ReferenceCases.graph("graphs/resnet18_cifar__a72.json");
-    private static final TrainingGraph VGG = ReferenceCases.graph("graphs/vgg16_cifar__a72.json");
+    private static final TrainingGraph RESNET = ReferenceData.graph("resnet18_cifar", "a72");
+    private static final TrainingGraph VGG = ReferenceData.graph("vgg16_cifar", "a72");
 
     @Test
     void resnet18CifarAt1point5MbAnd1point5xIsProvenOptimalBelowTheFormerIncumbent() {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
@@ -28,7 +29,7 @@ import org.poetexplorer.solver.phases.CoverBound;
  * each better schedule in order, each with a bound and gap of the same moment.
  */
 class IncumbentTest {
-    private static final TrainingGraph LINEAR = ReferenceCases.graph("graphs/linear__m0.json");
+    private static final TrainingGraph LINEAR = ReferenceData.graph("linear", "m0");
 
     @Test
     void offersAndBoundRaisesFromManyThreadsKeepTheCheapestScheduleAndTheHighestBound() throws Exception {

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.solver.heuristic.FastScheduler;
 import org.poetexplorer.solver.heuristic.FastSchedulerTest;
-import org.poetexplorer.solver.heuristic.Graphs;
 import org.poetexplorer.solver.heuristic.HeuristicPlan;
 import org.poetexplorer.solver.phases.CoverBound;
 
@@ -18,8 +18,8 @@ class MinimalRamTest {
 
     @Test
     void theFiguresAreOrdered() {
-        for (String network : Graphs.NETWORKS) {
-            TrainingGraph g = Graphs.reference(network, "a72");
+        for (String network : ReferenceData.NETWORKS) {
+            TrainingGraph g = ReferenceData.graph(network, "a72");
             long nec = Plans.workingSetFloorBytes(g);
             long paging = MinimalRam.pagingOnlyBytes(g);
             long plain = Plans.plainPeakBytes(g);
@@ -30,8 +30,8 @@ class MinimalRamTest {
     /** The achievable figure is a budget the scheduler really meets, and nothing fits below the necessary one. */
     @Test
     void achievableRamIsMetAndNoLowerThanNecessary() {
-        for (String network : Graphs.NETWORKS) {
-            TrainingGraph g = Graphs.reference(network, "a72");
+        for (String network : ReferenceData.NETWORKS) {
+            TrainingGraph g = ReferenceData.graph(network, "a72");
             for (boolean paging : new boolean[] {true, false}) {
                 for (boolean remat : new boolean[] {true, false}) {
                     Allowance b = new Allowance(1.5, paging, remat);
@@ -53,7 +53,7 @@ class MinimalRamTest {
 
     @Test
     void noRuntimeBelowOnePlainStep() {
-        TrainingGraph g = Graphs.reference("linear", "a72");
+        TrainingGraph g = ReferenceData.graph("linear", "a72");
         assertEquals(-1, MinimalRam.achievableBytes(g, new Allowance(0.9, true, true), scheduler));
     }
 }

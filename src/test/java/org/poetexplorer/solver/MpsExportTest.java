@@ -9,6 +9,7 @@ import com.google.ortools.modelbuilder.SolveStatus;
 import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.backends.MpsExport;
@@ -25,7 +26,7 @@ class MpsExportTest {
     @ParameterizedTest
     @ValueSource(strings = {"linear-m0-tight", "linear-a72-paging-only", "linear-m0-tight without paging"})
     void thePlainModelReadByHighsHasTheOptimumTheEngineProves(String id) throws Exception {
-        ReferenceCases.Case c = ReferenceCases.byId(id.split(" ")[0]);
+        ReferenceData.Case c = ReferenceData.byId(id.split(" ")[0]);
         Budget budget = id.endsWith("without paging") ? c.budget().withPaging(false) : c.budget();
         StringWriter mps = new StringWriter();
         MpsExport.write(StageFormulation.plain(c.graph(), budget).lp(), mps);

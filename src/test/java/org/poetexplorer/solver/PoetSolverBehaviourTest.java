@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
@@ -23,11 +24,11 @@ import org.poetexplorer.solver.phases.InfeasibilityProofs;
 
 /** What a user of the solver relies on besides the reference cases: proofs, limits, cancel, streaming. */
 class PoetSolverBehaviourTest {
-    private static final TrainingGraph VGG = ReferenceCases.graph("graphs/vgg16_cifar__a72.json");
-    private static final TrainingGraph LINEAR = ReferenceCases.graph("graphs/linear__m0.json");
+    private static final TrainingGraph VGG = ReferenceData.graph("vgg16_cifar", "a72");
+    private static final TrainingGraph LINEAR = ReferenceData.graph("linear", "m0");
     private static final Budget HARD = new Budget(1_500_000, 1.5, true, true);
     /** BERT-base on a72 at 60 % of its plain peak RAM (measured: proven by the exact cover bound in about 1 s). */
-    private static final TrainingGraph BERT = ReferenceCases.graph("graphs/bert__a72.json");
+    private static final TrainingGraph BERT = ReferenceData.graph("bert", "a72");
     private static final Budget BERT_60 = new Budget(
             (long) (0.6 * Plans.plainPeakBytes(BERT)), 1.5, true, true);
 
@@ -119,8 +120,8 @@ class PoetSolverBehaviourTest {
                 seen.add(incumbent);
             }
         };
-        Budget b = ReferenceCases.byId("transformer-m4").budget();
-        TrainingGraph g = ReferenceCases.byId("transformer-m4").graph();
+        Budget b = ReferenceData.byId("transformer-m4").budget();
+        TrainingGraph g = ReferenceData.byId("transformer-m4").graph();
         SolveResult r = PoetSolver.solve(g, b, new SolveOptions("cpsat", 60, 2), listener, null);
         assertTrue(seen.size() >= 2, "incumbents: " + seen.size());
         double last = Double.POSITIVE_INFINITY;

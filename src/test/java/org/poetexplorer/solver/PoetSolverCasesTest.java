@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.schedule.SectionFourCheck;
 import org.poetexplorer.solver.backends.Backends;
 
@@ -21,13 +22,13 @@ import org.poetexplorer.solver.backends.Backends;
 class PoetSolverCasesTest {
 
     static Stream<Object[]> casesAndBackends() {
-        List<ReferenceCases.Case> cases = ReferenceCases.all();
+        List<ReferenceData.Case> cases = ReferenceData.cases();
         return Backends.names().stream().flatMap(s -> cases.stream().map(c -> new Object[] {c, s}));
     }
 
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("casesAndBackends")
-    void solvesTheReferenceCase(ReferenceCases.Case c, String solver) {
+    void solvesTheReferenceCase(ReferenceData.Case c, String solver) {
         SolveResult r = PoetSolver.solve(c.graph(), c.budget(), new SolveOptions(solver, 15, 2), null, null);
         if (c.infeasible()) {
             assertEquals(SolveStatus.INFEASIBLE, r.status(), r.message());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
@@ -17,8 +18,8 @@ import org.poetexplorer.solver.backends.Backends;
 
 /** The trade-off curve a user traces: monotone, every point checked, proofs reused, cancellable. */
 class SweepTest {
-    private static final TrainingGraph LINEAR = ReferenceCases.graph("graphs/linear__m0.json");
-    private static final TrainingGraph VGG = ReferenceCases.graph("graphs/vgg16_cifar__a72.json");
+    private static final TrainingGraph LINEAR = ReferenceData.graph("linear", "m0");
+    private static final TrainingGraph VGG = ReferenceData.graph("vgg16_cifar", "a72");
 
     private static Sweep sweep(TrainingGraph g, double ratio, double secondsPerPoint) {
         return new Sweep(g, new Allowance(ratio, true, true), new SolveOptions(Backends.DEFAULT, secondsPerPoint, 2));

@@ -10,7 +10,7 @@ import org.poetexplorer.model.TrainingGraph;
 
 /**
  * Imports an ONNX model (.onnx) as a training graph: its operators become forward layers with
- * the cost rules of poet-model.md and docs/file-formats.md ("ONNX import"), a cross-entropy loss
+ * the cost rules of docs/model.md and docs/file-formats.md ("ONNX import"), a cross-entropy loss
  * is added when the model has none, and the backward pass is built as for the catalog networks.
  */
 public final class OnnxImport {

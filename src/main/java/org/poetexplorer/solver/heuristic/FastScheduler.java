@@ -14,7 +14,7 @@ import org.poetexplorer.schedule.StagePlan;
 /**
  * Finds a good valid schedule fast, for any budget: the first answer the app shows, and a
  * starting point (hint, upper bound) for the exact MILP. Every schedule it returns satisfies
- * poet-model.md section 4 exactly (memory accounting and free rule included).
+ * docs/model.md section 4 exactly (memory accounting and free rule included).
  *
  * <p>Method. When the plain schedule fits, it is the answer (nothing costs less than computing
  * every node once). Otherwise up to three starts, each brought within budget by

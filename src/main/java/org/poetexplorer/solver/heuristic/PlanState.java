@@ -14,7 +14,7 @@ import org.poetexplorer.schedule.StagePlan;
  * <p>Decisions: {@code r[t][i]} (node i computed in stage t) and {@code pin[t][i]} (when i is
  * needed in stage t and has been away from RAM, bring it back by a page-in during stage t-1
  * rather than keeping it since its previous use). Everything else is derived exactly as
- * poet-model.md section 4 defines it: i is <em>demanded</em> in stage t when a node computed in
+ * docs/model.md section 4 defines it: i is <em>demanded</em> in stage t when a node computed in
  * t uses it and t does not compute it itself; demanded tensors are in RAM at the start of the
  * stage ({@code k} = SRam), bridged from their previous computation or demand by keeping them
  * in RAM or by paging them in; a tensor with page-ins is paged out once, in the first stage it

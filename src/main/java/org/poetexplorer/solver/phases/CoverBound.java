@@ -8,7 +8,7 @@ import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 
 /**
- * The cover bound: a lower bound on the energy of any valid schedule (poet-model.md section 4)
+ * The cover bound: a lower bound on the energy of any valid schedule (docs/model.md section 4)
  * from the outputs that must leave RAM while each stage computes its node, cheap enough to
  * compute on every budget change, and the proof that no schedule fits when those outputs cannot
  * leave. A bound here lets the solver call a schedule OPTIMAL, so it comes with its argument.

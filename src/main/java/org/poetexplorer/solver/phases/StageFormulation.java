@@ -8,7 +8,7 @@ import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.solver.backends.LinearModel;
 
 /**
- * Builds the stage MILP of poet-model.md section 4 in two forms.
+ * Builds the stage MILP of docs/model.md section 4 in two forms.
  *
  * <p>{@link #plain}: the model as written there, unscaled (joules, bytes, seconds), every
  * variable of every stage with constraint (1) as bounds. Used for MPS export and comparison.

@@ -7,7 +7,7 @@ import org.poetexplorer.schedule.StagePlan;
 import org.poetexplorer.solver.backends.LinearModel;
 
 /**
- * A built stage formulation: the linear model plus where each decision of poet-model.md
+ * A built stage formulation: the linear model plus where each decision of docs/model.md
  * section 4 lives in it. Column indices are {@link #ABSENT} for decisions fixed to zero and
  * {@link #ONE} for decisions fixed to one (R[t][t]), which have no column.
  *

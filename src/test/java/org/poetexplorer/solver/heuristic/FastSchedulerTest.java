@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.PlanReplay;
@@ -35,7 +33,7 @@ public class FastSchedulerTest {
     private static final FastScheduler SCHEDULER = new FastScheduler();
 
     static Stream<Arguments> networks() {
-        return Graphs.NETWORKS.stream().map(Arguments::of);
+        return ReferenceData.NETWORKS.stream().map(Arguments::of);
     }
 
     /**
@@ -47,7 +45,7 @@ public class FastSchedulerTest {
     @ParameterizedTest
     @MethodSource("networks")
     void plansAreValidAndFoundWheneverPagingCanFit(String network) {
-        TrainingGraph g = Graphs.reference(network, "a72");
+        TrainingGraph g = ReferenceData.graph(network, "a72");
         long plain = Plans.plainPeakBytes(g);
         for (double frac : new double[] {1.0, 0.6, 0.4}) {
             for (boolean paging : new boolean[] {true, false}) {
@@ -97,8 +95,8 @@ public class FastSchedulerTest {
 
     @Test
     void pagingOnlyMinimumIsExactForTheScheduler() {
-        for (String network : Graphs.NETWORKS) {
-            TrainingGraph g = Graphs.reference(network, "m4");
+        for (String network : ReferenceData.NETWORKS) {
+            TrainingGraph g = ReferenceData.graph(network, "m4");
             long min = MinimalRam.pagingOnlyBytes(g);
             Budget at = new Budget(min, 1.0, true, false);
             HeuristicPlan p = SCHEDULER.schedule(g, at).orElseThrow(() -> new AssertionError(network));
@@ -113,7 +111,7 @@ public class FastSchedulerTest {
     @MethodSource("devices")
     void otherDevices(String device) {
         for (String network : List.of("resnet18_cifar", "bert", "vgg16_cifar")) {
-            TrainingGraph g = Graphs.reference(network, device);
+            TrainingGraph g = ReferenceData.graph(network, device);
             for (double frac : new double[] {0.5, 0.3}) {
                 for (int sw = 0; sw < 3; sw++) {
                     Budget b = new Budget((long) (frac * Plans.plainPeakBytes(g)), 1.2, sw != 1, sw != 2);
@@ -136,7 +134,7 @@ public class FastSchedulerTest {
 
     @Test
     void nothingBelowTheNecessaryBoundOrTheRuntimeOfOnePlainStep() {
-        TrainingGraph g = Graphs.reference("resnet18_cifar", "a72");
+        TrainingGraph g = ReferenceData.graph("resnet18_cifar", "a72");
         long nec = Plans.workingSetFloorBytes(g);
         assertTrue(SCHEDULER.schedule(g, new Budget(nec - 1, 3, true, true)).isEmpty());
         assertTrue(CoverBound.provesInfeasible(g, new Budget(nec - 1, 3, true, true)));
@@ -146,7 +144,7 @@ public class FastSchedulerTest {
 
     @Test
     void remattingOnlyFitsBelowThePlainPeakWithinTheRuntimeBudget() {
-        TrainingGraph g = Graphs.reference("vgg16_cifar", "a72");
+        TrainingGraph g = ReferenceData.graph("vgg16_cifar", "a72");
         Budget b = new Budget((long) (0.6 * Plans.plainPeakBytes(g)), 1.2, false, true);
         HeuristicPlan p = SCHEDULER.schedule(g, b).orElseThrow();
         assertValid(g, b, p, "vgg16_cifar remat only");
@@ -156,7 +154,7 @@ public class FastSchedulerTest {
     /** A warm start from a neighbouring budget is repaired to the new one, and never ends above the hint itself. */
     @Test
     void hintsFromNeighbouringBudgetsAreRepairedAndNeverWorsened() {
-        TrainingGraph g = Graphs.reference("resnet18_cifar", "m4");
+        TrainingGraph g = ReferenceData.graph("resnet18_cifar", "m4");
         long plain = Plans.plainPeakBytes(g);
         Budget wide = new Budget((long) (0.5 * plain), 1.3, true, true);
         HeuristicPlan first = SCHEDULER.schedule(g, wide).orElseThrow();
@@ -173,7 +171,7 @@ public class FastSchedulerTest {
 
     @Test
     void theSameInputGivesTheSamePlan() {
-        TrainingGraph g = Graphs.reference("resnet50", "a72");
+        TrainingGraph g = ReferenceData.graph("resnet50", "a72");
         Budget b = new Budget((long) (0.5 * Plans.plainPeakBytes(g)), 1.5, true, true);
         FastScheduler patient = new FastScheduler(Duration.ofSeconds(30));
         HeuristicPlan p = patient.schedule(g, b).orElseThrow();
@@ -190,7 +188,7 @@ public class FastSchedulerTest {
 
     @Test
     void withNoTimeToImproveThePlanIsStillValid() {
-        TrainingGraph g = Graphs.reference("bert", "a72");
+        TrainingGraph g = ReferenceData.graph("bert", "a72");
         Budget b = new Budget((long) (0.4 * Plans.plainPeakBytes(g)), 1.5, true, true);
         HeuristicPlan quick = new FastScheduler(Duration.ZERO).schedule(g, b).orElseThrow();
         assertValid(g, b, quick, "bert, no improvement time");
@@ -200,22 +198,20 @@ public class FastSchedulerTest {
 
     /** The reference cases: plans found where a schedule exists, none where it does not; energies printed. */
     @Test
-    void referenceCases() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(Graphs.shared().resolve("reference/cases.json").toFile());
+    void referenceCases() {
         List<String> lines = new ArrayList<>();
-        for (JsonNode c : root.get("cases")) {
-            TrainingGraph g = Graphs.read(Graphs.shared().resolve("reference").resolve(c.get("graph").asText()));
-            Budget b = new Budget(c.get("ramBudgetBytes").asLong(), c.get("runtimeBudgetRatio").asDouble(),
-                    c.get("paging").asBoolean(), c.get("remat").asBoolean());
-            String id = c.get("id").asText();
+        for (ReferenceData.Case c : ReferenceData.cases()) {
+            TrainingGraph g = c.graph();
+            Budget b = c.budget();
+            String id = c.id();
             Optional<HeuristicPlan> p = SCHEDULER.schedule(g, b);
             double bound = CoverBound.energyJ(g, b);
-            if (c.get("status").asText().equals("INFEASIBLE")) {
+            if (c.infeasible()) {
                 assertTrue(p.isEmpty(), id);
                 lines.add(id + ": none (INFEASIBLE" + (Double.isInfinite(bound) ? ", proved by the bound)" : ")"));
                 continue;
             }
-            double best = c.get("bestKnownJ").asDouble();
+            double best = c.bestKnownJ();
             assertTrue(bound <= best, id + ": bound " + bound + " above the best known " + best);
             HeuristicPlan plan = p.orElseThrow(() -> new AssertionError(id + ": no plan"));
             assertValid(g, b, plan, id);

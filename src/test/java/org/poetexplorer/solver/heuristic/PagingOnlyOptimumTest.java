@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
@@ -24,7 +25,7 @@ class PagingOnlyOptimumTest {
     @ParameterizedTest
     @ValueSource(strings = {"a72", "m0", "m4", "a72nocache"})
     void linearMatchesExhaustiveSearch(String device) {
-        TrainingGraph g = Graphs.reference("linear", device);
+        TrainingGraph g = ReferenceData.graph("linear", device);
         long min = MinimalRam.pagingOnlyBytes(g);
         long plain = Plans.plainPeakBytes(g);
         for (int k = 0; k <= 4; k++) {

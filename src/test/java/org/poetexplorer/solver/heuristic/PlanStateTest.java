@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.PlanReplay;
@@ -14,7 +15,7 @@ import org.poetexplorer.schedule.SectionFourCheck;
 
 /** The incremental evaluation agrees with evaluating from scratch, and rollback restores exactly. */
 class PlanStateTest {
-    private final TrainingGraph g = Graphs.reference("resnet18_cifar", "m4");
+    private final TrainingGraph g = ReferenceData.graph("resnet18_cifar", "m4");
     private final Budget b = new Budget(Plans.plainPeakBytes(g) / 3, 3.0, true, true);
 
     @Test

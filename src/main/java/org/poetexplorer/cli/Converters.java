@@ -1,0 +1,209 @@
+package org.poetexplorer.cli;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.poetexplorer.io.DeviceSource;
+import org.poetexplorer.io.NetworkSource;
+import org.poetexplorer.model.Allowance;
+import org.poetexplorer.model.Quantities;
+import org.poetexplorer.solver.Sweep;
+import org.poetexplorer.solver.backends.Backends;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The types of the command line's values. Each refuses a bad value with one line saying what is
+ * wrong and quoting the value; {@link PoetCli} puts the option's name in front and exits with
+ * {@link PoetCli#BAD_INPUT} before any command runs.
+ */
+final class Converters {
+    private Converters() {
+    }
+
+    /** Bytes as people write them: 1500000, 1.5MB, 512KiB ({@link Quantities#parseBytes}). */
+    static final class Size implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return refusing(() -> Quantities.parseBytes(value));
+        }
+    }
+
+    /** A runtime budget in plain steps: 1.5 or 1.5x, at least 1 ({@link Allowance#parseRuntimeRatio}). */
+    static final class RuntimeRatio implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return refusing(() -> Allowance.parseRuntimeRatio(value));
+        }
+    }
+
+    /** A positive finite number of seconds. */
+    static final class Seconds implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double d;
+            try {
+                d = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("\"" + value + "\" is not a number");
+            }
+            if (!(d > 0) || Double.isInfinite(d)) {
+                throw new TypeConversionException("must be a positive finite number (was " + value.trim() + ")");
+            }
+            return d;
+        }
+    }
+
+    /** A whole number, at least 1 (threads, repetitions, a batch size). */
+    static final class Count implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("\"" + value + "\" is not a whole number");
+            }
+            if (n < 1) {
+                throw new TypeConversionException("must be at least 1 (was " + n + ")");
+            }
+            return n;
+        }
+    }
+
+    /** The name of a solver backend, in any case. */
+    static final class Solver implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String name = value.trim().toLowerCase(Locale.ROOT);
+            List<String> known = Backends.names();
+            if (!known.contains(name)) {
+                throw new TypeConversionException("unknown solver \"" + value + "\" (known: " + String.join(", ", known)
+                        + ")");
+            }
+            return name;
+        }
+    }
+
+    /** A catalog network by name, else a network file ({@link NetworkSource#parse}). */
+    static final class Network implements ITypeConverter<NetworkSource> {
+        @Override
+        public NetworkSource convert(String value) {
+            return refusing(() -> NetworkSource.parse(value));
+        }
+    }
+
+    /** A built-in device by id, else a profile file ({@link DeviceSource#parse}). */
+    static final class DeviceProfile implements ITypeConverter<DeviceSource> {
+        @Override
+        public DeviceSource convert(String value) {
+            return refusing(() -> DeviceSource.parse(value));
+        }
+    }
+
+    /** A file to read: it must exist. */
+    static final class FileToRead implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path p = path(value);
+            if (!Files.isRegularFile(p)) {
+                throw new TypeConversionException("no such file \"" + value + "\"");
+            }
+            return p;
+        }
+    }
+
+    /** A file to write: its folder must exist, and it must not be a folder itself. */
+    static final class FileToWrite implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path p = path(value);
+            if (Files.isDirectory(p)) {
+                throw new TypeConversionException(value + " is a folder (expected a file name)");
+            }
+            Path parent = p.toAbsolutePath().getParent();
+            if (parent == null || !Files.isDirectory(parent)) {
+                throw new TypeConversionException("cannot write " + value + ": " + (parent == null ? "no folder"
+                        : parent + (Files.exists(parent) ? " is not a folder" : " does not exist")));
+            }
+            return p;
+        }
+    }
+
+    /** A folder to write files into: made when missing, as long as its parent is a folder. */
+    static final class FolderToWrite implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path p = path(value);
+            if (Files.isDirectory(p)) {
+                return p;
+            }
+            if (Files.exists(p)) {
+                throw new TypeConversionException(value + " is a file (expected a folder)");
+            }
+            Path parent = p.toAbsolutePath().getParent();
+            if (parent == null || !Files.isDirectory(parent)) {
+                throw new TypeConversionException("cannot make folder " + value + ": " + (parent == null ? "no parent"
+                        : parent + (Files.exists(parent) ? " is not a folder" : " does not exist")));
+            }
+            return p;
+        }
+    }
+
+    /** RAM budgets FROM:TO:STEPS with sizes as {@link Size} reads them, e.g. 0.6MB:2.5MB:20. */
+    static final class RamRange implements ITypeConverter<Sweep.Range> {
+        @Override
+        public Sweep.Range convert(String value) {
+            String[] parts = value.trim().split(":", -1);
+            if (parts.length != 3) {
+                throw new TypeConversionException("expected FROM:TO:STEPS, e.g. 0.6MB:2.5MB:20 (was \"" + value
+                        + "\")");
+            }
+            long from = size("FROM", parts[0], value);
+            long to = size("TO", parts[1], value);
+            int steps;
+            try {
+                steps = Integer.parseInt(parts[2].trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("STEPS \"" + parts[2] + "\" is not a whole number (was \"" + value
+                        + "\")");
+            }
+            try {
+                return new Sweep.Range(from, to, steps);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage() + " in \"" + value + "\"");
+            }
+        }
+
+        private static long size(String part, String text, String whole) {
+            try {
+                return Quantities.parseBytes(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(part + " " + e.getMessage() + " (was \"" + whole + "\")");
+            }
+        }
+    }
+
+    private static Path path(String value) {
+        if (value.isBlank()) {
+            throw new TypeConversionException("empty path");
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException("not a usable path: " + value + " (" + e.getReason() + ")");
+        }
+    }
+
+    /** What {@code parse} gives; the reason it refuses the value as picocli's conversion error. */
+    private static <T> T refusing(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+}

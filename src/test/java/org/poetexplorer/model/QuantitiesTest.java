@@ -1,0 +1,62 @@
+package org.poetexplorer.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class QuantitiesTest {
+    @Test
+    void decimalAndBinaryUnitsAsTheCommandLineTakesThem() {
+        assertEquals(1_500_000, Quantities.parseBytes("1.5MB"));
+        assertEquals(524_288, Quantities.parseBytes("512KiB"));
+        assertEquals(3500, Quantities.parseBytes("3500"));
+        assertEquals(2L * 1024 * 1024 * 1024, Quantities.parseBytes("2 GiB"));
+    }
+
+    @Test
+    void sizesThatAreNoWholePositiveNumberOfBytesAreRefusedWithTheText() {
+        for (String bad : new String[] {"0", "-1MB", "1.5 parsecs", "0.5", "NaN", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Quantities.parseBytes(bad));
+            assertTrue(e.getMessage().contains("\"" + bad + "\""), e.getMessage());
+        }
+    }
+
+    @Test
+    void shortFormsNeverShowAThousandOfAUnit() {
+        assertEquals("1.00 MB", Quantities.bytes(999_999));
+        assertEquals("1.00 kB", Quantities.bytes(999.7));
+        assertEquals("1.50 MB", Quantities.bytes(1_500_000));
+        assertEquals("999 kB", Quantities.bytes(999_000));
+        assertEquals("512 B", Quantities.bytes(512));
+    }
+
+    @Test
+    void timesAndEnergiesReadAsPeopleWriteThem() {
+        assertEquals("158.2 ms", Quantities.duration(0.1582));
+        assertEquals("12 µs", Quantities.duration(12e-6));
+        assertEquals("1.5 s", Quantities.duration(1.5));
+        assertEquals("0 s", Quantities.duration(0));
+        assertEquals("7.89 J", Quantities.energy(7.89));
+        assertEquals("408.4 µJ", Quantities.energy(408.4e-6));
+    }
+
+    @Test
+    void exactFormsKeepTheirSignificantDigits() {
+        assertEquals("3,500 B (3.50 kB)", Quantities.exactBytes(3500));
+        assertEquals("999 B", Quantities.exactBytes(999));
+        assertEquals("0.1582 s", Quantities.exactSeconds(0.15818));
+        assertEquals("0.104858 J", Quantities.exactJoules(0.10485774));
+    }
+
+    @Test
+    void ratiosAndPercentagesWithoutTrailingZeros() {
+        assertEquals("1.5x", Quantities.ratio(1.5));
+        assertEquals("2x", Quantities.ratio(2));
+        assertEquals("1.23 %", Quantities.percent(0.0123));
+        assertEquals("+25.00 %", Quantities.change(1.25, 1));
+        assertEquals("same", Quantities.change(0, 0));
+        assertEquals("4.000e+09", Quantities.number(4e9));
+    }
+}
