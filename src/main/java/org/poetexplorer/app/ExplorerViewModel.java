@@ -34,6 +34,7 @@ import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.LoadedNetwork;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
 import org.poetexplorer.milp.Backends;
@@ -210,7 +211,7 @@ public final class ExplorerViewModel {
     }
 
     private record Loaded(NetworkSource network, DeviceSource deviceChoice, Device device, TrainingGraph graph,
-            Schedule plain, long plainPeak) {
+            Schedule plain, long plainPeak, List<String> warnings) {
     }
 
     private void load(NetworkSource n, DeviceSource dc, Device given, double ramFraction) {
@@ -228,13 +229,17 @@ public final class ExplorerViewModel {
         status.set("Loading " + n + " on " + dc + "...");
         solves.background(() -> {
             Device d = given != null ? given : dc.load();
-            TrainingGraph g = n.load(d, onnxChoices);
+            LoadedNetwork network = n.loadWithWarnings(d, onnxChoices);
+            TrainingGraph g = network.graph();
             Schedule p = ScheduleBuilder.plain(g, new Budget(Long.MAX_VALUE / 4, MAX_RUNTIME_RATIO, false, false));
-            return new Loaded(n, dc, d, g, p, ScheduleSummary.of(p).peakRamBytes());
+            return new Loaded(n, dc, d, g, p, ScheduleSummary.of(p).peakRamBytes(), network.warnings());
         }, loaded -> {
             if (gen == loadGeneration) {
                 loading.set(false);
                 then.accept(loaded);
+                if (!loaded.warnings().isEmpty()) {
+                    notice.set(Notice.info("Imported " + n, String.join(" ", loaded.warnings())));
+                }
             }
         }, error -> {
             if (gen == loadGeneration) {

@@ -82,6 +82,26 @@ class PoetCliOnnxTest {
                 r[2].strip());
     }
 
+    /** A model exported for inference lacks its BatchNorm layers: the solve says so, on one line of stderr. */
+    @Test
+    void aModelExportedForInferenceIsReported() throws Exception {
+        Path eval = Path.of(getClass().getResource("/org/poetexplorer/onnx/resnet_basic.classic.onnx").toURI());
+        String[] r = run("solve", "--network", eval.toString(), "--device", "a72", "--ram", "10MB", "--runtime", "1.5",
+                "--threads", "1", "--json");
+        assertEquals("0", r[0], r[2]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(r[2].startsWith("poet solve: warning: " + eval + ": 6 of 6 convolutions have a BatchNormalization"
+                + " folded into them"), r[2]);
+        assertEquals(37, new ObjectMapper().readTree(r[1]).get("nodes").asInt());
+
+        Path train = Path.of(getClass().getResource("/org/poetexplorer/onnx/resnet_basic.classic.train.onnx").toURI());
+        r = run("solve", "--network", train.toString(), "--device", "a72", "--ram", "10MB", "--runtime", "1.5",
+                "--threads", "1", "--json");
+        assertEquals("0", r[0], r[2]);
+        assertEquals("", r[2]);
+        assertEquals(49, new ObjectMapper().readTree(r[1]).get("nodes").asInt(), "its 6 BatchNorm layers and their gradients");
+    }
+
     @Test
     void onnxChoicesOnAnythingButAnOnnxModelAreRefusedByName() {
         String[] r = run("solve", "--network", "linear", "--device", "m0", "--ram", "1MB", "--runtime", "1.5",
