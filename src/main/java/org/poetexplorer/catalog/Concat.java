@@ -35,9 +35,7 @@ public record Concat(int inputs, int axis, long constantLength, long params) imp
 
     @Override
     public LayerOutput apply(List<List<Long>> inputShapes) {
-        if (inputShapes.size() != inputs) {
-            throw new IllegalArgumentException("takes " + inputs + " inputs (was given " + inputShapes.size() + ")");
-        }
+        Shapes.inputs(inputShapes, inputs);
         List<Long> first = inputShapes.get(0);
         if (axis >= first.size()) {
             throw new IllegalArgumentException("axis " + axis + " is outside input shape " + first);

@@ -74,10 +74,7 @@ public record Elementwise(String operator, int inputs, long flopPerElement, List
 
     @Override
     public LayerOutput apply(List<List<Long>> inputShapes) {
-        if (inputShapes.size() != inputs) {
-            throw new IllegalArgumentException("takes " + inputs + " input" + (inputs == 1 ? "" : "s")
-                    + " (was given " + inputShapes.size() + ")");
-        }
+        Shapes.inputs(inputShapes, inputs);
         List<Long> shape = constant;
         List<List<Long>> operands = new ArrayList<>(inputShapes);
         for (List<Long> s : operands) {

@@ -23,9 +23,7 @@ public record MatMul() implements Layer {
 
     @Override
     public LayerOutput apply(List<List<Long>> inputShapes) {
-        if (inputShapes.size() != 2) {
-            throw new IllegalArgumentException("takes 2 inputs (was given " + inputShapes.size() + ")");
-        }
+        Shapes.inputs(inputShapes, 2);
         List<Long> a = inputShapes.get(0);
         List<Long> b = inputShapes.get(1);
         if (a.size() < 2 || b.size() < 2 || !a.get(a.size() - 1).equals(b.get(b.size() - 2))) {

@@ -44,11 +44,17 @@ public final class Shapes {
         return List.copyOf(out);
     }
 
+    /** Checks that a layer of {@code n} inputs was given that many. */
+    static void inputs(List<List<Long>> inputs, int n) {
+        if (inputs.size() != n) {
+            throw new IllegalArgumentException("takes " + n + " input" + (n == 1 ? "" : "s") + " (was given "
+                    + inputs.size() + ")");
+        }
+    }
+
     /** The only input of a one-input layer, checked to have {@code rank} dimensions (0: any). */
     static List<Long> single(List<List<Long>> inputs, int rank, String what) {
-        if (inputs.size() != 1) {
-            throw new IllegalArgumentException("takes 1 input (was given " + inputs.size() + ")");
-        }
+        inputs(inputs, 1);
         List<Long> in = inputs.get(0);
         if (rank > 0 && in.size() != rank) {
             throw new IllegalArgumentException("expects " + what + " (input shape was " + in + ")");

@@ -347,15 +347,7 @@ final class Folding {
     }
 
     private static Tensor concat(NodeProto n, List<Tensor> ins) throws Refusal {
-        List<Tensor> parts = new ArrayList<>();
-        for (Tensor t : ins) {
-            if (t != null) {
-                parts.add(t);
-            }
-        }
-        if (parts.isEmpty()) {
-            throw Refusal.badModel("has no inputs");
-        }
+        List<Tensor> parts = given(ins);
         if (NodeAttributes.attr(n, "axis") == null) {
             throw Refusal.badModel("needs an axis attribute");
         }
@@ -802,15 +794,7 @@ final class Folding {
 
     private static Tensor broadcastMap(NodeProto n, List<Tensor> ins, int type, DoubleBinaryOperator f)
             throws Refusal {
-        List<Tensor> operands = new ArrayList<>();
-        for (Tensor t : ins) {
-            if (t != null) {
-                operands.add(t);
-            }
-        }
-        if (operands.isEmpty()) {
-            throw Refusal.badModel("has no inputs");
-        }
+        List<Tensor> operands = given(ins);
         if (operands.size() != 2 && !Set.of("Max", "Min", "Sum").contains(n.getOpType())) {
             throw Refusal.badModel("takes 2 inputs (was given " + operands.size() + ")");
         }
@@ -931,6 +915,20 @@ final class Folding {
             increment(index, out);
         }
         return map;
+    }
+
+    /** The inputs given (an optional input left out is null); at least one. */
+    private static List<Tensor> given(List<Tensor> ins) throws Refusal {
+        List<Tensor> out = new ArrayList<>();
+        for (Tensor t : ins) {
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        if (out.isEmpty()) {
+            throw Refusal.badModel("has no inputs");
+        }
+        return out;
     }
 
     private static Tensor in(List<Tensor> ins, int i, NodeProto n) throws Refusal {
