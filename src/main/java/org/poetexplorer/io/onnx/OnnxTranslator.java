@@ -182,6 +182,11 @@ final class OnnxTranslator implements OperatorRules.Layers {
         } catch (ArithmeticException e) {
             throw new InputException(source, where, "sizes too large (" + e.getMessage() + ")", e);
         } catch (InputException e) {
+            if (unsupported.isEmpty() && batch != modelBatch && modelBatch > 0) {
+                // exporters write the batch they traced into shape constants anywhere in the graph
+                throw withReason(e, " (the model was exported for batch " + modelBatch
+                        + ", which its shapes may hold; export it with the batch to cost)");
+            }
             if (unsupported.isEmpty()) {
                 throw e;
             }
@@ -209,6 +214,14 @@ final class OnnxTranslator implements OperatorRules.Layers {
                 lossLayer = layer;
             }
         }
+    }
+
+    /** The same refusal with more said after its reason. */
+    private static InputException withReason(InputException e, String more) {
+        String src = e.source() == null ? "" : e.source();
+        String field = e.field() == null ? "" : e.field();
+        String prefix = (src.isEmpty() ? "" : src + ": ") + (field.isEmpty() ? "" : field + ": ");
+        return new InputException(src, field, e.getMessage().substring(prefix.length()) + more, e);
     }
 
     private boolean isLoss(int layer) {

@@ -328,6 +328,21 @@ class OnnxExportsTest {
         assertEquals(7, count(graph("bert.classic.train"), "DropoutLayer"));
     }
 
+    /**
+     * Exporters write the batch they traced into shape constants: image networks take another
+     * batch, a transformer whose shapes hold the traced batch says why it cannot.
+     */
+    @Test
+    void anotherBatchThanTheExportedOne() throws Exception {
+        TrainingGraph four = OnnxImport.read(fixture("resnet_basic.dynamo"), a72(), ImportOptions.DEFAULT.withBatch(4));
+        assertEquals(s(4, 3, 32, 32), four.node(0).outShape());
+        assertEquals(4 * graph("resnet_basic.dynamo").node(1).flop(), four.node(1).flop());
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+                () -> OnnxImport.read(fixture("vit.dynamo"), a72(), ImportOptions.DEFAULT.withBatch(4)));
+        assertTrue(e.getMessage().endsWith("(the model was exported for batch 1, which its shapes may hold; export it"
+                + " with the batch to cost)"), e.getMessage());
+    }
+
     private static long count(TrainingGraph g, String type) {
         return g.nodes().stream().filter(n -> !n.backward() && n.type().equals(type)).count();
     }
