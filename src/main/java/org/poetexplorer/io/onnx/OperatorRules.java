@@ -150,7 +150,7 @@ final class OperatorRules {
                 return layer(new Embedding(table.dims().get(0), table.dims().get(1)), where, in);
             }
         }
-        if (WEIGHTED.contains(op) && ins.get(0) != null && ins.get(0).tensor().varying()) {
+        if (WEIGHTED.contains(op) && !ins.isEmpty() && ins.get(0) != null && ins.get(0).tensor().varying()) {
             List<Value> fed = new ArrayList<>(ins);
             fed.set(0, Value.activation(layers.input(ins.get(0).tensor(), where)));
             return onActivations(op, n, fed, where);
