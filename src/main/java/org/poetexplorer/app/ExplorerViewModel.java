@@ -33,6 +33,7 @@ import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.LoadedNetwork;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
 import org.poetexplorer.model.Budget;
@@ -208,7 +209,7 @@ public final class ExplorerViewModel {
     }
 
     private record Loaded(NetworkSource network, DeviceSource deviceChoice, Device device, TrainingGraph graph,
-            Schedule plain, long plainPeak) {
+            Schedule plain, long plainPeak, List<String> warnings) {
     }
 
     private void load(NetworkSource n, DeviceSource dc, Device given, double ramFraction) {
@@ -226,12 +227,16 @@ public final class ExplorerViewModel {
         status.set("Loading " + n + " on " + dc + "...");
         solves.background(() -> {
             Device d = given != null ? given : dc.load();
-            TrainingGraph g = n.load(d, onnxChoices);
-            return new Loaded(n, dc, d, g, Plans.plainSchedule(g), Plans.plainPeakBytes(g));
+            LoadedNetwork network = n.loadWithWarnings(d, onnxChoices);
+            TrainingGraph g = network.graph();
+            return new Loaded(n, dc, d, g, Plans.plainSchedule(g), Plans.plainPeakBytes(g), network.warnings());
         }, loaded -> {
             if (gen == loadGeneration) {
                 loading.set(false);
                 then.accept(loaded);
+                if (!loaded.warnings().isEmpty()) {
+                    notice.set(Notice.info("Imported " + n, String.join(" ", loaded.warnings())));
+                }
             }
         }, error -> {
             if (gen == loadGeneration) {

@@ -3,7 +3,8 @@ package org.poetexplorer.catalog;
 import java.util.List;
 
 /** Average pooling, costed like {@link MaxPool2d}. */
-public record AvgPool2d(int kernelH, int kernelW, int stride, int padH, int padW) implements Layer {
+public record AvgPool2d(int kernelH, int kernelW, int stride, int padH, int padW, boolean ceilMode)
+        implements Layer {
 
     public AvgPool2d {
         Shapes.positive("kernel height", kernelH);
@@ -11,6 +12,11 @@ public record AvgPool2d(int kernelH, int kernelW, int stride, int padH, int padW
         Shapes.positive("stride", stride);
         Shapes.nonNegative("padding", padH);
         Shapes.nonNegative("padding", padW);
+    }
+
+    /** Rounding down. */
+    public AvgPool2d(int kernelH, int kernelW, int stride, int padH, int padW) {
+        this(kernelH, kernelW, stride, padH, padW, false);
     }
 
     /** No padding. */
@@ -30,6 +36,6 @@ public record AvgPool2d(int kernelH, int kernelW, int stride, int padH, int padW
 
     @Override
     public LayerOutput apply(List<List<Long>> inputShapes) {
-        return MaxPool2d.pool(inputShapes, kernelH, kernelW, stride, padH, padW);
+        return MaxPool2d.pool(inputShapes, kernelH, kernelW, stride, padH, padW, ceilMode);
     }
 }

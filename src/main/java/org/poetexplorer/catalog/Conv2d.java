@@ -4,10 +4,14 @@ import java.util.List;
 
 /**
  * 2-D convolution with bias on a (batch, channels, height, width) input. Its FLOPs follow the
- * reference: 2 kh kw prod(input) outChannels + prod(output), which ignores the stride.
+ * reference: 2 kh kw prod(input) outChannels + prod(output), which ignores the stride. With
+ * {@code groups} > 1 (not in the reference) the channels are split into that many groups and
+ * each output channel reads only the inChannels / groups channels of its group, so the weights
+ * and the multiply-adds are divided by {@code groups}; a depthwise convolution has
+ * groups = inChannels = outChannels.
  */
-public record Conv2d(long inChannels, long outChannels, int kernelH, int kernelW, int stride, int padH, int padW)
-        implements Layer {
+public record Conv2d(long inChannels, long outChannels, int kernelH, int kernelW, int stride, int padH, int padW,
+        long groups) implements Layer {
 
     public Conv2d {
         Shapes.positive("in channels", inChannels);
@@ -17,6 +21,16 @@ public record Conv2d(long inChannels, long outChannels, int kernelH, int kernelW
         Shapes.positive("stride", stride);
         Shapes.nonNegative("padding", padH);
         Shapes.nonNegative("padding", padW);
+        Shapes.positive("groups", groups);
+        if (inChannels % groups != 0 || outChannels % groups != 0) {
+            throw new IllegalArgumentException(groups + " groups do not divide " + inChannels + " input and "
+                    + outChannels + " output channels");
+        }
+    }
+
+    /** One group (an ordinary convolution). */
+    public Conv2d(long inChannels, long outChannels, int kernelH, int kernelW, int stride, int padH, int padW) {
+        this(inChannels, outChannels, kernelH, kernelW, stride, padH, padW, 1);
     }
 
     /** A square kernel with the same padding on every side. */
@@ -38,8 +52,10 @@ public record Conv2d(long inChannels, long outChannels, int kernelH, int kernelW
         List<Long> shape = Shapes.of(x.get(0), outChannels,
                 Shapes.window(x.get(2), kernelH, padH, stride, x),
                 Shapes.window(x.get(3), kernelW, padW, stride, x));
-        long params = Math.addExact(Shapes.mul(outChannels, inChannels, kernelH, kernelW), outChannels);
-        long flop = Math.addExact(Shapes.mul(2, kernelH, kernelW, Shapes.prod(x), outChannels), Shapes.prod(shape));
+        long groupIn = inChannels / groups;
+        long params = Math.addExact(Shapes.mul(outChannels, groupIn, kernelH, kernelW), outChannels);
+        long flop = Math.addExact(Shapes.mul(2, kernelH, kernelW, Shapes.prod(x), outChannels) / groups,
+                Shapes.prod(shape));
         return new LayerOutput(shape, params, flop);
     }
 }

@@ -38,9 +38,7 @@ public record Estimated(String operator, int inputs, List<Long> shape, long para
 
     @Override
     public LayerOutput apply(List<List<Long>> inputShapes) {
-        if (inputShapes.size() != inputs) {
-            throw new IllegalArgumentException("takes " + inputs + " inputs (was given " + inputShapes.size() + ")");
-        }
+        Shapes.inputs(inputShapes, inputs);
         long out = Shapes.prod(shape);
         long rows = out / shape.get(shape.size() - 1);
         long flop = Math.addExact(Shapes.mul(2, params, rows), out);

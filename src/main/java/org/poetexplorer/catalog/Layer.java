@@ -9,7 +9,8 @@ import java.util.List;
  */
 public sealed interface Layer permits Input, Linear, Conv2d, BatchNorm2d, ReLU, Dropout, SkipAdd, MaxPool2d,
         AvgPool2d, GlobalAvgPool, Flatten, TanH, Sigmoid, CrossEntropyLoss, QueryKeyValue, QKT, QKTV, LinearReLU,
-        Softmax, Concat, Reshape, Estimated {
+        Softmax, Concat, Reshape, Estimated, MatMul, Elementwise, LayerNorm, ReduceMean, Transpose, Copy, Embedding,
+        Recurrent {
 
     /** The node type as the reference graphs spell it, e.g. "Conv2dLayer". */
     String type();

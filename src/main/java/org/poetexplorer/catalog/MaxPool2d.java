@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * Max pooling. FLOPs: 2 kh kw prod(output), as the reference counts them. The reference pools
- * have no padding; padding (as ONNX models carry it) only changes the output size.
+ * have no padding and round the number of window steps down; padding and {@code ceilMode}
+ * (rounding up, as ONNX models may ask) only change the output size.
  */
-public record MaxPool2d(int kernelH, int kernelW, int stride, int padH, int padW) implements Layer {
+public record MaxPool2d(int kernelH, int kernelW, int stride, int padH, int padW, boolean ceilMode)
+        implements Layer {
 
     public MaxPool2d {
         Shapes.positive("kernel height", kernelH);
@@ -14,6 +16,11 @@ public record MaxPool2d(int kernelH, int kernelW, int stride, int padH, int padW
         Shapes.positive("stride", stride);
         Shapes.nonNegative("padding", padH);
         Shapes.nonNegative("padding", padW);
+    }
+
+    /** Rounding down. */
+    public MaxPool2d(int kernelH, int kernelW, int stride, int padH, int padW) {
+        this(kernelH, kernelW, stride, padH, padW, false);
     }
 
     /** No padding. */
@@ -33,14 +40,15 @@ public record MaxPool2d(int kernelH, int kernelW, int stride, int padH, int padW
 
     @Override
     public LayerOutput apply(List<List<Long>> inputShapes) {
-        return pool(inputShapes, kernelH, kernelW, stride, padH, padW);
+        return pool(inputShapes, kernelH, kernelW, stride, padH, padW, ceilMode);
     }
 
-    static LayerOutput pool(List<List<Long>> inputShapes, int kernelH, int kernelW, int stride, int padH, int padW) {
+    static LayerOutput pool(List<List<Long>> inputShapes, int kernelH, int kernelW, int stride, int padH, int padW,
+            boolean ceilMode) {
         List<Long> x = Shapes.single(inputShapes, 4, "a (batch, channels, height, width) input");
         List<Long> shape = Shapes.of(x.get(0), x.get(1),
-                Shapes.window(x.get(2), kernelH, padH, stride, x),
-                Shapes.window(x.get(3), kernelW, padW, stride, x));
+                Shapes.window(x.get(2), kernelH, padH, stride, ceilMode, x),
+                Shapes.window(x.get(3), kernelW, padW, stride, ceilMode, x));
         return new LayerOutput(shape, 0, Shapes.mul(2, kernelH, kernelW, Shapes.prod(shape)));
     }
 }

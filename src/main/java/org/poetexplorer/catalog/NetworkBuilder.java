@@ -56,6 +56,11 @@ public final class NetworkBuilder {
         return index;
     }
 
+    /** An added layer. */
+    public Layer layer(int index) {
+        return nodes.get(index).layer();
+    }
+
     /** Output shape of an added layer. */
     public List<Long> shape(int layer) {
         return nodes.get(layer).outShape();

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.poetexplorer.model.CostModel;
 
-/** Small checks and arithmetic on tensor shapes shared by the layers. */
-final class Shapes {
+/** Small checks and arithmetic on tensor shapes shared by the layers (and by the ONNX import's shape rules). */
+public final class Shapes {
     private Shapes() {
     }
 
-    static long prod(List<Long> shape) {
+    public static long prod(List<Long> shape) {
         return CostModel.elements(shape);
     }
 
@@ -21,6 +21,21 @@ final class Shapes {
         return p;
     }
 
+    /** The shape two shapes broadcast to (NumPy's rule: align on the right, a 1 stretches), null when they do not. */
+    public static List<Long> broadcast(List<Long> a, List<Long> b) {
+        int r = Math.max(a.size(), b.size());
+        List<Long> out = new ArrayList<>(r);
+        for (int i = 0; i < r; i++) {
+            long da = i < r - a.size() ? 1 : a.get(i - (r - a.size()));
+            long db = i < r - b.size() ? 1 : b.get(i - (r - b.size()));
+            if (da != db && da != 1 && db != 1) {
+                return null;
+            }
+            out.add(da == 1 ? db : da);
+        }
+        return List.copyOf(out);
+    }
+
     static List<Long> of(long... dims) {
         List<Long> out = new ArrayList<>(dims.length);
         for (long d : dims) {
@@ -29,11 +44,17 @@ final class Shapes {
         return List.copyOf(out);
     }
 
+    /** Checks that a layer of {@code n} inputs was given that many. */
+    static void inputs(List<List<Long>> inputs, int n) {
+        if (inputs.size() != n) {
+            throw new IllegalArgumentException("takes " + n + " input" + (n == 1 ? "" : "s") + " (was given "
+                    + inputs.size() + ")");
+        }
+    }
+
     /** The only input of a one-input layer, checked to have {@code rank} dimensions (0: any). */
     static List<Long> single(List<List<Long>> inputs, int rank, String what) {
-        if (inputs.size() != 1) {
-            throw new IllegalArgumentException("takes 1 input (was given " + inputs.size() + ")");
-        }
+        inputs(inputs, 1);
         List<Long> in = inputs.get(0);
         if (rank > 0 && in.size() != rank) {
             throw new IllegalArgumentException("expects " + what + " (input shape was " + in + ")");
@@ -55,7 +76,20 @@ final class Shapes {
 
     /** Output size of a sliding window: floor((size - kernel + 2 pad) / stride) + 1, which must be >= 1. */
     static long window(long size, long kernel, long pad, long stride, List<Long> inShape) {
-        long out = Math.floorDiv(size - kernel + 2 * pad, stride) + 1;
+        return window(size, kernel, pad, stride, false, inShape);
+    }
+
+    /**
+     * Output size of a sliding window, rounding the number of steps down, or up when
+     * {@code ceil}: ceil((size - kernel + 2 pad) / stride) + 1, less one when that last window
+     * would start in the right padding (as ONNX and PyTorch define ceil_mode). It must be >= 1.
+     */
+    static long window(long size, long kernel, long pad, long stride, boolean ceil, List<Long> inShape) {
+        long span = size - kernel + 2 * pad;
+        long out = (ceil ? -Math.floorDiv(-span, stride) : Math.floorDiv(span, stride)) + 1;
+        if (ceil && span >= 0 && (out - 1) * stride >= size + pad) {
+            out--;
+        }
         if (out < 1) {
             throw new IllegalArgumentException("kernel " + kernel + " does not fit input shape " + inShape
                     + " (padding " + pad + ")");

@@ -21,9 +21,7 @@ public record SkipAdd() implements Layer {
 
     @Override
     public LayerOutput apply(List<List<Long>> inputShapes) {
-        if (inputShapes.size() != 2) {
-            throw new IllegalArgumentException("takes 2 inputs (was given " + inputShapes.size() + ")");
-        }
+        Shapes.inputs(inputShapes, 2);
         List<Long> a = inputShapes.get(0);
         return new LayerOutput(a, 0, Shapes.prod(a));
     }

@@ -34,7 +34,7 @@ final class ExportMpsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException {
-        TrainingGraph graph = problem.model.graph(problem.model.device());
+        TrainingGraph graph = problem.model.graph(problem.model.device(), spec);
         Budget budget = problem.budget();
         try {
             AtomicFiles.write(file, out -> {

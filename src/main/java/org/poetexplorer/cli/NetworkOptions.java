@@ -2,11 +2,14 @@ package org.poetexplorer.cli;
 
 import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.DeviceSource;
+import java.io.PrintWriter;
 import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.LoadedNetwork;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** The network and device options shared by the commands that solve or write a model. */
@@ -35,15 +38,24 @@ final class NetworkOptions {
         return device == null ? null : device.load();
     }
 
-    /** The network costed on {@code dev} (from {@link #device()}). */
-    TrainingGraph graph(Device dev) throws InputException {
+    /**
+     * The network costed on {@code dev} (from {@link #device()}); what the user should know about
+     * it (an ONNX model exported for inference) is one line each on the command's error output.
+     */
+    TrainingGraph graph(Device dev, CommandSpec command) throws InputException {
         if (!network.isOnnx() && (batch != null || estimateUnsupported)) {
             throw new InputException(batch != null ? "--batch" : "--estimate-unsupported", "",
                     "applies to ONNX models only (the network is \"" + network.label() + "\")");
         }
         ImportOptions onnx = new ImportOptions(batch == null ? 0 : batch,
                 estimateUnsupported ? ImportOptions.Unsupported.ESTIMATE : ImportOptions.Unsupported.FAIL);
-        return graph(network, dev, onnx);
+        LoadedNetwork loaded = load(network, dev, onnx);
+        PrintWriter err = command.commandLine().getErr();
+        for (String w : loaded.warnings()) {
+            err.println(command.qualifiedName() + ": warning: " + w);
+        }
+        err.flush();
+        return loaded.graph();
     }
 
     /**
@@ -51,10 +63,14 @@ final class NetworkOptions {
      * may carry its costs.
      */
     static TrainingGraph graph(NetworkSource network, Device dev, ImportOptions onnx) throws InputException {
+        return load(network, dev, onnx).graph();
+    }
+
+    private static LoadedNetwork load(NetworkSource network, Device dev, ImportOptions onnx) throws InputException {
         if (dev == null && network instanceof NetworkSource.CatalogNetwork c) {
             throw new InputException("--device", "", "needed for catalog network " + c.name() + " (known: "
                     + String.join(", ", DeviceFiles.builtInIds()) + ", or a profile file *.json)");
         }
-        return network.load(dev, onnx);
+        return network.loadWithWarnings(dev, onnx);
     }
 }

@@ -44,7 +44,7 @@ final class SolveCommand implements Callable<Integer> {
     public Integer call() throws InputException {
         NetworkOptions model = problem.model;
         Device dev = model.device();
-        TrainingGraph graph = model.graph(dev);
+        TrainingGraph graph = model.graph(dev, spec);
         Budget budget = problem.budget();
         SolveOptions options = solverChoice.options(timeLimit);
         SolveResult result = CtrlC.cancels(cancel -> PoetSolver.solve(graph, budget, options, SolveListener.NONE,

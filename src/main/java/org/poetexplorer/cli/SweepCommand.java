@@ -55,7 +55,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException {
         Device dev = model.device();
-        TrainingGraph graph = model.graph(dev);
+        TrainingGraph graph = model.graph(dev, spec);
         Allowance allowance = budgetOptions.allowance();
         SolveOptions options = solverChoice.options(pointLimit);
         PrintWriter out = spec.commandLine().getOut();

@@ -47,10 +47,20 @@ public final class NetworkFiles {
 
     /** As {@link #read(Path, Device)}, with the choices for an ONNX import (ignored for JSON files). */
     public static TrainingGraph read(Path file, Device device, ImportOptions onnx) throws InputException {
+        return load(file, device, onnx).graph();
+    }
+
+    /** As {@link #read(Path, Device, ImportOptions)}, with the warnings of an ONNX import (none for JSON files). */
+    public static LoadedNetwork load(Path file, Device device, ImportOptions onnx) throws InputException {
         if (OnnxImport.isOnnx(file)) {
-            return OnnxImport.read(file, device, onnx);
+            OnnxImport.Imported imported = OnnxImport.load(file, device, onnx);
+            List<String> warnings = new ArrayList<>();
+            for (String w : imported.warnings()) {
+                warnings.add(file + ": " + w);
+            }
+            return new LoadedNetwork(imported.graph(), warnings);
         }
-        return parse(Json.readText(file), file.toString(), device);
+        return new LoadedNetwork(parse(Json.readText(file), file.toString(), device), List.of());
     }
 
     public static TrainingGraph parse(String json, String source, Device device) throws InputException {

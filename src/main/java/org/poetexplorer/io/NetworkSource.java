@@ -1,6 +1,7 @@
 package org.poetexplorer.io;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.io.onnx.ImportOptions;
@@ -72,10 +73,15 @@ public sealed interface NetworkSource permits NetworkSource.CatalogNetwork, Netw
      * @throws InputException naming the file, the field and the value when the file is unusable
      */
     default TrainingGraph load(Device device, ImportOptions onnx) throws InputException {
+        return loadWithWarnings(device, onnx).graph();
+    }
+
+    /** As {@link #load}, with what the user should know about the network (warnings of an ONNX import). */
+    default LoadedNetwork loadWithWarnings(Device device, ImportOptions onnx) throws InputException {
         if (this instanceof NetworkFile f) {
-            return NetworkFiles.read(f.path(), device, onnx);
+            return NetworkFiles.load(f.path(), device, onnx);
         }
         Objects.requireNonNull(device, "a catalog network is costed on a device");
-        return Catalog.build(((CatalogNetwork) this).name(), device);
+        return new LoadedNetwork(Catalog.build(((CatalogNetwork) this).name(), device), List.of());
     }
 }

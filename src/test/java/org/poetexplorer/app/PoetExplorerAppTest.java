@@ -313,14 +313,14 @@ class PoetExplorerAppTest extends AppWindowTest {
         launchSolved("linear", "a72");
         Path model = new OnnxFixture("tiny").input("x", -1, 784).weights("w1", 10, 784).weights("b1", 10)
                 .node("Gemm", OnnxFixture.in("x", "w1", "b1"), "h1", "transB", 1L)
-                .node("Erf", OnnxFixture.in("h1"), "e1").valueInfo("e1", 1, 10)
+                .node("Elu", OnnxFixture.in("h1"), "e1").valueInfo("e1", 1, 10)
                 .weights("w2", 10, 10).weights("b2", 10)
                 .node("Gemm", OnnxFixture.in("e1", "w2", "b2"), "y", "transB", 1L)
                 .output("y", -1, 10).write(dir, "tiny.onnx");
         String before = vm().graphProperty().get().name();
         fx(() -> vm().openNetwork(model));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.view().notifications().isShowing()
-                && app.view().notifications().getText().contains("unsupported operators: Erf x1"));
+                && app.view().notifications().getText().contains("unsupported operators: Elu x1"));
         assertEquals(before, vm().graphProperty().get().name(), "refused by default: nothing changes");
 
         javafx.scene.control.CheckBox estimate = (javafx.scene.control.CheckBox) stage.getScene()
@@ -342,5 +342,13 @@ class PoetExplorerAppTest extends AppWindowTest {
         SolveResult four = awaitSettled(60);
         assertTrue(four.hasSchedule(), statusText());
         assertEquals(4L, four.graph().node(0).outShape().get(0), "the model imported again at batch 4");
+
+        // a model exported for inference opens with a notice saying its BatchNorm layers were folded away
+        Path eval = Path.of(getClass().getResource("/org/poetexplorer/onnx/resnet_basic.classic.onnx").toURI());
+        fx(() -> batch.getValueFactory().setValue(1));
+        fx(() -> vm().openNetwork(eval));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.view().notifications().isShowing()
+                && app.view().notifications().getText().contains("6 of 6 convolutions have a BatchNormalization"));
+        assertEquals(37, vm().graphProperty().get().size());
     }
 }

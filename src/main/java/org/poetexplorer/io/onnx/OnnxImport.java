@@ -1,6 +1,7 @@
 package org.poetexplorer.io.onnx;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.poetexplorer.catalog.Network;
 import org.poetexplorer.catalog.TrainingGraphBuilder;
@@ -14,6 +15,16 @@ import org.poetexplorer.model.TrainingGraph;
  * is added when the model has none, and the backward pass is built as for the catalog networks.
  */
 public final class OnnxImport {
+
+    /**
+     * An imported model: its training graph, and warnings about it a user should see (an
+     * export for inference that folded its BatchNormalization layers away).
+     */
+    public record Imported(TrainingGraph graph, List<String> warnings) {
+        public Imported {
+            warnings = List.copyOf(warnings);
+        }
+    }
 
     private OnnxImport() {
     }
@@ -32,14 +43,24 @@ public final class OnnxImport {
      *     with counts, unless {@code options} asks for estimates), or shapes that do not fit
      */
     public static TrainingGraph read(Path file, Device device, ImportOptions options) throws InputException {
+        return load(file, device, options).graph();
+    }
+
+    /** As {@link #read}, with the warnings about the model. */
+    public static Imported load(Path file, Device device, ImportOptions options) throws InputException {
         if (device == null) {
             throw new InputException(file.toString(), "", "an ONNX model carries no costs: choose a device to cost it for");
         }
-        return TrainingGraphBuilder.build(network(file, options), device);
+        OnnxTranslator.Result r = translate(file, options);
+        return new Imported(TrainingGraphBuilder.build(r.network(), device), r.warnings());
     }
 
     /** The forward layers of an ONNX model, ending in its loss. */
     public static Network network(Path file, ImportOptions options) throws InputException {
+        return translate(file, options).network();
+    }
+
+    private static OnnxTranslator.Result translate(Path file, ImportOptions options) throws InputException {
         OnnxModel model = OnnxReader.read(file);
         String name = model.graphName().isBlank() ? stem(file) : model.graphName();
         return OnnxTranslator.translate(file.toString(), name, model, options);

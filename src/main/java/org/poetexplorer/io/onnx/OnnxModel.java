@@ -10,7 +10,7 @@ import org.poetexplorer.io.onnx.proto.Onnx.ValueInfoProto;
  * nodes, its inputs, outputs and value infos, and its initializers without their data.
  */
 record OnnxModel(long irVersion, String graphName, List<NodeProto> nodes, List<ValueInfoProto> inputs,
-        List<ValueInfoProto> outputs, List<ValueInfoProto> valueInfo, Map<String, TensorInfo> initializers) {
+        List<ValueInfoProto> outputs, List<ValueInfoProto> valueInfo, Map<String, Tensor> initializers) {
 
     OnnxModel {
         nodes = List.copyOf(nodes);

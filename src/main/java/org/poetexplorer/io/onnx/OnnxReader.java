@@ -3,6 +3,7 @@ package org.poetexplorer.io.onnx;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.ExtensionRegistryLite;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,14 +29,24 @@ import org.poetexplorer.io.onnx.proto.Onnx.ValueInfoProto;
  * are small and parsed with the generated classes, while each initializer is read by hand,
  * keeping its name, type and dimensions and passing over its data ({@code raw_data} and the
  * typed {@code *_data} fields) with {@link CodedInputStream#skipRawBytes}, which skips in the
- * stream rather than reading into a buffer. Only small INT64 tensors (shape arguments) keep
- * their values.
+ * stream rather than reading into a buffer. Only small tensors ({@link Tensor#MAX_VALUES}
+ * elements: shape arguments, indices, scalars) keep their values.
+ *
+ * <p>So the memory a read takes is what it keeps, not the file's size: a file with its weights
+ * inside imports like its weightless graph. What is kept is limited ({@link #MAX_KEPT_BYTES},
+ * {@link #MAX_NODES}); a file larger than protobuf can address ({@link #MAX_FILE_BYTES}) is
+ * refused before reading.
  */
 final class OnnxReader {
-    /** Files larger than this are refused before reading. */
-    static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
+    /**
+     * Files larger than this are refused before reading: a protobuf message is at most 2 GiB
+     * (ONNX keeps the weights of larger models in external data files).
+     */
+    static final long MAX_FILE_BYTES = (2L << 30) - 1;
     /** Graphs with more nodes than this are refused. */
     static final int MAX_NODES = 5000;
+    /** What is kept of a file (nodes, value infos, small tensors' values), in bytes; more is refused. */
+    static final long MAX_KEPT_BYTES = 64L << 20;
 
     private final Path file;
     private final String source;
@@ -49,7 +60,8 @@ final class OnnxReader {
     private final List<ValueInfoProto> inputs = new ArrayList<>();
     private final List<ValueInfoProto> outputs = new ArrayList<>();
     private final List<ValueInfoProto> valueInfo = new ArrayList<>();
-    private final Map<String, TensorInfo> initializers = new LinkedHashMap<>();
+    private final Map<String, Tensor> initializers = new LinkedHashMap<>();
+    private long kept;
 
     private OnnxReader(Path file, long size) {
         this.file = file;
@@ -69,8 +81,8 @@ final class OnnxReader {
             throw new InputException(source, "", "cannot read (" + e.getMessage() + ")", e);
         }
         if (size > MAX_FILE_BYTES) {
-            throw new InputException(source, "", "the file is " + mib(size) + " MiB; ONNX files over "
-                    + mib(MAX_FILE_BYTES) + " MiB are refused");
+            throw new InputException(source, "", "the file is " + mib(size) + " MiB; an ONNX file holds at most"
+                    + " 2 GiB (larger models keep their weights in external data)");
         }
         if (size == 0) {
             throw new InputException(source, "", "not an ONNX model: the file is empty");
@@ -158,7 +170,7 @@ final class OnnxReader {
                                 + " nodes; graphs this large are refused");
                     }
                     NodeProto.Builder node = NodeProto.newBuilder();
-                    in.readMessage(node, ExtensionRegistryLite.getEmptyRegistry());
+                    readKept(node);
                     nodes.add(node.build());
                     break;
                 case GraphProto.NAME_FIELD_NUMBER:
@@ -168,16 +180,15 @@ final class OnnxReader {
                 case GraphProto.INITIALIZER_FIELD_NUMBER:
                     expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
                     int limit = enter();
-                    TensorInfo t = readTensor();
+                    readInitializer();
                     leave(limit);
-                    initializers.put(t.name(), t);
                     break;
                 case GraphProto.INPUT_FIELD_NUMBER:
                 case GraphProto.OUTPUT_FIELD_NUMBER:
                 case GraphProto.VALUE_INFO_FIELD_NUMBER:
                     expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
                     ValueInfoProto.Builder v = ValueInfoProto.newBuilder();
-                    in.readMessage(v, ExtensionRegistryLite.getEmptyRegistry());
+                    readKept(v);
                     (field == GraphProto.INPUT_FIELD_NUMBER ? inputs
                             : field == GraphProto.OUTPUT_FIELD_NUMBER ? outputs : valueInfo).add(v.build());
                     break;
@@ -187,21 +198,27 @@ final class OnnxReader {
         }
     }
 
-    /** An initializer's name, type and dimensions; its data is skipped unless it is a small INT64 tensor. */
-    private TensorInfo readTensor() throws IOException {
+    /**
+     * An initializer's name, type and dimensions, and the values of a small one; the data of any
+     * other is skipped, in whichever field it is (raw_data or a typed field, packed or not).
+     */
+    private void readInitializer() throws IOException, InputException {
         String name = "";
         int dataType = 0;
         List<Long> dims = new ArrayList<>();
-        List<Long> int64s = new ArrayList<>();
         byte[] raw = null;
+        boolean rawSkipped = false;
+        List<Number> typed = new ArrayList<>();
+        boolean typedSkipped = false;
         while (true) {
             int tag = in.readTag();
             if (tag == 0) {
                 break;
             }
-            switch (WireFormat.getTagFieldNumber(tag)) {
+            int field = WireFormat.getTagFieldNumber(tag);
+            switch (field) {
                 case TensorProto.DIMS_FIELD_NUMBER:
-                    readInt64s(tag, dims, Integer.MAX_VALUE);
+                    readVarints(tag, dims, Integer.MAX_VALUE, false);
                     break;
                 case TensorProto.DATA_TYPE_FIELD_NUMBER:
                     expect(tag, WireFormat.WIRETYPE_VARINT);
@@ -211,51 +228,110 @@ final class OnnxReader {
                     expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
                     name = in.readString();
                     break;
-                case TensorProto.INT64_DATA_FIELD_NUMBER:
-                    readInt64s(tag, int64s, TensorInfo.MAX_KEPT_VALUES);
-                    break;
                 case TensorProto.RAW_DATA_FIELD_NUMBER:
                     expect(tag, WireFormat.WIRETYPE_LENGTH_DELIMITED);
                     int length = in.readRawVarint32();
-                    if (length >= 0 && length <= 8 * TensorInfo.MAX_KEPT_VALUES) {
+                    if (length >= 0 && length <= 8 * Tensor.MAX_VALUES) {
                         raw = in.readRawBytes(length);
                     } else {
                         in.skipRawBytes(length); // the weights: passed over, never held
-                        raw = null;
+                        rawSkipped = true;
                     }
                     break;
+                case TensorProto.INT64_DATA_FIELD_NUMBER:
+                case TensorProto.INT32_DATA_FIELD_NUMBER:
+                case TensorProto.UINT64_DATA_FIELD_NUMBER:
+                    typedSkipped |= readVarints(tag, typed, Tensor.MAX_VALUES, field == TensorProto.INT32_DATA_FIELD_NUMBER);
+                    break;
+                case TensorProto.FLOAT_DATA_FIELD_NUMBER:
+                case TensorProto.DOUBLE_DATA_FIELD_NUMBER:
+                    typedSkipped |= readFixed(tag, typed, field == TensorProto.DOUBLE_DATA_FIELD_NUMBER);
+                    break;
                 default:
-                    skip(tag); // float_data, int32_data, double_data, ... and unknown fields
+                    skip(tag); // string_data, external_data, doc_string and unknown fields
             }
         }
-        List<Long> values = null;
-        if (dataType == TensorInfo.INT64) {
-            if (raw != null) {
-                values = TensorInfo.int64s(raw);
-            } else if (!int64s.isEmpty() && int64s.size() <= TensorInfo.MAX_KEPT_VALUES) {
-                values = int64s;
-            }
+        long n = Tensor.elements(dims);
+        double[] values = null;
+        if (n <= Tensor.MAX_VALUES && !rawSkipped && !typedSkipped) {
+            values = raw != null ? Tensor.decodeRaw(dataType, raw, n) : Tensor.numbers(typed, n);
+            keep(values == null ? 0 : 8L * values.length);
         }
-        return new TensorInfo(name, dataType, dims, values);
+        keep(name.length() + 8L * dims.size());
+        initializers.put(name, Tensor.initializer(name, dataType, dims, values));
     }
 
-    /** A repeated int64 field, packed or not; values past {@code keep} are read but not kept. */
-    private void readInt64s(int tag, List<Long> into, int keep) throws IOException {
+    /**
+     * A repeated varint field, packed or not, into {@code into} (up to {@code keep} values;
+     * int32_data holds its values as int32); returns whether values were left out.
+     */
+    private boolean readVarints(int tag, List<? super Long> into, int keep, boolean int32) throws IOException {
+        boolean dropped = false;
         if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
             int limit = enter();
             while (in.getBytesUntilLimit() > 0) {
-                long v = in.readInt64();
-                if (into.size() <= keep) {
+                long v = int32 ? in.readInt32() : in.readInt64();
+                if (into.size() < keep) {
                     into.add(v);
+                } else {
+                    dropped = true;
                 }
             }
             leave(limit);
         } else {
             expect(tag, WireFormat.WIRETYPE_VARINT);
-            long v = in.readInt64();
-            if (into.size() <= keep) {
+            long v = int32 ? in.readInt32() : in.readInt64();
+            if (into.size() < keep) {
                 into.add(v);
+            } else {
+                dropped = true;
             }
+        }
+        return dropped;
+    }
+
+    /** float_data or double_data, packed or not: kept when small, else skipped; returns whether skipped. */
+    private boolean readFixed(int tag, List<Number> into, boolean doubles) throws IOException {
+        int size = doubles ? 8 : 4;
+        if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            int length = in.readRawVarint32();
+            if (length < 0 || length % size != 0 || into.size() + length / size > Tensor.MAX_VALUES) {
+                in.skipRawBytes(length);
+                return true;
+            }
+            for (int i = 0; i < length / size; i++) {
+                into.add(doubles ? (Number) in.readDouble() : (Number) in.readFloat());
+            }
+            return false;
+        }
+        expect(tag, doubles ? WireFormat.WIRETYPE_FIXED64 : WireFormat.WIRETYPE_FIXED32);
+        Number v = doubles ? (Number) in.readDouble() : (Number) in.readFloat();
+        if (into.size() < Tensor.MAX_VALUES) {
+            into.add(v);
+            return false;
+        }
+        return true;
+    }
+
+    /** A small message the import keeps (a node, a value info), counted before it is read. */
+    private void readKept(MessageLite.Builder message) throws IOException, InputException {
+        int length = in.readRawVarint32();
+        if (length < 0) {
+            throw new InvalidProtocolBufferException("negative message length " + length);
+        }
+        keep(length);
+        int limit = in.pushLimit(length);
+        message.mergeFrom(in, ExtensionRegistryLite.getEmptyRegistry());
+        in.checkLastTagWas(0);
+        leave(limit);
+    }
+
+    /** Counts {@code bytes} more as kept; a file that makes the import keep too much is refused. */
+    private void keep(long bytes) throws InputException {
+        kept += Math.max(bytes, 0);
+        if (kept > MAX_KEPT_BYTES) {
+            throw new InputException(source, "graph", "its nodes, shapes and small tensors take more than "
+                    + mib(MAX_KEPT_BYTES) + " MiB (weights held in Constant nodes?); graphs this large are refused");
         }
     }
 

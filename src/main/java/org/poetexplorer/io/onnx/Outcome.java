@@ -1,34 +1,40 @@
 package org.poetexplorer.io.onnx;
 
-import org.poetexplorer.catalog.Layer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.poetexplorer.io.onnx.proto.Onnx.NodeProto;
 
-/** What an operator becomes: a layer fed by activations, another name for a value, or no rule (saying what lacks one). */
+/** What an operator becomes: a value for each of its outputs (layers it added, constants, data), or no rule (saying what lacks one). */
 final class Outcome {
-    final Layer layer;
-    final int[] inputs;
-    final Value value;
+    /** One per output of the node, in order; null for an output that gives nothing. */
+    final List<Value> outputs;
     final String missing;
 
-    private Outcome(Layer layer, int[] inputs, Value value, String missing) {
-        this.layer = layer;
-        this.inputs = inputs;
-        this.value = value;
+    private Outcome(List<Value> outputs, String missing) {
+        this.outputs = outputs;
         this.missing = missing;
     }
 
-    static Outcome layer(Layer layer, Value... inputs) {
-        int[] in = new int[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            in[i] = inputs[i].layer();
-        }
-        return new Outcome(layer, in, null, null);
+    /** The values of the node's outputs, in order. */
+    static Outcome of(Value... outputs) {
+        return new Outcome(Arrays.asList(outputs), null);
     }
 
-    static Outcome value(Value v) {
-        return new Outcome(null, null, v, null);
+    static Outcome of(List<Value> outputs) {
+        return new Outcome(new ArrayList<>(outputs), null);
+    }
+
+    /** One value for every output (secondary outputs such as MaxPool indices stand for the main one). */
+    static Outcome all(NodeProto n, Value v) {
+        List<Value> out = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, n.getOutputCount()); i++) {
+            out.add(v);
+        }
+        return new Outcome(out, null);
     }
 
     static Outcome missing(String what) {
-        return new Outcome(null, null, null, what);
+        return new Outcome(null, what);
     }
 }

@@ -2,17 +2,18 @@ package org.poetexplorer.io.onnx;
 
 /**
  * What a name in an ONNX graph stands for during the import: an activation (the output of a
- * network layer), a constant tensor, or a value that cannot be known because an operator
- * before it has no cost rule.
+ * network layer), a tensor known without running the network (a constant, or data that is
+ * not trained: see {@link Tensor}), or a value that cannot be known because an operator before
+ * it has no cost rule.
  */
-record Value(int layer, TensorInfo constant) {
+record Value(int layer, Tensor tensor) {
     static final Value UNKNOWN = new Value(-1, null);
 
     static Value activation(int layer) {
         return new Value(layer, null);
     }
 
-    static Value constant(TensorInfo t) {
+    static Value of(Tensor t) {
         return new Value(-1, t);
     }
 
@@ -20,11 +21,17 @@ record Value(int layer, TensorInfo constant) {
         return layer >= 0;
     }
 
+    /** A constant or untrained data. */
+    boolean isTensor() {
+        return tensor != null;
+    }
+
+    /** A constant known at import (not data that changes with each step). */
     boolean isConstant() {
-        return constant != null;
+        return tensor != null && !tensor.varying();
     }
 
     boolean isUnknown() {
-        return layer < 0 && constant == null;
+        return layer < 0 && tensor == null;
     }
 }
