@@ -1,6 +1,5 @@
 package org.poetexplorer.app;
 
-import java.io.File;
 import java.nio.file.Path;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
@@ -27,18 +26,28 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
+import org.poetexplorer.app.view.EnergyView;
+import org.poetexplorer.app.view.ExportMenus;
+import org.poetexplorer.app.view.FileChoosers;
+import org.poetexplorer.app.view.InputsView;
+import org.poetexplorer.app.view.MemoryView;
+import org.poetexplorer.app.view.NodeTableView;
+import org.poetexplorer.app.view.StatusView;
+import org.poetexplorer.app.view.TimeNavigation;
+import org.poetexplorer.app.view.TimelineView;
+import org.poetexplorer.app.view.TradeoffPane;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.chart.ChartKind;
 import org.poetexplorer.chart.TimeWindow;
-import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.solver.SolveResult;
 
 /**
- * The main window's content: menu bar, inputs on the left, timeline and memory chart in the
- * centre with the node table, energy and trade-off charts below, the status bar at the
- * bottom, and a notification pane for errors.
+ * The main window's content, composed of the views: menu bar, inputs on the left, timeline and
+ * memory chart in the centre with the node table, energy and trade-off charts below, the status
+ * bar at the bottom, and a notification pane for the notices.
  */
 final class MainView extends BorderPane {
     private final ExplorerViewModel vm;
@@ -53,23 +62,15 @@ final class MainView extends BorderPane {
     private final SplitPane mainSplit;
     private final SplitPane centerSplit;
     private final Menu recentMenu = new Menu("Open Recent");
-    private final TradeoffSweep tradeoffSweep;
     private final Tab tradeoffTab;
     private final PauseTransition noticeTimeout = new PauseTransition(Duration.seconds(12));
-    private final ExportActions exports;
-    private final SessionStore sessions;
+    private final ExportMenus exportMenus;
 
     MainView(ExplorerViewModel vm) {
-        this(vm, new AppSettings());
-    }
-
-    /** @param settings where the last session is remembered (saved by the application) */
-    MainView(ExplorerViewModel vm, AppSettings settings) {
         this.vm = vm;
-        sessions = new SessionStore(vm, settings);
         setId("mainView");
         navigation = new TimeNavigation(window, () -> {
-            SolveResult r = vm.resultProperty().get();
+            SolveResult r = vm.solving().resultProperty().get();
             return r != null && r.hasSchedule() && !r.schedule().ops().isEmpty()
                     ? r.schedule().ops().get(r.schedule().ops().size() - 1).endS()
                     : 1;
@@ -90,22 +91,21 @@ final class MainView extends BorderPane {
         timeline.setMinHeight(140);
         memory.setMinHeight(120);
 
-        tradeoffSweep = new TradeoffSweep(vm);
-        TradeoffPane tradeoffPane = new TradeoffPane(vm, tradeoffSweep);
+        TradeoffPane tradeoffPane = new TradeoffPane(vm);
         tradeoffTab = tab("Trade-off", tradeoffPane,
                 "Energy and peak RAM against the RAM budget, one point per solve or per budget of a trade-off curve");
         EnergyView energyView = new EnergyView(vm);
-        exports = new ExportActions(vm, energy -> tradeoffPane.charts().points(vm, energy));
+        exportMenus = new ExportMenus(vm.exports(), this::owner);
         TabPane bottom = new TabPane();
         bottom.setId("bottomTabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottom.getTabs().addAll(tab("Nodes", nodeTable, "Every node with its costs and how this schedule treats it"),
                 tab("Energy", energyView, "Energy per kind of operation, against other schedules"),
                 tradeoffTab);
-        exports.install(timeline, org.poetexplorer.chart.ChartKind.TIMELINE, this::owner);
-        exports.install(memory, org.poetexplorer.chart.ChartKind.MEMORY, this::owner);
-        exports.install(energyView, org.poetexplorer.chart.ChartKind.ENERGY, this::owner);
-        exports.install(tradeoffPane.charts(), org.poetexplorer.chart.ChartKind.TRADEOFF, this::owner);
+        exportMenus.install(timeline, ChartKind.TIMELINE);
+        exportMenus.install(memory, ChartKind.MEMORY);
+        exportMenus.install(energyView, ChartKind.ENERGY);
+        exportMenus.install(tradeoffPane.charts(), ChartKind.TRADEOFF);
 
         centerSplit = new SplitPane(timelineBox, memory, bottom);
         centerSplit.setOrientation(Orientation.VERTICAL);
@@ -118,14 +118,12 @@ final class MainView extends BorderPane {
         notifications.setId("notifications");
         notifications.setShowFromTop(true);
         noticeTimeout.setOnFinished(e -> notifications.hide());
-        vm.noticeProperty().addListener((o, a, n) -> {
+        vm.notices().noticeProperty().addListener((o, a, n) -> {
             if (n != null) {
                 notifications.getStyleClass().removeAll("error-notice");
                 if (n.error()) {
                     notifications.getStyleClass().add("error-notice");
                 }
-                Label title = new Label(n.title());
-                title.getStyleClass().add("notice-title");
                 notifications.show(n.title() + "\n" + n.text());
                 noticeTimeout.playFromStart();
             }
@@ -142,18 +140,14 @@ final class MainView extends BorderPane {
                 e.consume();
             }
         });
-        vm.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
+        vm.recentFiles().files().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
     }
 
     /** The Solve menu's "Trade-off Curve": shows the trade-off charts and starts the sweep there. */
     void traceTradeoffCurve() {
         tradeoffTab.getTabPane().getSelectionModel().select(tradeoffTab);
-        tradeoffSweep.start();
-    }
-
-    TradeoffSweep tradeoffSweep() {
-        return tradeoffSweep;
+        vm.tradeoff().start();
     }
 
     private static Tab tab(String title, javafx.scene.Node content, String tip) {
@@ -190,11 +184,11 @@ final class MainView extends BorderPane {
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
         MenuItem openSession = item("Open Session...", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), () -> sessions.chooseAndOpen(this::owner));
+                KeyCombination.SHIFT_DOWN), this::chooseSessionToOpen);
         MenuItem saveSession = item("Save Session...", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
-                () -> sessions.chooseAndSave(this::owner));
+                this::chooseSessionToSave);
         Menu file = new Menu("File", null, openNet, openDev, recentMenu, new SeparatorMenuItem(), openSession,
-                saveSession, new SeparatorMenuItem(), exports.exportMenu(this::owner), new SeparatorMenuItem(), quit);
+                saveSession, new SeparatorMenuItem(), exportMenus.exportMenu(), new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
 
         MenuItem fit = item("Fit to Window", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
@@ -203,11 +197,11 @@ final class MainView extends BorderPane {
                 navigation::zoomIn);
         MenuItem zoomOut = item("Zoom Out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
                 navigation::zoomOut);
-        MenuItem clearSel = item("Clear Selection", null, () -> vm.selectedNodeProperty().set(-1));
+        MenuItem clearSel = item("Clear Selection", null, () -> vm.solving().selectedNodeProperty().set(-1));
         Menu view = new Menu("View", null, fit, zoomIn, zoomOut, new SeparatorMenuItem(), clearSel);
 
-        MenuItem resolve = item("Solve Again", new KeyCodeCombination(KeyCode.F5), vm::resolve);
-        MenuItem cancel = item("Cancel Solve", new KeyCodeCombination(KeyCode.ESCAPE), vm::cancelSolve);
+        MenuItem resolve = item("Solve Again", new KeyCodeCombination(KeyCode.F5), vm.solving()::resolve);
+        MenuItem cancel = item("Cancel Solve", new KeyCodeCombination(KeyCode.ESCAPE), vm.solving()::cancelSolve);
         MenuItem curve = item("Trade-off Curve", null, this::traceTradeoffCurve);
         Menu solve = new Menu("Solve", null, resolve, cancel, new SeparatorMenuItem(), curve);
         MenuBar bar = new MenuBar(file, view, solve);
@@ -216,31 +210,17 @@ final class MainView extends BorderPane {
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        if (key != null) {
-            m.setAccelerator(key);
-        }
-        m.setOnAction(e -> action.run());
-        return m;
+        return FileChoosers.item(text, key, action);
     }
 
     private void rebuildRecent() {
         recentMenu.getItems().clear();
-        for (Path p : vm.recentFiles()) {
+        for (Path p : vm.recentFiles().files()) {
             MenuItem m = new MenuItem(p.toString());
-            m.setOnAction(e -> openRecent(p));
+            m.setOnAction(e -> vm.inputs().openRecent(p));
             recentMenu.getItems().add(m);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
-    }
-
-    /** A recent file is a device profile when the device picker knows it as one, otherwise a network. */
-    private void openRecent(Path p) {
-        if (vm.devices().contains(new DeviceSource.DeviceFile(p))) {
-            vm.openDevice(p);
-        } else {
-            vm.openNetwork(p);
-        }
     }
 
     private Window owner() {
@@ -248,32 +228,33 @@ final class MainView extends BorderPane {
     }
 
     private void chooseNetwork() {
-        FileChooser fc = chooser("Open network file");
-        fc.getExtensionFilters().add(0, new FileChooser.ExtensionFilter("Networks (JSON, ONNX)", "*.json", "*.onnx"));
-        fc.setSelectedExtensionFilter(fc.getExtensionFilters().get(0));
-        File f = fc.showOpenDialog(owner());
+        Path f = FileChoosers.open(owner(), "Open network file", vm.recentFiles().folder(), "Networks (JSON, ONNX)",
+                "*.json", "*.onnx");
         if (f != null) {
-            vm.openNetwork(f.toPath());
+            vm.inputs().openNetwork(f);
         }
     }
 
     private void chooseDevice() {
-        File f = chooser("Open device profile").showOpenDialog(owner());
+        Path f = FileChoosers.open(owner(), "Open device profile", vm.recentFiles().folder(), "JSON files", "*.json");
         if (f != null) {
-            vm.openDevice(f.toPath());
+            vm.inputs().openDevice(f);
         }
     }
 
-    private FileChooser chooser(String title) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON files", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        if (!vm.recentFiles().isEmpty() && vm.recentFiles().get(0).getParent() != null
-                && vm.recentFiles().get(0).getParent().toFile().isDirectory()) {
-            fc.setInitialDirectory(vm.recentFiles().get(0).getParent().toFile());
+    private void chooseSessionToOpen() {
+        Path f = FileChoosers.open(owner(), "Open session", vm.sessions().folder(), "Sessions (JSON)", "*.json");
+        if (f != null) {
+            vm.sessions().open(f);
         }
-        return fc;
+    }
+
+    private void chooseSessionToSave() {
+        Path f = FileChoosers.save(owner(), "Save session", "session.json", vm.sessions().folder(), "Sessions (JSON)",
+                "*.json");
+        if (f != null) {
+            vm.sessions().save(f);
+        }
     }
 
     // --- for the application (split memory) and tests ---
@@ -304,14 +285,6 @@ final class MainView extends BorderPane {
 
     NodeTableView nodeTable() {
         return nodeTable;
-    }
-
-    ExportActions exports() {
-        return exports;
-    }
-
-    SessionStore sessions() {
-        return sessions;
     }
 
     ObjectProperty<TimeWindow> timeWindow() {

@@ -9,6 +9,8 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.poetexplorer.app.viewmodel.AppSettings;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 
 /**
  * POET Explorer, the desktop app: opens with resnet18_cifar on the a72 at 60 % of the plain
@@ -38,21 +40,21 @@ public class PoetExplorerApp extends Application {
             settings = AppSettings.load();
         }
         stage = primary;
-        viewModel = new ExplorerViewModel();
+        viewModel = new ExplorerViewModel(settings);
         for (String f : settings.recentFiles) {
-            viewModel.recentFiles().add(Path.of(f));
+            viewModel.recentFiles().files().add(Path.of(f));
         }
-        view = new MainView(viewModel, settings);
+        view = new MainView(viewModel);
         Scene scene = new Scene(view, settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(PoetExplorerApp.class.getResource("explorer.css").toExternalForm());
         primary.setScene(scene);
         primary.setMinWidth(900);
         primary.setMinHeight(600);
         primary.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            var g = viewModel.graphProperty().get();
-            var d = viewModel.deviceProperty().get();
+            var g = viewModel.inputs().graphProperty().get();
+            var d = viewModel.inputs().deviceProperty().get();
             return g == null || d == null ? TITLE : TITLE + " \u2014 " + g.name() + " on " + d.id();
-        }, viewModel.graphProperty(), viewModel.deviceProperty()));
+        }, viewModel.inputs().graphProperty(), viewModel.inputs().deviceProperty()));
         var icon = PoetExplorerApp.class.getResourceAsStream("icon.png");
         if (icon != null) {
             primary.getIcons().add(new Image(icon));
@@ -66,8 +68,8 @@ public class PoetExplorerApp extends Application {
         view.centerSplit().setDividerPositions(settings.centerSplits.get(0), settings.centerSplits.get(1));
         primary.setOnHidden(e -> saveSettings());
         primary.show();
-        viewModel.addSampleProfiles(Path.of("sample-profiles"));
-        view.sessions().openLastOrDefaults();
+        viewModel.inputs().addSampleProfiles(Path.of("sample-profiles"));
+        viewModel.sessions().openLastOrDefaults();
     }
 
     ExplorerViewModel viewModel() {
@@ -96,7 +98,7 @@ public class PoetExplorerApp extends Application {
             settings.centerSplits = new ArrayList<>(List.of(center[0], center[1]));
         }
         List<String> recent = new ArrayList<>();
-        for (Path p : viewModel.recentFiles()) {
+        for (Path p : viewModel.recentFiles().files()) {
             if (Files.exists(p)) {
                 recent.add(p.toString());
             }
@@ -113,10 +115,6 @@ public class PoetExplorerApp extends Application {
     public void stop() {
         if (viewModel != null) {
             viewModel.shutdown();
-        }
-        if (view != null) {
-            view.exports().shutdown();
-            view.sessions().shutdown();
         }
     }
 }

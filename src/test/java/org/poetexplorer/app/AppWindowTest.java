@@ -108,7 +108,7 @@ abstract class AppWindowTest {
                 FxToolkit.cleanupApplication(app); // stop(): cancels every solve
                 FxToolkit.hideStage();
                 // no solver thread of this test may run on into the next one
-                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.runningSolvesProperty().get() == 0);
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.solving().runningSolvesProperty().get() == 0);
             }
         } finally {
             if (settingsBefore == null) {
@@ -132,11 +132,11 @@ abstract class AppWindowTest {
     /** Waits until nothing is loading or solving (and no solver call is left running), then returns the result. */
     SolveResult awaitSettled(int seconds) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
-                () -> vm().graphProperty().get() != null && !vm().solvingProperty().get()
-                        && vm().phaseProperty().get() != ExplorerViewModel.Phase.LOADING
-                        && vm().runningSolvesProperty().get() == 0);
+                () -> vm().inputs().graphProperty().get() != null && !vm().solving().solvingProperty().get()
+                        && vm().solving().phaseProperty().get() != ExplorerViewModel.Phase.LOADING
+                        && vm().solving().runningSolvesProperty().get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
-        return vm().resultProperty().get();
+        return vm().solving().resultProperty().get();
     }
 
     /** Waits until the notification bar shows a message and has finished sliding in (for a screenshot). */

@@ -61,7 +61,7 @@ class ExportSessionAppTest extends AppWindowTest {
                 "scip", 5, 1, new ScheduleFile(saved.graph(),
                 BUDGET, saved.solver(), saved.status(), saved.gap(), Double.NaN, saved.schedule()),
                 saved.solveSeconds()));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().resultProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().solving().resultProperty().get() != null);
         return awaitSettled();
     }
 
@@ -80,17 +80,17 @@ class ExportSessionAppTest extends AppWindowTest {
     }
 
     private Notice lastNotice() {
-        return vm().noticeProperty().get();
+        return vm().notices().noticeProperty().get();
     }
 
     @Test
     void reopensTheLastSessionOnStartWithItsScheduleUnsolved() throws Exception {
         SolveResult shown = launchTheSavedSession();
-        assertEquals("linear", vm().graphProperty().get().name());
-        assertEquals("m0", vm().deviceProperty().get().id());
-        assertEquals(3500, vm().ramBudgetProperty().get());
-        assertEquals(1.2, vm().runtimeRatioProperty().get());
-        assertEquals(5.0, vm().timeLimitProperty().get());
+        assertEquals("linear", vm().inputs().graphProperty().get().name());
+        assertEquals("m0", vm().inputs().deviceProperty().get().id());
+        assertEquals(3500, vm().inputs().ramBudgetProperty().get());
+        assertEquals(1.2, vm().inputs().runtimeRatioProperty().get());
+        assertEquals(5.0, vm().inputs().timeLimitProperty().get());
         assertEquals(saved.schedule().ops(), shown.schedule().ops(), "the saved schedule is on screen");
         assertEquals(saved.status(), shown.status());
         assertEquals("opened from a session", shown.message(), "shown as saved, not solved again");
@@ -171,13 +171,13 @@ class ExportSessionAppTest extends AppWindowTest {
         assertEquals("keep me", Files.readString(blocker));
         awaitNotification(5);
         Screenshots.save(stage.getScene(), "21-export-failed");
-        assertEquals(saved.schedule().ops(), vm().resultProperty().get().schedule().ops(), "the schedule stays");
+        assertEquals(saved.schedule().ops(), vm().solving().resultProperty().get().schedule().ops(), "the schedule stays");
     }
 
     @Test
     void saveThenOpenRestoresTheSameInputsAndSchedule() throws Exception {
         launchTheSavedSession();
-        WaitForAsyncUtils.asyncFx(() -> vm().ramBudgetProperty().set(4000)).get();
+        WaitForAsyncUtils.asyncFx(() -> vm().inputs().ramBudgetProperty().set(4000)).get();
         SolveResult before = awaitSettled();
         assertEquals(4000, before.budget().ramBytes());
         assertTrue(before.hasSchedule());
@@ -186,19 +186,19 @@ class ExportSessionAppTest extends AppWindowTest {
         assertFalse(lastNotice().error(), lastNotice().toString());
 
         WaitForAsyncUtils.asyncFx(() -> {
-            vm().ramBudgetProperty().set(5000);
-            vm().pagingProperty().set(false);
+            vm().inputs().ramBudgetProperty().set(5000);
+            vm().inputs().pagingProperty().set(false);
         }).get();
         SolveResult other = awaitSettled();
         assertNotEquals(before.budget(), other.budget());
 
         await(() -> app.view().sessions().open(session));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().resultProperty().get() != null
-                && vm().resultProperty().get().budget().equals(before.budget()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().solving().resultProperty().get() != null
+                && vm().solving().resultProperty().get().budget().equals(before.budget()));
         SolveResult back = awaitSettled();
         assertEquals(before.budget(), back.budget());
-        assertEquals(4000, vm().ramBudgetProperty().get());
-        assertTrue(vm().pagingProperty().get());
+        assertEquals(4000, vm().inputs().ramBudgetProperty().get());
+        assertTrue(vm().inputs().pagingProperty().get());
         assertEquals(before.schedule().ops(), back.schedule().ops(), "the same schedule");
         assertEquals(before.status(), back.status());
         assertEquals(session.toAbsolutePath().toString(), AppSettings.load().lastSession,
@@ -218,8 +218,8 @@ class ExportSessionAppTest extends AppWindowTest {
         assertTrue(n.text().contains(gone.toString()), n.text());
         assertTrue(n.title().contains("defaults"), n.title());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> ExplorerViewModel.DEFAULT_NETWORK.equals(vm().graphProperty().get().name()));
-        assertEquals(ExplorerViewModel.DEFAULT_DEVICE, vm().deviceProperty().get().id());
+                () -> ExplorerViewModel.DEFAULT_NETWORK.equals(vm().inputs().graphProperty().get().name()));
+        assertEquals(ExplorerViewModel.DEFAULT_DEVICE, vm().inputs().deviceProperty().get().id());
         Screenshots.save(stage.getScene(), "22-session-files-moved");
     }
 }

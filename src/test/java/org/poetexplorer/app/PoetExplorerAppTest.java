@@ -52,32 +52,32 @@ class PoetExplorerAppTest extends AppWindowTest {
     void opensWithTheDefaultNetworkSolved() throws Exception {
         launch();
         // The first schedule (streamed before the exact solve ends) must be on screen within seconds.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().resultProperty().get() != null
-                && vm().resultProperty().get().hasSchedule());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().solving().resultProperty().get() != null
+                && vm().solving().resultProperty().get().hasSchedule());
         WaitForAsyncUtils.waitForFxEvents();
-        SolveResult r = vm().resultProperty().get();
+        SolveResult r = vm().solving().resultProperty().get();
         Screenshots.save(stage.getScene(), "01-default-resnet18_cifar-a72");
         assertTrue(stage.getTitle().contains("POET Explorer"));
-        assertEquals("resnet18_cifar", vm().graphProperty().get().name());
-        assertEquals("a72", vm().deviceProperty().get().id());
-        long plainPeak = vm().plainPeakBytesProperty().get();
-        assertEquals(Math.round(plainPeak * 0.6), vm().ramBudgetProperty().get(), 1.0);
-        assertEquals(1.5, vm().runtimeRatioProperty().get());
+        assertEquals("resnet18_cifar", vm().inputs().graphProperty().get().name());
+        assertEquals("a72", vm().inputs().deviceProperty().get().id());
+        long plainPeak = vm().inputs().plainPeakBytesProperty().get();
+        assertEquals(Math.round(plainPeak * 0.6), vm().inputs().ramBudgetProperty().get(), 1.0);
+        assertEquals(1.5, vm().inputs().runtimeRatioProperty().get());
         assertNotNull(r);
         assertTrue(r.hasSchedule(), () -> "status: " + statusText());
         assertFalse(app.view().nodeTable().getItems().isEmpty(), "the node table lists the schedule's nodes");
-        assertEquals(r.budget().ramBytes(), vm().ramBudgetProperty().get());
+        assertEquals(r.budget().ramBytes(), vm().inputs().ramBudgetProperty().get());
     }
 
     @Test
     void ramBelowThePlainPeakGivesRecomputesOrPaging() throws Exception {
         launchSolved("linear", "a72");
-        long plainPeak = vm().plainPeakBytesProperty().get();
+        long plainPeak = vm().inputs().plainPeakBytesProperty().get();
         long target = plainPeak / 2;
         fx(() -> ramSlider().setValue(LogScale.toSlider(target)));
         SolveResult r = awaitSettled(120);
         Screenshots.save(stage.getScene(), "02-ram-half-plain-peak");
-        assertEquals(vm().ramBudgetProperty().get(), r.budget().ramBytes(), "the result is for the slider's value");
+        assertEquals(vm().inputs().ramBudgetProperty().get(), r.budget().ramBytes(), "the result is for the slider's value");
         assertTrue(Math.abs(r.budget().ramBytes() - target) <= target / 100, "slider maps back to the budget");
         assertTrue(r.status() == SolveStatus.OPTIMAL || r.status() == SolveStatus.FEASIBLE, r::toString);
         assertTrue(count(r, OpKind.RECOMPUTE) + count(r, OpKind.PAGE_IN) + count(r, OpKind.PAGE_OUT) > 0,
@@ -90,7 +90,7 @@ class PoetExplorerAppTest extends AppWindowTest {
     @Test
     void anInfeasibleBudgetSaysWhichBudgetToRaise() throws Exception {
         launchSolved("linear", "a72");
-        long tiny = vm().graphProperty().get().largestActivationBytes() / 2;
+        long tiny = vm().inputs().graphProperty().get().largestActivationBytes() / 2;
         javafx.scene.control.TextField ramField = app.view().inputs().budgets().ramField();
         robot.clickOn(ramField);
         fx(ramField::selectAll);
@@ -98,12 +98,12 @@ class PoetExplorerAppTest extends AppWindowTest {
         SolveResult r = awaitSettled(120);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> statusText().contains("at least"));
         Screenshots.save(stage.getScene(), "03-infeasible");
-        assertEquals(tiny, vm().ramBudgetProperty().get(), "typed value applied exactly");
+        assertEquals(tiny, vm().inputs().ramBudgetProperty().get(), "typed value applied exactly");
         assertEquals(SolveStatus.INFEASIBLE, r.status());
         assertTrue(statusText().startsWith("INFEASIBLE"), statusText());
         assertTrue(statusText().contains("Raise the RAM budget to at least"), statusText());
 
-        long suggested = vm().workingRamBytesProperty().get();
+        long suggested = vm().solving().workingRamBytesProperty().get();
         robot.clickOn("#useMinimalRam");
         SolveResult fixed = awaitSettled(120);
         assertEquals(suggested, fixed.budget().ramBytes(), "the button applies the suggested budget");
@@ -113,7 +113,7 @@ class PoetExplorerAppTest extends AppWindowTest {
     @Test
     void rapidSliderMovesEndWithTheLastValueSolved() throws Exception {
         launchSolved("linear", "a72");
-        long plainPeak = vm().plainPeakBytesProperty().get();
+        long plainPeak = vm().inputs().plainPeakBytesProperty().get();
         double lo = LogScale.toSlider(plainPeak / 3);
         double hi = LogScale.toSlider(plainPeak);
         // 50 moves queued on the FX thread as fast as a drag delivers them, then the last value
@@ -126,18 +126,18 @@ class PoetExplorerAppTest extends AppWindowTest {
         SolveResult r = awaitSettled(120);
         Screenshots.save(stage.getScene(), "04-after-50-slider-moves");
         long expected = LogScale.fromSlider(last);
-        assertEquals(expected, vm().ramBudgetProperty().get());
+        assertEquals(expected, vm().inputs().ramBudgetProperty().get());
         assertEquals(expected, r.budget().ramBytes(), "the result on screen is for the last slider value");
-        assertEquals(0, vm().runningSolvesProperty().get(), "no solve left running");
+        assertEquals(0, vm().solving().runningSolvesProperty().get(), "no solve left running");
         assertTrue(r.hasSchedule());
-        long points = vm().history().stream().filter(h -> h.ramBudgetBytes() == expected).count();
+        long points = vm().solving().history().stream().filter(h -> h.ramBudgetBytes() == expected).count();
         assertEquals(1, points, "the last budget is on the trade-off curve once");
 
         TabPane tabs = (TabPane) app.view().lookup("#bottomTabs");
         fx(() -> tabs.getSelectionModel().select(2));
         Screenshots.save(stage.getScene(), "04b-tradeoff-after-slider-moves");
         fx(() -> tabs.getSelectionModel().select(1));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().pagingOnlyProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().comparisons().pagingOnlyProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "04c-energy-bars");
     }
@@ -145,7 +145,7 @@ class PoetExplorerAppTest extends AppWindowTest {
     @Test
     void clickingThePeakListsWhatIsInRam() throws Exception {
         launchSolved("linear", "a72");
-        SolveResult r = vm().resultProperty().get();
+        SolveResult r = vm().solving().resultProperty().get();
         MemoryView memory = app.view().memory();
         org.poetexplorer.chart.MemoryData data = new org.poetexplorer.chart.MemoryData(r.schedule());
         TimeWindow w = TimeWindow.fit(data.totalS());
@@ -168,7 +168,7 @@ class PoetExplorerAppTest extends AppWindowTest {
     @Test
     void hoveringAnOperationShowsItsDetails() throws Exception {
         launchSolved("linear", "a72");
-        SolveResult r = vm().resultProperty().get();
+        SolveResult r = vm().solving().resultProperty().get();
         assertTrue(r.hasSchedule());
         TimelineView timeline = app.view().timeline();
         TimelineData data = new TimelineData(r.schedule());
@@ -197,7 +197,7 @@ class PoetExplorerAppTest extends AppWindowTest {
 
         robot.clickOn(screen, javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(op.node(), vm().selectedNodeProperty().get(), "click selects the node");
+        assertEquals(op.node(), vm().solving().selectedNodeProperty().get(), "click selects the node");
         assertEquals(op.node(), app.view().nodeTable().getSelectionModel().getSelectedItem().index(),
                 "and its row in the node table");
         Screenshots.save(stage.getScene(), "06-node-selected");
@@ -206,26 +206,26 @@ class PoetExplorerAppTest extends AppWindowTest {
     @Test
     void aMalformedDeviceFileShowsAnErrorAndKeepsTheDevice(@TempDir Path dir) throws Exception {
         launchSolved("linear", "a72");
-        Device before = vm().deviceProperty().get();
-        SolveResult resultBefore = vm().resultProperty().get();
+        Device before = vm().inputs().deviceProperty().get();
+        SolveResult resultBefore = vm().solving().resultProperty().get();
         Path bad = dir.resolve("broken-device.json");
         String good = Files.readString(Path.of("sample-profiles", "a72.json"));
         Files.writeString(bad, good.replace("\"flops\": 2000000000.0", "\"flops\": -5"));
-        fx(() -> vm().openDevice(bad));
+        fx(() -> vm().inputs().openDevice(bad));
         awaitNotification(20);
         Screenshots.save(stage.getScene(), "07-malformed-device");
         String text = app.view().notifications().getText();
         assertTrue(text.contains("broken-device.json"), text);
         assertTrue(text.contains("flops") && text.contains("-5"), text);
-        assertEquals(before, vm().deviceProperty().get(), "the previous device stays");
+        assertEquals(before, vm().inputs().deviceProperty().get(), "the previous device stays");
         assertEquals(new DeviceSource.BuiltInDevice("a72"), app.view().inputs().devicePickerValue(), "the picker still shows it");
-        assertEquals(resultBefore, vm().resultProperty().get(), "the schedule on screen stays");
+        assertEquals(resultBefore, vm().solving().resultProperty().get(), "the schedule on screen stays");
     }
 
     @Test
     void deviceSheetRefusesAnInvalidFieldAndAppliesAValidOne() throws Exception {
         launchSolved("linear", "a72");
-        Device before = vm().deviceProperty().get();
+        Device before = vm().inputs().deviceProperty().get();
         javafx.scene.control.TextField flops = (javafx.scene.control.TextField) app.view()
                 .lookup("#deviceSheet").lookupAll(".text-field").iterator().next();
         assertEquals(before.flops(), Double.parseDouble(flops.getText()), before.flops() * 1e-5);
@@ -238,15 +238,15 @@ class PoetExplorerAppTest extends AppWindowTest {
         robot.type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "08-device-field-invalid");
-        assertEquals(before, vm().deviceProperty().get(), "an invalid value is not applied");
+        assertEquals(before, vm().inputs().deviceProperty().get(), "an invalid value is not applied");
 
         fx(flops::selectAll);
         robot.write("4e9").type(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().deviceProperty().get().flops() == 4e9);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().inputs().deviceProperty().get().flops() == 4e9);
         SolveResult r = awaitSettled(120);
-        assertEquals(before.flopsPerJoule(), vm().deviceProperty().get().flopsPerJoule(), "other fields kept");
-        assertEquals(vm().graphProperty().get(), r.graph(), "the schedule is for the edited device");
-        assertEquals(vm().graphProperty().get().node(1).flop() / 4e9, r.graph().runtime(1), 1e-15,
+        assertEquals(before.flopsPerJoule(), vm().inputs().deviceProperty().get().flopsPerJoule(), "other fields kept");
+        assertEquals(vm().inputs().graphProperty().get(), r.graph(), "the schedule is for the edited device");
+        assertEquals(vm().inputs().graphProperty().get().node(1).flop() / 4e9, r.graph().runtime(1), 1e-15,
                 "costs recomputed for the new speed");
     }
 
@@ -254,30 +254,30 @@ class PoetExplorerAppTest extends AppWindowTest {
     void aNetworkFileOpensAndAMalformedOneChangesNothing(@TempDir Path dir) throws Exception {
         launchSolved("transformer", "a72");
         Path good = ReferenceData.copy("linear", "a72", dir);
-        fx(() -> vm().openNetwork(good));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().graphProperty().get().name().equals("linear"));
+        fx(() -> vm().inputs().openNetwork(good));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().inputs().graphProperty().get().name().equals("linear"));
         SolveResult r = awaitSettled(120);
         assertTrue(r.hasSchedule(), statusText());
         assertEquals("linear", r.graph().name());
-        assertEquals(new NetworkSource.NetworkFile(good.toAbsolutePath()), vm().networkProperty().get());
-        assertEquals(good.toAbsolutePath(), vm().recentFiles().get(0), "remembered as a recent file");
+        assertEquals(new NetworkSource.NetworkFile(good.toAbsolutePath()), vm().inputs().networkProperty().get());
+        assertEquals(good.toAbsolutePath(), vm().recentFiles().files().get(0), "remembered as a recent file");
 
         Path bad = dir.resolve("broken-network.json");
         Files.writeString(bad, "{\"nodes\": [{\"type\": \"Input\", \"out_shape\": [1, 3], \"flop\": 0, "
                 + "\"deps\": [5]}]}");
-        fx(() -> vm().openNetwork(bad));
+        fx(() -> vm().inputs().openNetwork(bad));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.view().notifications().isShowing()
                 && app.view().notifications().getText().contains("broken-network.json"));
         String text = app.view().notifications().getText();
         assertTrue(text.contains("deps"), text);
-        assertEquals("linear", vm().graphProperty().get().name(), "the loaded network stays");
-        assertEquals(r, vm().resultProperty().get(), "and so does its schedule");
+        assertEquals("linear", vm().inputs().graphProperty().get().name(), "the loaded network stays");
+        assertEquals(r, vm().solving().resultProperty().get(), "and so does its schedule");
     }
 
     @Test
     void wheelZoomsAroundThePointerDragPansAndFFits() throws Exception {
         launchSolved("linear", "a72");
-        SolveResult r = vm().resultProperty().get();
+        SolveResult r = vm().solving().resultProperty().get();
         TimelineView timeline = app.view().timeline();
         fx(() -> app.view().timeWindow().set(null));
         TimeWindow all = TimeWindow.fit(new TimelineData(r.schedule()).totalS());
@@ -317,28 +317,28 @@ class PoetExplorerAppTest extends AppWindowTest {
                 .weights("w2", 10, 10).weights("b2", 10)
                 .node("Gemm", OnnxFixture.in("e1", "w2", "b2"), "y", "transB", 1L)
                 .output("y", -1, 10).write(dir, "tiny.onnx");
-        String before = vm().graphProperty().get().name();
-        fx(() -> vm().openNetwork(model));
+        String before = vm().inputs().graphProperty().get().name();
+        fx(() -> vm().inputs().openNetwork(model));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.view().notifications().isShowing()
                 && app.view().notifications().getText().contains("unsupported operators: Elu x1"));
-        assertEquals(before, vm().graphProperty().get().name(), "refused by default: nothing changes");
+        assertEquals(before, vm().inputs().graphProperty().get().name(), "refused by default: nothing changes");
 
         javafx.scene.control.CheckBox estimate = (javafx.scene.control.CheckBox) stage.getScene()
                 .lookup("#onnxEstimateBox");
         fx(() -> estimate.setSelected(true));
-        fx(() -> vm().openNetwork(model));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().graphProperty().get().name().equals("tiny"));
+        fx(() -> vm().inputs().openNetwork(model));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().inputs().graphProperty().get().name().equals("tiny"));
         awaitSettled(60);
-        fx(() -> vm().ramBudgetProperty().set(vm().plainPeakBytesProperty().get()));
+        fx(() -> vm().inputs().ramBudgetProperty().set(vm().inputs().plainPeakBytesProperty().get()));
         SolveResult one = awaitSettled(60);
         assertTrue(one.hasSchedule(), statusText());
-        long peakOfOne = vm().plainPeakBytesProperty().get();
+        long peakOfOne = vm().inputs().plainPeakBytesProperty().get();
 
         @SuppressWarnings("unchecked")
         javafx.scene.control.Spinner<Integer> batch = (javafx.scene.control.Spinner<Integer>) stage.getScene()
                 .lookup("#onnxBatchSpinner");
         fx(() -> batch.getValueFactory().setValue(4));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().plainPeakBytesProperty().get() > peakOfOne);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().inputs().plainPeakBytesProperty().get() > peakOfOne);
         SolveResult four = awaitSettled(60);
         assertTrue(four.hasSchedule(), statusText());
         assertEquals(4L, four.graph().node(0).outShape().get(0), "the model imported again at batch 4");
@@ -346,9 +346,9 @@ class PoetExplorerAppTest extends AppWindowTest {
         // a model exported for inference opens with a notice saying its BatchNorm layers were folded away
         Path eval = Path.of(getClass().getResource("/org/poetexplorer/onnx/resnet_basic.classic.onnx").toURI());
         fx(() -> batch.getValueFactory().setValue(1));
-        fx(() -> vm().openNetwork(eval));
+        fx(() -> vm().inputs().openNetwork(eval));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.view().notifications().isShowing()
                 && app.view().notifications().getText().contains("6 of 6 convolutions have a BatchNormalization"));
-        assertEquals(37, vm().graphProperty().get().size());
+        assertEquals(37, vm().inputs().graphProperty().get().size());
     }
 }

@@ -45,7 +45,7 @@ class TradeoffCurveAppTest extends AppWindowTest {
         assertTrue(drawn.stream().filter(TradeoffPoint::feasible).count() >= TradeoffSweep.POINTS - 1,
                 "linear on m0 has schedules from the least RAM up (the first budget is that least RAM)");
 
-        long before = vm().ramBudgetProperty().get();
+        long before = vm().inputs().ramBudgetProperty().get();
         ChartCanvas chart = pane.charts().energyChart();
         Point2D target = null;
         TradeoffPoint picked = null;
@@ -64,7 +64,7 @@ class TradeoffCurveAppTest extends AppWindowTest {
         assertNotNull(target, "a point of the curve other than the current budget is on screen");
         robot.clickOn(chart.localToScreen(target.getX(), target.getY()), javafx.scene.input.MouseButton.PRIMARY);
         long wanted = Math.round(picked.ramBudgetBytes());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().ramBudgetProperty().get() == wanted);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().inputs().ramBudgetProperty().get() == wanted);
         SolveResult r = awaitSettled(120);
         Screenshots.save(stage.getScene(), "tradeoff-curve-point-loaded");
         assertEquals(wanted, r.budget().ramBytes(), "the clicked budget is solved");

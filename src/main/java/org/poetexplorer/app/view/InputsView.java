@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -19,22 +19,23 @@ import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 
 /** The left side: network and device pickers, the device sheet, the network summary, budgets and solver settings. */
-final class InputsView extends VBox {
+public final class InputsView extends VBox {
     private final ComboBox<NetworkSource> networkPicker = new ComboBox<>();
     private final ComboBox<DeviceSource> devicePicker = new ComboBox<>();
     private final BudgetPane budgets;
     private final GridPane summary = new GridPane();
     private boolean syncing;
 
-    InputsView(ExplorerViewModel vm, Runnable openNetwork, Runnable openDevice) {
+    public InputsView(ExplorerViewModel vm, Runnable openNetwork, Runnable openDevice) {
         setId("inputs");
         setPadding(new Insets(0));
         budgets = new BudgetPane(vm);
 
         networkPicker.setId("networkPicker");
-        networkPicker.setItems(vm.networks());
+        networkPicker.setItems(vm.inputs().networks());
         networkPicker.setMaxWidth(Double.MAX_VALUE);
         networkPicker.setTooltip(new Tooltip("Network to train: the built-in catalog, or a network file you opened."));
         Button openNet = new Button("Open...");
@@ -43,21 +44,21 @@ final class InputsView extends VBox {
         HBox.setHgrow(networkPicker, Priority.ALWAYS);
         networkPicker.valueProperty().addListener((o, a, b) -> {
             if (!syncing && b != null) {
-                vm.selectNetwork(b);
+                vm.inputs().selectNetwork(b);
             }
         });
-        vm.networkProperty().addListener((o, a, b) -> sync(() -> networkPicker.setValue(b)));
+        vm.inputs().networkProperty().addListener((o, a, b) -> sync(() -> networkPicker.setValue(b)));
 
         summary.setId("networkSummary");
         summary.setHgap(10);
         summary.setVgap(2);
-        vm.graphProperty().addListener((o, a, g) -> showSummary(g, vm));
-        vm.plainPeakBytesProperty().addListener((o, a, b) -> showSummary(vm.graphProperty().get(), vm));
+        vm.inputs().graphProperty().addListener((o, a, g) -> showSummary(g, vm));
+        vm.inputs().plainPeakBytesProperty().addListener((o, a, b) -> showSummary(vm.inputs().graphProperty().get(), vm));
         VBox networkBox = new VBox(6, new HBox(6, networkPicker, openNet), summary);
         networkBox.setPadding(new Insets(4));
 
         devicePicker.setId("devicePicker");
-        devicePicker.setItems(vm.devices());
+        devicePicker.setItems(vm.inputs().devices());
         devicePicker.setMaxWidth(Double.MAX_VALUE);
         devicePicker.setTooltip(new Tooltip("Device profile: built-in, sample profiles, or a profile file you opened."));
         Button openDev = new Button("Open...");
@@ -66,13 +67,13 @@ final class InputsView extends VBox {
         HBox.setHgrow(devicePicker, Priority.ALWAYS);
         devicePicker.valueProperty().addListener((o, a, b) -> {
             if (!syncing && b != null) {
-                vm.selectDevice(b);
+                vm.inputs().selectDevice(b);
             }
         });
-        vm.deviceChoiceProperty().addListener((o, a, b) -> sync(() -> devicePicker.setValue(b)));
-        vm.loadFailuresProperty().addListener((o, a, b) -> sync(() -> {
-            networkPicker.setValue(vm.networkProperty().get());
-            devicePicker.setValue(vm.deviceChoiceProperty().get());
+        vm.inputs().deviceChoiceProperty().addListener((o, a, b) -> sync(() -> devicePicker.setValue(b)));
+        vm.inputs().loadFailuresProperty().addListener((o, a, b) -> sync(() -> {
+            networkPicker.setValue(vm.inputs().networkProperty().get());
+            devicePicker.setValue(vm.inputs().deviceChoiceProperty().get());
         }));
         DeviceSheet sheet = new DeviceSheet(vm);
         sheet.setPrefHeight(230);
@@ -83,7 +84,7 @@ final class InputsView extends VBox {
         deviceSource.setWrapText(true);
         deviceSource.setMaxWidth(420);
         deviceName.setTooltip(deviceSource);
-        vm.deviceProperty().addListener((o, a, d) -> {
+        vm.inputs().deviceProperty().addListener((o, a, d) -> {
             deviceName.setText(d == null ? "" : d.name());
             deviceSource.setText(d == null || d.source().isEmpty() ? "Device profile" : "Source: " + d.source());
         });
@@ -107,11 +108,11 @@ final class InputsView extends VBox {
         }
     }
 
-    DeviceSource devicePickerValue() {
+    public DeviceSource devicePickerValue() {
         return devicePicker.getValue();
     }
 
-    BudgetPane budgets() {
+    public BudgetPane budgets() {
         return budgets;
     }
 
@@ -128,7 +129,7 @@ final class InputsView extends VBox {
         row(3, "plain-step runtime", Quantities.duration(g.plainRuntimeS()), "Compute time of one plain step: the "
                 + "runtime "
                 + "budget is a multiple of it");
-        row(4, "plain peak RAM", Quantities.bytes(vm.plainPeakBytesProperty().get()), "Peak RAM of the plain schedule: "
+        row(4, "plain peak RAM", Quantities.bytes(vm.inputs().plainPeakBytesProperty().get()), "Peak RAM of the plain schedule: "
                 + "from this budget up no trick is needed");
         row(5, "largest activation", Quantities.bytes(g.largestActivationBytes()), "The largest single output: the RAM "
                 + "slider starts here");
@@ -152,20 +153,20 @@ final class InputsView extends VBox {
         grid.setPadding(new Insets(4));
         ComboBox<String> solver = new ComboBox<>();
         solver.setId("solverPicker");
-        solver.getItems().setAll(vm.solverNames());
-        solver.valueProperty().bindBidirectional(vm.solverProperty());
+        solver.getItems().setAll(vm.inputs().solverNames());
+        solver.valueProperty().bindBidirectional(vm.inputs().solverProperty());
         solver.setTooltip(new Tooltip("MILP backend for the exact solve (a fast heuristic schedule is shown first)."));
         Spinner<Integer> threads = new Spinner<>(1, Math.max(1, Runtime.getRuntime().availableProcessors() * 2),
-                vm.threadsProperty().get());
+                vm.inputs().threadsProperty().get());
         threads.setId("threadsSpinner");
         threads.setEditable(true);
-        threads.valueProperty().addListener((o, a, b) -> vm.threadsProperty().set(b));
+        threads.valueProperty().addListener((o, a, b) -> vm.inputs().threadsProperty().set(b));
         threads.setTooltip(new Tooltip("Solver threads."));
         Spinner<Double> limit = new Spinner<>();
         limit.setId("timeLimitSpinner");
-        limit.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 3600, vm.timeLimitProperty().get(), 5));
+        limit.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 3600, vm.inputs().timeLimitProperty().get(), 5));
         limit.setEditable(true);
-        limit.valueProperty().addListener((o, a, b) -> vm.timeLimitProperty().set(b));
+        limit.valueProperty().addListener((o, a, b) -> vm.inputs().timeLimitProperty().set(b));
         limit.setTooltip(new Tooltip("Wall-clock limit of a solve in seconds (0: none). The best schedule found so "
                 + "far is kept, with its gap."));
         grid.addRow(0, new Label("solver"), solver);
@@ -174,17 +175,17 @@ final class InputsView extends VBox {
         Label note = new Label(String.format(Locale.ROOT, "%d cores here", Runtime.getRuntime().availableProcessors()));
         note.getStyleClass().add("muted");
         grid.add(note, 1, 3);
-        Spinner<Integer> batch = new Spinner<>(0, 1 << 20, (int) vm.onnxImportProperty().get().batch());
+        Spinner<Integer> batch = new Spinner<>(0, 1 << 20, (int) vm.inputs().onnxImportProperty().get().batch());
         batch.setId("onnxBatchSpinner");
         batch.setEditable(true);
         batch.setTooltip(new Tooltip("Batch size an ONNX model is costed for (0: the model's own, else 1). "
                 + "An open ONNX model is imported again."));
         CheckBox estimate = new CheckBox("estimate unsupported operators");
         estimate.setId("onnxEstimateBox");
-        estimate.setSelected(vm.onnxImportProperty().get().unsupported() == ImportOptions.Unsupported.ESTIMATE);
+        estimate.setSelected(vm.inputs().onnxImportProperty().get().unsupported() == ImportOptions.Unsupported.ESTIMATE);
         estimate.setTooltip(new Tooltip("ONNX operators without a cost rule: cost them by the conservative estimate "
                 + "of docs/file-formats.md instead of refusing the model."));
-        Runnable apply = () -> vm.setOnnxImport(new ImportOptions(batch.getValue(), estimate.isSelected()
+        Runnable apply = () -> vm.inputs().setOnnxImport(new ImportOptions(batch.getValue(), estimate.isSelected()
                 ? ImportOptions.Unsupported.ESTIMATE : ImportOptions.Unsupported.FAIL));
         batch.valueProperty().addListener((o, a, b) -> apply.run());
         estimate.selectedProperty().addListener((o, a, b) -> apply.run());

@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -6,12 +6,13 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import org.poetexplorer.model.Quantities;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 
 /** The nodes of the current schedule; its selection and the timeline's are one (the view-model's selected node). */
-final class NodeTableView extends TableView<NodeRow> {
+public final class NodeTableView extends TableView<NodeRow> {
     private boolean syncing;
 
-    NodeTableView(ExplorerViewModel vm) {
+    public NodeTableView(ExplorerViewModel vm) {
         setId("nodeTable");
         setTooltip(new Tooltip("Nodes of the network with how often this schedule computes and pages each. "
                 + "Selecting a row highlights its operations on the timeline."));
@@ -29,14 +30,14 @@ final class NodeTableView extends TableView<NodeRow> {
         getColumns().add(column("times paged", NodeRow::timesPaged, 90));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        vm.resultProperty().addListener((o, a, r) -> {
+        vm.solving().resultProperty().addListener((o, a, r) -> {
             syncing = true;
             try {
                 if (r == null || !r.hasSchedule()) {
                     getItems().clear();
                 } else {
                     getItems().setAll(NodeRow.of(r.schedule()));
-                    select(vm.selectedNodeProperty().get());
+                    select(vm.solving().selectedNodeProperty().get());
                 }
             } finally {
                 syncing = false;
@@ -44,10 +45,10 @@ final class NodeTableView extends TableView<NodeRow> {
         });
         getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (!syncing) {
-                vm.selectedNodeProperty().set(row == null ? -1 : row.index());
+                vm.solving().selectedNodeProperty().set(row == null ? -1 : row.index());
             }
         });
-        vm.selectedNodeProperty().addListener((o, a, b) -> {
+        vm.solving().selectedNodeProperty().addListener((o, a, b) -> {
             syncing = true;
             try {
                 select(b.intValue());

@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 import java.util.function.DoubleSupplier;
 import javafx.beans.property.ObjectProperty;
@@ -11,28 +11,28 @@ import org.poetexplorer.chart.TimeWindow;
  * pointer, dragging pans, and {@link #fit}, {@link #zoomIn} and {@link #zoomOut} serve the
  * menu and the keyboard.
  */
-final class TimeNavigation {
+public final class TimeNavigation {
     private static final double WHEEL_STEP = 1.25;
 
     private final ObjectProperty<TimeWindow> window;
     private final DoubleSupplier totalS;
 
-    TimeNavigation(ObjectProperty<TimeWindow> window, DoubleSupplier totalS) {
+    public TimeNavigation(ObjectProperty<TimeWindow> window, DoubleSupplier totalS) {
         this.window = window;
         this.totalS = totalS;
     }
 
     /** Shows the whole schedule, also when later schedules are longer or shorter. */
-    void fit() {
+    public void fit() {
         window.set(null);
     }
 
-    void zoomIn() {
+    public void zoomIn() {
         TimeWindow w = current();
         window.set(w.zoom(WHEEL_STEP * WHEEL_STEP, (w.startS() + w.endS()) / 2));
     }
 
-    void zoomOut() {
+    public void zoomOut() {
         TimeWindow w = current();
         double centre = (w.startS() + w.endS()) / 2;
         window.set(limit(w.zoom(1 / (WHEEL_STEP * WHEEL_STEP), centre), centre));

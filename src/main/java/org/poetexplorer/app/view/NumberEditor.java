@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 import java.util.Locale;
 import java.util.function.Function;
@@ -14,7 +14,7 @@ import org.controlsfx.property.editor.AbstractPropertyEditor;
  * A number field for the property sheet that validates as the user types (red with the reason
  * as tooltip) and commits only a valid value, on Enter or when focus leaves.
  */
-final class NumberEditor extends AbstractPropertyEditor<Object, TextField> {
+public final class NumberEditor extends AbstractPropertyEditor<Object, TextField> {
     /** Not initialised in a field initialiser: the super constructor asks for it first. */
     private ObjectProperty<Object> committed;
     private final Function<Double, String> validator;
@@ -24,7 +24,7 @@ final class NumberEditor extends AbstractPropertyEditor<Object, TextField> {
      * @param validator the reason a value is refused, or null when it is fine
      * @param whole true for whole numbers (committed as Integer)
      */
-    NumberEditor(PropertySheet.Item item, Function<Double, String> validator, boolean whole) {
+    public NumberEditor(PropertySheet.Item item, Function<Double, String> validator, boolean whole) {
         super(item, new TextField());
         this.validator = validator;
         this.whole = whole;

@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -15,19 +15,20 @@ import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleSummary;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 
 /**
  * The memory chart on screen, under the timeline and on the same time axis. A click lists
  * the outputs in RAM at that moment (a click on the peak marker: at the peak).
  */
-final class MemoryView extends ChartCanvas {
+public final class MemoryView extends ChartCanvas {
     private final PopOver popOver = new PopOver();
     private final ListView<String> contents = new ListView<>();
     private final Label contentsTitle = new Label();
     private MemoryData data;
     private int markedOp = -1;
 
-    MemoryView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation) {
+    public MemoryView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation) {
         this(vm, window, navigation, new MemoryView[1]);
     }
 
@@ -47,13 +48,13 @@ final class MemoryView extends ChartCanvas {
             markedOp = -1;
             repaint();
         });
-        vm.resultProperty().addListener((o, a, r) -> {
+        vm.solving().resultProperty().addListener((o, a, r) -> {
             data = r != null && r.hasSchedule() ? new MemoryData(r.schedule()) : null;
             markedOp = -1;
             popOver.hide();
             repaint();
         });
-        vm.ramBudgetProperty().addListener((o, a, b) -> repaint());
+        vm.inputs().ramBudgetProperty().addListener((o, a, b) -> repaint());
         window.addListener((o, a, b) -> repaint());
         navigation.attach(this);
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
@@ -72,13 +73,13 @@ final class MemoryView extends ChartCanvas {
     }
 
     private MemoryPainter painter(ExplorerViewModel vm, TimeWindow w) {
-        TrainingGraph g = vm.graphProperty().get();
-        long budget = data != null ? data.schedule().budget().ramBytes() : vm.ramBudgetProperty().get();
+        TrainingGraph g = vm.inputs().graphProperty().get();
+        long budget = data != null ? data.schedule().budget().ramBytes() : vm.inputs().ramBudgetProperty().get();
         return new MemoryPainter(data, w, budget, g == null ? 0 : g.paramBytes(), markedOp);
     }
 
     /** Lists the outputs in RAM right after operation {@code k}. */
-    void showContents(int k, boolean peak, double screenX, double screenY) {
+    public void showContents(int k, boolean peak, double screenX, double screenY) {
         Schedule s = data.schedule();
         List<Integer> nodes = ScheduleSummary.inRamAfter(s, k);
         long total = 0;
@@ -101,7 +102,7 @@ final class MemoryView extends ChartCanvas {
         return popOver.isShowing() ? popOver.getScene() : null;
     }
 
-    List<String> listedContents() {
+    public List<String> listedContents() {
         return contents.getItems();
     }
 }

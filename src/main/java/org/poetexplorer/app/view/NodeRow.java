@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.Schedule;
 
 /** One row of the node table: a node and how often the schedule computes and pages it. */
-record NodeRow(int index, String name, String type, long bytes, double computeJ, int timesComputed, int timesPaged) {
+public record NodeRow(int index, String name, String type, long bytes, double computeJ, int timesComputed, int timesPaged) {
 
     static List<NodeRow> of(Schedule s) {
         int n = s.graph().size();

@@ -1,15 +1,15 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 /** Maps byte counts onto a slider position on a log scale and back. */
-final class LogScale {
+public final class LogScale {
     private LogScale() {
     }
 
-    static double toSlider(long bytes) {
+    public static double toSlider(long bytes) {
         return Math.log10(Math.max(1, bytes));
     }
 
-    static long fromSlider(double value) {
+    public static long fromSlider(double value) {
         return Math.max(1, Math.round(Math.pow(10, value)));
     }
 }

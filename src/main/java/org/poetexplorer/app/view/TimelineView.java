@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
@@ -11,25 +11,26 @@ import org.poetexplorer.model.GraphNode;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 
 /**
  * The Gantt timeline on screen: draws {@link TimelinePainter}, shows a hover card for the
  * operation under the pointer and selects an operation's node on click.
  */
-final class TimelineView extends ChartCanvas {
+public final class TimelineView extends ChartCanvas {
     private final ExplorerViewModel vm;
     private final ObjectProperty<TimeWindow> window;
     private final Label hoverCard = new Label();
     private TimelineData data;
     private int hoveredOp = -1;
 
-    TimelineView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation) {
+    public TimelineView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation) {
         this(vm, window, navigation, new TimelineData[1], new int[] {-1});
     }
 
     private TimelineView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation,
             TimelineData[] dataRef, int[] hoverRef) {
-        super(() -> new TimelinePainter(dataRef[0], window.get(), vm.selectedNodeProperty().get(), hoverRef[0],
+        super(() -> new TimelinePainter(dataRef[0], window.get(), vm.solving().selectedNodeProperty().get(), hoverRef[0],
                 emptyText(vm)));
         this.vm = vm;
         this.window = window;
@@ -40,7 +41,7 @@ final class TimelineView extends ChartCanvas {
         addOverlay(hoverCard);
         Tooltip.install(this, new Tooltip("Wheel: zoom around the pointer. Drag: pan. Click an operation to select "
                 + "its node. F or Ctrl+0: fit to window."));
-        vm.resultProperty().addListener((o, a, r) -> {
+        vm.solving().resultProperty().addListener((o, a, r) -> {
             Schedule s = r != null && r.hasSchedule() ? r.schedule() : null;
             data = s == null ? null : new TimelineData(s);
             dataRef[0] = data;
@@ -48,7 +49,7 @@ final class TimelineView extends ChartCanvas {
             repaint();
         });
         window.addListener((o, a, b) -> repaint());
-        vm.selectedNodeProperty().addListener((o, a, b) -> repaint());
+        vm.solving().selectedNodeProperty().addListener((o, a, b) -> repaint());
         navigation.attach(this);
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
             int k = TimelinePainter.opAt(data, window.get(), getWidth(), getHeight(), e.getX(), e.getY());
@@ -74,14 +75,14 @@ final class TimelineView extends ChartCanvas {
                 return;
             }
             int k = TimelinePainter.opAt(data, window.get(), getWidth(), getHeight(), e.getX(), e.getY());
-            vm.selectedNodeProperty().set(k < 0 ? -1 : data.op(k).node());
+            vm.solving().selectedNodeProperty().set(k < 0 ? -1 : data.op(k).node());
         });
     }
 
     private static String emptyText(ExplorerViewModel vm) {
-        var r = vm.resultProperty().get();
+        var r = vm.solving().resultProperty().get();
         if (r == null) {
-            return vm.solvingProperty().get() ? "Solving..." : "No schedule yet";
+            return vm.solving().solvingProperty().get() ? "Solving..." : "No schedule yet";
         }
         switch (r.status()) {
             case INFEASIBLE:
@@ -91,7 +92,7 @@ final class TimelineView extends ChartCanvas {
         }
     }
 
-    Label hoverCard() {
+    public Label hoverCard() {
         return hoverCard;
     }
 

@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -12,13 +12,13 @@ import org.poetexplorer.chart.ChartPainter;
  * screen use the same Java2D drawing code as the exported files. Repaints are coalesced into
  * one per pulse.
  */
-class ChartCanvas extends Pane {
+public class ChartCanvas extends Pane {
     private final Canvas canvas = new Canvas();
     private final FXGraphics2D g2;
     private final Supplier<ChartPainter> painter;
     private boolean repaintQueued;
 
-    ChartCanvas(Supplier<ChartPainter> painter) {
+    public ChartCanvas(Supplier<ChartPainter> painter) {
         this.painter = painter;
         getChildren().add(canvas);
         g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
@@ -27,7 +27,7 @@ class ChartCanvas extends Pane {
         setMinSize(80, 60);
     }
 
-    Canvas canvas() {
+    public Canvas canvas() {
         return canvas;
     }
 
@@ -54,14 +54,14 @@ class ChartCanvas extends Pane {
     }
 
     /** Asks for a repaint on the next pulse; several asks in one pulse draw once. */
-    void repaint() {
+    public void repaint() {
         if (!repaintQueued) {
             repaintQueued = true;
             Platform.runLater(this::repaintNow);
         }
     }
 
-    void repaintNow() {
+    public void repaintNow() {
         repaintQueued = false;
         double w = canvas.getWidth();
         double h = canvas.getHeight();

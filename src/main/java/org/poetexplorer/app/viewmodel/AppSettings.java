@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.viewmodel;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -9,22 +9,23 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.TradeoffViewModel;
 
 /** The trade-off charts with the "Trade-off curve" button, its progress and a cancel button above them. */
-final class TradeoffPane extends VBox {
-    private final TradeoffSweep sweep;
+public final class TradeoffPane extends VBox {
     private final TradeoffView charts;
 
-    TradeoffPane(ExplorerViewModel vm, TradeoffSweep sweep) {
-        this.sweep = sweep;
+    public TradeoffPane(ExplorerViewModel vm) {
+        TradeoffViewModel sweep = vm.tradeoff();
         setId("tradeoffPane");
-        charts = new TradeoffView(vm, sweep);
+        charts = new TradeoffView(vm);
         Button run = new Button("Trade-off curve");
         run.setId("tradeoffCurveButton");
         run.setTooltip(new Tooltip("Solve a range of RAM budgets in the background (from the least RAM any schedule "
                 + "needs up to the plain schedule's peak) and plot energy and peak RAM against the budget"));
         run.setOnAction(e -> sweep.start());
-        run.disableProperty().bind(vm.graphProperty().isNull());
+        run.disableProperty().bind(vm.inputs().graphProperty().isNull());
         Button stop = new Button("Cancel");
         stop.setId("tradeoffCancelButton");
         stop.setOnAction(e -> sweep.cancel());
@@ -43,11 +44,7 @@ final class TradeoffPane extends VBox {
         getChildren().addAll(bar0, charts);
     }
 
-    TradeoffSweep sweep() {
-        return sweep;
-    }
-
-    TradeoffView charts() {
+    public TradeoffView charts() {
         return charts;
     }
 }

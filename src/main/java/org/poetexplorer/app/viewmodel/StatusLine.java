@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.viewmodel;
 
 import java.util.Locale;
 import org.poetexplorer.model.Budget;
@@ -92,14 +92,14 @@ final class StatusLine {
                 sb.append(" (the smallest that works)");
             } else if (works != null) {
                 sb.append(" (a schedule is known at ").append(Quantities.bytes(works)).append(')');
-            } else if (b.remat() && b.runtimeRatio() < ExplorerViewModel.MAX_RUNTIME_RATIO) {
+            } else if (b.remat() && b.runtimeRatio() < InputsViewModel.MAX_RUNTIME_RATIO) {
                 sb.append(", and the runtime budget");
             }
         } else if (works != null) {
             sb.append("Raise the RAM budget to at least ").append(Quantities.bytes(works)).append(" (known to work)");
         } else {
             sb.append("Raise the RAM budget");
-            if (b.remat() && b.runtimeRatio() < ExplorerViewModel.MAX_RUNTIME_RATIO) {
+            if (b.remat() && b.runtimeRatio() < InputsViewModel.MAX_RUNTIME_RATIO) {
                 sb.append(" or the runtime budget");
             }
         }

@@ -1,13 +1,13 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.viewmodel;
 
 /** A message for the user: what went wrong (or happened) and where. Each one is a new object, so repeats are seen. */
-record Notice(String title, String text, boolean error) {
+public record Notice(String title, String text, boolean error) {
 
-    static Notice error(String title, String text) {
+    public static Notice error(String title, String text) {
         return new Notice(title, text, true);
     }
 
-    static Notice info(String title, String text) {
+    public static Notice info(String title, String text) {
         return new Notice(title, text, false);
     }
 }

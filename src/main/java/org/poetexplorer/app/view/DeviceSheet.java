@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,22 +8,23 @@ import javafx.beans.value.ObservableValue;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.poetexplorer.model.Device;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 
 /**
  * The device profile as an editable ControlsFX property sheet. Every field is checked against
  * {@link Device#problems} as it is typed; a valid edit becomes a new device for the solve.
  */
-final class DeviceSheet extends PropertySheet {
+public final class DeviceSheet extends PropertySheet {
     private final ExplorerViewModel vm;
 
-    DeviceSheet(ExplorerViewModel vm) {
+    public DeviceSheet(ExplorerViewModel vm) {
         this.vm = vm;
         setId("deviceSheet");
         setModeSwitcherVisible(false);
         setSearchBoxVisible(false);
         setMode(PropertySheet.Mode.NAME);
         setPropertyEditorFactory(item -> ((Field) item).editor());
-        vm.deviceProperty().addListener((o, a, d) -> rebuild(d));
+        vm.inputs().deviceProperty().addListener((o, a, d) -> rebuild(d));
     }
 
     private void rebuild(Device d) {
@@ -124,7 +125,7 @@ final class DeviceSheet extends PropertySheet {
             if (d == value || problem(device, name, d) != null) {
                 return;
             }
-            vm.applyDevice(with(device, name, d));
+            vm.inputs().applyDevice(with(device, name, d));
         }
 
         @Override

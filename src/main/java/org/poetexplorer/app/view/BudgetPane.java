@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -17,13 +17,15 @@ import org.controlsfx.control.ToggleSwitch;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.InputsViewModel;
 
 /**
  * The budgets: RAM on a log-scale slider from the largest single activation to above the
  * plain schedule's peak (which is marked), with an exact text field; runtime as a multiple of
  * the plain step; paging and rematerialization switches.
  */
-final class BudgetPane extends VBox {
+public final class BudgetPane extends VBox {
     private final ExplorerViewModel vm;
     private final Slider ramSlider = new Slider();
     private final TextField ramField = new TextField();
@@ -31,12 +33,12 @@ final class BudgetPane extends VBox {
     private final Pane peakMarker = new Pane();
     private final Label peakLabel = new Label();
     private final Polygon peakArrow = new Polygon(0, 0, 5, 7, -5, 7);
-    private final Slider runtimeSlider = new Slider(ExplorerViewModel.MIN_RUNTIME_RATIO,
-            ExplorerViewModel.MAX_RUNTIME_RATIO, ExplorerViewModel.DEFAULT_RUNTIME_RATIO);
+    private final Slider runtimeSlider = new Slider(InputsViewModel.MIN_RUNTIME_RATIO,
+            InputsViewModel.MAX_RUNTIME_RATIO, InputsViewModel.DEFAULT_RUNTIME_RATIO);
     private final TextField runtimeField = new TextField();
     private boolean syncing;
 
-    BudgetPane(ExplorerViewModel vm) {
+    public BudgetPane(ExplorerViewModel vm) {
         super(6);
         this.vm = vm;
         setPadding(new Insets(4));
@@ -77,11 +79,11 @@ final class BudgetPane extends VBox {
 
         ToggleSwitch paging = new ToggleSwitch("Paging");
         paging.setId("pagingSwitch");
-        paging.selectedProperty().bindBidirectional(vm.pagingProperty());
+        paging.selectedProperty().bindBidirectional(vm.inputs().pagingProperty());
         paging.setTooltip(new Tooltip("Allow writing activations to storage and reading them back."));
         ToggleSwitch remat = new ToggleSwitch("Rematerialization");
         remat.setId("rematSwitch");
-        remat.selectedProperty().bindBidirectional(vm.rematProperty());
+        remat.selectedProperty().bindBidirectional(vm.inputs().rematProperty());
         remat.setTooltip(new Tooltip("Allow dropping activations and computing them again when needed."));
 
         GridPane exact = new GridPane();
@@ -92,36 +94,36 @@ final class BudgetPane extends VBox {
         getChildren().addAll(ramHeader, ramSlider, peakMarker, exact, rtTitle, runtimeSlider, rtRow,
                 new HBox(16, paging, remat));
 
-        vm.graphProperty().addListener((o, a, g) -> updateRange(g));
-        vm.plainPeakBytesProperty().addListener((o, a, b) -> updateRange(vm.graphProperty().get()));
-        vm.ramBudgetProperty().addListener((o, a, b) -> showRam(b.longValue()));
+        vm.inputs().graphProperty().addListener((o, a, g) -> updateRange(g));
+        vm.inputs().plainPeakBytesProperty().addListener((o, a, b) -> updateRange(vm.inputs().graphProperty().get()));
+        vm.inputs().ramBudgetProperty().addListener((o, a, b) -> showRam(b.longValue()));
         ramSlider.valueProperty().addListener((o, a, b) -> {
             if (!syncing) {
-                vm.ramBudgetProperty().set(LogScale.fromSlider(b.doubleValue()));
+                vm.inputs().ramBudgetProperty().set(LogScale.fromSlider(b.doubleValue()));
             }
         });
         ramField.setOnAction(e -> applyRamField());
         ramField.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
-                showRam(vm.ramBudgetProperty().get());
+                showRam(vm.inputs().ramBudgetProperty().get());
             }
         });
         ramField.textProperty().addListener((o, a, b) -> markValid(ramField, ramProblem(b) == null));
 
         runtimeSlider.valueProperty().addListener((o, a, b) -> {
             if (!syncing) {
-                vm.runtimeRatioProperty().set(Math.round(b.doubleValue() * 100) / 100.0);
+                vm.inputs().runtimeRatioProperty().set(Math.round(b.doubleValue() * 100) / 100.0);
             }
         });
-        vm.runtimeRatioProperty().addListener((o, a, b) -> showRuntime(b.doubleValue()));
+        vm.inputs().runtimeRatioProperty().addListener((o, a, b) -> showRuntime(b.doubleValue()));
         runtimeField.setOnAction(e -> applyRuntimeField());
         runtimeField.textProperty().addListener((o, a, b) -> markValid(runtimeField, runtimeProblem(b) == null));
         runtimeField.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
-                showRuntime(vm.runtimeRatioProperty().get());
+                showRuntime(vm.inputs().runtimeRatioProperty().get());
             }
         });
-        showRuntime(vm.runtimeRatioProperty().get());
+        showRuntime(vm.inputs().runtimeRatioProperty().get());
     }
 
     private static Pane spacer() {
@@ -130,11 +132,11 @@ final class BudgetPane extends VBox {
         return p;
     }
 
-    Slider ramSlider() {
+    public Slider ramSlider() {
         return ramSlider;
     }
 
-    TextField ramField() {
+    public TextField ramField() {
         return ramField;
     }
 
@@ -142,13 +144,13 @@ final class BudgetPane extends VBox {
         if (g == null) {
             return;
         }
-        long peak = Math.max(vm.plainPeakBytesProperty().get(), 2);
+        long peak = Math.max(vm.inputs().plainPeakBytesProperty().get(), 2);
         long low = Math.max(1, Math.min(g.largestActivationBytes(), peak - 1));
         syncing = true;
         try {
             ramSlider.setMin(LogScale.toSlider(low));
             ramSlider.setMax(LogScale.toSlider((long) (peak * 1.25)));
-            ramSlider.setValue(LogScale.toSlider(vm.ramBudgetProperty().get()));
+            ramSlider.setValue(LogScale.toSlider(vm.inputs().ramBudgetProperty().get()));
         } finally {
             syncing = false;
         }
@@ -156,7 +158,7 @@ final class BudgetPane extends VBox {
     }
 
     private void placePeakMarker() {
-        long peak = vm.plainPeakBytesProperty().get();
+        long peak = vm.inputs().plainPeakBytesProperty().get();
         double range = ramSlider.getMax() - ramSlider.getMin();
         if (peak <= 0 || range <= 0) {
             return;
@@ -180,7 +182,7 @@ final class BudgetPane extends VBox {
         } finally {
             syncing = false;
         }
-        long peak = vm.plainPeakBytesProperty().get();
+        long peak = vm.inputs().plainPeakBytesProperty().get();
         ramValue.setText(Quantities.bytes(bytes) + (peak > 0
                 ? String.format(Locale.ROOT, "  (%.0f %% of plain peak)", 100.0 * bytes / peak) : ""));
         if (!ramField.isFocused() || ramProblem(ramField.getText()) == null) {
@@ -205,11 +207,11 @@ final class BudgetPane extends VBox {
     private void applyRamField() {
         String p = ramProblem(ramField.getText());
         if (p != null) {
-            vm.reportInputError("RAM budget", p);
+            vm.notices().inputError("RAM budget", p);
             return;
         }
-        vm.ramBudgetProperty().set(Quantities.parseBytes(ramField.getText()));
-        ramField.setText(Long.toString(vm.ramBudgetProperty().get()));
+        vm.inputs().ramBudgetProperty().set(Quantities.parseBytes(ramField.getText()));
+        ramField.setText(Long.toString(vm.inputs().ramBudgetProperty().get()));
     }
 
     private static String runtimeProblem(String text) {
@@ -219,10 +221,10 @@ final class BudgetPane extends VBox {
     private void applyRuntimeField() {
         String p = runtimeProblem(runtimeField.getText());
         if (p != null) {
-            vm.reportInputError("runtime budget", p);
+            vm.notices().inputError("runtime budget", p);
             return;
         }
-        vm.runtimeRatioProperty().set(Allowance.parseRuntimeRatio(runtimeField.getText()));
+        vm.inputs().runtimeRatioProperty().set(Allowance.parseRuntimeRatio(runtimeField.getText()));
     }
 
     private void showRuntime(double ratio) {

@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.view;
 
 import java.util.Locale;
 import javafx.animation.KeyFrame;
@@ -11,9 +11,11 @@ import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.SolvingViewModel;
 
 /** The status bar: what the solver is doing or found, the elapsed time while solving, and a cancel button. */
-final class StatusView extends StatusBar {
+public final class StatusView extends StatusBar {
     private final Label badge = new Label();
     private final Label text = new Label();
     private final Label elapsed = new Label();
@@ -21,36 +23,36 @@ final class StatusView extends StatusBar {
     private final Button useMinimalRam = new Button();
     private final Timeline ticker;
 
-    StatusView(ExplorerViewModel vm) {
+    public StatusView(ExplorerViewModel vm) {
         setId("statusBar");
         setText("");
         badge.setId("statusBadge");
         badge.getStyleClass().add("badge");
         text.setId("statusText");
-        text.textProperty().bind(vm.statusProperty());
+        text.textProperty().bind(vm.solving().statusProperty());
         text.setTooltip(new Tooltip("Status of the current solve"));
         elapsed.setId("elapsed");
         elapsed.setTooltip(new Tooltip("Time since this solve started"));
         cancel.setId("cancelButton");
         cancel.setTooltip(new Tooltip("Stop solving and keep the best schedule found so far (Esc)"));
-        cancel.setOnAction(e -> vm.cancelSolve());
+        cancel.setOnAction(e -> vm.solving().cancelSolve());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
-        spinner.visibleProperty().bind(vm.solvingProperty());
-        spinner.managedProperty().bind(vm.solvingProperty());
-        cancel.visibleProperty().bind(vm.solvingProperty());
-        cancel.managedProperty().bind(vm.solvingProperty());
+        spinner.visibleProperty().bind(vm.solving().solvingProperty());
+        spinner.managedProperty().bind(vm.solving().solvingProperty());
+        cancel.visibleProperty().bind(vm.solving().solvingProperty());
+        cancel.managedProperty().bind(vm.solving().solvingProperty());
         useMinimalRam.setId("useMinimalRam");
         useMinimalRam.setTooltip(new Tooltip("Set the RAM budget to the smallest value known to work"));
         useMinimalRam.setVisible(false);
         useMinimalRam.managedProperty().bind(useMinimalRam.visibleProperty());
         useMinimalRam.setOnAction(e -> {
-            Long v = vm.workingRamBytesProperty().get();
+            Long v = vm.solving().workingRamBytesProperty().get();
             if (v != null) {
-                vm.ramBudgetProperty().set(v);
+                vm.inputs().ramBudgetProperty().set(v);
             }
         });
-        vm.workingRamBytesProperty().addListener((o, a, v) -> {
+        vm.solving().workingRamBytesProperty().addListener((o, a, v) -> {
             useMinimalRam.setVisible(v != null);
             useMinimalRam.setText(v == null ? "" : "Use " + Quantities.bytes(v));
         });
@@ -58,7 +60,7 @@ final class StatusView extends StatusBar {
         getRightItems().addAll(spinner, elapsed, cancel);
         ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> showElapsed(vm)));
         ticker.setCycleCount(Timeline.INDEFINITE);
-        vm.solvingProperty().addListener((o, a, solving) -> {
+        vm.solving().solvingProperty().addListener((o, a, solving) -> {
             if (solving) {
                 ticker.play();
             } else {
@@ -67,25 +69,25 @@ final class StatusView extends StatusBar {
             }
             showBadge(vm);
         });
-        vm.resultProperty().addListener((o, a, b) -> showBadge(vm));
-        vm.phaseProperty().addListener((o, a, b) -> showBadge(vm));
+        vm.solving().resultProperty().addListener((o, a, b) -> showBadge(vm));
+        vm.solving().phaseProperty().addListener((o, a, b) -> showBadge(vm));
     }
 
     private void showElapsed(ExplorerViewModel vm) {
-        double s = (System.nanoTime() - vm.solveStartedNanosProperty().get()) / 1e9;
+        double s = (System.nanoTime() - vm.solving().solveStartedNanosProperty().get()) / 1e9;
         elapsed.setText(String.format(Locale.ROOT, "%.1f s", s));
     }
 
     private void showBadge(ExplorerViewModel vm) {
         badge.getStyleClass().removeIf(c -> c.startsWith("badge-"));
         String label;
-        ExplorerViewModel.Phase phase = vm.phaseProperty().get();
-        SolveResult r = vm.resultProperty().get();
-        if (phase == ExplorerViewModel.Phase.LOADING) {
+        SolvingViewModel.Phase phase = vm.solving().phaseProperty().get();
+        SolveResult r = vm.solving().resultProperty().get();
+        if (phase == SolvingViewModel.Phase.LOADING) {
             label = "LOADING";
-        } else if (phase == ExplorerViewModel.Phase.FAILED) {
+        } else if (phase == SolvingViewModel.Phase.FAILED) {
             label = "ERROR";
-        } else if (vm.solvingProperty().get()) {
+        } else if (vm.solving().solvingProperty().get()) {
             label = "SOLVING";
         } else if (r == null) {
             label = "IDLE";

@@ -1,0 +1,437 @@
+package org.poetexplorer.app.viewmodel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.poetexplorer.app.tasks.BackgroundTasks;
+import org.poetexplorer.app.tasks.SolveRequest;
+import org.poetexplorer.catalog.Catalog;
+import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.io.DeviceSource;
+import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.LoadedNetwork;
+import org.poetexplorer.io.NetworkSource;
+import org.poetexplorer.io.onnx.ImportOptions;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Device;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.solver.SolveOptions;
+import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.solver.backends.Backends;
+
+/**
+ * What the user chooses: the network and device (from the pickers or files, loaded in the
+ * background), the budgets, the switches and the advanced solver and import choices. Views
+ * write the input properties (budgets, switches, solver settings) and call the commands for the
+ * rest; every change of the inputs is handed to the solving side as one {@link SolveRequest}.
+ */
+public final class InputsViewModel {
+    public static final String DEFAULT_NETWORK = "resnet18_cifar";
+    public static final String DEFAULT_DEVICE = "a72";
+    public static final double DEFAULT_RAM_FRACTION = 0.6;
+    public static final double DEFAULT_RUNTIME_RATIO = 1.5;
+    public static final double MIN_RUNTIME_RATIO = 1.0;
+    public static final double MAX_RUNTIME_RATIO = 10.0;
+
+    /** What becomes of loads and input changes: the solving side. */
+    interface Solving {
+        /** A network or device is being loaded. */
+        void loading(String what);
+
+        /** A load failed and changed nothing ({@code nothingLoaded}: there is still no graph). */
+        void loadFailed(boolean nothingLoaded);
+
+        /** Another graph (or device) is about to be shown: what belonged to the old one goes. */
+        void newGraph();
+
+        /** The inputs changed: solve them. */
+        void solve(SolveRequest request);
+
+        /** The inputs were restored with a schedule already known for them: show it instead of solving. */
+        void show(SolveRequest request, SolveResult shown);
+    }
+
+    private final ObservableList<NetworkSource> networks = FXCollections.observableArrayList();
+    private final ObservableList<DeviceSource> devices = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<NetworkSource> network = new ReadOnlyObjectWrapper<>(this, "network");
+    private final ReadOnlyObjectWrapper<DeviceSource> deviceChoice = new ReadOnlyObjectWrapper<>(this, "deviceChoice");
+    private final ReadOnlyObjectWrapper<Device> device = new ReadOnlyObjectWrapper<>(this, "device");
+    private final ReadOnlyObjectWrapper<TrainingGraph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
+    private final ReadOnlyObjectWrapper<Schedule> plain = new ReadOnlyObjectWrapper<>(this, "plain");
+    private final ReadOnlyLongWrapper plainPeakBytes = new ReadOnlyLongWrapper(this, "plainPeakBytes");
+    private final ReadOnlyObjectWrapper<ImportOptions> onnxImport = new ReadOnlyObjectWrapper<>(this, "onnxImport",
+            ImportOptions.DEFAULT);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyIntegerWrapper loadFailures = new ReadOnlyIntegerWrapper(this, "loadFailures");
+
+    private final LongProperty ramBudget = new SimpleLongProperty(this, "ramBudget", 1);
+    private final DoubleProperty runtimeRatio = new SimpleDoubleProperty(this, "runtimeRatio", DEFAULT_RUNTIME_RATIO);
+    private final BooleanProperty paging = new SimpleBooleanProperty(this, "paging", true);
+    private final BooleanProperty remat = new SimpleBooleanProperty(this, "remat", true);
+    private final StringProperty solver = new SimpleStringProperty(this, "solver", Backends.DEFAULT);
+    private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads",
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final DoubleProperty timeLimit = new SimpleDoubleProperty(this, "timeLimit", 60);
+
+    private final BackgroundTasks tasks;
+    private final Notices notices;
+    private final RecentFiles recent;
+    private final Solving solving;
+    private long loadGeneration;
+    private boolean applying;
+
+    InputsViewModel(BackgroundTasks tasks, Notices notices, RecentFiles recent, Solving solving) {
+        this.tasks = tasks;
+        this.notices = notices;
+        this.recent = recent;
+        this.solving = solving;
+        for (String n : Catalog.names()) {
+            networks.add(new NetworkSource.CatalogNetwork(n));
+        }
+        for (String id : DeviceFiles.builtInIds()) {
+            devices.add(new DeviceSource.BuiltInDevice(id));
+        }
+        for (ObservableValue<?> input : List.of(ramBudget, runtimeRatio, paging, remat, solver, threads, timeLimit)) {
+            input.addListener((o, a, b) -> inputsChanged());
+        }
+    }
+
+    /**
+     * Adds the profile files of {@code folder} (if it exists) to the device picker, except those
+     * that are the built-in profiles under their own name. Lists and reads them in the
+     * background; a profile that cannot be read is left out and named in a notice.
+     */
+    public void addSampleProfiles(Path folder) {
+        record Listed(List<DeviceSource> usable, List<String> problems) {
+        }
+        tasks.run("sample profiles", () -> {
+            List<DeviceSource> usable = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> s = Files.list(folder)) {
+                    for (Path p : s.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                        if (DeviceFiles.builtInIds().contains(p.getFileName().toString().replace(".json", ""))) {
+                            continue;
+                        }
+                        DeviceSource d = new DeviceSource.DeviceFile(p.toAbsolutePath());
+                        try {
+                            d.load();
+                            usable.add(d);
+                        } catch (InputException | RuntimeException e) {
+                            problems.add(BackgroundTasks.reason(e));
+                        }
+                    }
+                }
+            }
+            return new Listed(usable, problems);
+        }, BackgroundTasks.Outcome.of(listed -> {
+            listed.usable().forEach(this::addDeviceChoice);
+            if (!listed.problems().isEmpty()) {
+                notices.post(Notice.error("Sample profiles left out of the device list",
+                        String.join("; ", listed.problems())));
+            }
+        }, error -> notices.post(Notice.error("Could not list the sample profiles in " + folder,
+                BackgroundTasks.reason(error)))));
+    }
+
+    /** Loads the default network and device and solves at the default budgets. */
+    public void loadDefaults() {
+        load(new NetworkSource.CatalogNetwork(DEFAULT_NETWORK), new DeviceSource.BuiltInDevice(DEFAULT_DEVICE), null,
+                DEFAULT_RAM_FRACTION);
+    }
+
+    public void selectNetwork(NetworkSource choice) {
+        if (choice != null && !choice.equals(network.get())) {
+            load(choice, deviceChoice.get(), device.get(), currentRamFraction());
+        }
+    }
+
+    public void openNetwork(Path file) {
+        load(new NetworkSource.NetworkFile(file.toAbsolutePath()), deviceChoice.get(), device.get(),
+                currentRamFraction());
+    }
+
+    /** ONNX import choices (batch, unsupported operators); an open ONNX model is imported again with them. */
+    public void setOnnxImport(ImportOptions choices) {
+        if (choices == null || choices.equals(onnxImport.get())) {
+            return;
+        }
+        onnxImport.set(choices);
+        NetworkSource n = network.get();
+        if (n != null && n.isOnnx()) {
+            load(n, deviceChoice.get(), device.get(), currentRamFraction());
+        }
+    }
+
+    public void selectDevice(DeviceSource choice) {
+        if (choice != null && !choice.equals(deviceChoice.get())) {
+            load(network.get(), choice, null, currentRamFraction());
+        }
+    }
+
+    public void openDevice(Path file) {
+        load(network.get(), new DeviceSource.DeviceFile(file.toAbsolutePath()), null, currentRamFraction());
+    }
+
+    /** A recent file: a device profile when the device picker knows it as one, otherwise a network. */
+    public void openRecent(Path file) {
+        if (devices.contains(new DeviceSource.DeviceFile(file))) {
+            openDevice(file);
+        } else {
+            openNetwork(file);
+        }
+    }
+
+    /** Uses an edited device profile (from the property sheet) and re-solves. */
+    public void applyDevice(Device edited) {
+        load(network.get(), deviceChoice.get(), edited, currentRamFraction());
+    }
+
+    private double currentRamFraction() {
+        long peak = plainPeakBytes.get();
+        return peak > 0 ? (double) ramBudget.get() / peak : DEFAULT_RAM_FRACTION;
+    }
+
+    private record Loaded(NetworkSource network, DeviceSource deviceChoice, Device device, TrainingGraph graph,
+            Schedule plain, long plainPeak, List<String> warnings) {
+    }
+
+    private void load(NetworkSource n, DeviceSource dc, Device given, double ramFraction) {
+        load(n, dc, given, loaded -> {
+            applyLoaded(loaded, Math.max(1, Math.round(loaded.plainPeak() * ramFraction)));
+            inputsChanged();
+        });
+    }
+
+    private void load(NetworkSource n, DeviceSource dc, Device given, Consumer<Loaded> then) {
+        if (n == null || dc == null) {
+            return;
+        }
+        long gen = ++loadGeneration;
+        ImportOptions onnxChoices = onnxImport.get();
+        loading.set(true);
+        solving.loading("Loading " + n + " on " + dc + "...");
+        tasks.run("load " + n, () -> {
+            Device d = given != null ? given : dc.load();
+            LoadedNetwork loaded = n.loadWithWarnings(d, onnxChoices);
+            TrainingGraph g = loaded.graph();
+            return new Loaded(n, dc, d, g, Plans.plainSchedule(g), Plans.plainPeakBytes(g), loaded.warnings());
+        }, BackgroundTasks.Outcome.of(loaded -> {
+            if (gen == loadGeneration) {
+                loading.set(false);
+                then.accept(loaded);
+                if (!loaded.warnings().isEmpty()) {
+                    notices.post(Notice.info("Imported " + n, String.join(" ", loaded.warnings())));
+                }
+            }
+        }, error -> {
+            if (gen == loadGeneration) {
+                loading.set(false);
+                reportLoadError(n, dc, error);
+                loadFailures.set(loadFailures.get() + 1);
+                solving.loadFailed(graph.get() == null);
+            }
+        }));
+    }
+
+    private void reportLoadError(NetworkSource n, DeviceSource dc, Throwable error) {
+        String text = error instanceof InputException || error instanceof IllegalArgumentException
+                ? error.getMessage()
+                : error.getClass().getSimpleName() + ": " + error.getMessage();
+        notices.post(Notice.error("Could not load " + n + " on " + dc + " (nothing was changed)", text));
+    }
+
+    /**
+     * Opens saved inputs (a session): loads the network and device, then sets the budgets,
+     * switches and solver settings exactly as given and shows the schedule {@code shownFor}
+     * returns for the loaded graph, or solves when it returns null.
+     */
+    void restore(NetworkSource n, DeviceSource dc, Device given, Budget budget, SolveOptions options,
+            Function<TrainingGraph, SolveResult> shownFor) {
+        load(n, dc, given, loaded -> {
+            applying = true;
+            try {
+                runtimeRatio.set(budget.runtimeRatio());
+                paging.set(budget.paging());
+                remat.set(budget.remat());
+                solver.set(options.solver());
+                threads.set(options.threads());
+                timeLimit.set(options.timeLimitSeconds());
+            } finally {
+                applying = false;
+            }
+            applyLoaded(loaded, budget.ramBytes());
+            SolveResult shown = shownFor.apply(loaded.graph());
+            if (shown == null) {
+                inputsChanged();
+            } else {
+                solving.show(new SolveRequest(loaded.graph(), budget, options), shown);
+            }
+        });
+    }
+
+    private void applyLoaded(Loaded l, long ramBytes) {
+        boolean graphChanged = graph.get() == null
+                || !SolveRecord.keyOf(l.graph()).equals(SolveRecord.keyOf(graph.get()))
+                || !l.device().equals(device.get());
+        applying = true;
+        try {
+            network.set(l.network());
+            if (l.network() instanceof NetworkSource.NetworkFile f && !networks.contains(f)) {
+                networks.add(f);
+                recent.remember(f.path());
+            }
+            addDeviceChoice(l.deviceChoice());
+            if (l.deviceChoice() instanceof DeviceSource.DeviceFile f) {
+                recent.remember(f.path());
+            }
+            deviceChoice.set(l.deviceChoice());
+            device.set(l.device());
+            if (graphChanged) {
+                solving.newGraph();
+            }
+            graph.set(l.graph());
+            plain.set(l.plain());
+            plainPeakBytes.set(l.plainPeak());
+            ramBudget.set(ramBytes);
+        } finally {
+            applying = false;
+        }
+    }
+
+    private void addDeviceChoice(DeviceSource c) {
+        if (!devices.contains(c)) {
+            devices.add(c);
+        }
+    }
+
+    private void inputsChanged() {
+        if (applying || graph.get() == null) {
+            return;
+        }
+        SolveRequest request = request();
+        if (request != null) {
+            solving.solve(request);
+        }
+    }
+
+    /** The inputs as one solve request; null (and a notice saying why) when they make no usable budget. */
+    SolveRequest request() {
+        if (graph.get() == null) {
+            return null;
+        }
+        try {
+            Budget b = new Budget(ramBudget.get(), runtimeRatio.get(), paging.get(), remat.get());
+            return new SolveRequest(graph.get(), b, new SolveOptions(solver.get(), timeLimit.get(), threads.get()));
+        } catch (IllegalArgumentException e) {
+            notices.post(Notice.error("Budget not usable", e.getMessage()));
+            return null;
+        }
+    }
+
+    // --- properties ---
+
+    public ObservableList<NetworkSource> networks() {
+        return networks;
+    }
+
+    public ObservableList<DeviceSource> devices() {
+        return devices;
+    }
+
+    public ReadOnlyObjectProperty<NetworkSource> networkProperty() {
+        return network.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DeviceSource> deviceChoiceProperty() {
+        return deviceChoice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Device> deviceProperty() {
+        return device.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainingGraph> graphProperty() {
+        return graph.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Schedule> plainProperty() {
+        return plain.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty plainPeakBytesProperty() {
+        return plainPeakBytes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ImportOptions> onnxImportProperty() {
+        return onnxImport.getReadOnlyProperty();
+    }
+
+    public LongProperty ramBudgetProperty() {
+        return ramBudget;
+    }
+
+    public DoubleProperty runtimeRatioProperty() {
+        return runtimeRatio;
+    }
+
+    public BooleanProperty pagingProperty() {
+        return paging;
+    }
+
+    public BooleanProperty rematProperty() {
+        return remat;
+    }
+
+    public StringProperty solverProperty() {
+        return solver;
+    }
+
+    public IntegerProperty threadsProperty() {
+        return threads;
+    }
+
+    public DoubleProperty timeLimitProperty() {
+        return timeLimit;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Counts loads that failed (and changed nothing), so pickers can show the loaded choice again. */
+    public ReadOnlyIntegerProperty loadFailuresProperty() {
+        return loadFailures.getReadOnlyProperty();
+    }
+
+    public List<String> solverNames() {
+        return new ArrayList<>(Backends.names());
+    }
+}

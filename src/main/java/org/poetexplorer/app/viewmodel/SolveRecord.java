@@ -1,0 +1,25 @@
+package org.poetexplorer.app.viewmodel;
+
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.solver.SolveStatus;
+
+/**
+ * One finished solve in the session's history: the inputs that matter for the trade-off
+ * charts and what came out (energy and peak are NaN / -1 when there was no schedule).
+ */
+public record SolveRecord(String graphKey, long ramBudgetBytes, double runtimeRatio, boolean paging, boolean remat,
+        SolveStatus status, double energyJ, long peakRamBytes, double solveSeconds) {
+
+    /** What tells the graphs of the history apart: network, device and size. */
+    public static String keyOf(TrainingGraph g) {
+        return g.name() + "@" + g.deviceId() + "#" + g.size();
+    }
+
+    public boolean hasSchedule() {
+        return peakRamBytes >= 0;
+    }
+
+    public boolean sameCurveAs(String key, double ratio, boolean pagingOn, boolean rematOn) {
+        return graphKey.equals(key) && runtimeRatio == ratio && paging == pagingOn && remat == rematOn;
+    }
+}
