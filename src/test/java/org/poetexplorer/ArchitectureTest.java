@@ -31,12 +31,15 @@ import org.poetexplorer.io.InputException;
  * layers below it (the engine knows nothing of files, charts, the desktop app or the command
  * line); JavaFX is used by the app alone, picocli by the command line alone; and no packages
  * depend on each other in a cycle. Inside the engine, the backends know nothing of the project,
- * the phases nothing of the pipeline, and the heuristic only the model and plans. The replay
- * checker stays independent of the plan account it checks.
+ * the phases nothing of the pipeline, and the heuristic only the model and plans. Inside the
+ * desktop app, the application uses the views, the views the view-models, the view-models the
+ * task runner, and the view-models and tasks touch no control. The replay checker stays
+ * independent of the plan account it checks.
  */
 class ArchitectureTest {
     private static final String ROOT = "org.poetexplorer";
     private static final String SOLVER = ROOT + ".solver";
+    private static final String APP = ROOT + ".app";
 
     /** Each layer and its packages, bottom first. A new package is added to one of them. */
     private static final Map<String, List<String>> LAYERS = new LinkedHashMap<>();
@@ -49,7 +52,10 @@ class ArchitectureTest {
         LAYERS.put("chart", List.of(ROOT + ".chart.."));
         LAYERS.put("io", List.of(ROOT + ".io.."));
         LAYERS.put("cli", List.of(ROOT + ".cli.."));
-        LAYERS.put("app", List.of(ROOT + ".app.."));
+        LAYERS.put("tasks", List.of(APP + ".tasks.."));
+        LAYERS.put("viewmodel", List.of(APP + ".viewmodel.."));
+        LAYERS.put("view", List.of(APP + ".view.."));
+        LAYERS.put("app", List.of(APP));
         LAYERS.put("launcher", List.of(ROOT));
     }
 
@@ -105,7 +111,13 @@ class ArchitectureTest {
                 .whereLayer("chart").mayOnlyAccessLayers("model", "schedule", "engine")
                 .whereLayer("io").mayOnlyAccessLayers("model", "catalog", "schedule", "engine", "chart")
                 .whereLayer("cli").mayOnlyAccessLayers("model", "catalog", "schedule", "engine", "chart", "io")
-                .whereLayer("app").mayOnlyAccessLayers("model", "catalog", "schedule", "engine", "chart", "io")
+                .whereLayer("tasks").mayOnlyAccessLayers("model", "schedule", "engine")
+                .whereLayer("viewmodel").mayOnlyAccessLayers("model", "catalog", "schedule", "engine", "chart", "io",
+                        "tasks")
+                .whereLayer("view").mayOnlyAccessLayers("model", "catalog", "schedule", "engine", "chart", "io",
+                        "viewmodel")
+                .whereLayer("app").mayOnlyAccessLayers("model", "catalog", "schedule", "engine", "chart", "io",
+                        "view", "viewmodel")
                 .whereLayer("launcher").mayOnlyAccessLayers("app", "cli")
                 .check(CLASSES);
     }
@@ -156,9 +168,23 @@ class ArchitectureTest {
         return nested < 0 ? name : name.substring(0, nested);
     }
 
+    /**
+     * The view-models and the task runner hold state and background work only: no control,
+     * scene, window or dialog, so they can be read and tested without a screen.
+     */
+    @Test
+    void viewModelsAndTasksTouchNoControl() {
+        noClasses().that().resideInAnyPackage(packages("viewmodel", "tasks"))
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "org.controlsfx..", "org.jfree.fx..")
+                .because("views bind to the view-models' properties and call their commands; the view-models never "
+                        + "reach back into the views")
+                .check(CLASSES);
+    }
+
     @Test
     void javaFxOnlyInTheApp() {
-        noClasses().that().resideOutsideOfPackages(packages("app"))
+        noClasses().that().resideOutsideOfPackages(packages("app", "view", "viewmodel", "tasks"))
                 .and().doNotHaveFullyQualifiedName(Main.class.getName())
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree.fx..")
                 .because("only the desktop app (and Main, which launches it) runs on JavaFX")

@@ -21,6 +21,9 @@ import org.poetexplorer.solver.backends.Backends;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.SolvingViewModel;
+import org.poetexplorer.app.viewmodel.AppSettings;
 
 /**
  * A real app window for each test, headless on Monocle, with the real engine; and the waits
@@ -133,7 +136,7 @@ abstract class AppWindowTest {
     SolveResult awaitSettled(int seconds) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
                 () -> vm().inputs().graphProperty().get() != null && !vm().solving().solvingProperty().get()
-                        && vm().solving().phaseProperty().get() != ExplorerViewModel.Phase.LOADING
+                        && vm().solving().phaseProperty().get() != SolvingViewModel.Phase.LOADING
                         && vm().solving().runningSolvesProperty().get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
         return vm().solving().resultProperty().get();

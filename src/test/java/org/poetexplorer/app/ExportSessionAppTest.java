@@ -35,6 +35,12 @@ import org.poetexplorer.solver.SolveListener;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveResult;
 import org.testfx.util.WaitForAsyncUtils;
+import org.poetexplorer.app.viewmodel.InputsViewModel;
+import org.poetexplorer.app.viewmodel.Notice;
+import org.poetexplorer.app.viewmodel.Exports;
+import org.poetexplorer.app.viewmodel.AppSettings;
+import org.poetexplorer.app.view.ExportMenus;
+import org.poetexplorer.app.view.TimelineView;
 
 /**
  * Exports and sessions in the running app, headless: each test starts the app as a user whose
@@ -101,7 +107,7 @@ class ExportSessionAppTest extends AppWindowTest {
     @Test
     void exportsEveryFileInTheBackground() throws Exception {
         launchTheSavedSession();
-        ExportActions ex = app.view().exports();
+        Exports ex = vm().exports();
         Path json = dir.resolve("schedule.json");
         Path csv = dir.resolve("schedule.csv");
         assertEquals(json, await(() -> ex.exportScheduleJson(json)).get(), "succeeded");
@@ -111,8 +117,8 @@ class ExportSessionAppTest extends AppWindowTest {
         for (ChartKind k : ChartKind.values()) {
             Path png = dir.resolve(k.fileName() + ".png");
             Path svg = dir.resolve(k.fileName() + ".svg");
-            await(() -> ex.exportChart(k, ExportActions.Format.PNG, png));
-            await(() -> ex.exportChart(k, ExportActions.Format.SVG, svg));
+            await(() -> ex.exportChart(k, Exports.Format.PNG, png));
+            await(() -> ex.exportChart(k, Exports.Format.SVG, svg));
             BufferedImage img = ImageIO.read(png.toFile());
             assertEquals(2 * k.width(), img.getWidth(), k.fileName());
             assertEquals(2 * k.height(), img.getHeight(), k.fileName());
@@ -129,7 +135,7 @@ class ExportSessionAppTest extends AppWindowTest {
     @Test
     void everyChartHasAnExportContextMenu() throws Exception {
         launchTheSavedSession();
-        ContextMenu timelineMenu = ExportActions.installedMenu(app.view().timeline());
+        ContextMenu timelineMenu = ExportMenus.installedMenu(app.view().timeline());
         // Monocle's headless glass makes no context-menu event of a right click: send the one a desktop sends
         TimelineView timeline = app.view().timeline();
         WaitForAsyncUtils.asyncFx(() -> {
@@ -143,7 +149,7 @@ class ExportSessionAppTest extends AppWindowTest {
         WaitForAsyncUtils.asyncFx(timelineMenu::hide).get();
         for (javafx.scene.Node chart : List.of(app.view().timeline(), app.view().memory(),
                 app.view().lookup("#energy"), app.view().lookup("#tradeoff"))) {
-            ContextMenu menu = ExportActions.installedMenu(chart);
+            ContextMenu menu = ExportMenus.installedMenu(chart);
             assertNotNull(menu, chart.getId());
             List<String> items = menu.getItems().stream().map(MenuItem::getText).filter(t -> t != null).toList();
             assertTrue(items.stream().anyMatch(t -> t.endsWith("as PNG...")), items::toString);
@@ -159,7 +165,7 @@ class ExportSessionAppTest extends AppWindowTest {
         Path blocker = dir.resolve("a-file");
         Files.writeString(blocker, "keep me");
         Path target = blocker.resolve("timeline.png");
-        Task<Path> t = await(() -> app.view().exports().exportChart(ChartKind.TIMELINE, ExportActions.Format.PNG,
+        Task<Path> t = await(() -> vm().exports().exportChart(ChartKind.TIMELINE, Exports.Format.PNG,
                 target));
         java.util.concurrent.ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
                 java.util.concurrent.ExecutionException.class, t::get);
@@ -182,7 +188,7 @@ class ExportSessionAppTest extends AppWindowTest {
         assertEquals(4000, before.budget().ramBytes());
         assertTrue(before.hasSchedule());
         Path session = dir.resolve("saved.json");
-        await(() -> app.view().sessions().save(session));
+        await(() -> vm().sessions().save(session));
         assertFalse(lastNotice().error(), lastNotice().toString());
 
         WaitForAsyncUtils.asyncFx(() -> {
@@ -192,7 +198,7 @@ class ExportSessionAppTest extends AppWindowTest {
         SolveResult other = awaitSettled();
         assertNotEquals(before.budget(), other.budget());
 
-        await(() -> app.view().sessions().open(session));
+        await(() -> vm().sessions().open(session));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().solving().resultProperty().get() != null
                 && vm().solving().resultProperty().get().budget().equals(before.budget()));
         SolveResult back = awaitSettled();
@@ -212,14 +218,14 @@ class ExportSessionAppTest extends AppWindowTest {
         Path session = dir.resolve("moved.json");
         SessionFiles.write(session, new Session(new NetworkSource.NetworkFile(gone), new DeviceSource.BuiltInDevice("m0"), null, BUDGET, "scip", 3,
                 1, null, 0));
-        await(() -> app.view().sessions().open(session));
+        await(() -> vm().sessions().open(session));
         Notice n = lastNotice();
         assertTrue(n.error(), n.toString());
         assertTrue(n.text().contains(gone.toString()), n.text());
         assertTrue(n.title().contains("defaults"), n.title());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> ExplorerViewModel.DEFAULT_NETWORK.equals(vm().inputs().graphProperty().get().name()));
-        assertEquals(ExplorerViewModel.DEFAULT_DEVICE, vm().inputs().deviceProperty().get().id());
+                () -> InputsViewModel.DEFAULT_NETWORK.equals(vm().inputs().graphProperty().get().name()));
+        assertEquals(InputsViewModel.DEFAULT_DEVICE, vm().inputs().deviceProperty().get().id());
         Screenshots.save(stage.getScene(), "22-session-files-moved");
     }
 }

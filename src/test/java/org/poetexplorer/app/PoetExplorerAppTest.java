@@ -27,6 +27,9 @@ import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
 import org.testfx.util.WaitForAsyncUtils;
+import org.poetexplorer.app.view.LogScale;
+import org.poetexplorer.app.view.TimelineView;
+import org.poetexplorer.app.view.MemoryView;
 
 /**
  * The desktop app end to end, headless (Monocle), with the real engine: each test starts its

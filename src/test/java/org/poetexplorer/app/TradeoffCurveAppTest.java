@@ -15,6 +15,9 @@ import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.solver.Sweep;
 import org.testfx.util.WaitForAsyncUtils;
+import org.poetexplorer.app.viewmodel.TradeoffViewModel;
+import org.poetexplorer.app.view.TradeoffPane;
+import org.poetexplorer.app.view.ChartCanvas;
 
 /**
  * The "Trade-off curve" action end to end, headless (Monocle), with the real engine on the
@@ -29,27 +32,27 @@ class TradeoffCurveAppTest extends AppWindowTest {
         TabPane tabs = (TabPane) app.view().lookup("#bottomTabs");
         fx(() -> tabs.getSelectionModel().select(2));
         TradeoffPane pane = (TradeoffPane) app.view().lookup("#tradeoffPane");
-        TradeoffSweep sweep = pane.sweep();
+        TradeoffViewModel sweep = vm().tradeoff();
         robot.clickOn("#tradeoffCurveButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sweep.runningProperty().get()
-                || sweep.points().size() == TradeoffSweep.POINTS);
+                || sweep.sweepPoints().size() == TradeoffViewModel.POINTS);
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !sweep.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "tradeoff-curve-linear-m0");
 
-        assertEquals(TradeoffSweep.POINTS, sweep.points().size(), "one point per budget");
-        assertTrue(sweep.points().stream().allMatch(p -> p.source() != Sweep.Source.CANCELLED));
-        assertTrue(sweep.points().stream().anyMatch(p -> p.status() == SolveStatus.OPTIMAL), "the largest budget fits the plain schedule");
-        List<TradeoffPoint> drawn = pane.charts().points(vm(), true);
-        assertTrue(drawn.size() >= TradeoffSweep.POINTS, "every budget of the curve is drawn: " + drawn.size());
-        assertTrue(drawn.stream().filter(TradeoffPoint::feasible).count() >= TradeoffSweep.POINTS - 1,
+        assertEquals(TradeoffViewModel.POINTS, sweep.sweepPoints().size(), "one point per budget");
+        assertTrue(sweep.sweepPoints().stream().allMatch(p -> p.source() != Sweep.Source.CANCELLED));
+        assertTrue(sweep.sweepPoints().stream().anyMatch(p -> p.status() == SolveStatus.OPTIMAL), "the largest budget fits the plain schedule");
+        List<TradeoffPoint> drawn = pane.charts().points(true);
+        assertTrue(drawn.size() >= TradeoffViewModel.POINTS, "every budget of the curve is drawn: " + drawn.size());
+        assertTrue(drawn.stream().filter(TradeoffPoint::feasible).count() >= TradeoffViewModel.POINTS - 1,
                 "linear on m0 has schedules from the least RAM up (the first budget is that least RAM)");
 
         long before = vm().inputs().ramBudgetProperty().get();
         ChartCanvas chart = pane.charts().energyChart();
         Point2D target = null;
         TradeoffPoint picked = null;
-        TradeoffPainter painter = pane.charts().energyPainter(vm());
+        TradeoffPainter painter = pane.charts().energyPainter();
         for (double y = 0; y < chart.getHeight() && target == null; y += 2) {
             for (double x = 0; x < chart.getWidth(); x += 2) {
                 TradeoffPoint p = painter.pointAt(chart.getWidth(), chart.getHeight(), x, y);
@@ -69,7 +72,7 @@ class TradeoffCurveAppTest extends AppWindowTest {
         Screenshots.save(stage.getScene(), "tradeoff-curve-point-loaded");
         assertEquals(wanted, r.budget().ramBytes(), "the clicked budget is solved");
         assertTrue(r.hasSchedule() && r.status() != SolveStatus.INFEASIBLE);
-        assertTrue(pane.charts().points(vm(), true).stream()
+        assertTrue(pane.charts().points(true).stream()
                 .anyMatch(p -> p.current() && Math.round(p.ramBudgetBytes()) == wanted), "the loaded budget is the marked point");
     }
 

@@ -98,7 +98,7 @@ public final class MemoryView extends ChartCanvas {
     }
 
     /** The window of the contents list (a PopOver is a window of its own), or null when hidden. */
-    javafx.scene.Scene contentsScene() {
+    public javafx.scene.Scene contentsScene() {
         return popOver.isShowing() ? popOver.getScene() : null;
     }
 

@@ -1,4 +1,4 @@
-package org.poetexplorer.app;
+package org.poetexplorer.app.viewmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
