@@ -81,6 +81,9 @@ class ExplorerViewModelTest {
         WaitForAsyncUtils.asyncFx(vm::shutdown);
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !engineRunning());
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(vm.runningJobs().isEmpty(), vm.runningJobs().toString());
+        assertTrue(vm.tradeoff().sweepPoints().stream().anyMatch(p -> p.source() == Sweep.Source.CANCELLED),
+                "the curve stopped before its last budget: " + vm.tradeoff().sweepPoints());
     }
 }
