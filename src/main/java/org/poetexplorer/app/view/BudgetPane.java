@@ -205,13 +205,19 @@ public final class BudgetPane extends VBox {
     }
 
     private void applyRamField() {
-        String p = ramProblem(ramField.getText());
-        if (p != null) {
-            vm.notices().inputError("RAM budget", p);
-            return;
+        if (applies("RAM budget", ramField, Quantities::parseBytes)) {
+            vm.inputs().ramBudgetProperty().set(Quantities.parseBytes(ramField.getText()));
+            ramField.setText(Long.toString(vm.inputs().ramBudgetProperty().get()));
         }
-        vm.inputs().ramBudgetProperty().set(Quantities.parseBytes(ramField.getText()));
-        ramField.setText(Long.toString(vm.inputs().ramBudgetProperty().get()));
+    }
+
+    /** True when {@code parse} takes the field's text; otherwise the notice says why and nothing changes. */
+    private boolean applies(String field, TextField f, Consumer<String> parse) {
+        String p = problem(parse, f.getText());
+        if (p != null) {
+            vm.notices().inputError(field, p);
+        }
+        return p == null;
     }
 
     private static String runtimeProblem(String text) {
@@ -219,12 +225,9 @@ public final class BudgetPane extends VBox {
     }
 
     private void applyRuntimeField() {
-        String p = runtimeProblem(runtimeField.getText());
-        if (p != null) {
-            vm.notices().inputError("runtime budget", p);
-            return;
+        if (applies("runtime budget", runtimeField, Allowance::parseRuntimeRatio)) {
+            vm.inputs().runtimeRatioProperty().set(Allowance.parseRuntimeRatio(runtimeField.getText()));
         }
-        vm.inputs().runtimeRatioProperty().set(Allowance.parseRuntimeRatio(runtimeField.getText()));
     }
 
     private void showRuntime(double ratio) {

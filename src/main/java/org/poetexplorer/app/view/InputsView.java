@@ -1,6 +1,9 @@
 package org.poetexplorer.app.view;
 
 import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -34,43 +37,23 @@ public final class InputsView extends VBox {
         setPadding(new Insets(0));
         budgets = new BudgetPane(vm);
 
-        networkPicker.setId("networkPicker");
-        networkPicker.setItems(vm.inputs().networks());
-        networkPicker.setMaxWidth(Double.MAX_VALUE);
-        networkPicker.setTooltip(new Tooltip("Network to train: the built-in catalog, or a network file you opened."));
-        Button openNet = new Button("Open...");
-        openNet.setTooltip(new Tooltip("Open a network file (JSON or ONNX) (Ctrl+O)"));
-        openNet.setOnAction(e -> openNetwork.run());
-        HBox.setHgrow(networkPicker, Priority.ALWAYS);
-        networkPicker.valueProperty().addListener((o, a, b) -> {
-            if (!syncing && b != null) {
-                vm.inputs().selectNetwork(b);
-            }
-        });
-        vm.inputs().networkProperty().addListener((o, a, b) -> sync(() -> networkPicker.setValue(b)));
+        HBox networkRow = pickerRow(networkPicker, "networkPicker", vm.inputs().networks(),
+                "Network to train: the built-in catalog, or a network file you opened.",
+                "Open a network file (JSON or ONNX) (Ctrl+O)", openNetwork, vm.inputs()::selectNetwork,
+                vm.inputs().networkProperty());
 
         summary.setId("networkSummary");
         summary.setHgap(10);
         summary.setVgap(2);
         vm.inputs().graphProperty().addListener((o, a, g) -> showSummary(g, vm));
         vm.inputs().plainPeakBytesProperty().addListener((o, a, b) -> showSummary(vm.inputs().graphProperty().get(), vm));
-        VBox networkBox = new VBox(6, new HBox(6, networkPicker, openNet), summary);
+        VBox networkBox = new VBox(6, networkRow, summary);
         networkBox.setPadding(new Insets(4));
 
-        devicePicker.setId("devicePicker");
-        devicePicker.setItems(vm.inputs().devices());
-        devicePicker.setMaxWidth(Double.MAX_VALUE);
-        devicePicker.setTooltip(new Tooltip("Device profile: built-in, sample profiles, or a profile file you opened."));
-        Button openDev = new Button("Open...");
-        openDev.setTooltip(new Tooltip("Open a device profile file (JSON) (Ctrl+D)"));
-        openDev.setOnAction(e -> openDevice.run());
-        HBox.setHgrow(devicePicker, Priority.ALWAYS);
-        devicePicker.valueProperty().addListener((o, a, b) -> {
-            if (!syncing && b != null) {
-                vm.inputs().selectDevice(b);
-            }
-        });
-        vm.inputs().deviceChoiceProperty().addListener((o, a, b) -> sync(() -> devicePicker.setValue(b)));
+        HBox deviceRow = pickerRow(devicePicker, "devicePicker", vm.inputs().devices(),
+                "Device profile: built-in, sample profiles, or a profile file you opened.",
+                "Open a device profile file (JSON) (Ctrl+D)", openDevice, vm.inputs()::selectDevice,
+                vm.inputs().deviceChoiceProperty());
         vm.inputs().loadFailuresProperty().addListener((o, a, b) -> sync(() -> {
             networkPicker.setValue(vm.inputs().networkProperty().get());
             devicePicker.setValue(vm.inputs().deviceChoiceProperty().get());
@@ -88,7 +71,7 @@ public final class InputsView extends VBox {
             deviceName.setText(d == null ? "" : d.name());
             deviceSource.setText(d == null || d.source().isEmpty() ? "Device profile" : "Source: " + d.source());
         });
-        VBox deviceBox = new VBox(6, new HBox(6, devicePicker, openDev), deviceName, sheet);
+        VBox deviceBox = new VBox(6, deviceRow, deviceName, sheet);
         deviceBox.setPadding(new Insets(4));
 
         TitledPane net = new TitledPane("Network", networkBox);
@@ -97,6 +80,29 @@ public final class InputsView extends VBox {
         TitledPane adv = new TitledPane("Advanced", advanced(vm));
         adv.setExpanded(false);
         getChildren().addAll(net, bud, dev, adv);
+    }
+
+    /**
+     * A picker with its "Open..." button: picking a choice calls {@code select}, and the picker
+     * follows {@code loaded}, the choice actually loaded.
+     */
+    private <T> HBox pickerRow(ComboBox<T> picker, String id, ObservableList<T> choices, String tip, String openTip,
+            Runnable open, Consumer<T> select, ObservableValue<T> loaded) {
+        picker.setId(id);
+        picker.setItems(choices);
+        picker.setMaxWidth(Double.MAX_VALUE);
+        picker.setTooltip(new Tooltip(tip));
+        Button openButton = new Button("Open...");
+        openButton.setTooltip(new Tooltip(openTip));
+        openButton.setOnAction(e -> open.run());
+        HBox.setHgrow(picker, Priority.ALWAYS);
+        picker.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                select.accept(b);
+            }
+        });
+        loaded.addListener((o, a, b) -> sync(() -> picker.setValue(b)));
+        return new HBox(6, picker, openButton);
     }
 
     private void sync(Runnable r) {
