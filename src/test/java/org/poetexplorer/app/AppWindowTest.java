@@ -34,11 +34,6 @@ import org.poetexplorer.app.viewmodel.AppSettings;
  * ({@link #launch(Session)}), which is how a test picks a small network and a short time limit.
  */
 abstract class AppWindowTest {
-    static {
-        // Monocle's headless screen is 1280x800 unless told otherwise; the window is larger.
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     private static final String SETTINGS_DIR = "poet.settings.dir";
 
     /** This test's settings folder (where the app keeps settings.json and remembers the last session). */
