@@ -7,6 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.app.viewmodel.AppSettings;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.SolvingViewModel;
 import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.DeviceSource;
@@ -21,9 +24,6 @@ import org.poetexplorer.solver.backends.Backends;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.poetexplorer.app.viewmodel.ExplorerViewModel;
-import org.poetexplorer.app.viewmodel.SolvingViewModel;
-import org.poetexplorer.app.viewmodel.AppSettings;
 
 /**
  * A real app window for each test, headless on Monocle, with the real engine; and the waits

@@ -19,6 +19,12 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.app.view.ExportMenus;
+import org.poetexplorer.app.view.TimelineView;
+import org.poetexplorer.app.viewmodel.AppSettings;
+import org.poetexplorer.app.viewmodel.Exports;
+import org.poetexplorer.app.viewmodel.InputsViewModel;
+import org.poetexplorer.app.viewmodel.Notice;
 import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.chart.ChartKind;
 import org.poetexplorer.io.DeviceFiles;
@@ -35,12 +41,6 @@ import org.poetexplorer.solver.SolveListener;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveResult;
 import org.testfx.util.WaitForAsyncUtils;
-import org.poetexplorer.app.viewmodel.InputsViewModel;
-import org.poetexplorer.app.viewmodel.Notice;
-import org.poetexplorer.app.viewmodel.Exports;
-import org.poetexplorer.app.viewmodel.AppSettings;
-import org.poetexplorer.app.view.ExportMenus;
-import org.poetexplorer.app.view.TimelineView;
 
 /**
  * Exports and sessions in the running app, headless: each test starts the app as a user whose

@@ -15,6 +15,9 @@ import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poetexplorer.ReferenceData;
+import org.poetexplorer.app.view.LogScale;
+import org.poetexplorer.app.view.MemoryView;
+import org.poetexplorer.app.view.TimelineView;
 import org.poetexplorer.chart.ChartLayout;
 import org.poetexplorer.chart.TimeWindow;
 import org.poetexplorer.chart.TimelineData;
@@ -27,9 +30,6 @@ import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
 import org.testfx.util.WaitForAsyncUtils;
-import org.poetexplorer.app.view.LogScale;
-import org.poetexplorer.app.view.TimelineView;
-import org.poetexplorer.app.view.MemoryView;
 
 /**
  * The desktop app end to end, headless (Monocle), with the real engine: each test starts its

@@ -9,15 +9,15 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.app.view.ChartCanvas;
+import org.poetexplorer.app.view.TradeoffPane;
+import org.poetexplorer.app.viewmodel.TradeoffViewModel;
 import org.poetexplorer.chart.TradeoffPainter;
 import org.poetexplorer.chart.TradeoffPoint;
 import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
 import org.poetexplorer.solver.Sweep;
 import org.testfx.util.WaitForAsyncUtils;
-import org.poetexplorer.app.viewmodel.TradeoffViewModel;
-import org.poetexplorer.app.view.TradeoffPane;
-import org.poetexplorer.app.view.ChartCanvas;
 
 /**
  * The "Trade-off curve" action end to end, headless (Monocle), with the real engine on the

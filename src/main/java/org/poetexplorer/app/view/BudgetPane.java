@@ -14,11 +14,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Polygon;
 import org.controlsfx.control.ToggleSwitch;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.InputsViewModel;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.app.viewmodel.ExplorerViewModel;
-import org.poetexplorer.app.viewmodel.InputsViewModel;
 
 /**
  * The budgets: RAM on a log-scale slider from the largest single activation to above the

@@ -7,8 +7,8 @@ import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
-import org.poetexplorer.model.Device;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.model.Device;
 
 /**
  * The device profile as an editable ControlsFX property sheet. Every field is checked against

@@ -17,12 +17,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 
 /** The left side: network and device pickers, the device sheet, the network summary, budgets and solver settings. */
 public final class InputsView extends VBox {

@@ -7,6 +7,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PopOver;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 import org.poetexplorer.chart.MemoryData;
 import org.poetexplorer.chart.MemoryPainter;
 import org.poetexplorer.chart.TimeWindow;
@@ -15,7 +16,6 @@ import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleSummary;
-import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 
 /**
  * The memory chart on screen, under the timeline and on the same time axis. A click lists

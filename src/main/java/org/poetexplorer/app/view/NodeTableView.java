@@ -5,8 +5,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import org.poetexplorer.model.Quantities;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.model.Quantities;
 
 /** The nodes of the current schedule; its selection and the timeline's are one (the view-model's selected node). */
 public final class NodeTableView extends TableView<NodeRow> {

@@ -9,10 +9,10 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
-import org.poetexplorer.model.Quantities;
-import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 import org.poetexplorer.app.viewmodel.SolvingViewModel;
+import org.poetexplorer.model.Quantities;
+import org.poetexplorer.solver.SolveResult;
 
 /** The status bar: what the solver is doing or found, the elapsed time while solving, and a cancel button. */
 public final class StatusView extends StatusBar {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 import org.poetexplorer.chart.TimeWindow;
 import org.poetexplorer.chart.TimelineData;
 import org.poetexplorer.chart.TimelinePainter;
@@ -11,7 +12,6 @@ import org.poetexplorer.model.GraphNode;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.Schedule;
-import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 
 /**
  * The Gantt timeline on screen: draws {@link TimelinePainter}, shows a hover card for the

@@ -6,11 +6,11 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.poetexplorer.chart.TradeoffPainter;
-import org.poetexplorer.chart.TradeoffPoint;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 import org.poetexplorer.app.viewmodel.SolveRecord;
 import org.poetexplorer.app.viewmodel.TradeoffViewModel;
+import org.poetexplorer.chart.TradeoffPainter;
+import org.poetexplorer.chart.TradeoffPoint;
 
 /**
  * Energy and peak RAM against the RAM budget: each finished solve of the current network,

@@ -1,5 +1,6 @@
 package org.poetexplorer.app.viewmodel;
 
+import org.poetexplorer.app.tasks.BackgroundTasks;
 import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
 
@@ -15,7 +16,7 @@ public record Comparison(SolveResult result, String note) {
     }
 
     static Comparison failed(Throwable error) {
-        return new Comparison(null, "failed: " + org.poetexplorer.app.tasks.BackgroundTasks.reason(error));
+        return new Comparison(null, "failed: " + BackgroundTasks.reason(error));
     }
 
     static Comparison notRun(String why) {

@@ -1,5 +1,6 @@
 package org.poetexplorer.app.viewmodel;
 
+import java.util.List;
 import javafx.util.Duration;
 import org.poetexplorer.app.tasks.BackgroundTasks;
 
@@ -67,7 +68,7 @@ public final class ExplorerViewModel {
     }
 
     /** Background jobs not yet finished, by name. */
-    public java.util.List<String> runningJobs() {
+    public List<String> runningJobs() {
         return tasks.runningJobs();
     }
 

@@ -60,24 +60,6 @@ public final class InputsViewModel {
     public static final double MIN_RUNTIME_RATIO = 1.0;
     public static final double MAX_RUNTIME_RATIO = 10.0;
 
-    /** What becomes of loads and input changes: the solving side. */
-    interface Solving {
-        /** A network or device is being loaded. */
-        void loading(String what);
-
-        /** A load failed and changed nothing ({@code nothingLoaded}: there is still no graph). */
-        void loadFailed(boolean nothingLoaded);
-
-        /** Another graph (or device) is about to be shown: what belonged to the old one goes. */
-        void newGraph();
-
-        /** The inputs changed: solve them. */
-        void solve(SolveRequest request);
-
-        /** The inputs were restored with a schedule already known for them: show it instead of solving. */
-        void show(SolveRequest request, SolveResult shown);
-    }
-
     private final ObservableList<NetworkSource> networks = FXCollections.observableArrayList();
     private final ObservableList<DeviceSource> devices = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<NetworkSource> network = new ReadOnlyObjectWrapper<>(this, "network");
@@ -103,11 +85,11 @@ public final class InputsViewModel {
     private final BackgroundTasks tasks;
     private final Notices notices;
     private final RecentFiles recent;
-    private final Solving solving;
+    private final SolvingViewModel solving;
     private long loadGeneration;
     private boolean applying;
 
-    InputsViewModel(BackgroundTasks tasks, Notices notices, RecentFiles recent, Solving solving) {
+    InputsViewModel(BackgroundTasks tasks, Notices notices, RecentFiles recent, SolvingViewModel solving) {
         this.tasks = tasks;
         this.notices = notices;
         this.recent = recent;

@@ -31,7 +31,7 @@ import org.poetexplorer.solver.heuristic.FastScheduler;
  * infeasible solve the least RAM that could work. Results are applied on the JavaFX thread
  * only if nothing newer was asked for in the meantime.
  */
-public final class SolvingViewModel implements InputsViewModel.Solving {
+public final class SolvingViewModel {
     /** What the solver side is doing. */
     public enum Phase {
         LOADING, SOLVING, DONE, FAILED, IDLE
@@ -68,14 +68,14 @@ public final class SolvingViewModel implements InputsViewModel.Solving {
 
     // --- what the inputs ask for ---
 
-    @Override
-    public void loading(String what) {
+    /** A network or device is being loaded. */
+    void loading(String what) {
         phase.set(Phase.LOADING);
         status.set(what);
     }
 
-    @Override
-    public void loadFailed(boolean nothingLoaded) {
+    /** A load failed and changed nothing ({@code nothingLoaded}: there is still no graph). */
+    void loadFailed(boolean nothingLoaded) {
         if (nothingLoaded) {
             phase.set(Phase.IDLE);
             status.set("Nothing loaded");
@@ -86,15 +86,15 @@ public final class SolvingViewModel implements InputsViewModel.Solving {
         }
     }
 
-    @Override
-    public void newGraph() {
+    /** Another graph (or device) is about to be shown: what belonged to the old one goes. */
+    void newGraph() {
         history.clear();
         selectedNode.set(-1);
         result.set(null); // the old schedule belongs to another graph
     }
 
-    @Override
-    public void solve(SolveRequest request) {
+    /** The inputs changed: solve them. */
+    void solve(SolveRequest request) {
         if (request.equals(lastRequest) && solves.busyProperty().get()) {
             return;
         }
@@ -106,8 +106,8 @@ public final class SolvingViewModel implements InputsViewModel.Solving {
         solves.submit(request);
     }
 
-    @Override
-    public void show(SolveRequest request, SolveResult shown) {
+    /** The inputs were restored with a schedule already known for them: show it instead of solving. */
+    void show(SolveRequest request, SolveResult shown) {
         solves.abandon();
         lastRequest = request;
         forget(shown.lowerBoundJ());
