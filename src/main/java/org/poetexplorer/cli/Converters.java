@@ -1,11 +1,13 @@
 package org.poetexplorer.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.poetexplorer.io.AtomicFiles;
 import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.model.Allowance;
@@ -116,18 +118,15 @@ final class Converters {
         }
     }
 
-    /** A file to write: its folder must exist, and it must not be a folder itself. */
+    /** A file to write: its folder must exist, and no folder, device or FIFO may be in its place. */
     static final class FileToWrite implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
             Path p = path(value);
-            if (Files.isDirectory(p)) {
-                throw new TypeConversionException(value + " is a folder (expected a file name)");
-            }
-            Path parent = p.toAbsolutePath().getParent();
-            if (parent == null || !Files.isDirectory(parent)) {
-                throw new TypeConversionException("cannot write " + value + ": " + (parent == null ? "no folder"
-                        : parent + (Files.exists(parent) ? " is not a folder" : " does not exist")));
+            try {
+                AtomicFiles.destination(p);
+            } catch (IOException e) {
+                throw new TypeConversionException(e.getMessage());
             }
             return p;
         }
