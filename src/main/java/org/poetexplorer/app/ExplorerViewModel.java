@@ -32,7 +32,6 @@ import javafx.util.Duration;
 import org.poetexplorer.catalog.Catalog;
 import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.DeviceSource;
-import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.LoadedNetwork;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
@@ -260,10 +259,7 @@ public final class ExplorerViewModel {
     }
 
     private void reportLoadError(NetworkSource n, DeviceSource dc, Throwable error) {
-        String text = error instanceof InputException || error instanceof IllegalArgumentException
-                ? error.getMessage()
-                : error.getClass().getSimpleName() + ": " + error.getMessage();
-        notice.set(Notice.error("Could not load " + n + " on " + dc + " (nothing was changed)", text));
+        notice.set(Notice.error("Could not load " + n + " on " + dc + " (nothing was changed)", Notice.reason(error)));
     }
 
     private void apply(Loaded l, double ramFraction) {
@@ -466,7 +462,7 @@ public final class ExplorerViewModel {
         @Override
         public void failed(SolveRequest request, Throwable error) {
             phase.set(Phase.FAILED);
-            String text = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+            String text = Notice.reason(error);
             status.set("Solver failed: " + text);
             notice.set(Notice.error("The solver failed", text));
         }

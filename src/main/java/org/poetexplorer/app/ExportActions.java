@@ -150,9 +150,8 @@ final class ExportActions {
             vm.post(Notice.info("Exported the " + what, file.toAbsolutePath().toString()));
         });
         task.setOnFailed(e -> {
-            Throwable t = task.getException();
-            String reason = t.getMessage() == null ? t.toString() : t.getMessage();
-            vm.post(Notice.error("Could not export the " + what + " (nothing was changed)", reason));
+            vm.post(Notice.error("Could not export the " + what + " (nothing was changed)",
+                    Notice.reason(task.getException())));
         });
         worker.execute(task);
         return task;

@@ -164,7 +164,7 @@ final class SessionStore {
     }
 
     private static String message(Throwable t) {
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+        return Notice.reason(t);
     }
 
     void chooseAndSave(Supplier<Window> owner) {

@@ -106,7 +106,7 @@ final class TradeoffSweep {
         });
         t.setOnFailed(e -> {
             if (task == t) {
-                finish("Trade-off curve failed: " + t.getException());
+                finish("Trade-off curve failed: " + Notice.reason(t.getException()));
             }
         });
         task = t;

@@ -212,6 +212,7 @@ public final class ScheduleFiles {
 
     private static TrainingGraph graph(JsonFields f, JsonNode root) throws InputException {
         JsonNode arr = f.array(root, "", "nodes");
+        InputLimits.requireGraphNodes(f.source(), "nodes", arr.size());
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < arr.size(); i++) {
             JsonNode n = f.object(arr.get(i), "nodes[" + i + "]");

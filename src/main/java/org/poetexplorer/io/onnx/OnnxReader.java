@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.InputLimits;
 import org.poetexplorer.io.onnx.proto.Onnx.GraphProto;
 import org.poetexplorer.io.onnx.proto.Onnx.ModelProto;
 import org.poetexplorer.io.onnx.proto.Onnx.NodeProto;
@@ -73,9 +74,7 @@ final class OnnxReader {
         String source = file.toString();
         long size;
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new InputException(source, "", "no such file");
-            }
+            InputLimits.requireFile(file);
             size = Files.size(file);
         } catch (IOException e) {
             throw new InputException(source, "", "cannot read (" + e.getMessage() + ")", e);
