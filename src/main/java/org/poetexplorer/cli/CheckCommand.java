@@ -57,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
             f = ScheduleFiles.read(file);
             schedule = f.schedule();
             if (network != null) {
-                TrainingGraph net = NetworkOptions.graph(network, device == null ? null : device.load(),
+                TrainingGraph net = NetworkOptions.graph(network, device, device == null ? null : device.load(),
                         ImportOptions.DEFAULT);
                 schedule = f.scheduleOn(matching(net, f.graph()));
             } else if (device != null) {

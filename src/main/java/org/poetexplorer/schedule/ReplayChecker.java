@@ -132,7 +132,7 @@ public final class ReplayChecker {
                         return bad(x, op, COMPUTE_OF_OUTPUT_IN_RAM, "computes " + name + " whose output is already in RAM");
                     }
                     inRam[i] = true;
-                    ramBytes += g.ram(i);
+                    ramBytes = Math.addExact(ramBytes, g.ram(i));
                     computed[i] = true;
                     computeTime += g.runtime(i);
                     if (computeTime > runtimeLimit * (1 + REL_TOL)) {
@@ -161,7 +161,7 @@ public final class ReplayChecker {
                     }
                     if (!inRam[i]) {
                         inRam[i] = true;
-                        ramBytes += g.ram(i);
+                        ramBytes = Math.addExact(ramBytes, g.ram(i));
                     }
                     break;
                 case FREE:
