@@ -12,6 +12,7 @@ import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Quantities;
+import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.Sweep;
 import org.poetexplorer.solver.backends.Backends;
 import picocli.CommandLine.ITypeConverter;
@@ -42,7 +43,7 @@ final class Converters {
         }
     }
 
-    /** A positive finite number of seconds. */
+    /** A time limit: a positive finite number of seconds ({@link SolveOptions#requireTimeLimit}). */
     static final class Seconds implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
@@ -52,10 +53,21 @@ final class Converters {
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("\"" + value + "\" is not a number");
             }
-            if (!(d > 0) || Double.isInfinite(d)) {
-                throw new TypeConversionException("must be a positive finite number (was " + value.trim() + ")");
+            return refusing(() -> SolveOptions.requireTimeLimit(d));
+        }
+    }
+
+    /** Solver threads: a whole number from 1 to {@link SolveOptions#MAX_THREADS}. */
+    static final class Threads implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            double d;
+            try {
+                d = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("\"" + value + "\" is not a whole number");
             }
-            return d;
+            return refusing(() -> SolveOptions.requireThreads(d));
         }
     }
 

@@ -49,9 +49,11 @@ public final class PoetCli implements Callable<Integer> {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(out, err).execute(args);
-        out.flush();
-        err.flush();
+        PrintWriter shownOut = new PrintWriter(new PrintableWriter(out), true);
+        PrintWriter shownErr = new PrintWriter(new PrintableWriter(err), true);
+        int code = commandLine(shownOut, shownErr).execute(args);
+        shownOut.flush();
+        shownErr.flush();
         return code;
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -148,6 +149,10 @@ public final class Json {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+                throw new InputException(source, "", "more after the JSON object" + where + " (a file holds one object)",
+                        e);
+            }
             throw new InputException(source, "", "not valid JSON: " + e.getOriginalMessage() + where, e);
         }
         if (root == null || root.isMissingNode()) {

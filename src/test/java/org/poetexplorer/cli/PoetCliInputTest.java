@@ -231,10 +231,10 @@ class PoetCliInputTest {
             """;
 
     private Outcome solveCosted(String ram, String runtime, String energy, String... extra) throws IOException {
-        return solveCosted(ram, runtime, energy, "1000000000000000000", extra);
+        return solveCostedWithin("1000000000000000000", ram, runtime, energy, extra);
     }
 
-    private Outcome solveCosted(String ram, String runtime, String energy, String budget, String... extra)
+    private Outcome solveCostedWithin(String budget, String ram, String runtime, String energy, String... extra)
             throws IOException {
         Path f = dir.resolve("huge.json");
         Files.writeString(f, COSTED.replace("RAM", ram).replace("RUNTIME", runtime).replace("ENERGY", energy));
@@ -258,7 +258,7 @@ class PoetCliInputTest {
     @Test
     void aScheduleOfHugeFiguresTheToolWritesPassesCheck() throws IOException {
         Path schedule = dir.resolve("s.json");
-        Outcome solved = solveCosted("1e18", "1", "1", "3000000000000000000", "--schedule-out",
+        Outcome solved = solveCostedWithin("3000000000000000000", "1e18", "1", "1", "--schedule-out",
                 schedule.toString());
         assertEquals(PoetCli.OK, solved.code(), solved.err());
         Outcome checked = poet("check", schedule.toString());
