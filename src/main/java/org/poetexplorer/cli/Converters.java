@@ -47,12 +47,7 @@ final class Converters {
     static final class Seconds implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double d;
-            try {
-                d = Double.parseDouble(value.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("\"" + value + "\" is not a number");
-            }
+            double d = number(value, "a number");
             return refusing(() -> SolveOptions.requireTimeLimit(d));
         }
     }
@@ -61,12 +56,7 @@ final class Converters {
     static final class Threads implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            double d;
-            try {
-                d = Double.parseDouble(value.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("\"" + value + "\" is not a whole number");
-            }
+            double d = number(value, "a whole number");
             return refusing(() -> SolveOptions.requireThreads(d));
         }
     }
@@ -195,6 +185,15 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(part + " " + e.getMessage() + " (was \"" + whole + "\")");
             }
+        }
+    }
+
+    /** {@code value} as a number; {@code what} says what it should have been when it is none. */
+    private static double number(String value, String what) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("\"" + value + "\" is not " + what);
         }
     }
 

@@ -1,12 +1,12 @@
 package org.poetexplorer.schedule;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
@@ -155,22 +155,18 @@ public final class ReplayChecker {
         /** Outputs in RAM after the peak's operation, largest first (ties by node index). */
         private List<Integer> inRamAtPeak() {
             boolean[] in = new boolean[n];
-            for (int x = 0; x <= peakIndex; x++) {
-                Operation op = ops.get(x);
-                if (op.kind() == OpKind.FREE) {
-                    in[op.node()] = false;
-                } else if (op.kind() != OpKind.PAGE_OUT) {
-                    in[op.node()] = true;
+            for (Operation op : ops.subList(0, peakIndex + 1)) {
+                switch (op.kind()) {
+                    case FREE -> in[op.node()] = false;
+                    case PAGE_OUT -> {
+                        // the output stays in RAM
+                    }
+                    default -> in[op.node()] = true;
                 }
             }
-            List<Integer> out = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (in[i]) {
-                    out.add(i);
-                }
-            }
-            out.sort(Comparator.comparingLong((Integer i) -> g.ram(i)).reversed().thenComparing(i -> i));
-            return out;
+            return IntStream.range(0, n).filter(i -> in[i]).boxed()
+                    .sorted(Comparator.comparingLong((Integer i) -> g.ram(i)).reversed().thenComparing(i -> i))
+                    .toList();
         }
 
         /**

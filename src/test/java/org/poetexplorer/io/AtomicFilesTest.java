@@ -169,6 +169,16 @@ class AtomicFilesTest {
         assertEquals(List.of(a, b), folderContents());
     }
 
+    private static java.util.concurrent.CompletableFuture<Void> inBackground(AtomicFiles.Transaction files) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                files.commit();
+            } catch (IOException x) {
+                throw new java.io.UncheckedIOException(x);
+            }
+        });
+    }
+
     @Test
     void theProgramsEndAbandonsASetStillBeingWrittenAndLeavesTheOldFiles() throws Exception {
         Path a = Files.writeString(dir.resolve("a.json"), "old a");
@@ -184,13 +194,7 @@ class AtomicFilesTest {
             }
             out.write("new b".getBytes(StandardCharsets.UTF_8));
         });
-        java.util.concurrent.CompletableFuture<Void> commit = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                files.commit();
-            } catch (IOException x) {
-                throw new java.io.UncheckedIOException(x);
-            }
-        });
+        java.util.concurrent.CompletableFuture<Void> commit = inBackground(files);
         writing.await();
         AtomicFiles.finishOnExit(50);
         assertEquals(List.of(a, b), folderContents(), "the temporary files are gone once the exit has waited");
@@ -215,13 +219,7 @@ class AtomicFilesTest {
             }
             out.write("new a".getBytes(StandardCharsets.UTF_8));
         });
-        java.util.concurrent.CompletableFuture<Void> commit = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                files.commit();
-            } catch (IOException x) {
-                throw new java.io.UncheckedIOException(x);
-            }
-        });
+        java.util.concurrent.CompletableFuture<Void> commit = inBackground(files);
         writing.await();
         AtomicFiles.finishOnExit(5_000);
         assertEquals("new a", Files.readString(a), "the exit returned only after the set was written");

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.poetexplorer.io.InputException;
-import org.poetexplorer.io.InputLimits;
 import org.poetexplorer.io.onnx.proto.Onnx.GraphProto;
 import org.poetexplorer.io.onnx.proto.Onnx.ModelProto;
 import org.poetexplorer.io.onnx.proto.Onnx.NodeProto;
@@ -74,7 +73,9 @@ final class OnnxReader {
         String source = file.toString();
         long size;
         try {
-            InputLimits.requireFile(file);
+            if (!Files.isRegularFile(file)) {
+                throw new InputException(source, "", "no such file");
+            }
             size = Files.size(file);
         } catch (IOException e) {
             throw new InputException(source, "", "cannot read (" + e.getMessage() + ")", e);
