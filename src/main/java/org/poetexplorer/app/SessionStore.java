@@ -111,9 +111,10 @@ final class SessionStore {
         };
         task.setOnSucceeded(e -> apply(file, task.getValue()));
         task.setOnFailed(e -> {
-            vm.post(Notice.error("Could not open the session " + file.getFileName() + " (opened the defaults)",
-                    message(task.getException())));
-            if (vm.graphProperty().get() == null) {
+            boolean working = vm.graphProperty().get() != null;
+            vm.post(Notice.error("Could not open the session " + file.getFileName()
+                    + (working ? " (nothing was changed)" : " (opened the defaults)"), message(task.getException())));
+            if (!working) {
                 vm.loadDefaults();
             }
         });
