@@ -61,6 +61,8 @@ public final class PoetCli implements Callable<Integer> {
         CommandLine cl = new CommandLine(new PoetCli());
         cl.setOut(out);
         cl.setErr(err);
+        // no colours in the help: nothing the command line prints carries escape sequences
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         CommandLine.IExecutionStrategy commands = new CommandLine.RunLast();
         cl.setExecutionStrategy(parsed -> {
             try {

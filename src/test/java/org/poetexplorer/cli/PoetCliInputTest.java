@@ -264,4 +264,22 @@ class PoetCliInputTest {
         Outcome checked = poet("check", schedule.toString());
         assertEquals(CheckCommand.VALID, checked.code(), checked.out() + checked.err());
     }
+
+    @Test
+    void helpCarriesNoEscapeSequencesEvenOnATerminal() {
+        String before = System.getProperty("picocli.ansi");
+        System.setProperty("picocli.ansi", "true"); // what picocli assumes of a terminal
+        try {
+            Outcome help = poet("solve", "--help");
+            assertEquals(PoetCli.OK, help.code(), help.err());
+            assertTrue(help.out().contains("--schedule-out"), help.out());
+            assertFalse(help.out().contains("\u001b") || help.out().contains("\\u001b"), help.out());
+        } finally {
+            if (before == null) {
+                System.clearProperty("picocli.ansi");
+            } else {
+                System.setProperty("picocli.ansi", before);
+            }
+        }
+    }
 }
