@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "limit per solve (default: ${DEFAULT-VALUE})")
     private double timeLimit;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", converter = Converters.Count.class,
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", converter = Converters.Threads.class,
             description = "solver threads (default: ${DEFAULT-VALUE})")
     private int threads;
 

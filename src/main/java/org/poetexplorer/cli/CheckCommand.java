@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 valid, 3 invalid, 2 unreadable."})
 final class CheckCommand implements Callable<Integer> {
     public static final int VALID = 0;
-    public static final int UNREADABLE = 2;
+    public static final int UNREADABLE = PoetCli.BAD_INPUT;
     public static final int INVALID = 3;
 
     @Spec
@@ -48,26 +48,18 @@ final class CheckCommand implements Callable<Integer> {
     private DeviceSource device;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InputException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ScheduleFile f;
-        Schedule schedule;
-        try {
-            f = ScheduleFiles.read(file);
-            schedule = f.schedule();
-            if (network != null) {
-                TrainingGraph net = NetworkOptions.graph(network, device == null ? null : device.load(),
-                        ImportOptions.DEFAULT);
-                schedule = f.scheduleOn(matching(net, f.graph()));
-            } else if (device != null) {
-                throw new InputException("--device", "", "is used with --network (the file's nodes carry their costs)");
-            }
-        } catch (InputException e) {
-            err.println(e.getMessage());
-            return UNREADABLE;
+        ScheduleFile f = ScheduleFiles.read(file);
+        Schedule schedule = f.schedule();
+        if (network != null) {
+            TrainingGraph net = NetworkOptions.graph(network, device, device == null ? null : device.load(),
+                    ImportOptions.DEFAULT);
+            schedule = f.scheduleOn(matching(net, f.graph()));
+        } else if (device != null) {
+            throw new InputException("--device", "", "is used with --network (the file's nodes carry their costs)");
         }
-        ReplayReport r = ReplayChecker.check(schedule, f.energyJ());
+        ReplayReport r = ReplayChecker.check(schedule, f.energyJ(), f.claims());
         if (!r.valid()) {
             out.println("invalid: " + describe(r, schedule.graph()));
             return INVALID;

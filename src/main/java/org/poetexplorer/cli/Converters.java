@@ -1,15 +1,18 @@
 package org.poetexplorer.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.poetexplorer.io.AtomicFiles;
 import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Quantities;
+import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.Sweep;
 import org.poetexplorer.solver.backends.Backends;
 import picocli.CommandLine.ITypeConverter;
@@ -40,20 +43,21 @@ final class Converters {
         }
     }
 
-    /** A positive finite number of seconds. */
+    /** A time limit: a positive finite number of seconds ({@link SolveOptions#requireTimeLimit}). */
     static final class Seconds implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double d;
-            try {
-                d = Double.parseDouble(value.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("\"" + value + "\" is not a number");
-            }
-            if (!(d > 0) || Double.isInfinite(d)) {
-                throw new TypeConversionException("must be a positive finite number (was " + value.trim() + ")");
-            }
-            return d;
+            double d = number(value, "a number");
+            return refusing(() -> SolveOptions.requireTimeLimit(d));
+        }
+    }
+
+    /** Solver threads: a whole number from 1 to {@link SolveOptions#MAX_THREADS}. */
+    static final class Threads implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            double d = number(value, "a whole number");
+            return refusing(() -> SolveOptions.requireThreads(d));
         }
     }
 
@@ -116,18 +120,15 @@ final class Converters {
         }
     }
 
-    /** A file to write: its folder must exist, and it must not be a folder itself. */
+    /** A file to write: its folder must exist, and no folder, device or FIFO may be in its place. */
     static final class FileToWrite implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
             Path p = path(value);
-            if (Files.isDirectory(p)) {
-                throw new TypeConversionException(value + " is a folder (expected a file name)");
-            }
-            Path parent = p.toAbsolutePath().getParent();
-            if (parent == null || !Files.isDirectory(parent)) {
-                throw new TypeConversionException("cannot write " + value + ": " + (parent == null ? "no folder"
-                        : parent + (Files.exists(parent) ? " is not a folder" : " does not exist")));
+            try {
+                AtomicFiles.destination(p);
+            } catch (IOException e) {
+                throw new TypeConversionException(e.getMessage());
             }
             return p;
         }
@@ -184,6 +185,15 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(part + " " + e.getMessage() + " (was \"" + whole + "\")");
             }
+        }
+    }
+
+    /** {@code value} as a number; {@code what} says what it should have been when it is none. */
+    private static double number(String value, String what) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("\"" + value + "\" is not " + what);
         }
     }
 

@@ -49,7 +49,7 @@ final class NetworkOptions {
         }
         ImportOptions onnx = new ImportOptions(batch == null ? 0 : batch,
                 estimateUnsupported ? ImportOptions.Unsupported.ESTIMATE : ImportOptions.Unsupported.FAIL);
-        LoadedNetwork loaded = load(network, dev, onnx);
+        LoadedNetwork loaded = load(network, device, dev, onnx);
         PrintWriter err = command.commandLine().getErr();
         for (String w : loaded.warnings()) {
             err.println(command.qualifiedName() + ": warning: " + w);
@@ -62,15 +62,23 @@ final class NetworkOptions {
      * {@code network} costed on {@code dev}; a catalog network needs a device, a network file
      * may carry its costs.
      */
-    static TrainingGraph graph(NetworkSource network, Device dev, ImportOptions onnx) throws InputException {
-        return load(network, dev, onnx).graph();
+    static TrainingGraph graph(NetworkSource network, DeviceSource source, Device dev, ImportOptions onnx)
+            throws InputException {
+        return load(network, source, dev, onnx).graph();
     }
 
-    private static LoadedNetwork load(NetworkSource network, Device dev, ImportOptions onnx) throws InputException {
+    /** @param source where {@code dev} came from, to name it when its figures make the network's costs infinite */
+    private static LoadedNetwork load(NetworkSource network, DeviceSource source, Device dev, ImportOptions onnx)
+            throws InputException {
         if (dev == null && network instanceof NetworkSource.CatalogNetwork c) {
             throw new InputException("--device", "", "needed for catalog network " + c.name() + " (known: "
                     + String.join(", ", DeviceFiles.builtInIds()) + ", or a profile file *.json)");
         }
-        return network.loadWithWarnings(dev, onnx);
+        try {
+            return network.loadWithWarnings(dev, onnx);
+        } catch (Device.UnusableFigure e) {
+            throw new InputException(source == null ? "device " + dev.id() : source.label(), e.field(),
+                    e.reason() + " (on " + network.label() + ")", e);
+        }
     }
 }

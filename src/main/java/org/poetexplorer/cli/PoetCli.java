@@ -1,8 +1,10 @@
 package org.poetexplorer.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.InputLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +17,7 @@ import picocli.CommandLine;
 /**
  * The {@code poet} command line. Exit codes: 0 when a command ends normally (a solve with any
  * status), 2 for bad input (one line on stderr naming the argument or file, the field and the
- * value), 1 for an internal error.
+ * value), 1 for an internal error or when memory runs out (one line, never a stack trace).
  */
 @Command(name = "poet", mixinStandardHelpOptions = true, version = "poet 0.1.0",
         description = "Energy-optimal training schedules (rematerialization and paging) for small devices.",
@@ -37,13 +39,21 @@ public final class PoetCli implements Callable<Integer> {
     }
 
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        PrintWriter err = new PrintWriter(System.err, true);
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            err.println("poet: " + (e instanceof OutOfMemoryError ? InputLimits.outOfMemory()
+                    : "internal error in " + thread.getName() + ": " + oneLine(String.valueOf(e))));
+            err.flush();
+        });
+        return run(new PrintWriter(System.out, true), err, args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(out, err).execute(args);
-        out.flush();
-        err.flush();
+        PrintWriter shownOut = new PrintWriter(new PrintableWriter(out), true);
+        PrintWriter shownErr = new PrintWriter(new PrintableWriter(err), true);
+        int code = commandLine(shownOut, shownErr).execute(args);
+        shownOut.flush();
+        shownErr.flush();
         return code;
     }
 
@@ -51,6 +61,19 @@ public final class PoetCli implements Callable<Integer> {
         CommandLine cl = new CommandLine(new PoetCli());
         cl.setOut(out);
         cl.setErr(err);
+        // no colours in the help: nothing the command line prints carries escape sequences
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        CommandLine.IExecutionStrategy commands = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return commands.execute(parsed);
+            } catch (OutOfMemoryError e) {
+                // one line: the memory the failed work held is free again once it has unwound to here
+                List<CommandLine> chain = parsed.asCommandLineList();
+                err.println(prefix(chain.get(chain.size() - 1)) + InputLimits.outOfMemory());
+                return INTERNAL_ERROR;
+            }
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             err.println(prefix(ex.getCommandLine()) + describe(ex));
             return BAD_INPUT;

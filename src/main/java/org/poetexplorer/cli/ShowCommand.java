@@ -26,19 +26,13 @@ final class ShowCommand implements Callable<Integer> {
     private Path file;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InputException {
         PrintWriter out = spec.commandLine().getOut();
-        ScheduleFile f;
-        try {
-            f = ScheduleFiles.read(file);
-        } catch (InputException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return CheckCommand.UNREADABLE;
-        }
+        ScheduleFile f = ScheduleFiles.read(file);
         out.println(file);
         out.println(ScheduleFileReport.solveLine(f));
         out.print(SummaryText.format(f.schedule()));
-        ReplayReport r = ReplayChecker.check(f.schedule(), f.energyJ());
+        ReplayReport r = ReplayChecker.check(f.schedule(), f.energyJ(), f.claims());
         out.println("replay: " + (r.valid() ? "valid" : "INVALID, " + r.describe() + " (run poet check for details)"));
         return 0;
     }

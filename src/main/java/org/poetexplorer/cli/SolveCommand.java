@@ -42,6 +42,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException {
+        outputs.check();
         NetworkOptions model = problem.model;
         Device dev = model.device();
         TrainingGraph graph = model.graph(dev, spec);

@@ -2,6 +2,7 @@ package org.poetexplorer.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,45 +50,97 @@ final class SolveOutputs {
         return scheduleOut != null || csvOut != null || pngDir != null || svgDir != null || reportOut != null;
     }
 
+    /** A file asked for: the option that names it, its path and, for a chart, which one. */
+    private record Output(String option, Path path, ChartKind chart) {
+    }
+
+    /** Every file asked for, charts included; a chart folder that does not exist yet is made when writing. */
+    private List<Output> asked(boolean withSchedule) {
+        List<Output> out = new ArrayList<>();
+        if (withSchedule) {
+            add(out, "--schedule-out", scheduleOut, null);
+            add(out, "--csv-out", csvOut, null);
+        }
+        for (ChartKind k : ChartKind.values()) {
+            add(out, "--png-out", pngDir == null ? null : ChartFiles.fileIn(pngDir, k, "png"), k);
+            add(out, "--svg-out", svgDir == null ? null : ChartFiles.fileIn(svgDir, k, "svg"), k);
+        }
+        add(out, "--report-out", reportOut, null);
+        return out;
+    }
+
+    private static void add(List<Output> out, String option, Path path, ChartKind chart) {
+        if (path != null) {
+            out.add(new Output(option, path, chart));
+        }
+    }
+
     /**
-     * Writes every file asked for. Without a schedule the schedule files are skipped (said on
-     * {@code err}); the report and charts say why there is none. The first failure stops the
-     * writing with an InputException naming the option and the file; files already written
-     * are complete, and the failed one is left as it was.
+     * Checks, before the solve, that the files asked for can be written together: none is a
+     * folder, device or FIFO and no file is named twice (links followed).
+     *
+     * @throws InputException naming the option and the file
+     */
+    void check() throws InputException {
+        AtomicFiles.Transaction files = AtomicFiles.transaction();
+        for (Output o : asked(true)) {
+            Path folder = o.path().toAbsolutePath().getParent();
+            if (folder != null && Files.isDirectory(folder)) {
+                attempt(o.option(), () -> files.add(o.path(), out -> { }));
+            }
+        }
+    }
+
+    /**
+     * Writes every file asked for, as one set (see {@link AtomicFiles}): all are written, or on a
+     * failure none is replaced. Without a schedule the schedule files are skipped (said on
+     * {@code err}); the report and charts say why there is none.
+     *
+     * @throws InputException naming the option and the file that could not be written
      */
     void write(SolveResult r, String networkLabel, String deviceLabel, Device device, PrintWriter err)
             throws InputException {
         if (!any()) {
             return;
         }
-        if (r.hasSchedule()) {
-            attempt("--schedule-out", scheduleOut, () -> ScheduleFiles.write(scheduleOut, r));
-            attempt("--csv-out", csvOut, () -> ScheduleCsv.write(csvOut, r.schedule()));
-        } else {
+        if (!r.hasSchedule()) {
             for (String option : skipped()) {
                 err.println("poet solve: " + option + " not written: the solve ended " + r.status()
                         + " without a schedule");
             }
         }
         ChartSet charts = ChartSet.forSolve(r);
-        if (pngDir != null) {
-            makeFolder("--png-out", pngDir);
-            for (ChartKind k : ChartKind.values()) {
-                Path f = ChartFiles.fileIn(pngDir, k, "png");
-                attempt("--png-out", f, () -> ChartFiles.writePng(f, charts, k));
-            }
+        makeFolder("--png-out", pngDir);
+        makeFolder("--svg-out", svgDir);
+        AtomicFiles.Transaction files = AtomicFiles.transaction();
+        List<Output> asked = asked(r.hasSchedule());
+        for (Output o : asked) {
+            attempt(o.option(), () -> files.add(o.path(), content(o, r, networkLabel, deviceLabel, device, charts)));
         }
-        if (svgDir != null) {
-            makeFolder("--svg-out", svgDir);
-            for (ChartKind k : ChartKind.values()) {
-                Path f = ChartFiles.fileIn(svgDir, k, "svg");
-                attempt("--svg-out", f, () -> ChartFiles.writeSvg(f, charts, k));
-            }
+        try {
+            files.commit();
+        } catch (AtomicFiles.Failure e) {
+            String option = asked.stream().filter(o -> o.path().equals(e.target())).map(Output::option)
+                    .findFirst().orElse("");
+            throw new InputException(option, "", e.getMessage() + " (no file was replaced)", e);
+        } catch (IOException e) {
+            throw new InputException("", "", e.getMessage() + " (no file was replaced)", e);
         }
-        if (reportOut != null) {
-            String html = HtmlReport.html(r, networkLabel, deviceLabel, device, charts);
-            attempt("--report-out", reportOut, () -> AtomicFiles.writeString(reportOut, html));
-        }
+    }
+
+    private static AtomicFiles.Writer content(Output o, SolveResult r, String networkLabel, String deviceLabel,
+            Device device, ChartSet charts) {
+        return switch (o.option()) {
+            case "--schedule-out" -> text(ScheduleFiles.toJson(r));
+            case "--csv-out" -> text(ScheduleCsv.format(r.schedule()));
+            case "--report-out" -> text(HtmlReport.html(r, networkLabel, deviceLabel, device, charts));
+            case "--png-out" -> ChartFiles.png(charts, o.chart());
+            default -> ChartFiles.svg(charts, o.chart());
+        };
+    }
+
+    private static AtomicFiles.Writer text(String s) {
+        return out -> out.write(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private List<String> skipped() {
@@ -105,10 +158,7 @@ final class SolveOutputs {
         void run() throws IOException;
     }
 
-    private static void attempt(String option, Path file, Write w) throws InputException {
-        if (file == null) {
-            return;
-        }
+    private static void attempt(String option, Write w) throws InputException {
         try {
             w.run();
         } catch (IOException e) {
@@ -117,6 +167,9 @@ final class SolveOutputs {
     }
 
     private static void makeFolder(String option, Path dir) throws InputException {
+        if (dir == null) {
+            return;
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

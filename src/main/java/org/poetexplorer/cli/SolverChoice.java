@@ -10,7 +10,7 @@ final class SolverChoice {
             description = "MILP backend (default: the recommended one)")
     String solver = Backends.DEFAULT;
 
-    @Option(names = "--threads", paramLabel = "N", converter = Converters.Count.class,
+    @Option(names = "--threads", paramLabel = "N", converter = Converters.Threads.class,
             description = "solver threads (default: the processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 

@@ -25,11 +25,21 @@ public final class ChartFiles {
 
     /** One chart of a set at its export size, as PNG. */
     public static void writePng(Path file, ChartSet charts, ChartKind kind) throws IOException {
-        writePng(file, charts.painter(kind), kind.width(), kind.height());
+        AtomicFiles.write(file, png(charts, kind));
     }
 
     public static void writeSvg(Path file, ChartSet charts, ChartKind kind) throws IOException {
-        writeSvg(file, charts.painter(kind), kind.width(), kind.height());
+        AtomicFiles.write(file, svg(charts, kind));
+    }
+
+    /** One chart of a set at its export size as PNG, for a set of files written together. */
+    public static AtomicFiles.Writer png(ChartSet charts, ChartKind kind) {
+        return out -> ChartImages.writePng(charts.painter(kind), kind.width(), kind.height(), out);
+    }
+
+    /** One chart of a set at its export size as SVG, for a set of files written together. */
+    public static AtomicFiles.Writer svg(ChartSet charts, ChartKind kind) {
+        return out -> ChartImages.writeSvg(charts.painter(kind), kind.width(), kind.height(), out);
     }
 
     /** The file a chart gets in an export folder: timeline.png, memory.svg, ... */

@@ -85,7 +85,7 @@ public final class DeviceFiles {
         double power = root.hasNonNull("power") ? number(f, root, "power") : Double.NaN;
         List<String> problems = Device.problems(flops, flopsPerJoule, pageInLatency, pageInThroughput,
                 pageOutLatency, pageOutThroughput, memoryPower, (int) bytes);
-        if (!(Double.isNaN(power) || power >= 0 && !Double.isInfinite(power))) {
+        if (root.hasNonNull("power") && !(power >= 0 && !Double.isInfinite(power))) {
             problems.add("power: must be a finite number >= 0 (was " + power + ")");
         }
         if (!problems.isEmpty()) {

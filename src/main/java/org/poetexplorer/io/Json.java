@@ -8,14 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The JSON reader and writer of our files and outputs. NaN and Infinity are read as numbers so
@@ -56,15 +63,59 @@ public final class Json {
         }
     }
 
+    /**
+     * The text of a JSON input file, which must be a regular file of at most
+     * {@link InputLimits#MAX_JSON_BYTES} in UTF-8.
+     *
+     * @throws InputException naming the file and why it cannot be read (for bad UTF-8, the byte offset)
+     */
     static String readText(Path file) throws InputException {
         String source = file.toString();
+        InputLimits.requireFile(file);
+        long size;
         try {
-            return Files.readString(file);
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = 0;
+        }
+        if (size > InputLimits.MAX_JSON_BYTES) {
+            throw new InputException(source, "", "the file is " + InputLimits.mib(size) + ", more than the limit of "
+                    + InputLimits.mib(InputLimits.MAX_JSON_BYTES) + " for a JSON file");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) InputLimits.MAX_JSON_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new InputException(source, "", "no such file");
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read (" + e.getMessage() + ")", e);
         }
+        if (bytes.length > InputLimits.MAX_JSON_BYTES) {
+            // it grew since its size was read
+            throw new InputException(source, "", "the file is over " + InputLimits.mib(InputLimits.MAX_JSON_BYTES)
+                    + ", more than the limit for a JSON file");
+        }
+        return utf8(bytes, source);
+    }
+
+    /** {@code bytes} as UTF-8 text; a byte that is not UTF-8 is refused with its offset. */
+    static String utf8(byte[] bytes, String source) throws InputException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            r = decoder.flush(out);
+        }
+        if (r.isError()) {
+            int at = in.position();
+            throw new InputException(source, "", String.format(Locale.ROOT,
+                    "not UTF-8 text: byte 0x%02X at byte offset %d (counted from 0) does not belong there",
+                    bytes[Math.min(at, bytes.length - 1)] & 0xff, at));
+        }
+        return out.flip().toString();
     }
 
     /**
@@ -98,6 +149,10 @@ public final class Json {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+                throw new InputException(source, "", "more after the JSON object" + where + " (a file holds one object)",
+                        e);
+            }
             throw new InputException(source, "", "not valid JSON: " + e.getOriginalMessage() + where, e);
         }
         if (root == null || root.isMissingNode()) {

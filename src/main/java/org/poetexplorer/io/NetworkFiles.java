@@ -54,6 +54,7 @@ public final class NetworkFiles {
     public static LoadedNetwork load(Path file, Device device, ImportOptions onnx) throws InputException {
         if (OnnxImport.isOnnx(file)) {
             OnnxImport.Imported imported = OnnxImport.load(file, device, onnx);
+            InputLimits.requireGraphNodes(file.toString(), "graph", imported.graph().size());
             List<String> warnings = new ArrayList<>();
             for (String w : imported.warnings()) {
                 warnings.add(file + ": " + w);
@@ -71,6 +72,7 @@ public final class NetworkFiles {
                 : root.hasNonNull("name") ? f.string(root, "", "name") : fileStem(source);
         String platform = root.hasNonNull("platform") ? f.string(root, "", "platform") : null;
         JsonNode nodesJson = f.array(root, "", "nodes");
+        InputLimits.requireGraphNodes(source, "nodes", nodesJson.size());
         if (root.hasNonNull("node_count")) {
             long count = f.wholeNonNegative(root, "", "node_count");
             if (count != nodesJson.size()) {

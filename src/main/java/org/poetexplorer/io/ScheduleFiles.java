@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +17,10 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.GraphNode;
 import org.poetexplorer.model.NodeCosts;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Claims;
 import org.poetexplorer.schedule.OpKind;
 import org.poetexplorer.schedule.Operation;
+import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.SolveResult;
@@ -182,7 +185,33 @@ public final class ScheduleFiles {
         }
         double energy = f.number(root, "", "energyJ");
         List<Operation> ops = ops(f, root, graph);
-        return new ScheduleFile(graph, budget, solver, status, gap, energy, new Schedule(graph, budget, ops));
+        return new ScheduleFile(graph, budget, solver, status, gap, energy, new Schedule(graph, budget, ops),
+                claims(f, root, graph.size()));
+    }
+
+    /** The figures the file gives beside its operations ({@link ReplayChecker#CLAIMED}), each a finite number. */
+    private static Claims claims(JsonFields f, JsonNode root, int nodes) throws InputException {
+        Map<String, BigDecimal> figures = new HashMap<>();
+        for (String name : ReplayChecker.CLAIMED) {
+            int dot = name.indexOf('.');
+            JsonNode holder = dot < 0 ? root : root.get(name.substring(0, dot));
+            String field = name.substring(dot + 1);
+            if (holder == null || holder.isNull() || !holder.hasNonNull(field)) {
+                continue;
+            }
+            f.object(holder, dot < 0 ? "" : name.substring(0, dot));
+            f.number(holder.get(field), name);
+            figures.put(name, holder.get(field).decimalValue());
+        }
+        List<Integer> atPeak = null;
+        if (root.hasNonNull("inRamAtPeak")) {
+            atPeak = new ArrayList<>();
+            JsonNode listed = f.array(root, "", "inRamAtPeak");
+            for (int i = 0; i < listed.size(); i++) {
+                atPeak.add(nodeRef(f, listed.get(i), "inRamAtPeak[" + i + "]", nodes, Map.of()));
+            }
+        }
+        return new Claims(figures, atPeak);
     }
 
     private static SolveStatus status(JsonFields f, JsonNode root) throws InputException {
@@ -212,6 +241,7 @@ public final class ScheduleFiles {
 
     private static TrainingGraph graph(JsonFields f, JsonNode root) throws InputException {
         JsonNode arr = f.array(root, "", "nodes");
+        InputLimits.requireGraphNodes(f.source(), "nodes", arr.size());
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < arr.size(); i++) {
             JsonNode n = f.object(arr.get(i), "nodes[" + i + "]");

@@ -14,7 +14,7 @@ import org.poetexplorer.model.Device;
  * switches, the solver settings and the last schedule (or null).
  *
  * @param editedDevice the profile as edited in the app, or null when used as loaded
- * @param timeLimitS solver time limit (0 or less: none)
+ * @param timeLimitS solver time limit in seconds (read back only when positive and finite)
  * @param schedule the last schedule with how it was solved, or null
  * @param solveSeconds how long the solve of that schedule took (0 when unknown)
  */

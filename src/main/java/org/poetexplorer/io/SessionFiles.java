@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
+import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.backends.Backends;
 
 /**
@@ -96,18 +97,17 @@ public final class SessionFiles {
             throw f.error("solver.name", "unknown solver \"" + solver + "\" (known: " + String.join(", ",
                     Backends.names()) + ")");
         }
-        double timeLimit = f.number(sv, "solver", "timeLimitS");
-        double threads = f.wholeNonNegative(sv, "solver", "threads");
-        if (threads < 1) {
-            throw f.error("solver.threads", "must be at least 1 (was " + (long) threads + ")");
-        }
+        double timeLimitGiven = f.number(sv, "solver", "timeLimitS");
+        double timeLimit = known(f, "solver.timeLimitS", () -> SolveOptions.requireTimeLimit(timeLimitGiven));
+        double threadsGiven = f.number(sv, "solver", "threads");
+        int threads = known(f, "solver.threads", () -> SolveOptions.requireThreads(threadsGiven));
         ScheduleFile schedule = null;
         if (root.has("schedule") && !root.get("schedule").isNull()) {
             schedule = ScheduleFiles.parse(Json.write(root.get("schedule")), source + ": schedule");
         }
         double solveSeconds = root.has("solveSeconds") && !root.get("solveSeconds").isNull()
                 ? f.nonNegative(root, "", "solveSeconds") : 0;
-        return new Session(network, device, edited, budget, solver, timeLimit, (int) threads, schedule,
+        return new Session(network, device, edited, budget, solver, timeLimit, threads, schedule,
                 schedule == null ? 0 : solveSeconds);
     }
 

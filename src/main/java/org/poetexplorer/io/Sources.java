@@ -45,11 +45,12 @@ final class Sources {
         } catch (InvalidPathException e) {
             p = null;
         }
-        if (p != null && Files.isRegularFile(p)) {
+        String why = p == null ? "no such file" : InputLimits.notAFile(p);
+        if (why == null) {
             return p;
         }
-        if (p != null && Files.isDirectory(p)) {
-            throw new IllegalArgumentException("\"" + text + "\" is a folder (expected " + file + " or " + name + ")");
+        if (p != null && Files.exists(p)) {
+            throw new IllegalArgumentException("\"" + text + "\" " + why + " (expected " + file + " or " + name + ")");
         }
         throw new IllegalArgumentException("\"" + text + "\" is neither " + name + " nor " + file + ": no such file");
     }

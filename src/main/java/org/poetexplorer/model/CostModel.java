@@ -15,24 +15,44 @@ public final class CostModel {
         return p;
     }
 
+    /**
+     * @throws Device.UnusableFigure naming the device's figure when a cost it gives is not a
+     *     finite number (a rate so small, or a power so large, that a node would cost infinitely much)
+     */
     public static NodeCosts costs(double flop, List<Long> outShape, Device d) {
         long ram = Math.multiplyExact(elements(outShape), (long) d.bytesPerElement());
-        double runtime = flop / d.flops();
-        double compute = flop / d.flopsPerJoule();
+        double runtime = finite(flop / d.flops(), "flops", d.flops(), flop + " FLOP take", "s");
+        double compute = finite(flop / d.flopsPerJoule(), "flopsPerJoule", d.flopsPerJoule(), flop + " FLOP take",
+                "J");
         double pageOutS = pageOutSeconds(ram, d);
         double pageInS = pageInSeconds(ram, d);
-        return new NodeCosts(runtime, ram, compute, pageInS * d.memoryPower(), pageOutS * d.memoryPower(),
-                pageInS, pageOutS);
+        return new NodeCosts(runtime, ram, compute, paging(pageInS, ram, d), paging(pageOutS, ram, d), pageInS,
+                pageOutS);
     }
 
     /** Duration of paging {@code ramBytes} in: latency + bytes / throughput. */
     public static double pageInSeconds(long ramBytes, Device d) {
-        return d.pageInLatency() + ramBytes / d.pageInThroughput();
+        return finite(d.pageInLatency() + ramBytes / d.pageInThroughput(), "pageInThroughput",
+                d.pageInThroughput(), "paging " + ramBytes + " bytes in takes", "s");
     }
 
     /** Duration of paging {@code ramBytes} out: latency + bytes / throughput. */
     public static double pageOutSeconds(long ramBytes, Device d) {
-        return d.pageOutLatency() + ramBytes / d.pageOutThroughput();
+        return finite(d.pageOutLatency() + ramBytes / d.pageOutThroughput(), "pageOutThroughput",
+                d.pageOutThroughput(), "paging " + ramBytes + " bytes out takes", "s");
+    }
+
+    private static double paging(double seconds, long ramBytes, Device d) {
+        return finite(seconds * d.memoryPower(), "memoryPower", d.memoryPower(), "paging " + ramBytes
+                + " bytes for " + seconds + " s takes", "J");
+    }
+
+    private static double finite(double cost, String field, double figure, String what, String unit) {
+        if (!Double.isFinite(cost)) {
+            throw new Device.UnusableFigure(field, figure + " is too " + (field.equals("memoryPower") ? "large"
+                    : "small") + ": " + what + " " + cost + " " + unit + " with it");
+        }
+        return cost;
     }
 
     /** Costs given as they are (e.g. from a reference file) plus the device's paging durations. */

@@ -68,6 +68,29 @@ public record Device(
         }
     }
 
+    /**
+     * A figure of a device that is valid on its own but makes a network's costs infinite (a
+     * rate of 1e-320 FLOP/s, say). The message reads "field: reason".
+     */
+    public static final class UnusableFigure extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String field;
+
+        public UnusableFigure(String field, String reason) {
+            super(field + ": " + reason);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        /** The reason without the field. */
+        public String reason() {
+            return getMessage().substring(field.length() + 2);
+        }
+    }
+
     public Device withId(String newId) {
         return new Device(newId, name, flops, flopsPerJoule, pageInLatency, pageInThroughput,
                 pageOutLatency, pageOutThroughput, memoryPower, bytesPerElement, power, source);

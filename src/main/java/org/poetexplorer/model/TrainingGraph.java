@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +31,13 @@ public final class TrainingGraph {
     private final double[] pageOutS;
     private final boolean pagingTimed;
     private final int edgeCount;
+
+    /**
+     * The most bytes all outputs of a graph may need together (2^62, about 4.6e18). A schedule
+     * holds each output at most once, so its RAM in use never exceeds this total, and any two
+     * such amounts (RAM in use and a budget, say) add up without overflowing a long.
+     */
+    public static final long MAX_TOTAL_RAM_BYTES = 1L << 62;
 
     /**
      * @throws IllegalArgumentException naming the node and field when the graph is malformed:
@@ -73,6 +81,7 @@ public final class TrainingGraph {
             timed |= node.costs().pagingTimed();
         }
         pagingTimed = timed;
+        validateTotals();
         succs = new int[n][];
         for (int i = 0; i < n; i++) {
             succs[i] = s.get(i).stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -130,6 +139,48 @@ public final class TrainingGraph {
                             + " (nodes must be listed in topological order)");
                 }
             }
+        }
+    }
+
+    /**
+     * The totals a schedule's figures can reach must be numbers: the outputs' bytes together at
+     * most {@link #MAX_TOTAL_RAM_BYTES}; energies and seconds of every node computed, paged out
+     * and in once in each of the n stages (more than any schedule does) finite.
+     */
+    private void validateTotals() {
+        int n = ram.length;
+        long bytes = 0;
+        double joules = 0;
+        double seconds = 0;
+        int largestRam = 0;
+        int largestEnergy = 0;
+        int largestTime = 0;
+        for (int i = 0; i < n; i++) {
+            bytes = ram[i] > MAX_TOTAL_RAM_BYTES - bytes ? MAX_TOTAL_RAM_BYTES + 1 : bytes + ram[i];
+            joules += computeJ[i] + pageInJ[i] + pageOutJ[i];
+            seconds += runtime[i] + pageInS[i] + pageOutS[i];
+            largestRam = ram[i] > ram[largestRam] ? i : largestRam;
+            largestEnergy = computeJ[i] + pageInJ[i] + pageOutJ[i] > computeJ[largestEnergy] + pageInJ[largestEnergy]
+                    + pageOutJ[largestEnergy] ? i : largestEnergy;
+            largestTime = runtime[i] + pageInS[i] + pageOutS[i] > runtime[largestTime] + pageInS[largestTime]
+                    + pageOutS[largestTime] ? i : largestTime;
+        }
+        if (bytes > MAX_TOTAL_RAM_BYTES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "nodes: the outputs need more than %,d "
+                    + "bytes together, the most a graph may need (largest: nodes[%d] with %,d bytes)",
+                    MAX_TOTAL_RAM_BYTES, largestRam, ram[largestRam]));
+        }
+        if (!Double.isFinite(joules * n)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "nodes: the energies of a schedule over %d "
+                    + "stages would add up past the largest number (largest: nodes[%d] with %s J to compute, %s J to "
+                    + "page in, %s J to page out)", n, largestEnergy, computeJ[largestEnergy], pageInJ[largestEnergy],
+                    pageOutJ[largestEnergy]));
+        }
+        if (!Double.isFinite(seconds * n)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "nodes: the times of a schedule over %d "
+                    + "stages would add up past the largest number (largest: nodes[%d] with %s s to compute, %s s to "
+                    + "page in, %s s to page out)", n, largestTime, runtime[largestTime], pageInS[largestTime],
+                    pageOutS[largestTime]));
         }
     }
 

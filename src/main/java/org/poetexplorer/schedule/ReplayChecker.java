@@ -1,7 +1,12 @@
 package org.poetexplorer.schedule;
 
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
@@ -27,6 +32,13 @@ public final class ReplayChecker {
     /** An operation's start, end, energy or ramBytesAfter disagrees with the replay. */
     public static final String OP_FIGURES = "op-figures";
     public static final String ENERGY_TOTAL = "energy-total";
+    /** A figure the file claims beside its operations (energies, times, peak, counts, plain) disagrees with the replay. */
+    public static final String CLAIMED_FIGURES = "claimed-figures";
+
+    /** The figures of a schedule file that are compared with the replay, by their names in the format. */
+    public static final List<String> CLAIMED = List.of("computeJ", "recomputeJ", "pageInJ", "pageOutJ", "runtimeS",
+            "totalTimeS", "peakRamBytes", "peakStage", "peakOpIndex", "counts.compute", "counts.recompute",
+            "counts.pageIn", "counts.pageOut", "counts.free", "plain.energyJ", "plain.peakRamBytes", "plain.runtimeS");
 
     /** Relative tolerance of the energy total, the runtime budget and the operations' figures. */
     public static final double REL_TOL = 1e-9;
@@ -36,7 +48,12 @@ public final class ReplayChecker {
     }
 
     public static ReplayReport check(Schedule s, double reportedEnergyJ) {
-        return new Replay(s).run(reportedEnergyJ);
+        return new Replay(s).run(reportedEnergyJ, null);
+    }
+
+    /** As {@link #check(Schedule, double)}, and every other figure {@code claims} gives must be the replay's. */
+    public static ReplayReport check(Schedule s, double reportedEnergyJ, Claims claims) {
+        return new Replay(s).run(reportedEnergyJ, claims);
     }
 
     private static final class Replay {
@@ -54,6 +71,10 @@ public final class ReplayChecker {
         private int stage;
         private int verifiedUpTo;
         private final double runtimeLimit;
+        private final double[] energyByKind = new double[OpKind.values().length];
+        private final int[] countByKind = new int[OpKind.values().length];
+        private long peak = -1;
+        private int peakIndex = -1;
 
         Replay(Schedule s) {
             g = s.graph();
@@ -66,7 +87,7 @@ public final class ReplayChecker {
             runtimeLimit = b.runtimeRatio() * g.plainRuntimeS();
         }
 
-        ReplayReport run(double reportedEnergyJ) {
+        ReplayReport run(double reportedEnergyJ, Claims claims) {
             for (int x = 0; x < ops.size(); x++) {
                 ReplayReport r = step(x, ops.get(x));
                 if (r != null) {
@@ -83,7 +104,97 @@ public final class ReplayChecker {
                         energy, reportedEnergyJ, Math.abs(energy - reportedEnergyJ)
                                 / Math.max(Math.abs(energy), Math.abs(reportedEnergyJ))));
             }
+            return claims == null ? ReplayReport.ok() : claimed(claims);
+        }
+
+        /** The replay's own value of each figure in {@link #CLAIMED}. */
+        private Map<String, Number> figures() {
+            Map<String, Number> own = new HashMap<>();
+            own.put("computeJ", energyByKind[OpKind.COMPUTE.ordinal()] + energyByKind[OpKind.RECOMPUTE.ordinal()]);
+            own.put("recomputeJ", energyByKind[OpKind.RECOMPUTE.ordinal()]);
+            own.put("pageInJ", energyByKind[OpKind.PAGE_IN.ordinal()]);
+            own.put("pageOutJ", energyByKind[OpKind.PAGE_OUT.ordinal()]);
+            own.put("runtimeS", computeTime);
+            own.put("totalTimeS", clock);
+            own.put("peakRamBytes", peak);
+            own.put("peakStage", peakIndex < 0 ? -1 : ops.get(peakIndex).stage());
+            own.put("peakOpIndex", peakIndex);
+            own.put("counts.compute", countByKind[OpKind.COMPUTE.ordinal()]);
+            own.put("counts.recompute", countByKind[OpKind.RECOMPUTE.ordinal()]);
+            own.put("counts.pageIn", countByKind[OpKind.PAGE_IN.ordinal()]);
+            own.put("counts.pageOut", countByKind[OpKind.PAGE_OUT.ordinal()]);
+            own.put("counts.free", countByKind[OpKind.FREE.ordinal()]);
+            own.put("plain.energyJ", g.plainEnergyJ());
+            own.put("plain.peakRamBytes", plainPeak());
+            own.put("plain.runtimeS", g.plainRuntimeS());
+            return own;
+        }
+
+        private ReplayReport claimed(Claims claims) {
+            Map<String, Number> own = figures();
+            for (String name : CLAIMED) {
+                BigDecimal said = claims.figures().get(name);
+                Number is = own.get(name);
+                if (said == null) {
+                    continue;
+                }
+                boolean agrees = is instanceof Double d ? close(said.doubleValue(), d, ABS_TIME_TOL)
+                        : said.compareTo(BigDecimal.valueOf(is.longValue())) == 0;
+                if (!agrees) {
+                    return ReplayReport.violation(-1, -1, -1, CLAIMED_FIGURES, "the file says " + name + " "
+                            + said.toString() + ", the replay gives " + is);
+                }
+            }
+            if (claims.inRamAtPeak() != null && !claims.inRamAtPeak().equals(inRamAtPeak())) {
+                return ReplayReport.violation(-1, -1, -1, CLAIMED_FIGURES, "the file says inRamAtPeak "
+                        + claims.inRamAtPeak() + ", the replay has " + inRamAtPeak() + " in RAM at the peak");
+            }
             return ReplayReport.ok();
+        }
+
+        /** Outputs in RAM after the peak's operation, largest first (ties by node index). */
+        private List<Integer> inRamAtPeak() {
+            boolean[] in = new boolean[n];
+            for (Operation op : ops.subList(0, peakIndex + 1)) {
+                switch (op.kind()) {
+                    case FREE -> in[op.node()] = false;
+                    case PAGE_OUT -> {
+                        // the output stays in RAM
+                    }
+                    default -> in[op.node()] = true;
+                }
+            }
+            return IntStream.range(0, n).filter(i -> in[i]).boxed()
+                    .sorted(Comparator.comparingLong((Integer i) -> g.ram(i)).reversed().thenComparing(i -> i))
+                    .toList();
+        }
+
+        /**
+         * The plain schedule's peak: over stages t, node t's output plus every earlier output that
+         * stage t or a later stage reads.
+         */
+        private long plainPeak() {
+            int[] lastRead = new int[n];
+            for (int i = 0; i < n; i++) {
+                lastRead[i] = i;
+                for (int d : g.deps(i)) {
+                    lastRead[d] = Math.max(lastRead[d], i);
+                }
+            }
+            long[] change = new long[n + 1];
+            for (int i = 0; i < n; i++) {
+                if (lastRead[i] > i) {
+                    change[i + 1] = Math.addExact(change[i + 1], g.ram(i));
+                    change[lastRead[i] + 1] = Math.subtractExact(change[lastRead[i] + 1], g.ram(i));
+                }
+            }
+            long held = 0;
+            long most = 0;
+            for (int t = 0; t < n; t++) {
+                held = Math.addExact(held, change[t]);
+                most = Math.max(most, Math.addExact(held, g.ram(t)));
+            }
+            return most;
         }
 
         private ReplayReport step(int x, Operation op) {
@@ -132,7 +243,7 @@ public final class ReplayChecker {
                         return bad(x, op, COMPUTE_OF_OUTPUT_IN_RAM, "computes " + name + " whose output is already in RAM");
                     }
                     inRam[i] = true;
-                    ramBytes += g.ram(i);
+                    ramBytes = Math.addExact(ramBytes, g.ram(i));
                     computed[i] = true;
                     computeTime += g.runtime(i);
                     if (computeTime > runtimeLimit * (1 + REL_TOL)) {
@@ -161,7 +272,7 @@ public final class ReplayChecker {
                     }
                     if (!inRam[i]) {
                         inRam[i] = true;
-                        ramBytes += g.ram(i);
+                        ramBytes = Math.addExact(ramBytes, g.ram(i));
                     }
                     break;
                 case FREE:
@@ -216,6 +327,12 @@ public final class ReplayChecker {
             }
             clock = op.endS();
             energy += op.energyJ();
+            energyByKind[op.kind().ordinal()] += op.energyJ();
+            countByKind[op.kind().ordinal()]++;
+            if (ramBytes > peak) {
+                peak = ramBytes;
+                peakIndex = x;
+            }
             return null;
         }
 

@@ -62,7 +62,7 @@ final class Timeline {
     private void arrive(int i) {
         if (!inRam.get(i)) {
             inRam.set(i);
-            bytes += g.ram(i);
+            bytes = Math.addExact(bytes, g.ram(i));
             peakBytes = Math.max(peakBytes, bytes);
         }
     }

@@ -228,4 +228,21 @@ class ExportSessionAppTest extends AppWindowTest {
         assertEquals(InputsViewModel.DEFAULT_DEVICE, vm().inputs().deviceProperty().get().id());
         Screenshots.save(stage.getScene(), "22-session-files-moved");
     }
+
+    @Test
+    void aSessionWithUnusableSolverSettingsIsNotOpenedAndTheWorkOnScreenStays() throws Exception {
+        launchTheSavedSession();
+        SolveResult before = awaitSettled();
+        Path session = dir.resolve("threads.json");
+        Files.writeString(session, SessionFiles.toJson(new Session(new NetworkSource.CatalogNetwork("linear"),
+                new DeviceSource.BuiltInDevice("m4"), null, BUDGET, "scip", 3, 1, null, 0))
+                .replace("\"threads\" : 1", "\"threads\" : 1e10"));
+        await(() -> vm().sessions().open(session));
+        Notice n = lastNotice();
+        assertTrue(n.error(), n.toString());
+        assertEquals("Could not open the session threads.json (nothing was changed)", n.title());
+        assertEquals(session + ": solver.threads: must be a whole number from 1 to 1024 (was 10000000000)", n.text());
+        assertEquals(before.graph().name(), vm().inputs().graphProperty().get().name(), "the network on screen stays");
+        assertEquals(before.schedule().ops(), vm().solving().resultProperty().get().schedule().ops(), "the schedule stays");
+    }
 }

@@ -35,13 +35,14 @@ class CheckCommandTest {
     record Run(int code, String out, String err) {
     }
 
+    /** {@code poet check ARGS} or {@code poet show ARGS}, as the command line runs them. */
     static Run run(Callable<Integer> command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = command.getClass().getAnnotation(CommandLine.Command.class).name();
+        System.arraycopy(args, 0, all, 1, args.length);
+        int code = PoetCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -103,6 +104,7 @@ class CheckCommandTest {
 
         r = run(new CheckCommand(), dir.resolve("missing.json").toString());
         assertEquals(CheckCommand.UNREADABLE, r.code());
+        assertTrue(r.err().startsWith("poet check: "), "the error line says which command: " + r.err());
         assertTrue(r.err().contains("missing.json: no such file"), r.err());
     }
 
@@ -137,5 +139,45 @@ class CheckCommandTest {
     @Test
     void usageErrorsExitTwo() {
         assertEquals(2, run(new CheckCommand()).code());
+    }
+
+    @Test
+    void everyFigureTheFileClaimsIsComparedWithTheReplay() throws Exception {
+        String json = Files.readString(validFile());
+        String[][] lies = {
+            {"\"peakRamBytes\": [0-9]+", "\"peakRamBytes\": -1", "peakRamBytes -1"},
+            {"\"peakRamBytes\": [0-9]+", "\"peakRamBytes\": 10000000000000000000", "peakRamBytes 10000000000000000000"},
+            {"\"computeJ\": [0-9.eE-]+,\n", "\"computeJ\": 1.5,\n", "computeJ 1.5"},
+            {"\"totalTimeS\": [0-9.eE-]+", "\"totalTimeS\": 0", "totalTimeS 0"},
+            {"\"free\":[0-9]+", "\"free\":2", "counts.free 2"},
+            {"\"inRamAtPeak\": \\[[0-9]+", "\"inRamAtPeak\": [0", "inRamAtPeak [0"},
+        };
+        for (String[] lie : lies) {
+            Path f = dir.resolve("claims.json");
+            String told = json.replaceFirst(lie[0], lie[1]);
+            assertTrue(!told.equals(json), lie[0]);
+            Files.writeString(f, told);
+            Run r = run(new CheckCommand(), f.toString());
+            assertEquals(CheckCommand.INVALID, r.code(), lie[2] + ": " + r.out() + r.err());
+            assertTrue(r.out().startsWith("invalid: claimed-figures: the file says " + lie[2]), r.out());
+        }
+    }
+
+    @Test
+    void controlCharactersInNamesReachTheTerminalEscaped() throws Exception {
+        Path f = dir.resolve("names.json");
+        String json = Files.readString(validFile()).replace("layer13_CrossEntropyLoss", "\\u001b[2Jloss\\u0007");
+        Files.writeString(f, json.replaceFirst("\"kind\":\"FREE\"", "\"kind\":\"DELETE\""));
+        Run r = run(new CheckCommand(), f.toString());
+        Files.writeString(f, json.replace("layer12_ReLULayer", "\\u001b[2Jloss\\u0007"));
+        Run duplicate = run(new CheckCommand(), f.toString());
+        assertEquals(CheckCommand.UNREADABLE, duplicate.code(), duplicate.err());
+        assertTrue(duplicate.err().contains("duplicate node name \"\\u001b[2Jloss\\u0007\""), duplicate.err());
+        Files.writeString(f, json);
+        Run shown = run(new ShowCommand(), f.toString());
+        assertEquals(0, shown.code(), shown.err());
+        for (String text : new String[] {r.err(), duplicate.err(), shown.out()}) {
+            assertTrue(text.chars().noneMatch(c -> c == 0x1b || c == 7), "no raw control character: " + text);
+        }
     }
 }

@@ -205,4 +205,81 @@ class PoetCliInputTest {
         refused(poet("bench", "--cases", cases.toString()), "cases.json", "cases[0].ramBudgetBytes", "-1");
         refused(poet("bench", "--cases", cases.toString(), "--repeat", "0"), "--repeat", "(was 0)");
     }
+
+    @Test
+    void deviceFiguresThatMakeCostsInfiniteAreNamed() throws IOException {
+        for (String field : new String[] {"flops", "flopsPerJoule", "pageInThroughput", "pageOutThroughput"}) {
+            String tiny = DEVICE.replaceAll("\"" + field + "\": [0-9e.]+", "\"" + field + "\": 1e-320");
+            refused(solveWithDevice(tiny), "dev.json: " + field + ": 1.0E-320 is too small", "Infinity",
+                    "(on linear)");
+        }
+        refused(solveWithDevice(DEVICE.replace("\"memoryPower\": 0.3", "\"memoryPower\": 0.3, \"power\": NaN")),
+                "dev.json: power", "NaN");
+    }
+
+    private static final String COSTED = """
+            {"model": "huge", "nodes": [
+              {"name": "in", "type": "InputLayer", "out_shape": [1], "flop": 0, "deps": [],
+               "runtime_s": 1, "ram_bytes": RAM, "compute_j": 1, "pagein_j": 1, "pageout_j": 1},
+              {"name": "a", "type": "ReLULayer", "out_shape": [1], "flop": 1, "deps": [0],
+               "runtime_s": RUNTIME, "ram_bytes": RAM, "compute_j": ENERGY, "pagein_j": 1, "pageout_j": 1},
+              {"name": "b", "type": "ReLULayer", "out_shape": [1], "flop": 1, "deps": [1],
+               "runtime_s": 1, "ram_bytes": RAM, "compute_j": 1, "pagein_j": 1, "pageout_j": 1},
+              {"name": "loss", "type": "CrossEntropyLoss", "out_shape": [1], "flop": 1, "deps": [2],
+               "runtime_s": 1, "ram_bytes": RAM, "compute_j": 1, "pagein_j": 1, "pageout_j": 1}
+            ]}
+            """;
+
+    private Outcome solveCosted(String ram, String runtime, String energy, String... extra) throws IOException {
+        return solveCostedWithin("1000000000000000000", ram, runtime, energy, extra);
+    }
+
+    private Outcome solveCostedWithin(String budget, String ram, String runtime, String energy, String... extra)
+            throws IOException {
+        Path f = dir.resolve("huge.json");
+        Files.writeString(f, COSTED.replace("RAM", ram).replace("RUNTIME", runtime).replace("ENERGY", energy));
+        String[] base = {"solve", "--network", f.toString(), "--ram", budget, "--runtime", "1.5",
+            "--threads", "1", "--time-limit", "10"};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return poet(args);
+    }
+
+    @Test
+    void totalsThatDoNotFitANumberAreRefusedAtLoad() throws IOException {
+        refused(solveCosted("2e18", "1", "1"), "huge.json: nodes: the outputs need more than "
+                + "4,611,686,018,427,387,904 bytes together", "nodes[0] with 2,000,000,000,000,000,000 bytes");
+        refused(solveCosted("4", "1", "1e308"), "huge.json: nodes: the energies of a schedule over 4 stages would add "
+                + "up past the largest number", "nodes[1] with 1.0E308 J to compute");
+        refused(solveCosted("4", "1e308", "1"), "huge.json: nodes: the times", "nodes[1] with 1.0E308 s to compute");
+    }
+
+    @Test
+    void aScheduleOfHugeFiguresTheToolWritesPassesCheck() throws IOException {
+        Path schedule = dir.resolve("s.json");
+        Outcome solved = solveCostedWithin("3000000000000000000", "1e18", "1", "1", "--schedule-out",
+                schedule.toString());
+        assertEquals(PoetCli.OK, solved.code(), solved.err());
+        Outcome checked = poet("check", schedule.toString());
+        assertEquals(CheckCommand.VALID, checked.code(), checked.out() + checked.err());
+    }
+
+    @Test
+    void helpCarriesNoEscapeSequencesEvenOnATerminal() {
+        String before = System.getProperty("picocli.ansi");
+        System.setProperty("picocli.ansi", "true"); // what picocli assumes of a terminal
+        try {
+            Outcome help = poet("solve", "--help");
+            assertEquals(PoetCli.OK, help.code(), help.err());
+            assertTrue(help.out().contains("--schedule-out"), help.out());
+            assertFalse(help.out().contains("\u001b") || help.out().contains("\\u001b"), help.out());
+        } finally {
+            if (before == null) {
+                System.clearProperty("picocli.ansi");
+            } else {
+                System.setProperty("picocli.ansi", before);
+            }
+        }
+    }
 }

@@ -80,4 +80,42 @@ class SolveOutputsTest {
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--svg-out") && r[2].contains("is a file"), r[2]);
     }
+
+    @Test
+    void oneFileForTwoOutputsIsRefusedBeforeSolving() throws Exception {
+        Path same = dir.resolve("out");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), same.getFileName());
+        String[] r = solve("--schedule-out", same.toString(), "--csv-out", link.toString());
+        assertEquals("2", r[0]);
+        assertEquals("poet solve: --csv-out: cannot write " + link + ": it is the same file as " + same,
+                r[2].strip());
+        assertEquals("", r[1], "no solve was run");
+        assertFalse(Files.exists(same));
+    }
+
+    @Test
+    void aDeviceOrTheTerminalAsOutputIsRefusedAndLeftAsItIs() throws Exception {
+        Path device = Files.createSymbolicLink(dir.resolve("null"), Path.of("/dev/null"));
+        String[] r = solve("--schedule-out", device.toString());
+        assertEquals("2", r[0]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(r[2].startsWith("poet solve: --schedule-out: cannot write " + device + ": it is not a regular file"),
+                r[2]);
+        assertTrue(Files.isSymbolicLink(device), "the link is left as it was");
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenKeepsEveryOtherOutputAsItWas() throws Exception {
+        Path json = Files.writeString(dir.resolve("s.json"), "previous schedule");
+        // the report's temporary file (its name with a suffix) is longer than a file name may be: writing it fails
+        Path report = Files.writeString(dir.resolve("r".repeat(245) + ".html"), "previous report");
+        String[] r = solve("--schedule-out", json.toString(), "--report-out", report.toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].startsWith("poet solve: --report-out: cannot write " + report + ": cannot create a file"), r[2]);
+        assertEquals("previous schedule", Files.readString(json), "the schedule is not replaced without the report");
+        assertEquals("previous report", Files.readString(report));
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file is left");
+        }
+    }
 }

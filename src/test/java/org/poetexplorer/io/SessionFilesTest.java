@@ -60,7 +60,7 @@ class SessionFilesTest {
     @Test
     void aSessionWithoutScheduleAndWithCatalogNamesRoundTrips() throws Exception {
         Session s = new Session(new NetworkSource.CatalogNetwork("linear"),
-                new DeviceSource.DeviceFile(dir.resolve("dev.json")), null, budget, "scip", 0, 1, null, 0);
+                new DeviceSource.DeviceFile(dir.resolve("dev.json")), null, budget, "scip", 30, 1, null, 0);
         Path f = dir.resolve("s.json");
         SessionFiles.write(f, s);
         Session back = SessionFiles.read(f);
@@ -90,5 +90,29 @@ class SessionFilesTest {
         Files.writeString(f, "{\"format\": \"poet-schedule/1\"}");
         e = assertThrows(InputException.class, () -> SessionFiles.read(f));
         assertTrue(e.getMessage().contains("format") && e.getMessage().contains("poet-session/1"), e.getMessage());
+    }
+
+    @Test
+    void solverSettingsAreReadAsTheCommandLineReadsThem() throws Exception {
+        Path f = dir.resolve("solver.json");
+        String session = "{\"format\": \"poet-session/1\", \"network\": {\"catalog\": \"linear\"}, "
+                + "\"device\": {\"builtIn\": \"m0\"}, \"budget\": {\"ramBytes\": 3500, \"runtimeRatio\": 1.2, "
+                + "\"paging\": true, \"remat\": true}, \"solver\": {\"name\": \"scip\", \"timeLimitS\": LIMIT, "
+                + "\"threads\": THREADS}}";
+        for (String limit : new String[] {"0", "-5"}) {
+            Files.writeString(f, session.replace("LIMIT", limit).replace("THREADS", "1"));
+            InputException e = assertThrows(InputException.class, () -> SessionFiles.read(f));
+            assertTrue(e.getMessage().startsWith(f + ": solver.timeLimitS: must be a positive finite number"),
+                    e.getMessage());
+        }
+        for (String threads : new String[] {"0", "1e10", "2.5"}) {
+            Files.writeString(f, session.replace("LIMIT", "10").replace("THREADS", threads));
+            InputException e = assertThrows(InputException.class, () -> SessionFiles.read(f));
+            assertTrue(e.getMessage().startsWith(f + ": solver.threads: must be a whole number from 1 to 1024"),
+                    e.getMessage());
+        }
+        Files.writeString(f, session.replace("LIMIT", "10").replace("THREADS", "1e10"));
+        assertEquals(f + ": solver.threads: must be a whole number from 1 to 1024 (was 10000000000)",
+                assertThrows(InputException.class, () -> SessionFiles.read(f)).getMessage());
     }
 }

@@ -136,9 +136,4 @@ public final class BackgroundTasks {
         running.clear();
         executor.shutdownNow();
     }
-
-    /** One line for a failure: the message, or the kind of error when it has none. */
-    public static String reason(Throwable t) {
-        return t.getMessage() == null ? t.toString() : t.getMessage();
-    }
 }

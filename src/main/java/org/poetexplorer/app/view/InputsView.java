@@ -170,10 +170,10 @@ public final class InputsView extends VBox {
         threads.setTooltip(new Tooltip("Solver threads."));
         Spinner<Double> limit = new Spinner<>();
         limit.setId("timeLimitSpinner");
-        limit.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 3600, vm.inputs().timeLimitProperty().get(), 5));
+        limit.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(1, 3600, vm.inputs().timeLimitProperty().get(), 5));
         limit.setEditable(true);
         limit.valueProperty().addListener((o, a, b) -> vm.inputs().timeLimitProperty().set(b));
-        limit.setTooltip(new Tooltip("Wall-clock limit of a solve in seconds (0: none). The best schedule found so "
+        limit.setTooltip(new Tooltip("Wall-clock limit of a solve in seconds. The best schedule found so "
                 + "far is kept, with its gap."));
         grid.addRow(0, new Label("solver"), solver);
         grid.addRow(1, new Label("threads"), threads);

@@ -1,6 +1,5 @@
 package org.poetexplorer.app.viewmodel;
 
-import org.poetexplorer.app.tasks.BackgroundTasks;
 import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
 
@@ -16,7 +15,7 @@ public record Comparison(SolveResult result, String note) {
     }
 
     static Comparison failed(Throwable error) {
-        return new Comparison(null, "failed: " + BackgroundTasks.reason(error));
+        return new Comparison(null, "failed: " + Notice.reason(error));
     }
 
     static Comparison notRun(String why) {

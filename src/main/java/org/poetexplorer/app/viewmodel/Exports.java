@@ -133,7 +133,7 @@ public final class Exports {
             lastFolder = file.toAbsolutePath().getParent();
             notices.post(Notice.info("Exported the " + what, file.toAbsolutePath().toString()));
         }, error -> notices.post(Notice.error("Could not export the " + what + " (nothing was changed)",
-                BackgroundTasks.reason(error)))));
+                Notice.reason(error)))));
     }
 
     /** The folder of the last export, where a file chooser starts; null when there is none. */

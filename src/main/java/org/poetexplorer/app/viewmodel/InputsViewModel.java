@@ -127,7 +127,7 @@ public final class InputsViewModel {
                             d.load();
                             usable.add(d);
                         } catch (InputException | RuntimeException e) {
-                            problems.add(BackgroundTasks.reason(e));
+                            problems.add(Notice.reason(e));
                         }
                     }
                 }
@@ -140,7 +140,7 @@ public final class InputsViewModel {
                         String.join("; ", listed.problems())));
             }
         }, error -> notices.post(Notice.error("Could not list the sample profiles in " + folder,
-                BackgroundTasks.reason(error)))));
+                Notice.reason(error)))));
     }
 
     /** Loads the default network and device and solves at the default budgets. */
@@ -244,10 +244,7 @@ public final class InputsViewModel {
     }
 
     private void reportLoadError(NetworkSource n, DeviceSource dc, Throwable error) {
-        String text = error instanceof InputException || error instanceof IllegalArgumentException
-                ? error.getMessage()
-                : error.getClass().getSimpleName() + ": " + error.getMessage();
-        notices.post(Notice.error("Could not load " + n + " on " + dc + " (nothing was changed)", text));
+        notices.post(Notice.error("Could not load " + n + " on " + dc + " (nothing was changed)", Notice.reason(error)));
     }
 
     /**

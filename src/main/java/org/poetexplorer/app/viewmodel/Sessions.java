@@ -80,7 +80,7 @@ public final class Sessions {
             remember(file);
             notices.post(Notice.info("Session saved", file.toAbsolutePath().toString()));
         }, error -> notices.post(Notice.error("Could not save the session (nothing was changed)",
-                BackgroundTasks.reason(error)))));
+                Notice.reason(error)))));
     }
 
     /** The device profile a picker entry stands for, as it is on disk or built in. */
@@ -96,9 +96,11 @@ public final class Sessions {
     public Task<Session> open(Path file) {
         return tasks.run("open session", () -> SessionFiles.read(file), BackgroundTasks.Outcome.of(
                 s -> apply(file, s), error -> {
+                    boolean working = inputs.graphProperty().get() != null;
                     notices.post(Notice.error("Could not open the session " + file.getFileName()
-                            + " (opened the defaults)", BackgroundTasks.reason(error)));
-                    if (inputs.graphProperty().get() == null) {
+                            + (working ? " (nothing was changed)" : " (opened the defaults)"),
+                            Notice.reason(error)));
+                    if (!working) {
                         inputs.loadDefaults();
                     }
                 }));

@@ -195,7 +195,7 @@ public final class SolvingViewModel {
         @Override
         public void failed(SolveRequest request, Throwable error) {
             phase.set(Phase.FAILED);
-            String text = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+            String text = Notice.reason(error);
             status.set("Solver failed: " + text);
             notices.post(Notice.error("The solver failed", text));
             comparisons.endUnfinished("not run: the solve failed");
@@ -239,7 +239,7 @@ public final class SolvingViewModel {
             }, error -> {
                 if (request == lastRequest) {
                     notices.post(Notice.error("Could not find the least RAM that would work",
-                            BackgroundTasks.reason(error)));
+                            Notice.reason(error)));
                 }
             }));
     }

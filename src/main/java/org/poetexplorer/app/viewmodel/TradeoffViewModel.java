@@ -114,7 +114,7 @@ public final class TradeoffViewModel {
             }
         }, error -> {
             if (gen == sweeps) {
-                finish("Trade-off curve failed: " + BackgroundTasks.reason(error));
+                finish("Trade-off curve failed: " + Notice.reason(error));
             }
         }));
         if (t == null) {
