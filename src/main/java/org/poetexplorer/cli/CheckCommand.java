@@ -47,6 +47,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "the device the network's costs are for: a built-in device, else the path of a profile file")
     private DeviceSource device;
 
+    @Option(names = "--time-unit", paramLabel = "DURATION", converter = Converters.Duration.class,
+            description = "with a node-link --network: how long one runtime unit lasts (default: 1ms)")
+    private Double timeUnit;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
             schedule = f.schedule();
             if (network != null) {
                 TrainingGraph net = NetworkOptions.graph(network, device == null ? null : device.load(),
-                        ImportOptions.DEFAULT);
+                        timeUnit == null ? ImportOptions.DEFAULT : ImportOptions.DEFAULT.withTimeUnit(timeUnit));
                 schedule = f.scheduleOn(matching(net, f.graph()));
             } else if (device != null) {
                 throw new InputException("--device", "", "is used with --network (the file's nodes carry their costs)");
