@@ -19,6 +19,7 @@ import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.SummaryText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,9 +48,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "the device the network's costs are for: a built-in device, else the path of a profile file")
     private DeviceSource device;
 
-    @Option(names = "--time-unit", paramLabel = "DURATION", converter = Converters.Duration.class,
-            description = "with a node-link --network: how long one runtime unit lasts (default: 1ms)")
-    private Double timeUnit;
+    @Mixin
+    private TimeUnitOption timeUnit;
 
     @Override
     public Integer call() {
@@ -62,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
             schedule = f.schedule();
             if (network != null) {
                 TrainingGraph net = NetworkOptions.graph(network, device == null ? null : device.load(),
-                        timeUnit == null ? ImportOptions.DEFAULT : ImportOptions.DEFAULT.withTimeUnit(timeUnit));
+                        timeUnit.applyTo(ImportOptions.DEFAULT));
                 schedule = f.scheduleOn(matching(net, f.graph()));
             } else if (device != null) {
                 throw new InputException("--device", "", "is used with --network (the file's nodes carry their costs)");

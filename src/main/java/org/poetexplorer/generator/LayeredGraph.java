@@ -5,48 +5,39 @@ import java.util.Arrays;
 /**
  * A random layered graph as {@link LayeredGraphs} makes it. Nodes are numbered layer by layer,
  * so every edge goes from a smaller to a larger number and 0 .. n-1 is a topological order;
- * node 0 is the single source and node n-1 the single sink.
- *
- * @param durations each node's runtime in whole units (0 for the source and the sink)
- * @param outputBytes the size of each node's output in bytes
- * @param layers each node's layer (0 for the source)
- * @param sources the first end of each edge, in the order the edges were made
- * @param targets the second end of each edge (a node that reads {@code sources[i]})
+ * node 0 is the single source and node n-1 the single sink. Immutable.
  */
-public record LayeredGraph(LayeredGraphSpec spec, int[] durations, long[] outputBytes, int[] layers, int[] sources,
-        int[] targets) {
+public final class LayeredGraph {
+    private final LayeredGraphSpec spec;
+    private final int[] durations;
+    private final long[] outputBytes;
+    private final int[] layers;
+    private final int[] sources;
+    private final int[] targets;
 
-    public LayeredGraph {
-        durations = durations.clone();
-        outputBytes = outputBytes.clone();
-        layers = layers.clone();
-        sources = sources.clone();
-        targets = targets.clone();
+    /**
+     * @param durations each node's runtime in whole units (0 for the source and the sink)
+     * @param outputBytes the size of each node's output in bytes
+     * @param layers each node's layer (0 for the source)
+     * @param sources the first end of each edge, in the order the edges were made
+     * @param targets the second end of each edge (a node that reads {@code sources[i]})
+     */
+    LayeredGraph(LayeredGraphSpec spec, int[] durations, long[] outputBytes, int[] layers, int[] sources,
+            int[] targets) {
+        this.spec = spec;
+        this.durations = durations.clone();
+        this.outputBytes = outputBytes.clone();
+        this.layers = layers.clone();
+        this.sources = sources.clone();
+        this.targets = targets.clone();
     }
 
-    @Override
-    public int[] durations() {
-        return durations.clone();
+    public LayeredGraphSpec spec() {
+        return spec;
     }
 
-    @Override
-    public long[] outputBytes() {
-        return outputBytes.clone();
-    }
-
-    @Override
-    public int[] layers() {
-        return layers.clone();
-    }
-
-    @Override
-    public int[] sources() {
-        return sources.clone();
-    }
-
-    @Override
-    public int[] targets() {
-        return targets.clone();
+    public String name() {
+        return spec.name();
     }
 
     public int size() {
@@ -57,10 +48,7 @@ public record LayeredGraph(LayeredGraphSpec spec, int[] durations, long[] output
         return sources.length;
     }
 
-    public String name() {
-        return spec.name();
-    }
-
+    /** The node's runtime in whole units. */
     public int duration(int node) {
         return durations[node];
     }
@@ -73,10 +61,12 @@ public record LayeredGraph(LayeredGraphSpec spec, int[] durations, long[] output
         return layers[node];
     }
 
+    /** The node whose output edge {@code edge} carries. */
     public int source(int edge) {
         return sources[edge];
     }
 
+    /** The node that reads along edge {@code edge}. */
     public int target(int edge) {
         return targets[edge];
     }

@@ -30,11 +30,6 @@ import java.util.Set;
 public final class LayeredGraphs {
     /** Runtimes are whole units from 1 to this, uniformly. */
     public static final int MAX_DURATION = 1000;
-    /** Output sizes are multiples of this many bytes. */
-    public static final int OUTPUT_QUANTUM = 10;
-    /** Mean and cap of the number of quanta of an output. */
-    public static final double MEAN_QUANTA = 200;
-    public static final int MAX_QUANTA = 1000;
     /** How far (as a fraction of a layer) a skip connection's end may stray from its start's position. */
     private static final double SKIP_SPREAD = 0.1;
 
@@ -62,10 +57,15 @@ public final class LayeredGraphs {
         long[] outputs = new long[n];
         for (int v = 0; v < n; v++) {
             durations[v] = v == 0 || v == n - 1 ? 0 : 1 + random.nextInt(MAX_DURATION);
-            double quanta = Math.floor(-MEAN_QUANTA * Math.log(1 - random.nextDouble()));
-            outputs[v] = OUTPUT_QUANTUM * (long) Math.min(MAX_QUANTA, 1 + quanta);
+            outputs[v] = outputBytes(random);
         }
         return new LayeredGraph(spec, durations, outputs, layerOf, edges.sources(), edges.targets());
+    }
+
+    /** 10 bytes times 1 + an exponential draw of mean 200, at most 1000 times: 10 B to 10 kB. */
+    private static long outputBytes(Random random) {
+        double quanta = Math.floor(-200 * Math.log(1 - random.nextDouble()));
+        return 10 * (long) Math.min(1000, 1 + quanta);
     }
 
     /** Sizes of all layers: 1 (the source), the interior layers, 1 (the sink). */

@@ -112,31 +112,22 @@ class NodeLinkFilesTest {
         assertTrue(Plans.plainPeakBytes(g) > g.largestActivationBytes());
     }
 
+    /** Two nodes, 3 and 4: the second one's costs and the links vary. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "cycle | {\"source\": 3, \"target\": 4}, {\"source\": 4, \"target\": 3} | links: the graph has a cycle: 3 -> 4 -> 3",
-        "dangling link | {\"source\": 3, \"target\": 9} | links[0].target: names no node (was 9)",
-        "self link | {\"source\": 3, \"target\": 3} | links[0]: links node 3 to itself (a cycle)",
-        "repeated link | {\"source\": 3, \"target\": 4}, {\"source\": 3, \"target\": 4} | links[1]: repeats the link 3 -> 4 (links[0])",
+        "cycle | \"cost_cpu\": 1, \"cost_ram\": 8 | {\"source\": 3, \"target\": 4}, {\"source\": 4, \"target\": 3} | links: the graph has a cycle: 3 -> 4 -> 3",
+        "dangling link | \"cost_cpu\": 1, \"cost_ram\": 8 | {\"source\": 3, \"target\": 9} | links[0].target: names no node (was 9)",
+        "self link | \"cost_cpu\": 1, \"cost_ram\": 8 | {\"source\": 3, \"target\": 3} | links[0]: links node 3 to itself (a cycle)",
+        "repeated link | \"cost_cpu\": 1, \"cost_ram\": 8 | {\"source\": 3, \"target\": 4}, {\"source\": 3, \"target\": 4} | links[1]: repeats the link 3 -> 4 (links[0])",
+        "negative runtime | \"cost_cpu\": -1, \"cost_ram\": 8 | {\"source\": 3, \"target\": 4} | nodes[1].cost_cpu: must be >= 0 (was -1)",
+        "NaN output | \"duration\": 1, \"out_cost\": NaN | {\"source\": 3, \"target\": 4} | nodes[1].out_cost: must be a finite number (was \"NaN\")",
+        "fractional bytes | \"duration\": 1, \"out_cost\": 2.5 | {\"source\": 3, \"target\": 4} | nodes[1].out_cost: must be a whole number (was 2.5)",
+        "no runtime | \"cost_ram\": 8 | {\"source\": 3, \"target\": 4} | nodes[1]: has no runtime (\"cost_cpu\" or \"duration\")",
     })
-    void badLinksAreRefusedNamingFileFieldAndValue(String what, String links, String message) throws InputException {
-        String json = "{\"nodes\": [{\"id\": 3, \"cost_cpu\": 1, \"cost_ram\": 8}, {\"id\": 4, \"cost_cpu\": 1, "
-                + "\"cost_ram\": 8}], \"links\": [" + links + "]}";
-        Device d = a72();
-        InputException e = assertThrows(InputException.class, () -> NetworkFiles.parse(json, "bad.json", d));
-        assertEquals("bad.json: " + message, e.getMessage(), what);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "negative runtime | \"cost_cpu\": -1, \"cost_ram\": 8 | nodes[1].cost_cpu: must be >= 0 (was -1)",
-        "NaN output | \"duration\": 1, \"out_cost\": NaN | nodes[1].out_cost: must be a finite number (was \"NaN\")",
-        "fractional bytes | \"duration\": 1, \"out_cost\": 2.5 | nodes[1].out_cost: must be a whole number (was 2.5)",
-        "no runtime | \"cost_ram\": 8 | nodes[1]: has no runtime (\"cost_cpu\" or \"duration\")",
-    })
-    void badCostsAreRefusedNamingFileFieldAndValue(String what, String costs, String message) throws InputException {
+    void badContentIsRefusedNamingFileFieldAndValue(String what, String costs, String links, String message)
+            throws InputException {
         String json = "{\"nodes\": [{\"id\": 3, \"cost_cpu\": 1, \"cost_ram\": 8}, {\"id\": 4, " + costs
-                + "}], \"links\": [{\"source\": 3, \"target\": 4}]}";
+                + "}], \"links\": [" + links + "]}";
         Device d = a72();
         InputException e = assertThrows(InputException.class, () -> NetworkFiles.parse(json, "bad.json", d));
         assertEquals("bad.json: " + message, e.getMessage(), what);
