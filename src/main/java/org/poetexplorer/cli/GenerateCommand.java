@@ -30,19 +30,19 @@ final class GenerateCommand implements Callable<Integer> {
             description = "number of nodes, the single source and sink included (at least 3)")
     private int nodes;
 
-    @Option(names = "--width", paramLabel = "W", defaultValue = "0.3",
+    @Option(names = "--width", paramLabel = "W", defaultValue = "" + LayeredGraphSpec.DEFAULT_WIDTH,
             description = "between 0 and 1: the larger, the fewer and wider the layers (default: ${DEFAULT-VALUE})")
     private double width;
 
-    @Option(names = "--layer-variance", paramLabel = "V", defaultValue = "0.75",
+    @Option(names = "--layer-variance", paramLabel = "V", defaultValue = "" + LayeredGraphSpec.DEFAULT_LAYER_VARIANCE,
             description = "how far layer sizes stray from the mean, 0 to below 1 (default: ${DEFAULT-VALUE})")
     private double layerVariance;
 
-    @Option(names = "--edge-density", paramLabel = "D", defaultValue = "0.2",
+    @Option(names = "--edge-density", paramLabel = "D", defaultValue = "" + LayeredGraphSpec.DEFAULT_EDGE_DENSITY,
             description = "edges between consecutive layers, 0 (fewest) to 1 (all) (default: ${DEFAULT-VALUE})")
     private double edgeDensity;
 
-    @Option(names = "--skip-density", paramLabel = "D", defaultValue = "0.14",
+    @Option(names = "--skip-density", paramLabel = "D", defaultValue = "" + LayeredGraphSpec.DEFAULT_SKIP_DENSITY,
             description = "share of skip connections among the edges, 0 to below 1 (default: ${DEFAULT-VALUE})")
     private double skipDensity;
 

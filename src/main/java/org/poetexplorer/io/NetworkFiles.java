@@ -26,6 +26,9 @@ import org.poetexplorer.model.TrainingGraph;
  * are still checked). Paging durations (pagein_s, pageout_s, seconds per transfer) are optional;
  * without them a file whose platform is a built-in device takes that device's. {@link #write}
  * always writes the costs and durations, so a written file stands alone.
+ *
+ * <p>A JSON network file with a "links" array is a node-link graph of the rematerialization
+ * literature instead, read by {@link NodeLinkFiles}: the content decides, not the name.
  */
 public final class NetworkFiles {
     public static final String FORMAT = "poet-network/1";
