@@ -20,7 +20,7 @@ public record LayeredGraphSpec(int nodes, double width, double layerVariance, do
         double skipDensity, long seed) {
 
     /** The largest graph the generator makes. */
-    public static final int MAX_NODES = 1_000_000;
+    public static final int MAX_NODES = 100_000;
     /** A width between those of the literature's graphs (0.27 to 0.43). */
     public static final double DEFAULT_WIDTH = 0.3;
     /** Layer variance, edge and skip densities of the graphs the rematerialization literature benchmarks on. */
