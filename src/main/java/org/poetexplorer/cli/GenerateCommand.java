@@ -1,6 +1,5 @@
 package org.poetexplorer.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,11 +55,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException {
         LayeredGraph g = LayeredGraphs.generate(spec());
-        try {
-            NodeLinkFiles.write(g, file);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "", "cannot be written (" + e.getMessage() + ")", e);
-        }
+        FileWrites.attempt(file, () -> NodeLinkFiles.write(g, file));
         int layers = g.layer(g.size() - 1) + 1;
         spec.commandLine().getOut().println(String.format(Locale.ROOT, "wrote %s (%s: %d nodes, %d edges, %d layers)",
                 file, g.name(), g.size(), g.edgeCount(), layers));
