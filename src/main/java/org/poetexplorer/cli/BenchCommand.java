@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.AtomicFiles;
+import org.poetexplorer.io.BenchSuite;
 import org.poetexplorer.io.CaseFile;
 import org.poetexplorer.io.CaseFiles;
 import org.poetexplorer.io.Csv;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.SolveCase;
+import org.poetexplorer.io.SuiteFiles;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
@@ -32,12 +34,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code poet bench}: solves the reference cases with each backend and prints energy against
- * the best known and the median wall time. It reports figures; it does not judge the build.
+ * the best known and the median wall time; with {@code --suite}, solves the generated graphs of
+ * a suite instead ({@link SuiteBench}). It reports figures; it does not judge the build.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Solve the reference cases with each solver backend; print energy and median wall time.")
+        description = "Solve the reference cases with each solver backend; print energy and median wall time. "
+                + "With --suite: solve a suite of generated graphs; print time to the first schedule, status, "
+                + "energy, gap and time per case, and the medians.")
 final class BenchCommand implements Callable<Integer> {
     private static final double TOLERANCE = 1e-4;
+    private static final String CASES_LIMIT_S = "300";
+    private static final String SUITE_LIMIT_S = "60";
 
     @Spec
     private CommandSpec spec;
@@ -54,9 +61,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "solves per case and backend (default: ${DEFAULT-VALUE}); the median wall time is reported")
     private int repeat;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "300", converter = Converters.Seconds.class,
-            description = "limit per solve (default: ${DEFAULT-VALUE})")
-    private double timeLimit;
+    @Option(names = "--suite", arity = "0..1", fallbackValue = SuiteFiles.DEFAULT_NAME, paramLabel = "FILE|default",
+            description = "solve a suite of generated graphs (docs/file-formats.md) instead of the reference cases; "
+                    + "without a file, or 'default': the bundled suite (n = 100, 250, 500, 1000 at 0.9 and 0.8 of "
+                    + "the plain peak, recomputation only and with paging)")
+    private String suite;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", converter = Converters.Seconds.class,
+            description = "limit per solve (default: " + CASES_LIMIT_S + " for the reference cases, " + SUITE_LIMIT_S
+                    + " per suite case)")
+    private Double timeLimit;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", converter = Converters.Threads.class,
             description = "solver threads (default: ${DEFAULT-VALUE})")
@@ -90,6 +104,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException, IOException {
+        if (suite != null) {
+            return runSuite();
+        }
+        double timeLimit = this.timeLimit != null ? this.timeLimit : Double.parseDouble(CASES_LIMIT_S);
         List<String> backends = solvers == null || solvers.isEmpty() ? Backends.names() : solvers;
         CaseFile file = casesFile();
         List<SolveCase> all = file.cases();
@@ -126,6 +144,20 @@ final class BenchCommand implements Callable<Integer> {
         if (heuristic) {
             out.println();
             new HeuristicFigures(out, repeat).run();
+        }
+        return PoetCli.OK;
+    }
+
+    private int runSuite() throws InputException, IOException {
+        BenchSuite s = suite.equals(SuiteFiles.DEFAULT_NAME) && !Files.isRegularFile(Path.of(suite))
+                ? SuiteFiles.bundled() : SuiteFiles.read(new Converters.FileToRead().convert(suite));
+        String solver = solvers == null || solvers.isEmpty() ? Backends.DEFAULT : solvers.get(0);
+        double limit = timeLimit != null ? timeLimit : Double.parseDouble(SUITE_LIMIT_S);
+        PrintWriter out = spec.commandLine().getOut();
+        List<SuiteBench.Row> rows = new SuiteBench(out, new SolveOptions(solver, limit, threads)).run(s);
+        if (csv != null) {
+            AtomicFiles.writeString(csv, SuiteBench.toCsv(rows));
+            out.println("wrote " + csv);
         }
         return PoetCli.OK;
     }

@@ -19,6 +19,7 @@ import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.SummaryText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,6 +48,9 @@ final class CheckCommand implements Callable<Integer> {
             description = "the device the network's costs are for: a built-in device, else the path of a profile file")
     private DeviceSource device;
 
+    @Mixin
+    private TimeUnitOption timeUnit;
+
     @Override
     public Integer call() throws InputException {
         PrintWriter out = spec.commandLine().getOut();
@@ -54,7 +58,7 @@ final class CheckCommand implements Callable<Integer> {
         Schedule schedule = f.schedule();
         if (network != null) {
             TrainingGraph net = NetworkOptions.graph(network, device, device == null ? null : device.load(),
-                    ImportOptions.DEFAULT);
+                    timeUnit.applyTo(ImportOptions.DEFAULT));
             schedule = f.scheduleOn(matching(net, f.graph()));
         } else if (device != null) {
             throw new InputException("--device", "", "is used with --network (the file's nodes carry their costs)");

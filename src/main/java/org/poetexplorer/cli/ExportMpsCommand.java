@@ -1,6 +1,5 @@
 package org.poetexplorer.cli;
 
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -36,15 +35,11 @@ final class ExportMpsCommand implements Callable<Integer> {
     public Integer call() throws InputException {
         TrainingGraph graph = problem.model.graph(problem.model.device(), spec);
         Budget budget = problem.budget();
-        try {
-            AtomicFiles.write(file, out -> {
-                Writer w = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
-                MpsExport.write(StageFormulation.plain(graph, budget).lp(), w);
-                w.flush();
-            });
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "", "cannot be written (" + e.getMessage() + ")", e);
-        }
+        FileWrites.attempt(file, () -> AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
+            MpsExport.write(StageFormulation.plain(graph, budget).lp(), w);
+            w.flush();
+        }));
         spec.commandLine().getOut().println("wrote " + file + " (" + graph.name() + ", " + graph.size() + " nodes)");
         return PoetCli.OK;
     }

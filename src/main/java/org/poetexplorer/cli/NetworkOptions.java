@@ -9,6 +9,7 @@ import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -33,6 +34,9 @@ final class NetworkOptions {
                     + "docs/file-formats.md instead of refusing the model")
     boolean estimateUnsupported;
 
+    @Mixin
+    TimeUnitOption timeUnit;
+
     /** The device, or null when none was given. */
     Device device() throws InputException {
         return device == null ? null : device.load();
@@ -47,8 +51,8 @@ final class NetworkOptions {
             throw new InputException(batch != null ? "--batch" : "--estimate-unsupported", "",
                     "applies to ONNX models only (the network is \"" + network.label() + "\")");
         }
-        ImportOptions onnx = new ImportOptions(batch == null ? 0 : batch,
-                estimateUnsupported ? ImportOptions.Unsupported.ESTIMATE : ImportOptions.Unsupported.FAIL);
+        ImportOptions onnx = timeUnit.applyTo(new ImportOptions(batch == null ? 0 : batch,
+                estimateUnsupported ? ImportOptions.Unsupported.ESTIMATE : ImportOptions.Unsupported.FAIL));
         LoadedNetwork loaded = load(network, device, dev, onnx);
         PrintWriter err = command.commandLine().getErr();
         for (String w : loaded.warnings()) {

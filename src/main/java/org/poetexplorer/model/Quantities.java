@@ -1,6 +1,7 @@
 package org.poetexplorer.model;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,13 @@ import java.util.regex.Pattern;
 public final class Quantities {
     private static final Pattern SIZE = Pattern.compile(
             "\\s*([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE]([+-]?[0-9]+))?\\s*([A-Za-z]*)\\s*");
+
+    private static final Map<String, Double> BYTE_UNITS = Map.ofEntries(Map.entry("", 1.0), Map.entry("b", 1.0),
+            Map.entry("k", 1e3), Map.entry("kb", 1e3), Map.entry("m", 1e6), Map.entry("mb", 1e6), Map.entry("g", 1e9),
+            Map.entry("gb", 1e9), Map.entry("kib", 1024.0), Map.entry("mib", 1024.0 * 1024),
+            Map.entry("gib", 1024.0 * 1024 * 1024));
+    private static final Map<String, Double> SECOND_UNITS = Map.of("ns", 1e-9, "us", 1e-6, "ms", 1e-3, "", 1.0,
+            "s", 1.0, "min", 60.0, "h", 3600.0);
 
     private Quantities() {
     }
@@ -43,8 +51,7 @@ public final class Quantities {
         if (!m.matches()) {
             throw new IllegalArgumentException("\"" + text + "\" is not a size (examples: 1500000, 1.5MB, 512KiB)");
         }
-        double value = Double.parseDouble(m.group(1) + (m.group(2) == null ? "" : "e" + m.group(2)));
-        double bytes = value * unit(m.group(3), text);
+        double bytes = scaled(m, text, BYTE_UNITS, "B, KB, MB, GB, KiB, MiB or GiB");
         if (!(bytes > 0) || Double.isInfinite(bytes) || bytes > 9.0e18) {
             throw new IllegalArgumentException("\"" + text + "\" must be a positive size");
         }
@@ -58,30 +65,37 @@ public final class Quantities {
         return rounded;
     }
 
-    private static double unit(String u, String text) {
-        switch (u.toLowerCase(Locale.ROOT)) {
-            case "":
-            case "b":
-                return 1;
-            case "k":
-            case "kb":
-                return 1e3;
-            case "m":
-            case "mb":
-                return 1e6;
-            case "g":
-            case "gb":
-                return 1e9;
-            case "kib":
-                return 1024;
-            case "mib":
-                return 1024.0 * 1024;
-            case "gib":
-                return 1024.0 * 1024 * 1024;
-            default:
-                throw new IllegalArgumentException("\"" + text + "\" has an unknown unit \"" + u
-                        + "\" (use B, KB, MB, GB, KiB, MiB or GiB)");
+    /**
+     * A duration written by people: "1ms", "2.5 us", "1e-3s", "0.5 min"; units ns, us (or µs),
+     * ms, s, min, h; a bare number is seconds.
+     *
+     * @throws IllegalArgumentException with the text and the reason when it is not a positive,
+     *     finite duration
+     */
+    public static double parseSeconds(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("no duration given");
         }
+        Matcher m = SIZE.matcher(text.replace("µ", "u"));
+        if (text.trim().startsWith("-") || !m.matches()) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a positive duration (examples: 1ms, 10us, 0.5s)");
+        }
+        double seconds = scaled(m, text, SECOND_UNITS, "ns, us, ms, s, min or h");
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("\"" + text + "\" must be a positive, finite duration");
+        }
+        return seconds;
+    }
+
+    /** {@code m}'s number times its unit, which must be one of {@code units} (names in lower case). */
+    private static double scaled(Matcher m, String text, Map<String, Double> units, String unitNames) {
+        double value = Double.parseDouble(m.group(1) + (m.group(2) == null ? "" : "e" + m.group(2)));
+        Double unit = units.get(m.group(3).toLowerCase(Locale.ROOT));
+        if (unit == null) {
+            throw new IllegalArgumentException("\"" + text + "\" has an unknown unit \"" + m.group(3) + "\" (use "
+                    + unitNames + ")");
+        }
+        return value * unit;
     }
 
     // ---------------------------------------------------------------- short forms

@@ -87,4 +87,46 @@ class BenchCommandTest {
                 + "a,highs,OPTIMAL,0.5,0.5,1.0,1.2500,ok\n"
                 + "c,scip,INFEASIBLE,,,,0.5000,\"ok, optimality not proven\"\n", csv);
     }
+
+    @Test
+    void aSuiteOfGeneratedGraphsPrintsEachCaseAndTheMediansAndWritesCsv(@TempDir Path dir) throws Exception {
+        Path suite = dir.resolve("tiny.json");
+        Files.writeString(suite, """
+                {"format": "poet-suite/1", "device": "a72", "time_unit": "1ms",
+                 "graphs": [{"nodes": 30, "width": 0.3, "seed": 2}],
+                 "budgets": [{"ram": 0.9}, {"ram": 0.8, "paging": true}]}
+                """);
+        Path csv = dir.resolve("suite.csv");
+        String out = bench("--suite", suite.toString(), "--time-limit", "5", "--threads", "1", "--csv", csv.toString());
+        assertTrue(out.startsWith("1 graphs x 2 budgets from " + suite + "; a72, time unit 1 ms"), out);
+        assertTrue(out.contains("limit 5 s per case"), out);
+        List<String> rows = out.lines().filter(l -> l.startsWith("n30-s2 ")).toList();
+        assertEquals(2, rows.size(), out);
+        assertTrue(rows.get(0).startsWith("n30-s2 0.9 remat-only") && rows.get(0).contains(" 30 "), rows.get(0));
+        assertTrue(rows.get(1).startsWith("n30-s2 0.8 paging"), rows.get(1));
+        for (String row : rows) {
+            assertTrue(row.contains(" OPTIMAL ") || row.contains(" FEASIBLE "), "a schedule within 5 s: " + row);
+        }
+        assertTrue(out.contains("medians over 2 cases: time "), out);
+        assertTrue(out.contains("first schedule "), out);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("case,nodes,edges,budget,ramBytes,firstScheduleS,status,energyJ,gap,timeS", lines.get(0));
+        assertEquals(3, lines.size());
+    }
+
+    @Test
+    void theDefaultSuiteIsBundledAndABadSuiteIsRefusedByField(@TempDir Path dir) throws Exception {
+        org.poetexplorer.io.BenchSuite s = org.poetexplorer.io.SuiteFiles.bundled();
+        assertEquals(List.of(100, 250, 500, 1000), s.graphs().stream().map(g -> g.nodes()).toList());
+        assertEquals(16, s.cases().size());
+        assertEquals("n1000-s1 0.8 paging", s.cases().get(15).id());
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"graphs\": [{\"nodes\": 50, \"width\": 2}], \"budgets\": [{\"ram\": 0.9}]}");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = PoetCli.run(new PrintWriter(out), new PrintWriter(err), "bench", "--suite", bad.toString());
+        assertEquals(2, code);
+        assertEquals("poet bench: " + bad + ": graphs[0].width: must be between 0 and 1, both excluded (was 2.0)",
+                err.toString().trim());
+    }
 }
