@@ -117,7 +117,7 @@ final class ExportActions {
         String empty = r == null ? "No schedule yet" : ChartSet.emptyText(r);
         return new ChartSet(
                 new TimelinePainter(s == null ? null : new TimelineData(s), null, -1, -1, empty),
-                new MemoryPainter(s == null ? null : new MemoryData(s), null, budget, g == null ? 0 : g.paramBytes(), -1),
+                MemoryPainter.exported(s == null ? null : new MemoryData(s), budget, g == null ? 0 : g.paramBytes(), empty),
                 new EnergyBarsPainter(EnergyView.bars(vm), plainJ),
                 ChartSet.tradeoff(tradeoffPoints.apply(true), tradeoffPoints.apply(false), plainJ));
     }

@@ -38,8 +38,8 @@ public record ChartSet(ChartPainter timeline, ChartPainter memory, ChartPainter 
         long budget = r.budget().ramBytes();
         TimelinePainter timeline = new TimelinePainter(s == null ? null : new TimelineData(s), null, -1, -1,
                 emptyText(r));
-        MemoryPainter memory = new MemoryPainter(s == null ? null : new MemoryData(s), null, budget, g.paramBytes(),
-                -1);
+        MemoryPainter memory = MemoryPainter.exported(s == null ? null : new MemoryData(s), budget, g.paramBytes(),
+                emptyText(r));
         List<EnergyBar> bars = new ArrayList<>();
         bars.add(s != null ? EnergyBar.of("this schedule", s)
                 : EnergyBar.missing("this schedule", r.status().name().toLowerCase(java.util.Locale.ROOT)));

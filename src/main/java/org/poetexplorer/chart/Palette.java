@@ -51,6 +51,15 @@ public final class Palette {
         }
     }
 
+    /** The pale form of a transfer's colour, for the part of it that runs past its stage. */
+    public static Color overrun(OpKind kind) {
+        Color c = of(kind);
+        double keep = 0.3;
+        return new Color((int) Math.round(c.getRed() * keep + 255 * (1 - keep)),
+                (int) Math.round(c.getGreen() * keep + 255 * (1 - keep)),
+                (int) Math.round(c.getBlue() * keep + 255 * (1 - keep)));
+    }
+
     public static String label(OpKind kind) {
         switch (kind) {
             case COMPUTE:

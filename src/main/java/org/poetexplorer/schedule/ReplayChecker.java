@@ -49,7 +49,10 @@ public final class ReplayChecker {
         private final boolean[] computed;
         private long ramBytes;
         private double computeTime;
-        private double clock;
+        /** End of the last computation (or time of the last FREE): where the next one starts. */
+        private double computeClock;
+        /** End of the stage's last transfer, from the stage's beginning: where its next one starts. */
+        private double transferClock;
         private double energy;
         private int stage;
         private int verifiedUpTo;
@@ -106,6 +109,7 @@ public final class ReplayChecker {
                     return r;
                 }
                 stage = op.stage();
+                transferClock = computeClock;
             }
             String name = g.node(i).name();
             switch (op.kind()) {
@@ -198,14 +202,17 @@ public final class ReplayChecker {
                 duration = 0;
                 cost = 0;
             }
-            double end = clock + duration;
-            if (!close(op.startS(), clock, ABS_TIME_TOL)) {
-                return bad(x, op, OP_FIGURES, "starts at " + op.startS() + " s but the previous operation ends at "
-                        + clock + " s");
+            boolean transfer = op.kind() == OpKind.PAGE_IN || op.kind() == OpKind.PAGE_OUT;
+            double start = transfer ? transferClock : computeClock;
+            double end = start + duration;
+            if (!close(op.startS(), start, ABS_TIME_TOL)) {
+                return bad(x, op, OP_FIGURES, "starts at " + op.startS() + " s but should start at " + start + " s ("
+                        + (transfer ? "where the stage's transfers before it end" : "where the computations before it end")
+                        + ")");
             }
             if (!close(op.endS(), end, ABS_TIME_TOL)) {
                 return bad(x, op, OP_FIGURES, "ends at " + op.endS() + " s but lasts " + duration + " s from "
-                        + clock + " s (expected " + end + " s)");
+                        + start + " s (expected " + end + " s)");
             }
             if (!close(op.energyJ(), cost, 0)) {
                 return bad(x, op, OP_FIGURES, "energy " + op.energyJ() + " J but the node's cost is " + cost + " J");
@@ -214,7 +221,11 @@ public final class ReplayChecker {
                 return bad(x, op, OP_FIGURES, "says " + op.ramBytesAfter() + " bytes in RAM after it, the replay has "
                         + ramBytes);
             }
-            clock = op.endS();
+            if (transfer) {
+                transferClock = op.endS();
+            } else {
+                computeClock = op.endS();
+            }
             energy += op.energyJ();
             return null;
         }
