@@ -63,10 +63,7 @@ class TimelinePainterTest {
     void eachLaneIsDrawnInItsKindsColour() throws Exception {
         TimelineData d = new TimelineData(ChartFixtures.schedule());
         TimeWindow w = TimeWindow.fit(d.totalS());
-        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        new TimelinePainter(d, w, -1, -1).paint(g, W, H);
-        g.dispose();
+        BufferedImage img = paint(d, w, -1);
         assertEquals(Palette.of(OpKind.COMPUTE).getRGB(), img.getRGB((int) x(w, 2.2), (int) barY(0)));
         assertEquals(Palette.of(OpKind.RECOMPUTE).getRGB(), img.getRGB((int) x(w, 4.7), (int) barY(1)));
         assertEquals(Palette.of(OpKind.PAGE_OUT).getRGB(), img.getRGB((int) x(w, 3.7), (int) barY(2)));
@@ -111,10 +108,7 @@ class TimelinePainterTest {
     void aSelectedNodeIsOutlinedInEveryLaneItAppearsIn() throws Exception {
         TimelineData d = new TimelineData(ChartFixtures.schedule());
         TimeWindow w = TimeWindow.fit(d.totalS());
-        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        new TimelinePainter(d, w, 0, -1).paint(g, W, H);
-        g.dispose();
+        BufferedImage img = paint(d, w, 0);
         int selection = Palette.SELECTION.getRGB();
         assertEquals(selection, img.getRGB((int) x(w, 0.3), (int) edgeY(0)), "top edge of compute n0");
         assertEquals(selection, img.getRGB((int) x(w, 4.3), (int) edgeY(1)), "top edge of recompute n0");
