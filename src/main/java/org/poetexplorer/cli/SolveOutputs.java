@@ -14,13 +14,14 @@ import org.poetexplorer.io.HtmlReport;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.ScheduleCsv;
 import org.poetexplorer.io.ScheduleFiles;
+import org.poetexplorer.io.TraceFiles;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.solver.SolveResult;
 import picocli.CommandLine.Option;
 
 /**
  * The files {@code poet solve} writes besides its output, as its options: schedule JSON and CSV,
- * one PNG and one SVG per chart, and the HTML report. Every path is checked as the options are
+ * a trace for trace viewers, one PNG and one SVG per chart, and the HTML report. Every path is checked as the options are
  * read, before the solve starts, so a typo costs no solver time; each file is written
  * atomically. A path is null when its file is not asked for.
  */
@@ -32,6 +33,10 @@ final class SolveOutputs {
     @Option(names = "--csv-out", paramLabel = "FILE", converter = Converters.FileToWrite.class,
             description = "write the operations as CSV, one row each")
     private Path csvOut;
+
+    @Option(names = "--trace-out", paramLabel = "FILE", converter = Converters.FileToWrite.class,
+            description = "write the schedule as Chrome Trace Event JSON, for Perfetto, chrome://tracing or speedscope")
+    private Path traceOut;
 
     @Option(names = "--png-out", paramLabel = "DIR", converter = Converters.FolderToWrite.class,
             description = "write each chart (timeline, memory, energy, tradeoff) as PNG at 2x into DIR")
@@ -46,7 +51,7 @@ final class SolveOutputs {
     private Path reportOut;
 
     boolean any() {
-        return scheduleOut != null || csvOut != null || pngDir != null || svgDir != null || reportOut != null;
+        return scheduleOut != null || csvOut != null || traceOut != null || pngDir != null || svgDir != null || reportOut != null;
     }
 
     /**
@@ -63,6 +68,7 @@ final class SolveOutputs {
         if (r.hasSchedule()) {
             attempt("--schedule-out", scheduleOut, () -> ScheduleFiles.write(scheduleOut, r));
             attempt("--csv-out", csvOut, () -> ScheduleCsv.write(csvOut, r.schedule()));
+            attempt("--trace-out", traceOut, () -> TraceFiles.write(traceOut, r.schedule(), r.solver(), r.status()));
         } else {
             for (String option : skipped()) {
                 err.println("poet solve: " + option + " not written: the solve ended " + r.status()
@@ -97,6 +103,9 @@ final class SolveOutputs {
         }
         if (csvOut != null) {
             out.add("--csv-out");
+        }
+        if (traceOut != null) {
+            out.add("--trace-out");
         }
         return out;
     }

@@ -38,6 +38,20 @@ class ShowCommandTest {
     }
 
     @Test
+    void writesTheScheduleAsATraceOnRequest() throws Exception {
+        TrainingGraph g = ReferenceData.graph("linear", "m0", ScheduleFixtures.m0());
+        Schedule s = PlanReplay.schedule(g, new Budget(6000, 1.2, true, true),
+                ScheduleFixtures.linearPagingAndRecompute(g));
+        Path file = dir.resolve("s.json");
+        Path trace = dir.resolve("t.json");
+        ScheduleFiles.write(file, s, "scip", SolveStatus.OPTIMAL, null);
+        CheckCommandTest.Run r = CheckCommandTest.run(new ShowCommand(), file.toString(), "--trace-out", trace.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("trace: " + trace), r.out());
+        assertTrue(Files.readString(trace).contains("\"traceEvents\""));
+    }
+
+    @Test
     void anUnreadableFileExitsTwo() throws Exception {
         Path file = dir.resolve("junk.json");
         Files.writeString(file, "{\"format\": \"poet-schedule/1\", \"nodes\": 3}");
