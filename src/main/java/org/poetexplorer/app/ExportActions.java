@@ -33,6 +33,7 @@ import org.poetexplorer.io.HtmlReport;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.ScheduleCsv;
 import org.poetexplorer.io.ScheduleFiles;
+import org.poetexplorer.io.TraceFiles;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.solver.SolveResult;
@@ -81,8 +82,14 @@ final class ExportActions {
         return r == null ? null : run("schedule CSV", file, () -> ScheduleCsv.write(file, r.schedule()));
     }
 
+    Task<Path> exportTrace(Path file) {
+        SolveResult r = scheduled("the trace");
+        return r == null ? null : run("trace", file, () -> TraceFiles.write(file, r.schedule(), r.solver(), r.status()));
+    }
+
     Task<Path> exportChart(ChartKind kind, Format format, Path file) {
-        ChartSet charts = charts();
+        SolveResult r = vm.resultProperty().get();
+        ChartSet charts = r == null ? charts() : charts().titled(ChartSet.context(r, networkLabel(), deviceLabel()));
         return run(kind.title() + " chart", file, () -> {
             if (format == Format.PNG) {
                 ChartFiles.writePng(file, charts, kind);
@@ -99,12 +106,21 @@ final class ExportActions {
             return null;
         }
         ChartSet charts = charts();
-        NetworkSource n = vm.networkProperty().get();
-        DeviceSource d = vm.deviceChoiceProperty().get();
-        String network = n == null ? r.graph().name() : n.label();
-        String device = d == null ? null : d.label();
+        String network = networkLabel() == null ? r.graph().name() : networkLabel();
+        String device = deviceLabel();
         var profile = vm.deviceProperty().get();
         return run("report", file, () -> HtmlReport.write(file, r, network, device, profile, charts));
+    }
+
+    /** The open network's label (its name or file), or null. */
+    private String networkLabel() {
+        NetworkSource n = vm.networkProperty().get();
+        return n == null ? null : n.label();
+    }
+
+    private String deviceLabel() {
+        DeviceSource d = vm.deviceChoiceProperty().get();
+        return d == null ? null : d.label();
     }
 
     /** The charts as the window shows them, whole (not zoomed), without selection or hover marks. */
@@ -204,7 +220,9 @@ final class ExportActions {
                 item("Export Schedule (JSON)...", () -> choose(owner, "Export schedule", "schedule.json",
                         "Schedule (JSON)", "*.json", this::exportScheduleJson)),
                 item("Export Operations (CSV)...", () -> choose(owner, "Export operations", "schedule.csv",
-                        "Operations (CSV)", "*.csv", this::exportScheduleCsv)));
+                        "Operations (CSV)", "*.csv", this::exportScheduleCsv)),
+                item("Export Trace (Perfetto, chrome://tracing)...", () -> choose(owner, "Export trace", "trace.json",
+                        "Chrome Trace Event JSON", "*.json", this::exportTrace)));
     }
 
     private MenuItem reportItem(Supplier<Window> owner) {

@@ -110,7 +110,7 @@ public final class MemoryPainter implements ChartPainter {
         g.setColor(Palette.TEXT);
         g.drawString("RAM budget", (float) (x + 22), 15f);
         x += 22 + fm.stringWidth("RAM budget") + 14;
-        g.setColor(Palette.SELECTION);
+        g.setColor(Palette.PEAK);
         g.fill(new Ellipse2D.Double(x, 7, 8, 8));
         g.setColor(Palette.TEXT);
         g.drawString(clickHint ? "peak (click to list contents)" : "peak", (float) (x + 12), 15f);
@@ -123,7 +123,7 @@ public final class MemoryPainter implements ChartPainter {
     private static void drawYAxis(Graphics2D g, double px, double pw, double top, double ph, double yMax) {
         g.setFont(Palette.SMALL);
         FontMetrics fm = g.getFontMetrics();
-        for (double v : Ticks.linear(0, yMax, Math.max(2, (int) (ph / 28)))) {
+        for (double v : Ticks.labelled(0, yMax, Math.max(2, (int) (ph / 28)), Quantities::bytes)) {
             double y = toY(v, top + ph, ph, yMax);
             g.setColor(Palette.GRID);
             g.draw(new Line2D.Double(px, y, px + pw, y));
@@ -214,7 +214,7 @@ public final class MemoryPainter implements ChartPainter {
             return;
         }
         double y = toY(data.peakBytes(), bottom, ph, yMax);
-        g.setColor(Palette.SELECTION);
+        g.setColor(Palette.PEAK);
         g.fill(new Ellipse2D.Double(x - 4, y - 4, 8, 8));
         g.setFont(Palette.LABEL);
         FontMetrics fm = g.getFontMetrics();
@@ -232,7 +232,7 @@ public final class MemoryPainter implements ChartPainter {
         if (x < px || x > px + pw) {
             return;
         }
-        g.setColor(Palette.HOVER);
+        g.setColor(Palette.SELECTION);
         g.setStroke(Palette.THIN);
         g.draw(new Line2D.Double(x, top, x, bottom));
     }

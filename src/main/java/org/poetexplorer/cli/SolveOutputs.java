@@ -76,18 +76,19 @@ final class SolveOutputs {
             }
         }
         ChartSet charts = ChartSet.forSolve(r);
+        ChartSet files = charts.titled(ChartSet.context(r, networkLabel, deviceLabel));
         if (pngDir != null) {
             makeFolder("--png-out", pngDir);
             for (ChartKind k : ChartKind.values()) {
                 Path f = ChartFiles.fileIn(pngDir, k, "png");
-                attempt("--png-out", f, () -> ChartFiles.writePng(f, charts, k));
+                attempt("--png-out", f, () -> ChartFiles.writePng(f, files, k));
             }
         }
         if (svgDir != null) {
             makeFolder("--svg-out", svgDir);
             for (ChartKind k : ChartKind.values()) {
                 Path f = ChartFiles.fileIn(svgDir, k, "svg");
-                attempt("--svg-out", f, () -> ChartFiles.writeSvg(f, charts, k));
+                attempt("--svg-out", f, () -> ChartFiles.writeSvg(f, files, k));
             }
         }
         if (reportOut != null) {
