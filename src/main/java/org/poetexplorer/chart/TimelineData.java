@@ -19,9 +19,11 @@ public final class TimelineData {
     public static final List<OpKind> LANES = List.of(OpKind.COMPUTE, OpKind.RECOMPUTE, OpKind.PAGE_OUT, OpKind.PAGE_IN);
 
     private final Schedule schedule;
+    /** Per lane, the indices of its operations by start time. */
     private final int[][] laneOps;
     /** Per lane, the latest end among the lane's operations up to each position (never decreasing). */
     private final double[][] laneEndsSoFar;
+    /** Where each stage with operations begins, and its number. */
     private final double[] stageStarts;
     private final int[] stageNumbers;
     /** Per stage number, where its computations end; NaN for a stage without operations. */

@@ -26,14 +26,15 @@ public final class TitledPainter implements ChartPainter {
 
     @Override
     public void paint(Graphics2D g, double width, double height) {
-        g.setColor(Palette.BACKGROUND);
-        g.fill(new Rectangle2D.Double(0, 0, width, LINE));
-        g.setFont(Palette.TITLE);
-        g.setColor(Palette.TEXT);
-        g.drawString(title, 10f, (float) (LINE - 6));
         AffineTransform old = g.getTransform();
         g.translate(0, LINE);
         chart.paint(g, width, Math.max(1, height - LINE));
         g.setTransform(old);
+        Rectangle2D line = new Rectangle2D.Double(0, 0, width, LINE);
+        g.setPaint(Palette.BACKGROUND);
+        g.fill(line);
+        g.setPaint(Palette.TEXT);
+        g.setFont(Palette.TITLE);
+        g.drawString(title, 10f, (float) (LINE - 6));
     }
 }

@@ -29,6 +29,7 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.json", description = "a poet-schedule/1 file")
     private Path file;
 
+    /** Null unless a trace is asked for. */
     @Option(names = "--trace-out", paramLabel = "FILE", converter = Converters.FileToWrite.class,
             description = "also write the schedule as Chrome Trace Event JSON (only a schedule that replays valid)")
     private Path traceOut;

@@ -49,7 +49,8 @@ class TraceFilesTest {
         return s;
     }
 
-    private static JsonNode written(Path file, Schedule s) throws Exception {
+    private JsonNode written(Schedule s) throws Exception {
+        Path file = dir.resolve("trace.json");
         TraceFiles.write(file, s, "scip", SolveStatus.OPTIMAL);
         return new ObjectMapper().readTree(file.toFile());
     }
@@ -67,13 +68,10 @@ class TraceFilesTest {
     @Test
     void everyOperationIsASliceOnItsKindsThreadInMicroseconds() throws Exception {
         Schedule s = pagingSchedule();
-        JsonNode root = written(dir.resolve("trace.json"), s);
+        JsonNode root = written(s);
         Map<Integer, String> threadNames = new HashMap<>();
-        for (JsonNode m : events(root, "M")) {
-            if (m.get("name").asText().equals("thread_name")) {
-                threadNames.put(m.get("tid").asInt(), m.get("args").get("name").asText());
-            }
-        }
+        events(root, "M").stream().filter(m -> m.get("name").asText().equals("thread_name"))
+                .forEach(m -> threadNames.put(m.get("tid").asInt(), m.get("args").get("name").asText()));
         List<JsonNode> slices = events(root, "X");
         long drawn = s.ops().stream().filter(op -> op.kind() != OpKind.FREE).count();
         assertEquals(drawn, slices.size(), "one slice per operation but the FREEs");
@@ -110,7 +108,7 @@ class TraceFilesTest {
     @Test
     void countersFollowTheReplayedRamAndTheEnergySpent() throws Exception {
         Schedule s = pagingSchedule();
-        JsonNode root = written(dir.resolve("trace.json"), s);
+        JsonNode root = written(s);
         List<Long> ram = new ArrayList<>();
         List<Double> ramTimes = new ArrayList<>();
         double lastEnergy = 0;
@@ -136,7 +134,7 @@ class TraceFilesTest {
     @Test
     void flowsLinkEachOutputsOperationsInPairs() throws Exception {
         Schedule s = pagingSchedule();
-        JsonNode root = written(dir.resolve("trace.json"), s);
+        JsonNode root = written(s);
         Map<Integer, JsonNode> starts = new HashMap<>();
         for (JsonNode e : events(root, "s")) {
             assertEquals(TraceFiles.FLOW_CATEGORY, e.get("cat").asText());
