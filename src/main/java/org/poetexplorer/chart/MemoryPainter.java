@@ -153,10 +153,12 @@ public final class MemoryPainter implements ChartPainter {
                 }
             }
         }
-        Path2D area = new Path2D.Double();
-        Path2D line = new Path2D.Double();
+        // room for every point at once: a path grown point by point is copied over and over
+        Path2D area = new Path2D.Double(Path2D.WIND_NON_ZERO, 4 * columns + 8);
+        Path2D line = new Path2D.Double(Path2D.WIND_NON_ZERO, 4 * columns + 8);
         boolean open = false;
         double lastX = px;
+        double lastY = bottom;
         for (int c = 0; c < columns; c++) {
             if (colMax[c] < 0) {
                 continue;
@@ -168,17 +170,21 @@ public final class MemoryPainter implements ChartPainter {
                 area.lineTo(x, y);
                 line.moveTo(x, y);
                 open = true;
-            } else {
+            } else if (y != lastY) {
+                // a step; a column at the same level only lengthens the stretch before it
+                area.lineTo(x, lastY);
                 area.lineTo(x, y);
+                line.lineTo(x, lastY);
                 line.lineTo(x, y);
             }
-            area.lineTo(x + 1, y);
-            line.lineTo(x + 1, y);
             lastX = x + 1;
+            lastY = y;
         }
         if (!open) {
             return;
         }
+        area.lineTo(lastX, lastY);
+        line.lineTo(lastX, lastY);
         area.lineTo(lastX, bottom);
         area.closePath();
         g.setColor(Palette.RAM_FILL);

@@ -1,6 +1,5 @@
 package org.poetexplorer.chart;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.poetexplorer.model.TrainingGraph;
@@ -36,43 +35,58 @@ public final class TimelineData {
     public TimelineData(Schedule schedule) {
         this.schedule = schedule;
         List<Operation> ops = schedule.ops();
-        List<List<Integer>> lanes = new ArrayList<>();
-        for (int i = 0; i < LANES.size(); i++) {
-            lanes.add(new ArrayList<>());
-        }
-        List<Double> starts = new ArrayList<>();
-        List<Integer> stages = new ArrayList<>();
         int n = schedule.graph().size();
-        stageComputeEnds = new double[n];
-        Arrays.fill(stageComputeEnds, Double.NaN);
-        List<List<Integer>> byNode = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            byNode.add(new ArrayList<>());
-        }
-        double[] clock = schedule.computeClockS();
+        int[] lane = new int[ops.size()];
+        int[] perLane = new int[LANES.size()];
+        int[] perNode = new int[n];
+        int stageCount = 0;
         int lastStage = Integer.MIN_VALUE;
-        int drawn = 0;
         for (int k = 0; k < ops.size(); k++) {
             Operation op = ops.get(k);
-            int lane = LANES.indexOf(op.kind());
-            if (lane >= 0) {
-                lanes.get(lane).add(k);
-                byNode.get(op.node()).add(k);
-                drawn++;
+            lane[k] = LANES.indexOf(op.kind());
+            if (lane[k] >= 0) {
+                perLane[lane[k]]++;
+                perNode[op.node()]++;
             }
             if (op.stage() != lastStage) {
-                starts.add(k == 0 ? 0 : clock[k - 1]);
-                stages.add(op.stage());
+                stageCount++;
+                lastStage = op.stage();
+            }
+        }
+        laneOps = new int[LANES.size()][];
+        for (int i = 0; i < laneOps.length; i++) {
+            laneOps[i] = new int[perLane[i]];
+        }
+        nodeOps = new int[n][];
+        for (int i = 0; i < n; i++) {
+            nodeOps[i] = new int[perNode[i]];
+        }
+        stageStarts = new double[stageCount];
+        stageNumbers = new int[stageCount];
+        stageComputeEnds = new double[n];
+        Arrays.fill(stageComputeEnds, Double.NaN);
+        Arrays.fill(perLane, 0);
+        Arrays.fill(perNode, 0);
+        double[] clock = schedule.computeClockS();
+        int stage = -1;
+        lastStage = Integer.MIN_VALUE;
+        for (int k = 0; k < ops.size(); k++) {
+            Operation op = ops.get(k);
+            if (lane[k] >= 0) {
+                laneOps[lane[k]][perLane[lane[k]]++] = k;
+                nodeOps[op.node()][perNode[op.node()]++] = k;
+            }
+            if (op.stage() != lastStage) {
+                stage++;
+                stageStarts[stage] = k == 0 ? 0 : clock[k - 1];
+                stageNumbers[stage] = op.stage();
                 lastStage = op.stage();
             }
             stageComputeEnds[op.stage()] = clock[k];
         }
-        laneOps = new int[LANES.size()][];
         laneEndsSoFar = new double[LANES.size()][];
         for (int i = 0; i < LANES.size(); i++) {
-            List<Integer> l = lanes.get(i);
-            l.sort((a, b) -> Double.compare(ops.get(a).startS(), ops.get(b).startS()));
-            laneOps[i] = l.stream().mapToInt(Integer::intValue).toArray();
+            sortByStart(laneOps[i], ops);
             double[] e = new double[laneOps[i].length];
             double latest = Double.NEGATIVE_INFINITY;
             for (int p = 0; p < e.length; p++) {
@@ -81,14 +95,17 @@ public final class TimelineData {
             }
             laneEndsSoFar[i] = e;
         }
-        stageStarts = starts.stream().mapToDouble(Double::doubleValue).toArray();
-        stageNumbers = stages.stream().mapToInt(Integer::intValue).toArray();
         computeEndS = clock.length == 0 ? 0 : clock[clock.length - 1];
         totalS = schedule.endS();
-        drawnOps = drawn;
-        nodeOps = new int[n][];
-        for (int i = 0; i < n; i++) {
-            nodeOps[i] = byNode.get(i).stream().mapToInt(Integer::intValue).toArray();
+        drawnOps = Arrays.stream(perLane).sum();
+    }
+
+    /** Sorts operation indices by start time (stable: equal starts keep the schedule's order). */
+    private static void sortByStart(int[] idx, List<Operation> ops) {
+        Integer[] boxed = Arrays.stream(idx).boxed().toArray(Integer[]::new);
+        Arrays.sort(boxed, (a, b) -> Double.compare(ops.get(a).startS(), ops.get(b).startS()));
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = boxed[i];
         }
     }
 
@@ -147,6 +164,21 @@ public final class TimelineData {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (e[mid] < timeS) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Position in {@link #stageStarts()} of the first stage that begins at or after {@code timeS}. */
+    int firstStageFrom(double timeS) {
+        int lo = 0;
+        int hi = stageStarts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (stageStarts[mid] < timeS) {
                 lo = mid + 1;
             } else {
                 hi = mid;

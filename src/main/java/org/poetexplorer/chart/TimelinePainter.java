@@ -162,9 +162,12 @@ public final class TimelinePainter implements ChartPainter {
         g.setStroke(Palette.THIN);
         g.setColor(Palette.STAGE_LINE);
         double lastX = Double.NEGATIVE_INFINITY;
-        for (double start : starts) {
-            double x = window.toX(start, px, pw);
-            if (x < px || x > px + pw || x - lastX < 5) {
+        for (int i = data.firstStageFrom(window.startS()); i < starts.length; i++) {
+            double x = window.toX(starts[i], px, pw);
+            if (x > px + pw) {
+                break;
+            }
+            if (x < px || x - lastX < 5) {
                 continue;
             }
             lastX = x;
@@ -180,11 +183,17 @@ public final class TimelinePainter implements ChartPainter {
         FontMetrics fm = g.getFontMetrics();
         g.setColor(Palette.MUTED_TEXT);
         double lastEnd = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < starts.length; i++) {
+        for (int i = data.firstStageFrom(window.startS()); i < starts.length; i++) {
             double x = window.toX(starts[i], px, pw);
-            String s = "t" + numbers[i];
-            if (x < px || x + fm.stringWidth(s) > px + pw || x < lastEnd + 8) {
+            if (x > px + pw) {
+                break;
+            }
+            if (x < px || x < lastEnd + 8) {
                 continue;
+            }
+            String s = "t" + numbers[i];
+            if (x + fm.stringWidth(s) > px + pw) {
+                break;
             }
             g.drawString(s, (float) (x + 1), (float) (top - 3));
             lastEnd = x + fm.stringWidth(s);
@@ -225,6 +234,7 @@ public final class TimelinePainter implements ChartPainter {
         int[] ops = data.laneOps(lane);
         OpKind kind = TimelineData.LANES.get(lane);
         Color fill = Palette.of(kind);
+        Color edge = fill.darker();
         double y = laneTop + LANE_PAD;
         double h = laneH - 2 * LANE_PAD;
         double left = px;
@@ -264,7 +274,7 @@ public final class TimelinePainter implements ChartPainter {
                 overrunBox(g, kind, from, y, b - from, h);
             }
             if (x0 >= left && x1 - x0 > 4) {
-                g.setColor(fill.darker());
+                g.setColor(edge);
                 g.draw(new Line2D.Double(x0, y, x0, y + h));
             }
             if (b - a > 40) {
