@@ -51,7 +51,7 @@ public record ChartSet(ChartPainter timeline, ChartPainter memory, ChartPainter 
         TrainingGraph g = r.graph();
         Budget b = r.budget();
         String on = device != null ? device : g.deviceId();
-        StringBuilder s = new StringBuilder(network != null ? network : g.name());
+        StringBuilder s = new StringBuilder(network == null ? g.name() : fileName(network));
         if (on != null) {
             s.append(" on ").append(on);
         }
@@ -65,6 +65,12 @@ public record ChartSet(ChartPainter timeline, ChartPainter memory, ChartPainter 
             s.append(" (gap ").append(Quantities.percent(r.gap())).append(")");
         }
         return s.toString();
+    }
+
+    /** A file's name without its folders ("cnn.onnx" of "/models/cnn.onnx"); a catalog name as it is. */
+    private static String fileName(String label) {
+        int slash = Math.max(label.lastIndexOf('/'), label.lastIndexOf('\\'));
+        return label.substring(slash + 1);
     }
 
     /**

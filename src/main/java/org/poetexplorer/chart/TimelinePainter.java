@@ -183,6 +183,8 @@ public final class TimelinePainter implements ChartPainter {
         FontMetrics fm = g.getFontMetrics();
         g.setColor(Palette.MUTED_TEXT);
         double lastEnd = Double.NEGATIVE_INFINITY;
+        double budgetFrom = budgetLabelLeft(fm, px, pw) - 6;
+        double budgetTo = budgetFrom + fm.stringWidth(budgetLabel(window.endS() < data.runtimeBudgetS())) + 12;
         for (int i = data.firstStageFrom(window.startS()); i < starts.length; i++) {
             double x = window.toX(starts[i], px, pw);
             if (x > px + pw) {
@@ -192,8 +194,9 @@ public final class TimelinePainter implements ChartPainter {
                 continue;
             }
             String s = "t" + numbers[i];
-            if (x + fm.stringWidth(s) > px + pw) {
-                break;
+            double end = x + fm.stringWidth(s);
+            if (end > px + pw || end > budgetFrom && x < budgetTo) {
+                continue;
             }
             g.drawString(s, (float) (x + 1), (float) (top - 3));
             lastEnd = x + fm.stringWidth(s);
@@ -205,29 +208,34 @@ public final class TimelinePainter implements ChartPainter {
      * of the visible window, its value at the right edge with an arrow.
      */
     private void drawRuntimeBudget(Graphics2D g, double px, double pw, double top, double bottom) {
-        double budget = data.runtimeBudgetS();
-        double x = window.toX(budget, px, pw);
+        double x = window.toX(data.runtimeBudgetS(), px, pw);
         if (x < px) {
             return;
         }
-        g.setFont(Palette.SMALL);
-        FontMetrics fm = g.getFontMetrics();
-        String s = "budget " + Quantities.duration(budget);
-        double tx;
-        if (x > px + pw) {
-            s += " \u2192";
-            tx = px + pw - fm.stringWidth(s);
-        } else {
+        if (x <= px + pw) {
             g.setColor(Palette.BUDGET);
             g.setStroke(Palette.THICK);
             g.draw(new Line2D.Double(x, top, x, bottom));
             g.setStroke(Palette.THIN);
-            tx = Math.max(px, Math.min(x - fm.stringWidth(s) / 2.0, px + pw - fm.stringWidth(s)));
         }
-        g.setColor(Palette.BACKGROUND);
-        g.fill(new Rectangle2D.Double(tx - 2, top - 3 - fm.getAscent(), fm.stringWidth(s) + 4, fm.getAscent() + 1));
+        g.setFont(Palette.SMALL);
         g.setColor(Palette.BUDGET);
-        g.drawString(s, (float) tx, (float) (top - 3));
+        g.drawString(budgetLabel(x > px + pw), (float) budgetLabelLeft(g.getFontMetrics(), px, pw), (float) (top - 3));
+    }
+
+    private String budgetLabel(boolean beyondView) {
+        return "budget " + Quantities.duration(data.runtimeBudgetS()) + (beyondView ? " \u2192" : "");
+    }
+
+    /** Where the budget's label starts above the lanes (stage labels stop before it); beyond the plot if not shown. */
+    private double budgetLabelLeft(FontMetrics fm, double px, double pw) {
+        double x = window.toX(data.runtimeBudgetS(), px, pw);
+        if (x < px) {
+            return Double.POSITIVE_INFINITY;
+        }
+        String s = budgetLabel(x > px + pw);
+        return x > px + pw ? px + pw - fm.stringWidth(s)
+                : Math.max(px, Math.min(x - fm.stringWidth(s) / 2.0, px + pw - fm.stringWidth(s)));
     }
 
     private void drawLane(Graphics2D g, int lane, double px, double pw, double laneTop, double laneH) {
