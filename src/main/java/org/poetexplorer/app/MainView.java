@@ -71,9 +71,7 @@ final class MainView extends BorderPane {
         setId("mainView");
         navigation = new TimeNavigation(window, () -> {
             SolveResult r = vm.solving().resultProperty().get();
-            return r != null && r.hasSchedule() && !r.schedule().ops().isEmpty()
-                    ? r.schedule().ops().get(r.schedule().ops().size() - 1).endS()
-                    : 1;
+            return r != null && r.hasSchedule() && !r.schedule().ops().isEmpty() ? r.schedule().endS() : 1;
         });
         timeline = new TimelineView(vm, window, navigation);
         memory = new MemoryView(vm, window, navigation);

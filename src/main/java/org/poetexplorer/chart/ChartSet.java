@@ -2,6 +2,8 @@ package org.poetexplorer.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.Schedule;
@@ -28,6 +30,49 @@ public record ChartSet(ChartPainter timeline, ChartPainter memory, ChartPainter 
         }
     }
 
+    /** The same charts, each with a title line: its kind and {@code context} (see {@link #context}). */
+    public ChartSet titled(String context) {
+        return new ChartSet(title(ChartKind.TIMELINE, context, timeline), title(ChartKind.MEMORY, context, memory),
+                title(ChartKind.ENERGY, context, energy), title(ChartKind.TRADEOFF, context, tradeoff));
+    }
+
+    private static ChartPainter title(ChartKind kind, String context, ChartPainter p) {
+        return new TitledPainter(kind.title() + " \u2014 " + context, p);
+    }
+
+    /**
+     * What a chart file shows, in one line: "resnet18_cifar on a72, RAM budget 262 kB, runtime
+     * budget 1.5x (237.4 ms), paging and rematerialization, OPTIMAL".
+     *
+     * @param network the network's label (its name or file), null for the graph's name
+     * @param device the device's label, null for the one the graph was costed for, if any
+     */
+    public static String context(SolveResult r, String network, String device) {
+        TrainingGraph g = r.graph();
+        Budget b = r.budget();
+        String on = device != null ? device : g.deviceId();
+        StringBuilder s = new StringBuilder(network == null ? g.name() : fileName(network));
+        if (on != null) {
+            s.append(" on ").append(on);
+        }
+        s.append(", RAM budget ").append(Quantities.bytes(b.ramBytes()));
+        s.append(", runtime budget ").append(Quantities.ratio(b.runtimeRatio())).append(" (")
+                .append(Quantities.duration(b.runtimeRatio() * g.plainRuntimeS())).append(")");
+        s.append(b.paging() && b.remat() ? ", paging and rematerialization"
+                : b.paging() ? ", paging only" : b.remat() ? ", rematerialization only" : ", neither paging nor rematerialization");
+        s.append(", ").append(r.status().name());
+        if (r.status() == SolveStatus.FEASIBLE && r.gap() != null && Double.isFinite(r.gap())) {
+            s.append(" (gap ").append(Quantities.percent(r.gap())).append(")");
+        }
+        return s.toString();
+    }
+
+    /** A file's name without its folders ("cnn.onnx" of "/models/cnn.onnx"); a catalog name as it is. */
+    private static String fileName(String label) {
+        int slash = Math.max(label.lastIndexOf('/'), label.lastIndexOf('\\'));
+        return label.substring(slash + 1);
+    }
+
     /**
      * The charts of one solve on its own (the command line): the schedule beside the plain one,
      * and a trade-off of a single point.
@@ -38,8 +83,8 @@ public record ChartSet(ChartPainter timeline, ChartPainter memory, ChartPainter 
         long budget = r.budget().ramBytes();
         TimelinePainter timeline = new TimelinePainter(s == null ? null : new TimelineData(s), null, -1, -1,
                 emptyText(r));
-        MemoryPainter memory = new MemoryPainter(s == null ? null : new MemoryData(s), null, budget, g.paramBytes(),
-                -1);
+        MemoryPainter memory = MemoryPainter.exported(s == null ? null : new MemoryData(s), budget, g.paramBytes(),
+                emptyText(r));
         List<EnergyBar> bars = new ArrayList<>();
         bars.add(s != null ? EnergyBar.of("this schedule", s)
                 : EnergyBar.missing("this schedule", r.status().name().toLowerCase(java.util.Locale.ROOT)));

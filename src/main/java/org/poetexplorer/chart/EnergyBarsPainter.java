@@ -67,7 +67,7 @@ public final class EnergyBarsPainter implements ChartPainter {
         FontMetrics fm = g.getFontMetrics();
         g.setColor(Palette.MUTED_TEXT);
         g.drawString(title, (float) left, (float) (top - 6));
-        for (double v : Ticks.linear(0, max, Math.max(2, (int) (ph / 30)))) {
+        for (double v : Ticks.labelled(0, max, Math.max(2, (int) (ph / 30)), Quantities::energy)) {
             double y = bottom - v / max * ph;
             g.setColor(Palette.GRID);
             g.draw(new Line2D.Double(left, y, right, y));

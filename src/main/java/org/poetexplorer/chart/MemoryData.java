@@ -4,27 +4,31 @@ import java.util.List;
 import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.Schedule;
 
-/** The RAM-in-use curve of a schedule: bytes after each operation, by operation end time. */
+/**
+ * The RAM-in-use curve of a schedule: the bytes after each operation, placed at the compute clock
+ * after it ({@link Schedule#computeClockS()}), the time axis the timeline draws too.
+ */
 public final class MemoryData {
     private final Schedule schedule;
-    private final double[] ends;
+    private final double[] times;
     private final long[] ram;
     private final int peakOp;
+    private final double totalS;
 
     public MemoryData(Schedule schedule) {
         this.schedule = schedule;
         List<Operation> ops = schedule.ops();
-        ends = new double[ops.size()];
+        times = schedule.computeClockS();
         ram = new long[ops.size()];
         int peak = -1;
         for (int k = 0; k < ops.size(); k++) {
-            ends[k] = ops.get(k).endS();
             ram[k] = ops.get(k).ramBytesAfter();
             if (peak < 0 || ram[k] > ram[peak]) {
                 peak = k;
             }
         }
         peakOp = peak;
+        totalS = schedule.endS();
     }
 
     public Schedule schedule() {
@@ -44,25 +48,27 @@ public final class MemoryData {
         return peakOp < 0 ? 0 : ram[peakOp];
     }
 
+    /** The schedule's end, as the timeline fits it (transfers included). */
     public double totalS() {
-        return ends.length == 0 ? 0 : ends[ends.length - 1];
+        return totalS;
     }
 
-    double end(int k) {
-        return ends[k];
+    /** Where the RAM after operation k starts to show. */
+    double timeS(int k) {
+        return times[k];
     }
 
     long ram(int k) {
         return ram[k];
     }
 
-    /** The last operation that has ended by {@code timeS} (RAM shown there is after it), or -1. */
+    /** The last operation whose change of RAM has happened by {@code timeS} (RAM shown there is after it), or -1. */
     public int opAt(double timeS) {
         int lo = 0;
-        int hi = ends.length;
+        int hi = times.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (ends[mid] <= timeS) {
+            if (times[mid] <= timeS) {
                 lo = mid + 1;
             } else {
                 hi = mid;

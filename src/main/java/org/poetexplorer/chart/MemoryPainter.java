@@ -2,7 +2,6 @@ package org.poetexplorer.chart;
 
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -21,6 +20,8 @@ public final class MemoryPainter implements ChartPainter {
     private final long budgetBytes;
     private final long paramBytes;
     private final int markedOp;
+    private final String emptyText;
+    private final boolean clickHint;
 
     /**
      * @param data the curve, or null to draw an empty chart
@@ -30,11 +31,26 @@ public final class MemoryPainter implements ChartPainter {
      * @param markedOp operation whose RAM contents are being listed (a vertical marker), -1 for none
      */
     public MemoryPainter(MemoryData data, TimeWindow window, long budgetBytes, long paramBytes, int markedOp) {
+        this(data, window, budgetBytes, paramBytes, markedOp, "No schedule yet", true);
+    }
+
+    private MemoryPainter(MemoryData data, TimeWindow window, long budgetBytes, long paramBytes, int markedOp,
+            String emptyText, boolean clickHint) {
+        this.emptyText = emptyText;
+        this.clickHint = clickHint;
         this.data = data;
         this.window = window != null ? window : TimeWindow.fit(data == null ? 1 : data.totalS());
         this.budgetBytes = budgetBytes;
         this.paramBytes = paramBytes;
         this.markedOp = markedOp;
+    }
+
+    /**
+     * The chart as a file shows it: the whole schedule, nothing marked, no hint to click (a file
+     * cannot be clicked), and {@code emptyText} where there is no schedule.
+     */
+    public static MemoryPainter exported(MemoryData data, long budgetBytes, long paramBytes, String emptyText) {
+        return new MemoryPainter(data, null, budgetBytes, paramBytes, -1, emptyText, false);
     }
 
     private double yMax() {
@@ -60,18 +76,19 @@ public final class MemoryPainter implements ChartPainter {
         double yMax = yMax();
         drawYAxis(g, px, pw, top, ph, yMax);
         drawParameters(g, px + pw + 16, top, width - (px + pw + 16) - 8, ph);
-        if (data != null && data.size() > 0) {
-            Shape oldClip = g.getClip();
-            g.clip(new Rectangle2D.Double(px, top, pw, ph));
-            TimeAxis.grid(g, window, px, pw, top, bottom);
-            drawCurve(g, px, pw, bottom, ph, yMax);
+        if (data == null || data.size() == 0) {
+            EmptyState.draw(g, emptyText, px, top, pw, ph);
             drawBudget(g, px, pw, bottom, ph, yMax);
-            drawMarked(g, px, pw, top, bottom);
-            drawPeak(g, px, pw, bottom, ph, yMax);
-            g.setClip(oldClip);
-        } else {
-            drawBudget(g, px, pw, bottom, ph, yMax);
+            g.setColor(Palette.AXIS);
+            g.setStroke(Palette.THIN);
+            g.draw(new Rectangle2D.Double(px, top, pw, ph));
+            return;
         }
+        TimeAxis.grid(g, window, px, pw, top, bottom);
+        drawCurve(g, px, pw, bottom, ph, yMax);
+        drawBudget(g, px, pw, bottom, ph, yMax);
+        drawMarked(g, px, pw, top, bottom);
+        drawPeak(g, px, pw, bottom, ph, yMax);
         g.setColor(Palette.AXIS);
         g.setStroke(Palette.THIN);
         g.draw(new Rectangle2D.Double(px, top, pw, ph));
@@ -93,10 +110,10 @@ public final class MemoryPainter implements ChartPainter {
         g.setColor(Palette.TEXT);
         g.drawString("RAM budget", (float) (x + 22), 15f);
         x += 22 + fm.stringWidth("RAM budget") + 14;
-        g.setColor(Palette.SELECTION);
+        g.setColor(Palette.PEAK);
         g.fill(new Ellipse2D.Double(x, 7, 8, 8));
         g.setColor(Palette.TEXT);
-        g.drawString("peak (click to list contents)", (float) (x + 12), 15f);
+        g.drawString(clickHint ? "peak (click to list contents)" : "peak", (float) (x + 12), 15f);
     }
 
     private static double toY(double bytes, double bottom, double ph, double yMax) {
@@ -106,7 +123,7 @@ public final class MemoryPainter implements ChartPainter {
     private static void drawYAxis(Graphics2D g, double px, double pw, double top, double ph, double yMax) {
         g.setFont(Palette.SMALL);
         FontMetrics fm = g.getFontMetrics();
-        for (double v : Ticks.linear(0, yMax, Math.max(2, (int) (ph / 28)))) {
+        for (double v : Ticks.labelled(0, yMax, Math.max(2, (int) (ph / 28)), Quantities::bytes)) {
             double y = toY(v, top + ph, ph, yMax);
             g.setColor(Palette.GRID);
             g.draw(new Line2D.Double(px, y, px + pw, y));
@@ -122,11 +139,11 @@ public final class MemoryPainter implements ChartPainter {
         java.util.Arrays.fill(colMax, -1);
         int first = Math.max(0, data.opAt(window.startS()));
         for (int k = first; k < data.size(); k++) {
-            double from = data.end(k);
+            double from = data.timeS(k);
             if (from > window.endS()) {
                 break;
             }
-            double to = k + 1 < data.size() ? data.end(k + 1) : Math.max(from, window.endS());
+            double to = k + 1 < data.size() ? data.timeS(k + 1) : Math.max(from, window.endS());
             int c0 = clampColumn(window.toX(from, px, pw) - px, columns);
             int c1 = clampColumn(window.toX(to, px, pw) - px, columns);
             double v = data.ram(k);
@@ -136,10 +153,12 @@ public final class MemoryPainter implements ChartPainter {
                 }
             }
         }
-        Path2D area = new Path2D.Double();
-        Path2D line = new Path2D.Double();
+        // room for every point at once: a path grown point by point is copied over and over
+        Path2D area = new Path2D.Double(Path2D.WIND_NON_ZERO, 4 * columns + 8);
+        Path2D line = new Path2D.Double(Path2D.WIND_NON_ZERO, 4 * columns + 8);
         boolean open = false;
         double lastX = px;
+        double lastY = bottom;
         for (int c = 0; c < columns; c++) {
             if (colMax[c] < 0) {
                 continue;
@@ -151,17 +170,21 @@ public final class MemoryPainter implements ChartPainter {
                 area.lineTo(x, y);
                 line.moveTo(x, y);
                 open = true;
-            } else {
+            } else if (y != lastY) {
+                // a step; a column at the same level only lengthens the stretch before it
+                area.lineTo(x, lastY);
                 area.lineTo(x, y);
+                line.lineTo(x, lastY);
                 line.lineTo(x, y);
             }
-            area.lineTo(x + 1, y);
-            line.lineTo(x + 1, y);
             lastX = x + 1;
+            lastY = y;
         }
         if (!open) {
             return;
         }
+        area.lineTo(lastX, lastY);
+        line.lineTo(lastX, lastY);
         area.lineTo(lastX, bottom);
         area.closePath();
         g.setColor(Palette.RAM_FILL);
@@ -192,9 +215,12 @@ public final class MemoryPainter implements ChartPainter {
 
     private void drawPeak(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
         int k = data.peakOp();
-        double x = window.toX(data.end(k), px, pw);
+        double x = window.toX(data.timeS(k), px, pw);
+        if (x < px || x > px + pw) {
+            return;
+        }
         double y = toY(data.peakBytes(), bottom, ph, yMax);
-        g.setColor(Palette.SELECTION);
+        g.setColor(Palette.PEAK);
         g.fill(new Ellipse2D.Double(x - 4, y - 4, 8, 8));
         g.setFont(Palette.LABEL);
         FontMetrics fm = g.getFontMetrics();
@@ -208,8 +234,11 @@ public final class MemoryPainter implements ChartPainter {
         if (markedOp < 0 || markedOp >= data.size()) {
             return;
         }
-        double x = window.toX(data.end(markedOp), px, pw);
-        g.setColor(Palette.HOVER);
+        double x = window.toX(data.timeS(markedOp), px, pw);
+        if (x < px || x > px + pw) {
+            return;
+        }
+        g.setColor(Palette.SELECTION);
         g.setStroke(Palette.THIN);
         g.draw(new Line2D.Double(x, top, x, bottom));
     }
@@ -248,7 +277,7 @@ public final class MemoryPainter implements ChartPainter {
         double pw = ChartLayout.plotWidth(width);
         double bottom = Math.max(ChartLayout.TOP + 20, height - ChartLayout.AXIS_HEIGHT);
         double ph = bottom - ChartLayout.TOP;
-        double mx = p.window.toX(data.end(data.peakOp()), px, pw);
+        double mx = p.window.toX(data.timeS(data.peakOp()), px, pw);
         double my = toY(data.peakBytes(), bottom, ph, p.yMax());
         return Math.abs(x - mx) <= 6 && y >= my - 8 && y <= bottom;
     }

@@ -1,11 +1,12 @@
 package org.poetexplorer.chart;
 
 import java.awt.Graphics2D;
-import java.awt.Shape;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.Rectangle2D;
 
-/** Two charts next to each other, each in half the width (the trade-off view's pair, as one picture). */
+/**
+ * Two charts next to each other, each in half the width (the trade-off view's pair, as one
+ * picture). Each is moved into its half, not clipped: the painters keep to their size.
+ */
 public final class SideBySidePainter implements ChartPainter {
     private final ChartPainter left;
     private final ChartPainter right;
@@ -24,11 +25,8 @@ public final class SideBySidePainter implements ChartPainter {
 
     private static void paintAt(Graphics2D g, ChartPainter p, double x, double w, double h) {
         AffineTransform oldTransform = g.getTransform();
-        Shape oldClip = g.getClip();
         g.translate(x, 0);
-        g.clip(new Rectangle2D.Double(0, 0, w, h));
         p.paint(g, w, h);
-        g.setClip(oldClip);
         g.setTransform(oldTransform);
     }
 }

@@ -1,7 +1,10 @@
 package org.poetexplorer.chart;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.DoubleFunction;
 
 /** "Nice" tick values (1, 2, 5 times a power of ten) covering a range. */
 public final class Ticks {
@@ -23,6 +26,35 @@ public final class Ticks {
             out.add(Math.abs(v) < step * 1e-9 ? 0.0 : v);
         }
         return out;
+    }
+
+    /**
+     * Ticks as {@link #linear} gives them, at most {@code wanted}, and fewer where labels written
+     * by {@code format} would repeat (a narrow range read to a few digits): no two ticks read
+     * the same; at worst one tick (a round value when the range holds one).
+     */
+    public static List<Double> labelled(double min, double max, int wanted, DoubleFunction<String> format) {
+        for (int n = wanted; n >= 1; n--) {
+            List<Double> ticks = linear(min, max, n);
+            if (!ticks.isEmpty() && distinct(ticks, format)) {
+                return ticks;
+            }
+        }
+        if (!(max > min)) {
+            return List.of();
+        }
+        List<Double> one = linear(min, max, 1);
+        return List.of(one.isEmpty() ? (min + max) / 2 : one.get(0));
+    }
+
+    private static boolean distinct(List<Double> ticks, DoubleFunction<String> format) {
+        Set<String> seen = new HashSet<>();
+        for (double t : ticks) {
+            if (!seen.add(format.apply(t))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static double niceStep(double raw) {

@@ -12,7 +12,7 @@ final class TimeAxis {
     }
 
     static List<Double> ticks(TimeWindow w, double plotWidth) {
-        return Ticks.linear(w.startS(), w.endS(), Math.max(2, (int) (plotWidth / 90)));
+        return Ticks.labelled(w.startS(), w.endS(), Math.max(2, (int) (plotWidth / 90)), Quantities::duration);
     }
 
     static void grid(Graphics2D g, TimeWindow w, double x, double width, double top, double bottom) {

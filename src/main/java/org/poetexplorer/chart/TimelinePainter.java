@@ -3,7 +3,6 @@ package org.poetexplorer.chart;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -13,14 +12,21 @@ import org.poetexplorer.schedule.Operation;
 
 /**
  * Gantt timeline of a schedule: one lane per kind of operation (compute, recompute, page-out,
- * page-in), stage boundaries, a legend and a time axis. Only the visible operations are
- * visited (binary search per lane), and operations narrower than a pixel are merged per pixel
- * column, so the cost of a frame depends on the width, not on the number of operations.
+ * page-in), stage boundaries, the runtime budget, a legend and a time axis. The time axis is the
+ * model's: computations run back to back and transfers run beside the computations of their
+ * stage, the part of a transfer that runs past its stage drawn pale.
+ * <p>
+ * Drawn at the level of detail the zoom allows: only the visible operations are visited (binary
+ * search per lane), and runs of operations narrower than a pixel merge into one bar per lane, so
+ * the cost of a frame grows with the width, not with the number of operations. Nothing is drawn
+ * outside the plot and no clip is set (some SVG renderers draw clipped groups blank).
  */
 public final class TimelinePainter implements ChartPainter {
     private static final double LANE_PAD = 3;
-    /** Top of the lanes: below the legend and the row of stage labels. */
-    public static final double TOP = 38;
+    /** Top of the lanes: below the two legend rows and the row of stage labels. */
+    public static final double TOP = 52;
+    /** Bars narrower than this many pixels are merged with their neighbours. */
+    private static final double NARROW = 1.5;
 
     private final TimelineData data;
     private final TimeWindow window;
@@ -61,21 +67,18 @@ public final class TimelinePainter implements ChartPainter {
         drawLegend(g, px, width);
         drawLaneNames(g, top, laneH);
         if (data == null) {
-            g.setColor(Palette.MUTED_TEXT);
-            g.setFont(Palette.LABEL);
-            g.drawString(emptyText, (float) (px + 12), (float) (top + laneH));
-            TimeAxis.draw(g, window, px, pw, bottom);
+            EmptyState.draw(g, emptyText, px, top, pw, bottom - top);
+            g.setColor(Palette.AXIS);
+            g.setStroke(Palette.THIN);
+            g.draw(new Rectangle2D.Double(px, top, pw, bottom - top));
             return;
         }
-        Shape oldClip = g.getClip();
-        g.clip(new Rectangle2D.Double(px, top, pw, bottom - top));
         TimeAxis.grid(g, window, px, pw, top, bottom);
         drawStages(g, px, pw, top, bottom);
         for (int lane = 0; lane < TimelineData.LANES.size(); lane++) {
             drawLane(g, lane, px, pw, top + lane * laneH, laneH);
         }
         drawHighlights(g, px, pw, top, laneH);
-        g.setClip(oldClip);
         drawStageLabels(g, px, pw, top);
         g.setColor(Palette.AXIS);
         g.setStroke(Palette.THIN);
@@ -84,6 +87,7 @@ public final class TimelinePainter implements ChartPainter {
             g.draw(new Line2D.Double(px, y, px + pw, y));
         }
         g.draw(new Rectangle2D.Double(px, top, pw, bottom - top));
+        drawRuntimeBudget(g, px, pw, top, bottom);
         TimeAxis.draw(g, window, px, pw, bottom);
     }
 
@@ -91,24 +95,52 @@ public final class TimelinePainter implements ChartPainter {
         g.setFont(Palette.SMALL);
         FontMetrics fm = g.getFontMetrics();
         double x = px;
-        double y = 8;
+        double y = 6;
         for (OpKind k : TimelineData.LANES) {
             g.setColor(Palette.of(k));
             g.fill(new Rectangle2D.Double(x, y, 10, 10));
-            g.setColor(Palette.TEXT);
-            String s = Palette.label(k);
-            g.drawString(s, (float) (x + 14), (float) (y + 9));
-            x += 14 + fm.stringWidth(s) + 14;
+            x = legendText(g, Palette.label(k), x + 14, y);
         }
+        g.setStroke(Palette.THIN);
         g.setColor(Palette.STAGE_LINE);
         g.draw(new Line2D.Double(x + 5, y - 1, x + 5, y + 11));
-        g.setColor(Palette.TEXT);
-        g.drawString("stage boundary", (float) (x + 10), (float) (y + 9));
+        x = legendText(g, "stage boundary", x + 10, y);
+        g.setColor(Palette.BUDGET);
+        g.setStroke(Palette.THICK);
+        g.draw(new Line2D.Double(x + 5, y - 1, x + 5, y + 11));
+        g.setStroke(Palette.THIN);
+        x = legendText(g, "runtime budget", x + 10, y);
+        overrunBox(g, OpKind.PAGE_IN, x, y, 10, 10);
+        legendText(g, "transfer past its stage", x + 14, y);
+
+        double y2 = 21;
+        g.setColor(Palette.MUTED_TEXT);
+        String note = "transfers overlap compute";
+        g.drawString(note, (float) px, (float) (y2 + 9));
         if (data != null) {
-            String s = Quantities.duration(data.totalS()) + " total, " + data.schedule().ops().size() + " operations";
-            g.setColor(Palette.MUTED_TEXT);
-            g.drawString(s, (float) (width - 10 - fm.stringWidth(s)), (float) (y + 9));
+            String s = "compute " + Quantities.duration(data.computeEndS()) + " of a "
+                    + Quantities.duration(data.runtimeBudgetS()) + " budget, " + data.drawnOps() + " operations";
+            double sx = width - 10 - fm.stringWidth(s);
+            if (sx > px + fm.stringWidth(note) + 16) {
+                g.drawString(s, (float) sx, (float) (y2 + 9));
+            }
         }
+    }
+
+    /** A legend label at ({@code x}, row {@code y}); returns where the next entry starts. */
+    private static double legendText(Graphics2D g, String s, double x, double y) {
+        g.setColor(Palette.TEXT);
+        g.drawString(s, (float) x, (float) (y + 9));
+        return x + g.getFontMetrics().stringWidth(s) + 14;
+    }
+
+    /** The pale bar with the kind's border that marks a transfer running past its stage. */
+    private static void overrunBox(Graphics2D g, OpKind kind, double x, double y, double w, double h) {
+        g.setColor(Palette.overrun(kind));
+        g.fill(new Rectangle2D.Double(x, y, w, h));
+        g.setColor(Palette.of(kind));
+        g.setStroke(Palette.THIN);
+        g.draw(new Rectangle2D.Double(x + 0.5, y + 0.5, Math.max(0, w - 1), Math.max(0, h - 1)));
     }
 
     private static void drawLaneNames(Graphics2D g, double top, double laneH) {
@@ -127,17 +159,18 @@ public final class TimelinePainter implements ChartPainter {
 
     private void drawStages(Graphics2D g, double px, double pw, double top, double bottom) {
         double[] starts = data.stageStarts();
-        int[] numbers = data.stageNumbers();
         g.setStroke(Palette.THIN);
-        g.setFont(Palette.SMALL);
+        g.setColor(Palette.STAGE_LINE);
         double lastX = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < starts.length; i++) {
+        for (int i = data.firstStageFrom(window.startS()); i < starts.length; i++) {
             double x = window.toX(starts[i], px, pw);
-            if (x < px - 1 || x > px + pw + 1 || x - lastX < 5) {
+            if (x > px + pw) {
+                break;
+            }
+            if (x < px || x - lastX < 5) {
                 continue;
             }
             lastX = x;
-            g.setColor(Palette.STAGE_LINE);
             g.draw(new Line2D.Double(x, top, x, bottom));
         }
     }
@@ -150,10 +183,19 @@ public final class TimelinePainter implements ChartPainter {
         FontMetrics fm = g.getFontMetrics();
         g.setColor(Palette.MUTED_TEXT);
         double lastEnd = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < starts.length; i++) {
+        double budgetFrom = budgetLabelLeft(fm, px, pw) - 6;
+        double budgetTo = budgetFrom + fm.stringWidth(budgetLabel(window.endS() < data.runtimeBudgetS())) + 12;
+        for (int i = data.firstStageFrom(window.startS()); i < starts.length; i++) {
             double x = window.toX(starts[i], px, pw);
+            if (x > px + pw) {
+                break;
+            }
+            if (x < px || x < lastEnd + 8) {
+                continue;
+            }
             String s = "t" + numbers[i];
-            if (x < px || x + fm.stringWidth(s) > px + pw || x < lastEnd + 8) {
+            double end = x + fm.stringWidth(s);
+            if (end > px + pw || end > budgetFrom && x < budgetTo) {
                 continue;
             }
             g.drawString(s, (float) (x + 1), (float) (top - 3));
@@ -161,14 +203,55 @@ public final class TimelinePainter implements ChartPainter {
         }
     }
 
+    /**
+     * The runtime budget as a line across the lanes with its value above them; when it lies right
+     * of the visible window, its value at the right edge with an arrow.
+     */
+    private void drawRuntimeBudget(Graphics2D g, double px, double pw, double top, double bottom) {
+        double x = window.toX(data.runtimeBudgetS(), px, pw);
+        if (x < px) {
+            return;
+        }
+        if (x <= px + pw) {
+            g.setColor(Palette.BUDGET);
+            g.setStroke(Palette.THICK);
+            g.draw(new Line2D.Double(x, top, x, bottom));
+            g.setStroke(Palette.THIN);
+        }
+        g.setFont(Palette.SMALL);
+        g.setColor(Palette.BUDGET);
+        g.drawString(budgetLabel(x > px + pw), (float) budgetLabelLeft(g.getFontMetrics(), px, pw), (float) (top - 3));
+    }
+
+    private String budgetLabel(boolean beyondView) {
+        return "budget " + Quantities.duration(data.runtimeBudgetS()) + (beyondView ? " \u2192" : "");
+    }
+
+    /** Where the budget's label starts above the lanes (stage labels stop before it); beyond the plot if not shown. */
+    private double budgetLabelLeft(FontMetrics fm, double px, double pw) {
+        double x = window.toX(data.runtimeBudgetS(), px, pw);
+        if (x < px) {
+            return Double.POSITIVE_INFINITY;
+        }
+        String s = budgetLabel(x > px + pw);
+        return x > px + pw ? px + pw - fm.stringWidth(s)
+                : Math.max(px, Math.min(x - fm.stringWidth(s) / 2.0, px + pw - fm.stringWidth(s)));
+    }
+
     private void drawLane(Graphics2D g, int lane, double px, double pw, double laneTop, double laneH) {
         int[] ops = data.laneOps(lane);
-        Color fill = Palette.of(TimelineData.LANES.get(lane));
+        OpKind kind = TimelineData.LANES.get(lane);
+        Color fill = Palette.of(kind);
+        Color edge = fill.darker();
         double y = laneTop + LANE_PAD;
         double h = laneH - 2 * LANE_PAD;
-        long lastColumn = Long.MIN_VALUE;
+        double left = px;
+        double right = px + pw;
         g.setFont(Palette.SMALL);
+        g.setStroke(Palette.THIN);
         FontMetrics fm = g.getFontMetrics();
+        double runFrom = Double.NaN;
+        double runTo = Double.NaN;
         for (int i = data.firstEndingFrom(lane, window.startS()); i < ops.length; i++) {
             Operation op = data.op(ops[i]);
             if (op.startS() > window.endS()) {
@@ -176,33 +259,53 @@ public final class TimelinePainter implements ChartPainter {
             }
             double x0 = window.toX(op.startS(), px, pw);
             double x1 = window.toX(op.endS(), px, pw);
-            if (x1 - x0 < 1.5) {
-                long column = (long) Math.floor(x0);
-                if (column == lastColumn) {
+            if (x1 < left || x1 - x0 < NARROW) {
+                if (x1 < left) {
                     continue;
                 }
-                lastColumn = column;
-                g.setColor(fill);
-                g.fill(new Rectangle2D.Double(column, y, 1.5, h));
+                // level of detail: neighbours narrower than a pixel become one bar
+                if (!Double.isNaN(runFrom) && x0 <= runTo + 1) {
+                    runTo = Math.max(runTo, Math.max(x1, x0 + NARROW));
+                } else {
+                    bar(g, fill, runFrom, runTo, left, right, y, h);
+                    runFrom = x0;
+                    runTo = Math.max(x1, x0 + NARROW);
+                }
                 continue;
             }
-            lastColumn = (long) Math.floor(x1);
-            double a = Math.max(x0, px - 2);
-            double b = Math.min(x1, px + pw + 2);
-            g.setColor(fill);
-            g.fill(new Rectangle2D.Double(a, y, b - a, h));
-            if (x1 - x0 > 4) {
-                g.setColor(fill.darker());
+            double a = Math.max(x0, left);
+            double b = Math.min(x1, right);
+            double stageEnd = kind.isTransfer() ? window.toX(data.stageComputeEndS(op.stage()), px, pw) : x1;
+            bar(g, fill, a, Math.min(b, Math.max(a, stageEnd)), left, right, y, h);
+            if (stageEnd < b) {
+                double from = Math.max(a, stageEnd);
+                overrunBox(g, kind, from, y, b - from, h);
+            }
+            if (x0 >= left && x1 - x0 > 4) {
+                g.setColor(edge);
                 g.draw(new Line2D.Double(x0, y, x0, y + h));
             }
             if (b - a > 40) {
                 String name = data.schedule().graph().node(op.node()).name();
-                if (fm.stringWidth(name) + 6 < b - a) {
+                if (fm.stringWidth(name) + 6 < Math.min(b, stageEnd) - a) {
                     g.setColor(Color.WHITE);
                     g.drawString(name, (float) (a + 3), (float) (y + h / 2 + fm.getAscent() / 2.0 - 1));
                 }
             }
         }
+        bar(g, fill, runFrom, runTo, left, right, y, h);
+    }
+
+    /** A bar from {@code x0} to {@code x1}, kept inside the plot; nothing for NaN or an empty stretch. */
+    private static void bar(Graphics2D g, Color fill, double x0, double x1, double left, double right, double y,
+            double h) {
+        double a = Math.max(x0, left);
+        double b = Math.min(x1, right);
+        if (!(b > a)) {
+            return;
+        }
+        g.setColor(fill);
+        g.fill(new Rectangle2D.Double(a, y, b - a, h));
     }
 
     private void drawHighlights(Graphics2D g, double px, double pw, double top, double laneH) {
@@ -225,17 +328,19 @@ public final class TimelinePainter implements ChartPainter {
         }
         double x0 = window.toX(op.startS(), px, pw);
         double x1 = Math.max(window.toX(op.endS(), px, pw), x0 + 1);
-        if (x1 < px - 4 || x0 > px + pw + 4) {
+        if (x1 < px || x0 > px + pw) {
             return;
         }
+        double grow = x1 - x0 < 3 ? (3 - (x1 - x0)) / 2 : 0;
+        double a = Math.max(px + 1, x0 - grow);
+        double b = Math.min(px + pw - 1, x1 + grow);
         double y = top + lane * laneH + 1;
         double h = laneH - 2;
-        double grow = x1 - x0 < 3 ? (3 - (x1 - x0)) / 2 : 0;
         g.setColor(c);
         g.setStroke(Palette.THICK);
-        g.draw(new Rectangle2D.Double(x0 - grow, y, x1 - x0 + 2 * grow, h));
+        g.draw(new Rectangle2D.Double(a, y, Math.max(0, b - a), h));
         if (marker) {
-            double mx = (x0 + x1) / 2;
+            double mx = (a + b) / 2;
             Path2D tri = new Path2D.Double();
             tri.moveTo(mx - 4, y);
             tri.lineTo(mx + 4, y);
@@ -268,14 +373,15 @@ public final class TimelinePainter implements ChartPainter {
         double tol = 3 * window.span() / pw;
         int[] ops = data.laneOps(lane);
         int best = -1;
-        double bestDist = Double.MAX_VALUE;
+        double bestDist = tol;
         for (int i = data.firstEndingFrom(lane, t - tol); i < ops.length; i++) {
             Operation op = data.op(ops[i]);
             if (op.startS() > t + tol) {
                 break;
             }
             double dist = t < op.startS() ? op.startS() - t : t > op.endS() ? t - op.endS() : 0;
-            if (dist < bestDist) {
+            // a later start wins a tie: where transfers of two stages overlap, the later one is drawn on top
+            if (dist < bestDist || dist == bestDist && dist == 0) {
                 bestDist = dist;
                 best = ops[i];
             }

@@ -16,7 +16,9 @@ import org.poetexplorer.model.Quantities;
  * A value (energy, peak RAM) against the RAM budget, one point per finished solve, joined in
  * budget order; the current solve is highlighted and infeasible budgets are crosses on the
  * axis. An optional reference line: a horizontal level (the plain energy, a lower bound) or
- * the diagonal y = x (peak RAM can never exceed the budget).
+ * the diagonal y = x (peak RAM can never exceed the budget), which then runs from the left edge
+ * to the top right corner, the y axis ending where the x axis does. No clip is set: everything
+ * drawn lies in the plot by construction (some SVG renderers draw clipped groups blank).
  */
 public final class TradeoffPainter implements ChartPainter {
     /** What the chart shows on its y axis. */
@@ -82,7 +84,7 @@ public final class TradeoffPainter implements ChartPainter {
         DoubleFunction<Double> sx = v -> left + (v - x0) / (x1 - x0) * pw;
         DoubleFunction<Double> sy = v -> bottom - (v - y0) / (y1 - y0) * ph;
 
-        for (double v : Ticks.linear(y0, y1, Math.max(2, (int) (ph / 30)))) {
+        for (double v : Ticks.labelled(y0, y1, Math.max(2, (int) (ph / 30)), this::format)) {
             double y = sy.apply(v);
             g.setColor(Palette.GRID);
             g.draw(new Line2D.Double(left, y, right, y));
@@ -90,7 +92,7 @@ public final class TradeoffPainter implements ChartPainter {
             String s = format(v);
             g.drawString(s, (float) (left - 6 - fm.stringWidth(s)), (float) (y + fm.getAscent() / 2.0 - 1));
         }
-        for (double v : Ticks.linear(x0, x1, Math.max(2, (int) (pw / 80)))) {
+        for (double v : Ticks.labelled(x0, x1, Math.max(2, (int) (pw / 80)), Quantities::bytes)) {
             double x = sx.apply(v);
             g.setColor(Palette.GRID);
             g.draw(new Line2D.Double(x, top, x, bottom));
@@ -102,8 +104,7 @@ public final class TradeoffPainter implements ChartPainter {
         String xLabel = "RAM budget";
         g.drawString(xLabel, (float) (left + pw / 2 - fm.stringWidth(xLabel) / 2.0), (float) (height - 4));
 
-        java.awt.Shape oldClip = g.getClip();
-        g.clip(new Rectangle2D.Double(left, top, pw, ph));
+        drawLegend(g, right, fm);
         if (kind == Kind.PEAK_RAM) {
             g.setColor(Palette.BUDGET);
             g.setStroke(Palette.DASHED);
@@ -150,7 +151,7 @@ public final class TradeoffPainter implements ChartPainter {
                 g.fill(new Ellipse2D.Double(x - 3, y - 3, 6, 6));
             } else {
                 double y = bottom - 6;
-                g.setColor(Palette.BUDGET);
+                g.setColor(Palette.NO_SCHEDULE);
                 g.draw(new Line2D.Double(x - 4, y - 4, x + 4, y + 4));
                 g.draw(new Line2D.Double(x - 4, y + 4, x + 4, y - 4));
             }
@@ -166,9 +167,35 @@ public final class TradeoffPainter implements ChartPainter {
             double tx = Math.min(x + 10, right - fm.stringWidth(s) - 2);
             g.drawString(s, (float) tx, (float) Math.max(top + 10, y - 9));
         }
-        g.setClip(oldClip);
         g.setColor(Palette.AXIS);
         g.draw(new Rectangle2D.Double(left, top, pw, ph));
+    }
+
+    /** What the marks mean, right-aligned on the title's row. */
+    private static void drawLegend(Graphics2D g, double right, FontMetrics fm) {
+        String solve = "solve";
+        String current = "on screen";
+        String none = "no schedule";
+        double x = right - (3 * 14 + fm.stringWidth(solve) + fm.stringWidth(current) + fm.stringWidth(none) + 2 * 12);
+        double y = 11;
+        g.setColor(Palette.POINT);
+        g.fill(new Ellipse2D.Double(x + 2, y - 3, 6, 6));
+        x = legendText(g, fm, solve, x + 14, y);
+        g.setColor(Palette.CURRENT_POINT);
+        g.setStroke(Palette.THICK);
+        g.draw(new Ellipse2D.Double(x, y - 5, 10, 10));
+        g.setStroke(Palette.THIN);
+        x = legendText(g, fm, current, x + 14, y);
+        g.setColor(Palette.NO_SCHEDULE);
+        g.draw(new Line2D.Double(x + 1, y - 4, x + 9, y + 4));
+        g.draw(new Line2D.Double(x + 1, y + 4, x + 9, y - 4));
+        legendText(g, fm, none, x + 14, y);
+    }
+
+    private static double legendText(Graphics2D g, FontMetrics fm, String s, double x, double y) {
+        g.setColor(Palette.TEXT);
+        g.drawString(s, (float) x, (float) (y + fm.getAscent() / 2.0 - 1));
+        return x + fm.stringWidth(s) + 12;
     }
 
     /** Data ranges of the plot (with padding) and its pixel box. */
@@ -222,6 +249,11 @@ public final class TradeoffPainter implements ChartPainter {
         }
         double xPad = (xMax - xMin) * 0.05;
         double yPad = (yMax - yMin) * 0.08;
+        if (kind == Kind.PEAK_RAM) {
+            // y = x from the left edge to the top right corner: the y axis ends where the x axis does
+            return new Frame(xMin - xPad, xMax + xPad, Math.min(xMin - xPad, yMin - yPad), xMax + xPad, left, top,
+                    right, bottom);
+        }
         return new Frame(xMin - xPad, xMax + xPad, yMin - yPad, yMax + yPad, left, top, right, bottom);
     }
 

@@ -15,13 +15,14 @@ import org.poetexplorer.io.HtmlReport;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.ScheduleCsv;
 import org.poetexplorer.io.ScheduleFiles;
+import org.poetexplorer.io.TraceFiles;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.solver.SolveResult;
 import picocli.CommandLine.Option;
 
 /**
  * The files {@code poet solve} writes besides its output, as its options: schedule JSON and CSV,
- * one PNG and one SVG per chart, and the HTML report. Every path is checked as the options are
+ * a trace for trace viewers, one PNG and one SVG per chart, and the HTML report. Every path is checked as the options are
  * read, before the solve starts, so a typo costs no solver time; each file is written
  * atomically. A path is null when its file is not asked for.
  */
@@ -33,6 +34,10 @@ final class SolveOutputs {
     @Option(names = "--csv-out", paramLabel = "FILE", converter = Converters.FileToWrite.class,
             description = "write the operations as CSV, one row each")
     private Path csvOut;
+
+    @Option(names = "--trace-out", paramLabel = "FILE", converter = Converters.FileToWrite.class,
+            description = "write the schedule as Chrome Trace Event JSON, for Perfetto, chrome://tracing or speedscope")
+    private Path traceOut;
 
     @Option(names = "--png-out", paramLabel = "DIR", converter = Converters.FolderToWrite.class,
             description = "write each chart (timeline, memory, energy, tradeoff) as PNG at 2x into DIR")
@@ -47,7 +52,7 @@ final class SolveOutputs {
     private Path reportOut;
 
     boolean any() {
-        return scheduleOut != null || csvOut != null || pngDir != null || svgDir != null || reportOut != null;
+        return scheduleOut != null || csvOut != null || traceOut != null || pngDir != null || svgDir != null || reportOut != null;
     }
 
     /** A file asked for: the option that names it, its path and, for a chart, which one. */
@@ -60,6 +65,7 @@ final class SolveOutputs {
         if (withSchedule) {
             add(out, "--schedule-out", scheduleOut, null);
             add(out, "--csv-out", csvOut, null);
+            add(out, "--trace-out", traceOut, null);
         }
         for (ChartKind k : ChartKind.values()) {
             add(out, "--png-out", pngDir == null ? null : ChartFiles.fileIn(pngDir, k, "png"), k);
@@ -133,9 +139,10 @@ final class SolveOutputs {
         return switch (o.option()) {
             case "--schedule-out" -> text(ScheduleFiles.toJson(r));
             case "--csv-out" -> text(ScheduleCsv.format(r.schedule()));
+            case "--trace-out" -> text(TraceFiles.toJson(r.schedule(), r.solver(), r.status()));
             case "--report-out" -> text(HtmlReport.html(r, networkLabel, deviceLabel, device, charts));
-            case "--png-out" -> ChartFiles.png(charts, o.chart());
-            default -> ChartFiles.svg(charts, o.chart());
+            case "--png-out" -> ChartFiles.png(charts.titled(ChartSet.context(r, networkLabel, deviceLabel)), o.chart());
+            default -> ChartFiles.svg(charts.titled(ChartSet.context(r, networkLabel, deviceLabel)), o.chart());
         };
     }
 
@@ -150,6 +157,9 @@ final class SolveOutputs {
         }
         if (csvOut != null) {
             out.add("--csv-out");
+        }
+        if (traceOut != null) {
+            out.add("--trace-out");
         }
         return out;
     }

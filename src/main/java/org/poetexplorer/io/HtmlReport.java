@@ -142,7 +142,7 @@ public final class HtmlReport {
         h.append("</table>\n</section>\n<section>\n<h2>Time and memory</h2>\n<table>\n");
         row(h, "compute time", Quantities.exactSeconds(sum.runtimeS()) + " (budget "
                 + Quantities.exactSeconds(s.budget().runtimeRatio() * g.plainRuntimeS()) + ")");
-        row(h, "total time", Quantities.exactSeconds(sum.totalTimeS()) + " with paging"
+        row(h, "total time", Quantities.exactSeconds(sum.totalTimeS()) + " (transfers overlap compute)"
                 + (c.pageIn() + c.pageOut() > 0 && !g.pagingTimed() ? " (paging durations unknown: counted as 0 s)" : ""));
         if (sum.peakOpIndex() >= 0) {
             row(h, "peak RAM", Quantities.exactBytes(sum.peakRamBytes()) + " after operation " + sum.peakOpIndex()

@@ -7,4 +7,9 @@ public enum OpKind {
     public boolean isComputation() {
         return this == COMPUTE || this == RECOMPUTE;
     }
+
+    /** A copy between RAM and storage: it runs beside the computations of its stage. */
+    public boolean isTransfer() {
+        return this == PAGE_IN || this == PAGE_OUT;
+    }
 }

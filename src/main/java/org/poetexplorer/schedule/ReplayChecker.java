@@ -66,7 +66,12 @@ public final class ReplayChecker {
         private final boolean[] computed;
         private long ramBytes;
         private double computeTime;
-        private double clock;
+        /** End of the last computation (or time of the last FREE): where the next one starts. */
+        private double computeClock;
+        /** End of the stage's last transfer, from the stage's beginning: where its next one starts. */
+        private double transferClock;
+        /** The latest end of any operation so far: the schedule's total time. */
+        private double latestEnd;
         private double energy;
         private int stage;
         private int verifiedUpTo;
@@ -115,7 +120,7 @@ public final class ReplayChecker {
             own.put("pageInJ", energyByKind[OpKind.PAGE_IN.ordinal()]);
             own.put("pageOutJ", energyByKind[OpKind.PAGE_OUT.ordinal()]);
             own.put("runtimeS", computeTime);
-            own.put("totalTimeS", clock);
+            own.put("totalTimeS", latestEnd);
             own.put("peakRamBytes", peak);
             own.put("peakStage", peakIndex < 0 ? -1 : ops.get(peakIndex).stage());
             own.put("peakOpIndex", peakIndex);
@@ -217,6 +222,7 @@ public final class ReplayChecker {
                     return r;
                 }
                 stage = op.stage();
+                transferClock = computeClock;
             }
             String name = g.node(i).name();
             switch (op.kind()) {
@@ -309,14 +315,17 @@ public final class ReplayChecker {
                 duration = 0;
                 cost = 0;
             }
-            double end = clock + duration;
-            if (!close(op.startS(), clock, ABS_TIME_TOL)) {
-                return bad(x, op, OP_FIGURES, "starts at " + op.startS() + " s but the previous operation ends at "
-                        + clock + " s");
+            boolean transfer = op.kind() == OpKind.PAGE_IN || op.kind() == OpKind.PAGE_OUT;
+            double start = transfer ? transferClock : computeClock;
+            double end = start + duration;
+            if (!close(op.startS(), start, ABS_TIME_TOL)) {
+                return bad(x, op, OP_FIGURES, "starts at " + op.startS() + " s but should start at " + start + " s ("
+                        + (transfer ? "where the stage's transfers before it end" : "where the computations before it end")
+                        + ")");
             }
             if (!close(op.endS(), end, ABS_TIME_TOL)) {
                 return bad(x, op, OP_FIGURES, "ends at " + op.endS() + " s but lasts " + duration + " s from "
-                        + clock + " s (expected " + end + " s)");
+                        + start + " s (expected " + end + " s)");
             }
             if (!close(op.energyJ(), cost, 0)) {
                 return bad(x, op, OP_FIGURES, "energy " + op.energyJ() + " J but the node's cost is " + cost + " J");
@@ -325,7 +334,12 @@ public final class ReplayChecker {
                 return bad(x, op, OP_FIGURES, "says " + op.ramBytesAfter() + " bytes in RAM after it, the replay has "
                         + ramBytes);
             }
-            clock = op.endS();
+            if (transfer) {
+                transferClock = op.endS();
+            } else {
+                computeClock = op.endS();
+            }
+            latestEnd = Math.max(latestEnd, op.endS());
             energy += op.energyJ();
             energyByKind[op.kind().ordinal()] += op.energyJ();
             countByKind[op.kind().ordinal()]++;

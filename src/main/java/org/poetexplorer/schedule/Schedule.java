@@ -13,4 +13,33 @@ public record Schedule(TrainingGraph graph, Budget budget, List<Operation> ops) 
     public Schedule {
         ops = List.copyOf(ops);
     }
+
+    /**
+     * The compute clock just after each operation: the end of a computation, the time of a FREE,
+     * and for a transfer (which runs beside the computations) the end of the computations before
+     * it in the order. Never decreasing. A stage begins at the clock after the operation before
+     * its first; the memory timeline places each operation's {@code ramBytesAfter} here, so a
+     * page-in's output counts from the end of its stage's computations, as the RAM budget counts it.
+     */
+    public double[] computeClockS() {
+        double[] times = new double[ops.size()];
+        double clock = 0;
+        for (int k = 0; k < times.length; k++) {
+            Operation op = ops.get(k);
+            if (!op.kind().isTransfer()) {
+                clock = op.endS();
+            }
+            times[k] = clock;
+        }
+        return times;
+    }
+
+    /** The latest end of any operation: the last computation's, or a transfer's that runs past it. */
+    public double endS() {
+        double end = 0;
+        for (Operation op : ops) {
+            end = Math.max(end, op.endS());
+        }
+        return end;
+    }
 }

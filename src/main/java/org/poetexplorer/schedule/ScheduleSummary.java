@@ -6,11 +6,11 @@ import java.util.List;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * The figures users read from a schedule: energy by kind, compute time and total time with
- * paging, the RAM peak (where it occurs and what is in RAM then, largest first) and counts per
+ * The figures users read from a schedule: energy by kind, compute time and total time, the RAM peak (where it occurs and what is in RAM then, largest first) and counts per
  * kind. {@code computeJ} is first computations only; {@code recomputeJ} the recomputations.
  * {@code runtimeS} is the compute time (the nodes' runtimes, as the runtime budget counts it);
- * {@code totalTimeS} the end of the last operation, paging included.
+ * {@code totalTimeS} the latest end of any operation: transfers run beside the computations and
+ * may end after them (docs/schedule-format.md, "Timeline").
  * Peak figures are -1 for a schedule without operations.
  */
 public record ScheduleSummary(
@@ -80,7 +80,7 @@ public record ScheduleSummary(
                 peakIndex = x;
             }
         }
-        double total = ops.isEmpty() ? 0 : ops.get(ops.size() - 1).endS() - ops.get(0).startS();
+        double total = s.endS();
         return new ScheduleSummary(energy, compute, recompute, pageIn, pageOut, runtime, total, peak, peakIndex,
                 peakIndex < 0 ? -1 : ops.get(peakIndex).stage(), inRamAfter(g, ops, peakIndex),
                 new Counts(count[OpKind.COMPUTE.ordinal()], count[OpKind.RECOMPUTE.ordinal()],

@@ -36,7 +36,7 @@ public final class SummaryText {
                 Quantities.exactSeconds(b.runtimeRatio() * g.plainRuntimeS()),
                 Quantities.exactSeconds(plain.runtimeS()));
         boolean paged = c.pageIn() + c.pageOut() > 0;
-        line(sb, "total time   %s with paging%s", Quantities.exactSeconds(sum.totalTimeS()),
+        line(sb, "total time   %s (transfers overlap compute)%s", Quantities.exactSeconds(sum.totalTimeS()),
                 paged && !g.pagingTimed() ? " (paging durations unknown without a device: counted as 0 s)" : "");
         if (sum.peakOpIndex() >= 0) {
             line(sb, "peak RAM     %s (budget %s, plain %s) after op %d in stage %d",

@@ -6,10 +6,13 @@ import java.util.List;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * Puts operations on the timeline as they come: each starts when the previous one ends, takes
- * its duration and energy from the graph, and carries the bytes in RAM after it (the outputs in
- * RAM counted once each). The replay of a plan places its operations here; the checker does
- * its own sums.
+ * Puts operations on the timeline as they come (docs/schedule-format.md, "Timeline"), each with
+ * its duration and energy from the graph and the bytes in RAM after it (the outputs in RAM
+ * counted once each). Computations run back to back on the compute clock, which is the time the
+ * runtime budget limits; a stage begins where the computations before it end; its page-outs and
+ * page-ins run one after another from the stage's beginning, beside its computations, and may
+ * run past them without delaying the next stage; a FREE happens at the compute clock. The replay
+ * of a plan places its operations here; the checker does its own sums.
  */
 final class Timeline {
     private final TrainingGraph g;
@@ -17,7 +20,9 @@ final class Timeline {
     private final List<Operation> ops = new ArrayList<>();
     private long bytes;
     private long peakBytes;
-    private double clock;
+    private double computeClock;
+    private double transferClock;
+    private int stage = -1;
     private double energyJ;
 
     Timeline(TrainingGraph g) {
@@ -26,6 +31,10 @@ final class Timeline {
     }
 
     void add(int stage, OpKind kind, int i) {
+        if (stage != this.stage) {
+            this.stage = stage;
+            transferClock = computeClock;
+        }
         double seconds;
         double joules;
         switch (kind) {
@@ -52,9 +61,15 @@ final class Timeline {
                 joules = 0;
             }
         }
-        double end = clock + seconds;
-        ops.add(new Operation(stage, kind, i, clock, end, joules, bytes));
-        clock = end;
+        boolean transfer = kind.isTransfer();
+        double start = transfer ? transferClock : computeClock;
+        double end = start + seconds;
+        ops.add(new Operation(stage, kind, i, start, end, joules, bytes));
+        if (transfer) {
+            transferClock = end;
+        } else {
+            computeClock = end;
+        }
         energyJ += joules;
     }
 

@@ -16,7 +16,8 @@ class MemoryPainterTest {
         assertEquals(700, m.peakBytes());
         assertEquals(0, m.opAt(2.0), "while node 1 is computed, RAM is as after the compute of node 0");
         assertEquals(-1, m.opAt(0.5));
-        assertEquals(3, m.opAt(4.0), "the free at 4 s is the last to end by then");
+        assertEquals(3, m.opAt(4.0), "the page-out at the start of stage 2 is the last operation by then");
+        assertEquals(5, m.opAt(5.0), "a page-in's output counts from the end of its stage's computations");
     }
 
     @Test
@@ -33,7 +34,7 @@ class MemoryPainterTest {
         assertTrue(MemoryPainter.isNearPeak(m, w, 1000, width, height, px, py + 30), "in the area under the peak");
         assertFalse(MemoryPainter.isNearPeak(m, w, 1000, width, height, px + 40, py));
         assertFalse(MemoryPainter.isNearPeak(m, w, 1000, width, height, px, py - 30), "above the peak");
-        assertEquals(4, MemoryPainter.opAtX(m, w, width, px + 1));
+        assertEquals(4, MemoryPainter.opAtX(m, w, width, px), "the peak in its pixel column");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.poetexplorer.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -42,8 +44,8 @@ class TimelinePainterTest {
         TimeWindow w = TimeWindow.fit(d.totalS());
         assertEquals(1, TimelinePainter.opAt(d, w, W, H, x(w, 2.0), laneY(0)), "compute of node 1");
         assertEquals(4, TimelinePainter.opAt(d, w, W, H, x(w, 4.5), laneY(1)), "recompute of node 0");
-        assertEquals(2, TimelinePainter.opAt(d, w, W, H, x(w, 3.5), laneY(2)), "page-out of node 1");
-        assertEquals(5, TimelinePainter.opAt(d, w, W, H, x(w, 5.5), laneY(3)), "page-in of node 1");
+        assertEquals(3, TimelinePainter.opAt(d, w, W, H, x(w, 3.5), laneY(2)), "page-out of node 1");
+        assertEquals(5, TimelinePainter.opAt(d, w, W, H, x(w, 5.5), laneY(3)), "page-in of node 1, past its stage");
         assertEquals(-1, TimelinePainter.opAt(d, w, W, H, x(w, 2.0), laneY(3)), "nothing is paged in at 2 s");
         assertEquals(-1, TimelinePainter.opAt(d, w, W, H, 10, laneY(0)), "lane names are not operations");
     }
@@ -61,26 +63,52 @@ class TimelinePainterTest {
     void eachLaneIsDrawnInItsKindsColour() throws Exception {
         TimelineData d = new TimelineData(ChartFixtures.schedule());
         TimeWindow w = TimeWindow.fit(d.totalS());
-        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        new TimelinePainter(d, w, -1, -1).paint(g, W, H);
-        g.dispose();
+        BufferedImage img = paint(d, w, -1);
         assertEquals(Palette.of(OpKind.COMPUTE).getRGB(), img.getRGB((int) x(w, 2.2), (int) barY(0)));
         assertEquals(Palette.of(OpKind.RECOMPUTE).getRGB(), img.getRGB((int) x(w, 4.7), (int) barY(1)));
         assertEquals(Palette.of(OpKind.PAGE_OUT).getRGB(), img.getRGB((int) x(w, 3.7), (int) barY(2)));
-        assertEquals(Palette.of(OpKind.PAGE_IN).getRGB(), img.getRGB((int) x(w, 5.7), (int) barY(3)));
+        assertEquals(Palette.of(OpKind.PAGE_IN).getRGB(), img.getRGB((int) x(w, 4.5), (int) barY(3)));
         assertEquals(Palette.PLOT_BACKGROUND.getRGB(), img.getRGB((int) x(w, 2.2), (int) barY(3)),
                 "no page-in at 2.2 s");
+    }
+
+    @Test
+    void theTransfersOfAStageRunBesideItsComputationsAndTheirOverrunIsDrawnPale() throws Exception {
+        TimelineData d = new TimelineData(ChartFixtures.schedule());
+        assertEquals(5, d.stageComputeEndS(2), "stage 2 computes from 3 s to 5 s");
+        assertEquals(6, d.computeEndS(), "the computations end at 6 s");
+        TimeWindow w = TimeWindow.fit(d.totalS());
+        BufferedImage img = paint(d, w, -1);
+        assertEquals(Palette.of(OpKind.PAGE_IN).getRGB(), img.getRGB((int) x(w, 4.8), (int) barY(3)),
+                "the page-in within its stage");
+        assertEquals(Palette.overrun(OpKind.PAGE_IN).getRGB(), img.getRGB((int) x(w, 5.6), (int) barY(3) + 2),
+                "the page-in past the end of its stage, beside the next stage's compute");
+        assertEquals(Palette.of(OpKind.COMPUTE).getRGB(), img.getRGB((int) x(w, 5.6), (int) barY(0)),
+                "the next stage computes on time");
+    }
+
+    @Test
+    void anEmptyTimelineSaysWhyAndDrawsNoTimeAxis() {
+        org.jfree.svg.SVGGraphics2D svg = new org.jfree.svg.SVGGraphics2D(W, H);
+        new TimelinePainter(null, null, -1, -1, "No schedule fits these budgets").paint(svg, W, H);
+        String doc = svg.getSVGDocument();
+        assertTrue(doc.contains(">No schedule fits these budgets<"), "the reason is shown");
+        assertFalse(doc.contains(">0 s<") || doc.contains(">1 s<"), "no time axis without a schedule");
+    }
+
+    private static BufferedImage paint(TimelineData d, TimeWindow w, int selected) {
+        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        new TimelinePainter(d, w, selected, -1).paint(g, W, H);
+        g.dispose();
+        return img;
     }
 
     @Test
     void aSelectedNodeIsOutlinedInEveryLaneItAppearsIn() throws Exception {
         TimelineData d = new TimelineData(ChartFixtures.schedule());
         TimeWindow w = TimeWindow.fit(d.totalS());
-        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        new TimelinePainter(d, w, 0, -1).paint(g, W, H);
-        g.dispose();
+        BufferedImage img = paint(d, w, 0);
         int selection = Palette.SELECTION.getRGB();
         assertEquals(selection, img.getRGB((int) x(w, 0.3), (int) edgeY(0)), "top edge of compute n0");
         assertEquals(selection, img.getRGB((int) x(w, 4.3), (int) edgeY(1)), "top edge of recompute n0");
@@ -93,7 +121,8 @@ class TimelinePainterTest {
         TimelineData d = new TimelineData(ChartFixtures.schedule());
         assertEquals(0, d.firstEndingFrom(0, -1));
         assertEquals(1, d.firstEndingFrom(0, 1.5));
-        assertEquals(2, d.firstEndingFrom(0, 3.5), "past the last compute");
+        assertEquals(2, d.firstEndingFrom(0, 3.5), "past the compute of node 1");
+        assertEquals(0, d.firstEndingFrom(3, 5.5), "the page-in of stage 2 still runs at 5.5 s");
         assertEquals(1, d.opsOfNode(1).length - 2, "node 1: compute, page-out, page-in");
     }
 }

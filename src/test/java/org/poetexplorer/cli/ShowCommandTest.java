@@ -20,13 +20,19 @@ class ShowCommandTest {
     @TempDir
     Path dir;
 
-    @Test
-    void showsEnergyByKindTheTimesAndThePeak() throws Exception {
+    /** A schedule file of linear on m0 with paging and a recomputation, said to be FEASIBLE by HiGHS. */
+    private Path scheduleFile() throws Exception {
         TrainingGraph g = ReferenceData.graph("linear", "m0", ScheduleFixtures.m0());
         Schedule s = PlanReplay.schedule(g, new Budget(6000, 1.2, true, true),
                 ScheduleFixtures.linearPagingAndRecompute(g));
         Path file = dir.resolve("s.json");
         ScheduleFiles.write(file, s, "highs", SolveStatus.FEASIBLE, 0.02);
+        return file;
+    }
+
+    @Test
+    void showsEnergyByKindTheTimesAndThePeak() throws Exception {
+        Path file = scheduleFile();
         CheckCommandTest.Run r = CheckCommandTest.run(new ShowCommand(), file.toString());
         assertEquals(0, r.code(), r.err());
         String out = r.out();
@@ -35,6 +41,16 @@ class ShowCommandTest {
                 "layer19_GradientLayer (node 19)", "replay: valid"}) {
             assertTrue(out.contains(expected), expected + " in\n" + out);
         }
+    }
+
+    @Test
+    void writesTheScheduleAsATraceOnRequest() throws Exception {
+        Path trace = dir.resolve("t.json");
+        CheckCommandTest.Run r = CheckCommandTest.run(new ShowCommand(), scheduleFile().toString(), "--trace-out",
+                trace.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("trace: " + trace), r.out());
+        assertTrue(Files.readString(trace).contains("\"traceEvents\""));
     }
 
     @Test

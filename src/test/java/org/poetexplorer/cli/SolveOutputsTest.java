@@ -35,8 +35,9 @@ class SolveOutputsTest {
         Path png = dir.resolve("png");
         Path svg = dir.resolve("svg");
         Path report = dir.resolve("report.html");
+        Path trace = dir.resolve("trace.json");
         String[] r = solve("--schedule-out", json.toString(), "--csv-out", csv.toString(), "--png-out", png.toString(),
-                "--svg-out", svg.toString(), "--report-out", report.toString());
+                "--svg-out", svg.toString(), "--report-out", report.toString(), "--trace-out", trace.toString());
         assertEquals("0", r[0], r[2]);
         JsonNode schedule = new ObjectMapper().readTree(json.toFile());
         assertEquals("poet-schedule/1", schedule.get("format").asText());
@@ -44,6 +45,12 @@ class SolveOutputsTest {
         List<String> rows = Files.readAllLines(csv);
         assertEquals("stage,kind,node,name,startS,endS,energyJ,ramBytesAfter", rows.get(0));
         assertEquals(ops, rows.size() - 1, "one CSV row per operation");
+        JsonNode events = new ObjectMapper().readTree(trace.toFile()).get("traceEvents");
+        long slices = 0;
+        for (JsonNode e : events) {
+            slices += e.get("ph").asText().equals("X") ? 1 : 0;
+        }
+        assertEquals(ops - schedule.get("counts").get("free").asInt(), slices, "the trace has a slice per operation");
         for (ChartKind k : ChartKind.values()) {
             BufferedImage img = ImageIO.read(png.resolve(k.fileName() + ".png").toFile());
             assertEquals(2 * k.width(), img.getWidth(), k.fileName());

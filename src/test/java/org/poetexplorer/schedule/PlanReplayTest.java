@@ -81,14 +81,26 @@ class PlanReplayTest {
     }
 
     @Test
-    void operationsRunBackToBackWithTheDevicesPagingTimes() {
+    void computationsRunBackToBackAndTransfersRunBesideThemFromTheirStagesStart() {
         TrainingGraph g = ReferenceData.graph("linear", "m0", ScheduleFixtures.m0());
         Schedule s = PlanReplay.schedule(g, ScheduleFixtures.roomy(), ScheduleFixtures.linearPagingAndRecompute(g));
-        double clock = 0;
+        double computeClock = 0;
+        double transferClock = 0;
+        int stage = -1;
         for (Operation op : s.ops()) {
-            assertEquals(clock, op.startS(), 0);
-            clock = op.endS();
+            if (op.stage() != stage) {
+                stage = op.stage();
+                transferClock = computeClock;
+            }
+            if (op.kind().isTransfer()) {
+                assertEquals(transferClock, op.startS(), 0, "a stage's transfers follow one another from its start");
+                transferClock = op.endS();
+            } else {
+                assertEquals(computeClock, op.startS(), 0, "computations follow one another, frees take no time");
+                computeClock = op.endS();
+            }
         }
+        assertEquals(ScheduleSummary.of(s).runtimeS(), computeClock, 1e-12, "the computations end at the compute time");
         Operation out = s.ops().get(ScheduleFixtures.indexOf(s, 1, OpKind.PAGE_OUT, 0));
         assertEquals(0.113e-3 + 3136 / 4440e3, out.durationS(), 1e-15);
         Operation in = s.ops().get(ScheduleFixtures.indexOf(s, 24, OpKind.PAGE_IN, 0));

@@ -43,7 +43,8 @@ class ScheduleSummaryTest {
         assertEquals(sum.energyJ(), sum.computeJ() + sum.recomputeJ() + sum.pageInJ() + sum.pageOutJ(), 1e-15);
         assertEquals(ScheduleFixtures.LINEAR_M0_PLAIN_J + ScheduleFixtures.LINEAR_M0_EXTRA_J, sum.energyJ(), 1e-15);
         assertEquals(g.plainRuntimeS() + g.runtime(1), sum.runtimeS(), 1e-15);
-        assertEquals(sum.runtimeS() + g.pageInS(0) + g.pageOutS(0), sum.totalTimeS(), 1e-12);
+        assertEquals(sum.runtimeS(), sum.totalTimeS(), 1e-12,
+                "the transfers overlap computations and end before the last one (node 0 is small)");
         assertEquals(new ScheduleSummary.Counts(27, 1, 1, 1, sum.counts().free()), sum.counts());
         assertEquals(s.ops().size(), sum.counts().total());
     }

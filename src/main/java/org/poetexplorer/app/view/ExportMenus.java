@@ -75,7 +75,9 @@ public final class ExportMenus {
                 FileChoosers.item("Export Schedule (JSON)...", () -> choose("Export schedule", "schedule.json",
                         "Schedule (JSON)", "*.json", exports::exportScheduleJson)),
                 FileChoosers.item("Export Operations (CSV)...", () -> choose("Export operations", "schedule.csv",
-                        "Operations (CSV)", "*.csv", exports::exportScheduleCsv)));
+                        "Operations (CSV)", "*.csv", exports::exportScheduleCsv)),
+                FileChoosers.item("Export Trace (Perfetto, chrome://tracing)...", () -> choose("Export trace",
+                        "trace.json", "Chrome Trace Event JSON", "*.json", exports::exportTrace)));
     }
 
     private MenuItem reportItem() {

@@ -90,7 +90,7 @@ public final class MemoryView extends ChartCanvas {
             contents.getItems().add(String.format("%-28s %-16s %10s", n.name(), n.type(),
                     Quantities.bytes(n.ramBytes())));
         }
-        contentsTitle.setText((peak ? "At the peak: " : "At " + Quantities.duration(s.ops().get(k).endS()) + ": ")
+        contentsTitle.setText((peak ? "At the peak: " : "At " + Quantities.duration(s.computeClockS()[k]) + ": ")
                 + nodes.size() + " outputs in RAM, " + Quantities.bytes(total));
         markedOp = k;
         repaint();

@@ -18,6 +18,7 @@ import org.poetexplorer.io.HtmlReport;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.ScheduleCsv;
 import org.poetexplorer.io.ScheduleFiles;
+import org.poetexplorer.io.TraceFiles;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.solver.SolveResult;
@@ -69,8 +70,14 @@ public final class Exports {
         return r == null ? null : run("schedule CSV", file, () -> ScheduleCsv.write(file, r.schedule()));
     }
 
+    public Task<Path> exportTrace(Path file) {
+        SolveResult r = scheduled("the trace");
+        return r == null ? null : run("trace", file, () -> TraceFiles.write(file, r.schedule(), r.solver(), r.status()));
+    }
+
     public Task<Path> exportChart(ChartKind kind, Format format, Path file) {
-        ChartSet charts = charts();
+        SolveResult r = solving.resultProperty().get();
+        ChartSet charts = r == null ? charts() : charts().titled(ChartSet.context(r, networkLabel(), deviceLabel()));
         return run(kind.title() + " chart", file, () -> {
             if (format == Format.PNG) {
                 ChartFiles.writePng(file, charts, kind);
@@ -87,12 +94,21 @@ public final class Exports {
             return null;
         }
         ChartSet charts = charts();
-        NetworkSource n = inputs.networkProperty().get();
-        DeviceSource d = inputs.deviceChoiceProperty().get();
-        String network = n == null ? r.graph().name() : n.label();
-        String device = d == null ? null : d.label();
+        String network = networkLabel() == null ? r.graph().name() : networkLabel();
+        String device = deviceLabel();
         var profile = inputs.deviceProperty().get();
         return run("report", file, () -> HtmlReport.write(file, r, network, device, profile, charts));
+    }
+
+    /** The open network's label (its name or file), or null. */
+    private String networkLabel() {
+        NetworkSource n = inputs.networkProperty().get();
+        return n == null ? null : n.label();
+    }
+
+    private String deviceLabel() {
+        DeviceSource d = inputs.deviceChoiceProperty().get();
+        return d == null ? null : d.label();
     }
 
     /** The charts as the window shows them, whole (not zoomed), without selection or hover marks. */
@@ -105,7 +121,7 @@ public final class Exports {
         String empty = r == null ? "No schedule yet" : ChartSet.emptyText(r);
         return new ChartSet(
                 new TimelinePainter(s == null ? null : new TimelineData(s), null, -1, -1, empty),
-                new MemoryPainter(s == null ? null : new MemoryData(s), null, budget, g == null ? 0 : g.paramBytes(), -1),
+                MemoryPainter.exported(s == null ? null : new MemoryData(s), budget, g == null ? 0 : g.paramBytes(), empty),
                 new EnergyBarsPainter(comparisons.bars(r, inputs.plainProperty().get()), plainJ),
                 ChartSet.tradeoff(tradeoff.points(true), tradeoff.points(false), plainJ));
     }
