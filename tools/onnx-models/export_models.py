@@ -52,14 +52,21 @@ SEQUENCE = 128
 class LastHiddenState(nn.Module):
     """Calls a transformers model with input_ids as a keyword and returns its last hidden state.
     The classic exporter cannot trace a transformers 5 model called directly ("forward() got
-    multiple values for argument 'use_cache'"); both exporters get this same module."""
+    multiple values for argument 'use_cache'"); both exporters get this same module.
 
-    def __init__(self, model):
+    With ones_mask, the model also gets an attention mask of ones made from the input's shape
+    (the graph's only input stays input_ids): without a mask, transformers' causal-mask code
+    looks for packed sequences with torch.diff, which the classic exporter cannot export
+    ("Exporting the operator 'aten::diff' to ONNX opset version 17 is not supported")."""
+
+    def __init__(self, model, ones_mask=False):
         super().__init__()
         self.model = model
+        self.ones_mask = ones_mask
 
     def forward(self, input_ids):
-        return self.model(input_ids=input_ids).last_hidden_state
+        mask = torch.ones_like(input_ids) if self.ones_mask else None
+        return self.model(input_ids=input_ids, attention_mask=mask).last_hidden_state
 
 
 def torchvision_model(name):
@@ -70,11 +77,11 @@ def torchvision_model(name):
     return build
 
 
-def transformers_model(model_class, config):
+def transformers_model(model_class, config, ones_mask=False):
     def build():
         torch.manual_seed(0)
         cfg = config()
-        model = LastHiddenState(model_class(cfg))
+        model = LastHiddenState(model_class(cfg), ones_mask)
         ids = torch.randint(0, cfg.vocab_size, (1, SEQUENCE), dtype=torch.long)
         return model, ids
     return build
@@ -101,7 +108,8 @@ MODELS = {
     "bert_4l": transformers_model(tr.BertModel, lambda: tr.BertConfig(num_hidden_layers=4)),
     "bert_base": transformers_model(tr.BertModel, tr.BertConfig),
     "distilbert": transformers_model(tr.DistilBertModel, tr.DistilBertConfig),
-    "gpt2_small": transformers_model(tr.GPT2Model, lambda: tr.GPT2Config(use_cache=False)),
+    "gpt2_small": transformers_model(tr.GPT2Model, lambda: tr.GPT2Config(use_cache=False),
+                                     ones_mask=True),
     "t5_encoder": transformers_model(tr.T5EncoderModel, t5_config),
 }
 
@@ -129,8 +137,7 @@ def export_one(name, exporter, outdir, force):
             os.remove(stale)
     model, example = MODELS[name]()
     start = time.monotonic()
-    with open(os.path.join(directory, name + ".log"), "w") as log, \
-            contextlib.redirect_stdout(log), contextlib.redirect_stderr(log), warnings.catch_warnings():
+    with open(os.path.join(directory, name + ".log"), "w") as log, output_to(log), warnings.catch_warnings():
         warnings.simplefilter("always")
         try:
             export(model, example, exporter, path)
@@ -141,6 +148,26 @@ def export_one(name, exporter, outdir, force):
                     os.remove(partial)
             raise
     return describe(path, "%.0f s" % (time.monotonic() - start))
+
+
+@contextlib.contextmanager
+def output_to(log):
+    """Python's and native code's stdout and stderr go to log (the classic exporter prints its
+    whole TorchScript graph from C++ when it fails)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    os.dup2(log.fileno(), 1)
+    os.dup2(log.fileno(), 2)
+    try:
+        with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+            yield
+    finally:
+        log.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        os.close(saved[0])
+        os.close(saved[1])
 
 
 def describe(path, how):

@@ -104,7 +104,7 @@ def row(results, exporter, name):
             name, exporter, p["nodes"], peak, error_line(tight).replace("|", "\\|"), tight["wallSeconds"])
     status = t["status"]
     if status == "FEASIBLE" and t.get("gap") is not None:
-        status += " (gap %.2f %%)" % (100 * t["gap"])
+        status += " (gap %.2g %%)" % (100 * t["gap"])
     ratio = "%.4f" % (t["energyJ"] / p["plainEnergyJ"]) if t.get("energyJ") is not None else "–"
     return "| %s | %s | %d | %s | %s | %s | %.1f | %.1f |" % (
         name, exporter, p["nodes"], peak, status, ratio, t["solveSeconds"], tight["wallSeconds"])
