@@ -20,6 +20,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -82,8 +83,11 @@ def load(path):
 
 
 def error_line(record):
-    line = record.get("firstStderrLine") or "exit %s, no message" % record.get("exit")
-    return line if len(line) <= 160 else line[:157] + "..."
+    """The first stderr line without the command and file it names (the row names them)."""
+    line = record.get("firstStderrLine") or "no message"
+    line = re.sub(r"^poet \w+: \S+\.onnx: ", "", line).split(";")[0]
+    line = "exit %s: %s" % (record.get("exit"), line)
+    return line if len(line) <= 120 else line[:117] + "..."
 
 
 def row(results, exporter, name):
@@ -93,7 +97,7 @@ def row(results, exporter, name):
     tight = load(os.path.join(results, exporter, name + ".60.run.json"))
     p = plain.get("result")
     if not p:
-        return "| %s | %s | – | – | import failed: %s | – | – | %s |" % (
+        return "| %s | %s | – | – | %s | – | – | %s |" % (
             name, exporter, error_line(plain).replace("|", "\\|"), plain["wallSeconds"])
     peak = "%.1f MB" % (p["plainPeakRamBytes"] / 1e6)
     if tight is None:
