@@ -12,6 +12,11 @@ exporters, following docs/file-formats.md ("Models exported for inference"):
              training=TrainingMode.TRAINING, do_constant_folding=False)
                                       -> OUTDIR/classic/NAME.onnx (weights inside)
 
+and, only when asked (--exporter dynamo-optimized), by the dynamo exporter with its default
+graph optimiser (model.train(); dynamo=True) -> OUTDIR/dynamo-optimized/NAME.onnx: it folds
+BatchNormalization into Conv even in training mode, but it turns torch.split into Split where
+optimize=False leaves SplitToSequence/SequenceAt (GPT-2's attention).
+
 Image models take a 1x3x224x224 image. Transformers are built from their library's default
 configuration (bert_4l: BERT base with 4 layers) and take input_ids of 1x128 tokens only; the
 exported output is the last hidden state.
@@ -113,13 +118,15 @@ MODELS = {
     "t5_encoder": transformers_model(tr.T5EncoderModel, t5_config),
 }
 
-EXPORTERS = ("dynamo", "classic")
+EXPORTERS = ("dynamo", "classic")  # the default ones
+ALL_EXPORTERS = EXPORTERS + ("dynamo-optimized",)
 
 
 def export(model, example, exporter, path):
     model.train()
-    if exporter == "dynamo":
-        torch.onnx.export(model, (example,), path, dynamo=True, optimize=False, external_data=True)
+    if exporter.startswith("dynamo"):
+        torch.onnx.export(model, (example,), path, dynamo=True, optimize=exporter == "dynamo-optimized",
+                          external_data=True)
     else:
         torch.onnx.export(model, (example,), path, dynamo=False, opset_version=CLASSIC_OPSET,
                           training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False)
@@ -181,7 +188,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outdir")
     parser.add_argument("models", nargs="*", help="names from: " + " ".join(MODELS))
-    parser.add_argument("--exporter", choices=EXPORTERS, action="append", help="default: both")
+    parser.add_argument("--exporter", choices=ALL_EXPORTERS, action="append",
+                        help="default: " + " and ".join(EXPORTERS))
     parser.add_argument("--force", action="store_true", help="export again over existing files")
     args = parser.parse_args()
     unknown = [m for m in args.models if m not in MODELS]
