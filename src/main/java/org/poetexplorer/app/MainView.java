@@ -1,6 +1,7 @@
 package org.poetexplorer.app;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -32,6 +33,7 @@ import org.controlsfx.control.NotificationPane;
 import org.poetexplorer.app.view.EnergyView;
 import org.poetexplorer.app.view.ExportMenus;
 import org.poetexplorer.app.view.FileChoosers;
+import org.poetexplorer.app.view.HelpMenu;
 import org.poetexplorer.app.view.InputsView;
 import org.poetexplorer.app.view.MemoryView;
 import org.poetexplorer.app.view.NodeTableView;
@@ -65,9 +67,12 @@ final class MainView extends BorderPane {
     private final Tab tradeoffTab;
     private final PauseTransition noticeTimeout = new PauseTransition(Duration.seconds(12));
     private final ExportMenus exportMenus;
+    private final Consumer<String> openDocument;
 
-    MainView(ExplorerViewModel vm) {
+    /** @param openDocument opens a file's URI in the desktop's viewer (the documentation) */
+    MainView(ExplorerViewModel vm, Consumer<String> openDocument) {
         this.vm = vm;
+        this.openDocument = openDocument;
         setId("mainView");
         navigation = new TimeNavigation(window, () -> {
             SolveResult r = vm.solving().resultProperty().get();
@@ -75,6 +80,7 @@ final class MainView extends BorderPane {
                     ? r.schedule().ops().get(r.schedule().ops().size() - 1).endS()
                     : 1;
         });
+        fitEveryNewSchedule();
         timeline = new TimelineView(vm, window, navigation);
         memory = new MemoryView(vm, window, navigation);
         nodeTable = new NodeTableView(vm);
@@ -144,6 +150,20 @@ final class MainView extends BorderPane {
         rebuildRecent();
     }
 
+    /**
+     * Another network, device or set of budgets shows its schedule whole: a zoom into the old
+     * one would show an empty stretch of time. Better schedules of the same solve keep the zoom.
+     */
+    private void fitEveryNewSchedule() {
+        vm.inputs().graphProperty().addListener((o, a, b) -> navigation.fit());
+        vm.inputs().deviceProperty().addListener((o, a, b) -> navigation.fit());
+        vm.solving().resultProperty().addListener((o, a, r) -> {
+            if (r != null && (a == null || a.graph() != r.graph() || !a.budget().equals(r.budget()))) {
+                navigation.fit();
+            }
+        });
+    }
+
     /** The Solve menu's "Trade-off Curve": shows the trade-off charts and starts the sweep there. */
     void traceTradeoffCurve() {
         tradeoffTab.getTabPane().getSelectionModel().select(tradeoffTab);
@@ -187,7 +207,9 @@ final class MainView extends BorderPane {
                 KeyCombination.SHIFT_DOWN), this::chooseSessionToOpen);
         MenuItem saveSession = item("Save Session...", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
                 this::chooseSessionToSave);
-        Menu file = new Menu("File", null, openNet, openDev, recentMenu, new SeparatorMenuItem(), openSession,
+        MenuItem newSession = item("New (Defaults)", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                vm.sessions()::newSession);
+        Menu file = new Menu("File", null, newSession, new SeparatorMenuItem(), openNet, openDev, recentMenu, new SeparatorMenuItem(), openSession,
                 saveSession, new SeparatorMenuItem(), exportMenus.exportMenu(), new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
 
@@ -206,6 +228,7 @@ final class MainView extends BorderPane {
         Menu solve = new Menu("Solve", null, resolve, cancel, new SeparatorMenuItem(), curve);
         MenuBar bar = new MenuBar(file, view, solve);
         bar.setId("menuBar");
+        bar.getMenus().add(HelpMenu.create(bar, openDocument));
         return bar;
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.InputsViewModel;
 import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
@@ -167,20 +168,33 @@ public final class InputsView extends VBox {
         threads.setId("threadsSpinner");
         threads.setEditable(true);
         threads.valueProperty().addListener((o, a, b) -> vm.inputs().threadsProperty().set(b));
+        vm.inputs().threadsProperty().addListener((o, a, b) -> threads.getValueFactory().setValue(b.intValue()));
         threads.setTooltip(new Tooltip("Solver threads."));
         Spinner<Double> limit = new Spinner<>();
         limit.setId("timeLimitSpinner");
         limit.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 3600, vm.inputs().timeLimitProperty().get(), 5));
         limit.setEditable(true);
         limit.valueProperty().addListener((o, a, b) -> vm.inputs().timeLimitProperty().set(b));
+        vm.inputs().timeLimitProperty().addListener((o, a, b) -> limit.getValueFactory().setValue(b.doubleValue()));
         limit.setTooltip(new Tooltip("Wall-clock limit of a solve in seconds (0: none). The best schedule found so "
                 + "far is kept, with its gap."));
+        Spinner<Double> gap = new Spinner<>();
+        gap.setId("gapToleranceSpinner");
+        gap.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 10,
+                vm.inputs().gapToleranceProperty().get() * 100, 0.05));
+        gap.setEditable(true);
+        gap.valueProperty().addListener((o, a, b) -> vm.inputs().gapToleranceProperty().set(b / 100));
+        vm.inputs().gapToleranceProperty().addListener((o, a, b) -> gap.getValueFactory().setValue(b.doubleValue() * 100));
+        gap.setTooltip(new Tooltip(String.format(Locale.ROOT, "Stop the exact search once the schedule is within this "
+                + "many per cent of the proven lower bound (FEASIBLE with its gap); 0: search until OPTIMAL is proven. "
+                + "Default %s %%.", InputsViewModel.DEFAULT_GAP_TOLERANCE * 100)));
         grid.addRow(0, new Label("solver"), solver);
         grid.addRow(1, new Label("threads"), threads);
         grid.addRow(2, new Label("time limit (s)"), limit);
+        grid.addRow(3, new Label("gap tolerance (%)"), gap);
         Label note = new Label(String.format(Locale.ROOT, "%d cores here", Runtime.getRuntime().availableProcessors()));
         note.getStyleClass().add("muted");
-        grid.add(note, 1, 3);
+        grid.add(note, 1, 4);
         Spinner<Integer> batch = new Spinner<>(0, 1 << 20, (int) vm.inputs().onnxImportProperty().get().batch());
         batch.setId("onnxBatchSpinner");
         batch.setEditable(true);
@@ -195,8 +209,8 @@ public final class InputsView extends VBox {
                 ? ImportOptions.Unsupported.ESTIMATE : ImportOptions.Unsupported.FAIL));
         batch.valueProperty().addListener((o, a, b) -> apply.run());
         estimate.selectedProperty().addListener((o, a, b) -> apply.run());
-        grid.addRow(4, new Label("ONNX batch"), batch);
-        grid.add(estimate, 1, 5);
+        grid.addRow(5, new Label("ONNX batch"), batch);
+        grid.add(estimate, 1, 6);
         return grid;
     }
 }

@@ -59,6 +59,12 @@ public final class InputsViewModel {
     public static final double DEFAULT_RUNTIME_RATIO = 1.5;
     public static final double MIN_RUNTIME_RATIO = 1.0;
     public static final double MAX_RUNTIME_RATIO = 10.0;
+    public static final double DEFAULT_TIME_LIMIT_S = 60;
+    /**
+     * The exact search stops once the schedule is within 0.1 % of the proven bound (shown as
+     * FEASIBLE with its gap): closing the last fraction of a per cent can take minutes.
+     */
+    public static final double DEFAULT_GAP_TOLERANCE = 0.001;
 
     private final ObservableList<NetworkSource> networks = FXCollections.observableArrayList();
     private final ObservableList<DeviceSource> devices = FXCollections.observableArrayList();
@@ -80,7 +86,8 @@ public final class InputsViewModel {
     private final StringProperty solver = new SimpleStringProperty(this, "solver", Backends.DEFAULT);
     private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads",
             Math.max(1, Runtime.getRuntime().availableProcessors()));
-    private final DoubleProperty timeLimit = new SimpleDoubleProperty(this, "timeLimit", 60);
+    private final DoubleProperty timeLimit = new SimpleDoubleProperty(this, "timeLimit", DEFAULT_TIME_LIMIT_S);
+    private final DoubleProperty gapTolerance = new SimpleDoubleProperty(this, "gapTolerance", DEFAULT_GAP_TOLERANCE);
 
     private final BackgroundTasks tasks;
     private final Notices notices;
@@ -100,7 +107,8 @@ public final class InputsViewModel {
         for (String id : DeviceFiles.builtInIds()) {
             devices.add(new DeviceSource.BuiltInDevice(id));
         }
-        for (ObservableValue<?> input : List.of(ramBudget, runtimeRatio, paging, remat, solver, threads, timeLimit)) {
+        for (ObservableValue<?> input : List.of(ramBudget, runtimeRatio, paging, remat, solver, threads, timeLimit,
+                gapTolerance)) {
             input.addListener((o, a, b) -> inputsChanged());
         }
     }
@@ -147,6 +155,27 @@ public final class InputsViewModel {
     public void loadDefaults() {
         load(new NetworkSource.CatalogNetwork(DEFAULT_NETWORK), new DeviceSource.BuiltInDevice(DEFAULT_DEVICE), null,
                 DEFAULT_RAM_FRACTION);
+    }
+
+    /**
+     * Everything as on a first run: the default network and device at the default budgets,
+     * both tricks on, the default solver settings and import choices; then solves.
+     */
+    public void resetToDefaults() {
+        applying = true;
+        try {
+            runtimeRatio.set(DEFAULT_RUNTIME_RATIO);
+            paging.set(true);
+            remat.set(true);
+            solver.set(Backends.DEFAULT);
+            threads.set(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            timeLimit.set(DEFAULT_TIME_LIMIT_S);
+            gapTolerance.set(DEFAULT_GAP_TOLERANCE);
+            onnxImport.set(ImportOptions.DEFAULT);
+        } finally {
+            applying = false;
+        }
+        loadDefaults();
     }
 
     public void selectNetwork(NetworkSource choice) {
@@ -331,7 +360,8 @@ public final class InputsViewModel {
         }
         try {
             Budget b = new Budget(ramBudget.get(), runtimeRatio.get(), paging.get(), remat.get());
-            return new SolveRequest(graph.get(), b, new SolveOptions(solver.get(), timeLimit.get(), threads.get()));
+            return new SolveRequest(graph.get(), b, new SolveOptions(solver.get(), timeLimit.get(), threads.get(),
+                    gapTolerance.get()));
         } catch (IllegalArgumentException e) {
             notices.post(Notice.error("Budget not usable", e.getMessage()));
             return null;
@@ -402,6 +432,11 @@ public final class InputsViewModel {
 
     public DoubleProperty timeLimitProperty() {
         return timeLimit;
+    }
+
+    /** The relative gap at which the exact search stops (0: until optimality is proven). */
+    public DoubleProperty gapToleranceProperty() {
+        return gapTolerance;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -53,6 +53,13 @@ public final class Sessions {
         open(Path.of(settings.lastSession));
     }
 
+    /** File > New: the defaults, as on a first run; the next start opens them too (no last session). */
+    public void newSession() {
+        settings.lastSession = null;
+        saveSettings();
+        inputs.resetToDefaults();
+    }
+
     /** Saves what is on screen now. Returns the background task (null when nothing is loaded). */
     public Task<Path> save(Path file) {
         NetworkSource n = inputs.networkProperty().get();
@@ -139,6 +146,10 @@ public final class Sessions {
 
     private void remember(Path file) {
         settings.lastSession = file.toAbsolutePath().toString();
+        saveSettings();
+    }
+
+    private void saveSettings() {
         try {
             settings.save();
         } catch (IOException e) {
