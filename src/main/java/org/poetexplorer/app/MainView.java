@@ -65,7 +65,9 @@ final class MainView extends BorderPane {
     private final SplitPane centerSplit;
     private final Menu recentMenu = new Menu("Open Recent");
     private final Tab tradeoffTab;
-    private final PauseTransition noticeTimeout = new PauseTransition(Duration.seconds(12));
+    private static final Duration INFO_NOTICE_TIME = Duration.seconds(5);
+    private static final Duration ERROR_NOTICE_TIME = Duration.seconds(8);
+    private final PauseTransition noticeTimeout = new PauseTransition(INFO_NOTICE_TIME);
     private final ExportMenus exportMenus;
     private final Consumer<String> openDocument;
 
@@ -84,7 +86,7 @@ final class MainView extends BorderPane {
         timeline = new TimelineView(vm, window, navigation);
         memory = new MemoryView(vm, window, navigation);
         nodeTable = new NodeTableView(vm);
-        inputs = new InputsView(vm, this::chooseNetwork, this::chooseDevice);
+        inputs = new InputsView(vm, this::chooseNetwork, this::chooseDevice, this::chooseDeviceProfileToSave);
         status = new StatusView(vm);
 
         ScrollPane left = new ScrollPane(inputs);
@@ -122,7 +124,8 @@ final class MainView extends BorderPane {
 
         notifications = new NotificationPane(mainSplit);
         notifications.setId("notifications");
-        notifications.setShowFromTop(true);
+        // at the bottom, over the tables rather than the menu and the timeline's tools, and not for long
+        notifications.setShowFromTop(false);
         noticeTimeout.setOnFinished(e -> notifications.hide());
         vm.notices().noticeProperty().addListener((o, a, n) -> {
             if (n != null) {
@@ -131,6 +134,7 @@ final class MainView extends BorderPane {
                     notifications.getStyleClass().add("error-notice");
                 }
                 notifications.show(n.title() + "\n" + n.text());
+                noticeTimeout.setDuration(n.error() ? ERROR_NOTICE_TIME : INFO_NOTICE_TIME);
                 noticeTimeout.playFromStart();
             }
         });
@@ -191,6 +195,8 @@ final class MainView extends BorderPane {
         zoomOut.setOnAction(e -> navigation.zoomOut());
         Label hint = new Label("wheel: zoom   drag: pan   click: select node");
         hint.getStyleClass().add("muted");
+        // here, not over the chart, where it would cover the card of the operation under the pointer
+        hint.setTooltip(new Tooltip(TimelineView.HELP));
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(title, spacer, hint, zoomOut, zoomIn, fit);
@@ -262,6 +268,14 @@ final class MainView extends BorderPane {
         Path f = FileChoosers.open(owner(), "Open device profile", vm.recentFiles().folder(), "JSON files", "*.json");
         if (f != null) {
             vm.inputs().openDevice(f);
+        }
+    }
+
+    private void chooseDeviceProfileToSave() {
+        Path f = FileChoosers.save(owner(), "Save device profile", "device.json", vm.recentFiles().folder(),
+                "Device profiles (JSON)", "*.json");
+        if (f != null) {
+            vm.inputs().saveDeviceProfile(f);
         }
     }
 

@@ -61,8 +61,10 @@ public class PoetExplorerApp extends Application {
         primary.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             var g = viewModel.inputs().graphProperty().get();
             var d = viewModel.inputs().deviceProperty().get();
-            return g == null || d == null ? TITLE : TITLE + " \u2014 " + g.name() + " on " + d.id();
-        }, viewModel.inputs().graphProperty(), viewModel.inputs().deviceProperty()));
+            return g == null || d == null ? TITLE : TITLE + " \u2014 " + g.name() + " on " + d.id()
+                    + (viewModel.inputs().deviceEditedProperty().get() ? " (edited)" : "");
+        }, viewModel.inputs().graphProperty(), viewModel.inputs().deviceProperty(),
+                viewModel.inputs().deviceEditedProperty()));
         var icon = PoetExplorerApp.class.getResourceAsStream("icon.png");
         if (icon != null) {
             primary.getIcons().add(new Image(icon));

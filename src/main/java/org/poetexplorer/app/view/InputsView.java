@@ -34,6 +34,11 @@ public final class InputsView extends VBox {
     private boolean syncing;
 
     public InputsView(ExplorerViewModel vm, Runnable openNetwork, Runnable openDevice) {
+        this(vm, openNetwork, openDevice, () -> { });
+    }
+
+    /** @param saveDevice asks for a file and saves the edited device profile there */
+    public InputsView(ExplorerViewModel vm, Runnable openNetwork, Runnable openDevice, Runnable saveDevice) {
         setId("inputs");
         setPadding(new Insets(0));
         budgets = new BudgetPane(vm);
@@ -69,10 +74,29 @@ public final class InputsView extends VBox {
         deviceSource.setMaxWidth(420);
         deviceName.setTooltip(deviceSource);
         vm.inputs().deviceProperty().addListener((o, a, d) -> {
-            deviceName.setText(d == null ? "" : d.name());
+            deviceName.setText(d == null ? "" : d.name() + (vm.inputs().deviceEditedProperty().get()
+                    ? " \u2014 edited" : ""));
             deviceSource.setText(d == null || d.source().isEmpty() ? "Device profile" : "Source: " + d.source());
         });
-        VBox deviceBox = new VBox(6, deviceRow, deviceName, sheet);
+        Label problem = new Label();
+        problem.setId("deviceProblem");
+        problem.getStyleClass().add("field-error");
+        problem.setWrapText(true);
+        problem.textProperty().bind(sheet.problemProperty());
+        problem.visibleProperty().bind(sheet.problemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Button reset = new Button("Reset");
+        reset.setId("resetDevice");
+        reset.setTooltip(new Tooltip("Drop the edits: the profile as it was loaded"));
+        reset.setOnAction(e -> vm.inputs().resetDevice());
+        Button saveAs = new Button("Save as Profile...");
+        saveAs.setId("saveDeviceProfile");
+        saveAs.setTooltip(new Tooltip("Save the edited figures as a device profile file and use it"));
+        saveAs.setOnAction(e -> saveDevice.run());
+        HBox editedRow = new HBox(6, reset, saveAs);
+        editedRow.visibleProperty().bind(vm.inputs().deviceEditedProperty());
+        editedRow.managedProperty().bind(editedRow.visibleProperty());
+        VBox deviceBox = new VBox(6, deviceRow, deviceName, sheet, problem, editedRow);
         deviceBox.setPadding(new Insets(4));
 
         TitledPane net = new TitledPane("Network", networkBox);

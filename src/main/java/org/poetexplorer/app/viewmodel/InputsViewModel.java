@@ -28,6 +28,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 import org.poetexplorer.app.tasks.BackgroundTasks;
 import org.poetexplorer.app.tasks.SolveRequest;
 import org.poetexplorer.catalog.Catalog;
@@ -77,6 +78,7 @@ public final class InputsViewModel {
     private final ReadOnlyObjectWrapper<ImportOptions> onnxImport = new ReadOnlyObjectWrapper<>(this, "onnxImport",
             ImportOptions.DEFAULT);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper deviceEdited = new ReadOnlyBooleanWrapper(this, "deviceEdited");
     private final ReadOnlyIntegerWrapper loadFailures = new ReadOnlyIntegerWrapper(this, "loadFailures");
 
     private final LongProperty ramBudget = new SimpleLongProperty(this, "ramBudget", 1);
@@ -225,18 +227,53 @@ public final class InputsViewModel {
         load(network.get(), deviceChoice.get(), edited, currentRamFraction());
     }
 
+    /** Goes back to the device profile as it was loaded, dropping the edits. */
+    public void resetDevice() {
+        if (deviceEdited.get()) {
+            load(network.get(), deviceChoice.get(), null, currentRamFraction());
+        }
+    }
+
+    /**
+     * Saves the device as edited as a profile file named after {@code file}, in the background,
+     * then uses that profile (it is added to the device picker). A failed save changes nothing.
+     */
+    public Task<Path> saveDeviceProfile(Path file) {
+        Device d = device.get();
+        if (d == null) {
+            return null;
+        }
+        String id = file.getFileName().toString().replaceFirst("\\.json$", "");
+        return tasks.run("save device profile", () -> {
+            DeviceFiles.write(d.withId(id), file);
+            return file;
+        }, BackgroundTasks.Outcome.of(saved -> {
+            notices.post(Notice.info("Device profile saved", saved.toAbsolutePath().toString()));
+            openDevice(saved);
+        }, error -> notices.post(Notice.error("Could not save the device profile (nothing was changed)",
+                BackgroundTasks.reason(error)))));
+    }
+
     private double currentRamFraction() {
         long peak = plainPeakBytes.get();
         return peak > 0 ? (double) ramBudget.get() / peak : DEFAULT_RAM_FRACTION;
     }
 
-    private record Loaded(NetworkSource network, DeviceSource deviceChoice, Device device, TrainingGraph graph,
-            Schedule plain, long plainPeak, List<String> warnings) {
+    /**
+     * The RAM budget carried to another network or device: the same share of its plain peak,
+     * but never below the least RAM any schedule of it needs (the largest working set).
+     */
+    static long carriedRamBytes(TrainingGraph g, long plainPeak, double ramFraction) {
+        return Math.max(Math.max(1, Plans.workingSetFloorBytes(g)), Math.round(plainPeak * ramFraction));
+    }
+
+    private record Loaded(NetworkSource network, DeviceSource deviceChoice, Device device, boolean deviceEdited,
+            TrainingGraph graph, Schedule plain, long plainPeak, List<String> warnings) {
     }
 
     private void load(NetworkSource n, DeviceSource dc, Device given, double ramFraction) {
         load(n, dc, given, loaded -> {
-            applyLoaded(loaded, Math.max(1, Math.round(loaded.plainPeak() * ramFraction)));
+            applyLoaded(loaded, carriedRamBytes(loaded.graph(), loaded.plainPeak(), ramFraction));
             inputsChanged();
         });
     }
@@ -251,9 +288,11 @@ public final class InputsViewModel {
         solving.loading("Loading " + n + " on " + dc + "...");
         tasks.run("load " + n, () -> {
             Device d = given != null ? given : dc.load();
+            boolean edited = given != null && !given.equals(asLoaded(dc));
             LoadedNetwork loaded = n.loadWithWarnings(d, onnxChoices);
             TrainingGraph g = loaded.graph();
-            return new Loaded(n, dc, d, g, Plans.plainSchedule(g), Plans.plainPeakBytes(g), loaded.warnings());
+            return new Loaded(n, dc, d, edited, g, Plans.plainSchedule(g), Plans.plainPeakBytes(g),
+                    loaded.warnings());
         }, BackgroundTasks.Outcome.of(loaded -> {
             if (gen == loadGeneration) {
                 loading.set(false);
@@ -272,6 +311,15 @@ public final class InputsViewModel {
         }));
     }
 
+    /** The profile {@code dc} stands for as it is on disk or built in; null when it cannot be read. */
+    private static Device asLoaded(DeviceSource dc) {
+        try {
+            return dc.load();
+        } catch (InputException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private void reportLoadError(NetworkSource n, DeviceSource dc, Throwable error) {
         String text = error instanceof InputException || error instanceof IllegalArgumentException
                 ? error.getMessage()
@@ -286,6 +334,18 @@ public final class InputsViewModel {
      */
     void restore(NetworkSource n, DeviceSource dc, Device given, Budget budget, SolveOptions options,
             Function<TrainingGraph, SolveResult> shownFor) {
+        restore(n, dc, given, budget, options, shownFor, false);
+    }
+
+    /**
+     * As {@link #restore(NetworkSource, DeviceSource, Device, Budget, SolveOptions, Function)};
+     * with {@code carryRamShare}, the RAM budget is the current one's share of the plain peak
+     * carried to the loaded network instead of the saved bytes (the saved network is not the one
+     * loaded).
+     */
+    void restore(NetworkSource n, DeviceSource dc, Device given, Budget budget, SolveOptions options,
+            Function<TrainingGraph, SolveResult> shownFor, boolean carryRamShare) {
+        double share = currentRamFraction();
         load(n, dc, given, loaded -> {
             applying = true;
             try {
@@ -298,8 +358,9 @@ public final class InputsViewModel {
             } finally {
                 applying = false;
             }
-            applyLoaded(loaded, budget.ramBytes());
-            SolveResult shown = shownFor.apply(loaded.graph());
+            long ram = carryRamShare ? carriedRamBytes(loaded.graph(), loaded.plainPeak(), share) : budget.ramBytes();
+            applyLoaded(loaded, ram);
+            SolveResult shown = carryRamShare ? null : shownFor.apply(loaded.graph());
             if (shown == null) {
                 inputsChanged();
             } else {
@@ -314,16 +375,18 @@ public final class InputsViewModel {
                 || !l.device().equals(device.get());
         applying = true;
         try {
-            network.set(l.network());
+            // listed before it is chosen, so the picker shows the file's name
             if (l.network() instanceof NetworkSource.NetworkFile f && !networks.contains(f)) {
                 networks.add(f);
                 recent.remember(f.path());
             }
+            network.set(l.network());
             addDeviceChoice(l.deviceChoice());
             if (l.deviceChoice() instanceof DeviceSource.DeviceFile f) {
                 recent.remember(f.path());
             }
             deviceChoice.set(l.deviceChoice());
+            deviceEdited.set(l.deviceEdited());
             device.set(l.device());
             if (graphChanged) {
                 solving.newGraph();
@@ -437,6 +500,11 @@ public final class InputsViewModel {
     /** The relative gap at which the exact search stops (0: until optimality is proven). */
     public DoubleProperty gapToleranceProperty() {
         return gapTolerance;
+    }
+
+    /** True while the device is a loaded profile edited in the app (not as loaded). */
+    public ReadOnlyBooleanProperty deviceEditedProperty() {
+        return deviceEdited.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
