@@ -83,7 +83,7 @@ class ExplorerWindowAppTest extends AppWindowTest {
     @Test
     void keysStepTheBudgetsAndAnotherBudgetOrNetworkIsShownWholeAboveItsLeastRam() throws Exception {
         long linearFloor = Plans.workingSetFloorBytes(Catalog.build("linear", DeviceFiles.builtIn("a72")));
-        launch(session("linear", "a72", new Budget(4 * linearFloor, 1.5, true, true), 1));
+        launch(session("linear", "a72", new Budget(plainPeak("linear", "a72"), 1.5, true, true), 1));
         awaitSettled(60);
         Slider ram = app.view().inputs().budgets().ramSlider();
         long before = vm().inputs().ramBudgetProperty().get();

@@ -309,8 +309,8 @@ class PoetExplorerAppTest extends AppWindowTest {
         assertEquals("linear", r.graph().name());
         assertEquals(new NetworkSource.NetworkFile(good.toAbsolutePath()), vm().inputs().networkProperty().get());
         assertEquals(good.toAbsolutePath(), vm().recentFiles().files().get(0), "remembered as a recent file");
-        javafx.scene.control.ListCell<?> shown = (javafx.scene.control.ListCell<?>) app.view().lookup("#networkPicker")
-                .lookup(".list-cell");
+        javafx.scene.control.ListCell<?> shown = ((javafx.scene.control.ComboBox<?>) app.view()
+                .lookup("#networkPicker")).getButtonCell();
         assertEquals(new NetworkSource.NetworkFile(good.toAbsolutePath()).toString(), shown.getText(),
                 "the network box names the open file");
 

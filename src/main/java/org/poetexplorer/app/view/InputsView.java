@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TitledPane;
@@ -115,6 +116,15 @@ public final class InputsView extends VBox {
             Runnable open, Consumer<T> select, ObservableValue<T> loaded) {
         picker.setId(id);
         picker.setItems(choices);
+        // the box names the choice loaded, also one (an opened file) added to the list as it loads
+        picker.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                T shown = picker.getValue();
+                setText(shown == null ? null : shown.toString());
+            }
+        });
         picker.setMaxWidth(Double.MAX_VALUE);
         picker.setTooltip(new Tooltip(tip));
         Button openButton = new Button("Open...");

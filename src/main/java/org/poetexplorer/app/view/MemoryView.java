@@ -55,15 +55,18 @@ public final class MemoryView extends ChartCanvas {
                 vm.solving().selectedNodeProperty().set(node);
             }
         });
+        // Esc closes the list, whether the list (after a click in it) or the window has the keys
         popOver.setHideOnEscape(true);
+        javafx.event.EventHandler<KeyEvent> escape = e -> {
+            if (e.getCode() == KeyCode.ESCAPE && popOver.isShowing()) {
+                popOver.hide(javafx.util.Duration.ZERO);
+                e.consume();
+            }
+        };
+        popOver.addEventFilter(KeyEvent.KEY_PRESSED, escape);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
-                scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                    if (e.getCode() == KeyCode.ESCAPE && popOver.isShowing()) {
-                        popOver.hide();
-                        e.consume();
-                    }
-                });
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, escape);
             }
         });
         contentsTitle.getStyleClass().add("popover-title");
