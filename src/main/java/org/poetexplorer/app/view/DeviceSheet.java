@@ -14,8 +14,8 @@ import org.poetexplorer.model.Device;
 
 /**
  * The device profile as an editable ControlsFX property sheet, each field named as in the
- * profile file with its unit. Every field is checked against {@link Device#problems} as it is
- * typed (the problem is a line under the sheet, {@link #problemProperty}); a valid edit becomes
+ * profile file, its value shown with an SI prefix and its unit. Every field is checked against {@link Device#problems} as it is
+ * typed (the problem is a line above the sheet, {@link #problemProperty}); a valid edit becomes
  * a new device for the solve.
  */
 public final class DeviceSheet extends PropertySheet {
@@ -106,7 +106,8 @@ public final class DeviceSheet extends PropertySheet {
         }
 
         PropertyEditor<?> editor() {
-            return new NumberEditor(this, v -> problem(device, name, v), name.equals("bytesPerElement"), problem::set);
+            return new NumberEditor(this, v -> problem(device, name, v), name.equals("bytesPerElement"), unit,
+                    problem::set);
         }
 
         @Override
@@ -119,10 +120,10 @@ public final class DeviceSheet extends PropertySheet {
             return "Device " + device.id() + (vm.inputs().deviceEditedProperty().get() ? " (edited)" : "");
         }
 
-        /** The field's name in the profile file, with its unit. */
+        /** The field's name in the profile file (its unit is shown with its value). */
         @Override
         public String getName() {
-            return name + " (" + unit + ")";
+            return name;
         }
 
         @Override

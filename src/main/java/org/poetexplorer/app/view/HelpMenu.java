@@ -22,11 +22,11 @@ import javafx.stage.Window;
 public final class HelpMenu {
     /** Keys that are not menu accelerators. */
     private static final List<String> OTHER_KEYS = List.of(
-            "F\tFit the timeline to the window",
-            "Wheel / drag\tZoom around the pointer / pan the timeline and the RAM chart",
-            "Arrow keys on the RAM slider\t5 % of the budget (Page Up/Down: 25 %)",
-            "Arrow keys on the runtime slider\t0.05x (Page Up/Down: 0.5x)",
-            "Esc in the RAM contents list\tClose it");
+            line("F", "Fit the timeline to the window"),
+            line("Wheel / drag", "Zoom around the pointer / pan the timeline and the RAM chart"),
+            line("Arrow keys, RAM slider", "5 % of the budget (Page Up/Down: 25 %)"),
+            line("Arrow keys, runtime slider", "0.05x (Page Up/Down: 0.5x)"),
+            line("Esc in the RAM contents", "Close the list"));
     private static final List<String> DOCUMENTS = List.of("README.md", "docs/model.md", "docs/schedule-format.md",
             "docs/file-formats.md");
 
@@ -73,9 +73,14 @@ public final class HelpMenu {
             if (item instanceof Menu sub) {
                 collect(sub, path + " > " + sub.getText(), lines);
             } else if (item.getAccelerator() != null) {
-                lines.add(item.getAccelerator().getDisplayText() + "\t" + path + " > " + item.getText());
+                lines.add(line(item.getAccelerator().getDisplayText(), path + " > " + item.getText()));
             }
         }
+    }
+
+    /** A key and what it does, the keys in one column (the list is shown in a monospaced font). */
+    private static String line(String keys, String does) {
+        return String.format(java.util.Locale.ROOT, "%-28s %s", keys, does);
     }
 
     private static String documents() {
@@ -97,6 +102,7 @@ public final class HelpMenu {
         alert.setHeaderText(header);
         TextArea body = new TextArea(text);
         body.setId("helpText");
+        body.setStyle("-fx-font-family: monospace;");
         body.setEditable(false);
         body.setWrapText(true);
         body.setPrefColumnCount(64);

@@ -97,7 +97,7 @@ public final class InputsView extends VBox {
         HBox editedRow = new HBox(6, reset, saveAs);
         editedRow.visibleProperty().bind(vm.inputs().deviceEditedProperty());
         editedRow.managedProperty().bind(editedRow.visibleProperty());
-        VBox deviceBox = new VBox(6, deviceRow, deviceName, sheet, problem, editedRow);
+        VBox deviceBox = new VBox(6, deviceRow, deviceName, editedRow, problem, sheet);
         deviceBox.setPadding(new Insets(4));
 
         TitledPane net = new TitledPane("Network", networkBox);

@@ -21,21 +21,27 @@ public final class NumberEditor extends AbstractPropertyEditor<Object, TextField
     private ObjectProperty<Object> committed;
     private final Function<Double, String> validator;
     private final boolean whole;
+    /** Not final: the super constructor may show a value before it is set. */
+    private String unit = "";
 
     /**
      * @param validator the reason a value is refused, or null when it is fine
      * @param whole true for whole numbers (committed as Integer)
      */
     public NumberEditor(PropertySheet.Item item, Function<Double, String> validator, boolean whole) {
-        this(item, validator, whole, p -> { });
+        this(item, validator, whole, "", p -> { });
     }
 
-    /** @param problemShown told the line to show under the sheet (null: none) as the user types */
-    public NumberEditor(PropertySheet.Item item, Function<Double, String> validator, boolean whole,
+    /**
+     * @param unit shown after the value (with its SI prefix); typing it is optional
+     * @param problemShown told the line to show beside the sheet (null: none) as the user types
+     */
+    public NumberEditor(PropertySheet.Item item, Function<Double, String> validator, boolean whole, String unit,
             Consumer<String> problemShown) {
         super(item, new TextField());
         this.validator = validator;
         this.whole = whole;
+        this.unit = unit;
         TextField f = getEditor();
         f.textProperty().addListener((o, a, b) -> {
             String p = problem(b);
@@ -53,7 +59,7 @@ public final class NumberEditor extends AbstractPropertyEditor<Object, TextField
     private String problem(String text) {
         double v;
         try {
-            v = parse(text);
+            v = parse(text, unit);
         } catch (NumberFormatException e) {
             return "\"" + text + "\" is not a number";
         }
@@ -79,7 +85,7 @@ public final class NumberEditor extends AbstractPropertyEditor<Object, TextField
         if (problem(text) != null) {
             return;
         }
-        double v = parse(text);
+        double v = parse(text, unit);
         Object value = whole ? (Object) (int) v : (Object) v;
         if (!value.equals(committed.get())) {
             committed.set(value);
@@ -98,22 +104,24 @@ public final class NumberEditor extends AbstractPropertyEditor<Object, TextField
     public void setValue(Object value) {
         getObservableValue();
         committed.set(value);
-        getEditor().setText(value == null ? "" : format(value));
+        getEditor().setText(value == null ? "" : format(value, unit == null ? "" : unit));
     }
 
     private static final String PREFIXES = "num kMGT";
 
     /**
-     * A value as people write it: up to six significant digits with an SI prefix and no
-     * e-notation (2e9 is "2 G", 1.5e-5 is "15 u"); whole numbers below 10,000 as they are.
+     * A value as people write it: up to six significant digits with an SI prefix and the unit,
+     * no e-notation (2e9 FLOP/s is "2 GFLOP/s", 1.5e-5 s is "15 us"); whole numbers below 10,000
+     * as they are.
      */
-    static String format(Object value) {
+    static String format(Object value, String unit) {
+        String u = unit.isEmpty() ? "" : " " + unit;
         if (value instanceof Integer) {
-            return value.toString();
+            return value + u;
         }
         double d = ((Number) value).doubleValue();
         if (d == 0 || !Double.isFinite(d)) {
-            return d == 0 ? "0" : Double.toString(d);
+            return (d == 0 ? "0" : Double.toString(d)) + u;
         }
         int exp = (int) Math.floor(Math.log10(Math.abs(d)) / 3);
         exp = Math.max(-3, Math.min(4, exp));
@@ -125,12 +133,18 @@ public final class NumberEditor extends AbstractPropertyEditor<Object, TextField
         if (s.contains(".") && !s.contains("e")) {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
-        return exp == 0 ? s : s + " " + PREFIXES.charAt(exp + 3);
+        return exp == 0 ? s + u : s + " " + PREFIXES.charAt(exp + 3) + unit;
     }
 
-    /** A number, optionally with an SI prefix (n, u or µ, m, k, M, G, T) after it; e-notation also reads. */
-    static double parse(String text) {
+    /**
+     * A number, optionally with an SI prefix (n, u or µ, m, k, M, G, T) and the unit after it
+     * ("3 GFLOP/s", "3G", "3e9"); e-notation also reads.
+     */
+    static double parse(String text, String unit) {
         String t = text.trim();
+        if (!unit.isEmpty() && t.endsWith(unit)) {
+            t = t.substring(0, t.length() - unit.length()).trim();
+        }
         if (t.isEmpty()) {
             throw new NumberFormatException("empty");
         }
