@@ -67,10 +67,8 @@ class ExplorerWindowAppTest extends AppWindowTest {
     @Test
     void aSavedPositionOffEveryScreenIsDroppedAndTheWindowFitsTheScreen() throws Exception {
         AppSettings settings = new AppSettings();
-        settings.windowX = 9000;
-        settings.windowY = 7000;
-        settings.windowWidth = 5000;
-        settings.windowHeight = 4000;
+        settings.windowX = settings.windowY = 9000;
+        settings.windowWidth = settings.windowHeight = 5000;
         launch(session("linear", "a72", new Budget(plainPeak("linear", "a72"), 1.5, true, true), 1), settings);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         WaitForAsyncUtils.waitForFxEvents();

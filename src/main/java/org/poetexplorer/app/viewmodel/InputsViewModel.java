@@ -453,6 +453,11 @@ public final class InputsViewModel {
         return device.getReadOnlyProperty();
     }
 
+    /** True while the device is a loaded profile edited in the app (not as loaded), false once reset or saved. */
+    public ReadOnlyBooleanProperty deviceEditedProperty() {
+        return deviceEdited.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<TrainingGraph> graphProperty() {
         return graph.getReadOnlyProperty();
     }
@@ -500,11 +505,6 @@ public final class InputsViewModel {
     /** The relative gap at which the exact search stops (0: until optimality is proven). */
     public DoubleProperty gapToleranceProperty() {
         return gapTolerance;
-    }
-
-    /** True while the device is a loaded profile edited in the app (not as loaded). */
-    public ReadOnlyBooleanProperty deviceEditedProperty() {
-        return deviceEdited.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
