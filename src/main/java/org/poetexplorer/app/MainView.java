@@ -1,6 +1,7 @@
 package org.poetexplorer.app;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -32,6 +33,7 @@ import org.controlsfx.control.NotificationPane;
 import org.poetexplorer.app.view.EnergyView;
 import org.poetexplorer.app.view.ExportMenus;
 import org.poetexplorer.app.view.FileChoosers;
+import org.poetexplorer.app.view.HelpMenu;
 import org.poetexplorer.app.view.InputsView;
 import org.poetexplorer.app.view.MemoryView;
 import org.poetexplorer.app.view.NodeTableView;
@@ -63,20 +65,26 @@ final class MainView extends BorderPane {
     private final SplitPane centerSplit;
     private final Menu recentMenu = new Menu("Open Recent");
     private final Tab tradeoffTab;
-    private final PauseTransition noticeTimeout = new PauseTransition(Duration.seconds(12));
+    private static final Duration INFO_NOTICE_TIME = Duration.seconds(5);
+    private static final Duration ERROR_NOTICE_TIME = Duration.seconds(8);
+    private final PauseTransition noticeTimeout = new PauseTransition(INFO_NOTICE_TIME);
     private final ExportMenus exportMenus;
+    private final Consumer<String> openDocument;
 
-    MainView(ExplorerViewModel vm) {
+    /** @param openDocument opens a file's URI in the desktop's viewer (the documentation) */
+    MainView(ExplorerViewModel vm, Consumer<String> openDocument) {
         this.vm = vm;
+        this.openDocument = openDocument;
         setId("mainView");
         navigation = new TimeNavigation(window, () -> {
             SolveResult r = vm.solving().resultProperty().get();
             return r != null && r.hasSchedule() && !r.schedule().ops().isEmpty() ? r.schedule().endS() : 1;
         });
+        fitEveryNewSchedule();
         timeline = new TimelineView(vm, window, navigation);
         memory = new MemoryView(vm, window, navigation);
         nodeTable = new NodeTableView(vm);
-        inputs = new InputsView(vm, this::chooseNetwork, this::chooseDevice);
+        inputs = new InputsView(vm, this::chooseNetwork, this::chooseDevice, this::chooseDeviceProfileToSave);
         status = new StatusView(vm);
 
         ScrollPane left = new ScrollPane(inputs);
@@ -114,7 +122,8 @@ final class MainView extends BorderPane {
 
         notifications = new NotificationPane(mainSplit);
         notifications.setId("notifications");
-        notifications.setShowFromTop(true);
+        // at the bottom, over the tables rather than the menu and the timeline's tools, and not for long
+        notifications.setShowFromTop(false);
         noticeTimeout.setOnFinished(e -> notifications.hide());
         vm.notices().noticeProperty().addListener((o, a, n) -> {
             if (n != null) {
@@ -123,6 +132,7 @@ final class MainView extends BorderPane {
                     notifications.getStyleClass().add("error-notice");
                 }
                 notifications.show(n.title() + "\n" + n.text());
+                noticeTimeout.setDuration(n.error() ? ERROR_NOTICE_TIME : INFO_NOTICE_TIME);
                 noticeTimeout.playFromStart();
             }
         });
@@ -140,6 +150,20 @@ final class MainView extends BorderPane {
         });
         vm.recentFiles().files().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
+    }
+
+    /**
+     * Another network, device or set of budgets shows its schedule whole: a zoom into the old
+     * one would show an empty stretch of time. Better schedules of the same solve keep the zoom.
+     */
+    private void fitEveryNewSchedule() {
+        vm.inputs().graphProperty().addListener((o, a, b) -> navigation.fit());
+        vm.inputs().deviceProperty().addListener((o, a, b) -> navigation.fit());
+        vm.solving().resultProperty().addListener((o, a, r) -> {
+            if (r != null && (a == null || a.graph() != r.graph() || !a.budget().equals(r.budget()))) {
+                navigation.fit();
+            }
+        });
     }
 
     /** The Solve menu's "Trade-off Curve": shows the trade-off charts and starts the sweep there. */
@@ -169,6 +193,8 @@ final class MainView extends BorderPane {
         zoomOut.setOnAction(e -> navigation.zoomOut());
         Label hint = new Label("wheel: zoom   drag: pan   click: select node");
         hint.getStyleClass().add("muted");
+        // here, not over the chart, where it would cover the card of the operation under the pointer
+        hint.setTooltip(new Tooltip(TimelineView.HELP));
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(title, spacer, hint, zoomOut, zoomIn, fit);
@@ -185,7 +211,9 @@ final class MainView extends BorderPane {
                 KeyCombination.SHIFT_DOWN), this::chooseSessionToOpen);
         MenuItem saveSession = item("Save Session...", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
                 this::chooseSessionToSave);
-        Menu file = new Menu("File", null, openNet, openDev, recentMenu, new SeparatorMenuItem(), openSession,
+        MenuItem newSession = item("New (Defaults)", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                vm.sessions()::newSession);
+        Menu file = new Menu("File", null, newSession, new SeparatorMenuItem(), openNet, openDev, recentMenu, new SeparatorMenuItem(), openSession,
                 saveSession, new SeparatorMenuItem(), exportMenus.exportMenu(), new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
 
@@ -204,6 +232,7 @@ final class MainView extends BorderPane {
         Menu solve = new Menu("Solve", null, resolve, cancel, new SeparatorMenuItem(), curve);
         MenuBar bar = new MenuBar(file, view, solve);
         bar.setId("menuBar");
+        bar.getMenus().add(HelpMenu.create(bar, openDocument));
         return bar;
     }
 
@@ -237,6 +266,14 @@ final class MainView extends BorderPane {
         Path f = FileChoosers.open(owner(), "Open device profile", vm.recentFiles().folder(), "JSON files", "*.json");
         if (f != null) {
             vm.inputs().openDevice(f);
+        }
+    }
+
+    private void chooseDeviceProfileToSave() {
+        Path f = FileChoosers.save(owner(), "Save device profile", "device.json", vm.recentFiles().folder(),
+                "Device profiles (JSON)", "*.json");
+        if (f != null) {
+            vm.inputs().saveDeviceProfile(f);
         }
     }
 

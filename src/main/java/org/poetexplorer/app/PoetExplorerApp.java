@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.poetexplorer.app.viewmodel.AppSettings;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
@@ -15,7 +17,8 @@ import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 /**
  * POET Explorer, the desktop app: opens with resnet18_cifar on the a72 at 60 % of the plain
  * peak RAM and 1.5x runtime, solved. Remembers window geometry, split positions and recent
- * files between runs ({@link AppSettings}).
+ * files between runs ({@link AppSettings}); the window opens on a screen there is now, never
+ * larger than it ({@link WindowPlacement}).
  */
 public class PoetExplorerApp extends Application {
     public static final String TITLE = "POET Explorer";
@@ -44,25 +47,32 @@ public class PoetExplorerApp extends Application {
         for (String f : settings.recentFiles) {
             viewModel.recentFiles().files().add(Path.of(f));
         }
-        view = new MainView(viewModel);
-        Scene scene = new Scene(view, settings.windowWidth, settings.windowHeight);
+        view = new MainView(viewModel, uri -> getHostServices().showDocument(uri));
+        List<Rectangle2D> screens = new ArrayList<>();
+        screens.add(Screen.getPrimary().getVisualBounds());
+        Screen.getScreens().stream().filter(sc -> sc != Screen.getPrimary()).forEach(sc -> screens.add(sc.getVisualBounds()));
+        WindowPlacement place = WindowPlacement.of(settings.windowX, settings.windowY, settings.windowWidth,
+                settings.windowHeight, screens);
+        Scene scene = new Scene(view);
         scene.getStylesheets().add(PoetExplorerApp.class.getResource("explorer.css").toExternalForm());
         primary.setScene(scene);
-        primary.setMinWidth(900);
-        primary.setMinHeight(600);
+        primary.setMinWidth(Math.min(900, place.width()));
+        primary.setMinHeight(Math.min(600, place.height()));
         primary.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             var g = viewModel.inputs().graphProperty().get();
             var d = viewModel.inputs().deviceProperty().get();
-            return g == null || d == null ? TITLE : TITLE + " \u2014 " + g.name() + " on " + d.id();
-        }, viewModel.inputs().graphProperty(), viewModel.inputs().deviceProperty()));
+            return g == null || d == null ? TITLE : TITLE + " \u2014 " + g.name() + " on " + d.id()
+                    + (viewModel.inputs().deviceEditedProperty().get() ? " (edited)" : "");
+        }, viewModel.inputs().graphProperty(), viewModel.inputs().deviceProperty(),
+                viewModel.inputs().deviceEditedProperty()));
         var icon = PoetExplorerApp.class.getResourceAsStream("icon.png");
         if (icon != null) {
             primary.getIcons().add(new Image(icon));
         }
-        if (!Double.isNaN(settings.windowX) && !Double.isNaN(settings.windowY)) {
-            primary.setX(settings.windowX);
-            primary.setY(settings.windowY);
-        }
+        primary.setX(place.x());
+        primary.setY(place.y());
+        primary.setWidth(place.width());
+        primary.setHeight(place.height());
         primary.setMaximized(settings.maximized);
         view.mainSplit().setDividerPositions(settings.leftSplit);
         view.centerSplit().setDividerPositions(settings.centerSplits.get(0), settings.centerSplits.get(1));

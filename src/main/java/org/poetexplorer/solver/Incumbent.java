@@ -73,6 +73,15 @@ final class Incumbent {
         return best != null && best.energyJ() - lowerBoundJ <= PoetSolver.OPTIMAL_TOLERANCE * best.energyJ();
     }
 
+    /** The best schedule's relative distance above the proven bound; infinite without a schedule. */
+    synchronized double gap() {
+        if (best == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double bound = Math.min(lowerBoundJ, best.energyJ());
+        return best.energyJ() > 0 ? Math.max(0.0, (best.energyJ() - bound) / best.energyJ()) : 0.0;
+    }
+
     /** The final result; an OPTIMAL one also goes to the listener. */
     SolveResult result(SolveStatus status, String message) {
         SolveResult r = make(status, message);

@@ -35,7 +35,9 @@ import org.poetexplorer.solver.phases.StageModel;
  * covering program), or the backend proved its answer optimal and that answer's exact energy is
  * within the same tolerance of the backend's proven bound; INFEASIBLE when proven (by the
  * working-set and runtime proofs, the cover bound or the backend); otherwise FEASIBLE with
- * gap = (energy - bound) / energy, or UNKNOWN with no schedule.
+ * gap = (energy - bound) / energy, or UNKNOWN with no schedule. With a gap tolerance
+ * ({@link SolveOptions#gapTolerance}) the exact stage model is not started when the best schedule
+ * is already within it, and its backend stops at that gap: FEASIBLE with the gap, not OPTIMAL.
  */
 public final class PoetSolver {
     /** Relative distance between exact energy and proven bound that still counts as optimal. */
@@ -176,8 +178,8 @@ public final class PoetSolver {
             listener.onProgress("paging and single recomputations", incumbent.lowerBoundJ());
             GapModel gapModel = GapModel.build(graph, budget, backend.needsIntegerModel());
             double seconds = budget.remat() ? times.gapModelSeconds() : times.remainingSeconds();
-            BackendOutcome out = backend.solve(gapModel.lp(), null, Deadline.in(seconds), options.threads(), cancel,
-                    x -> consider(gapModel.plan(x), "gap model"));
+            BackendOutcome out = backend.solve(gapModel.lp(), null, Deadline.in(seconds), options.gapTolerance(),
+                    options.threads(), cancel, x -> consider(gapModel.plan(x), "gap model"));
             if (out.x() != null) {
                 consider(gapModel.plan(out.x()), "gap model");
             }
@@ -196,6 +198,10 @@ public final class PoetSolver {
             if (stopped != null) {
                 return stopped;
             }
+            SolveResult closeEnough = withinGapTolerance();
+            if (closeEnough != null) {
+                return closeEnough;
+            }
             listener.onProgress("building the model", incumbent.lowerBoundJ());
             StageModel model = StageFormulation.reduced(graph, budget, backend.needsIntegerModel());
             stopped = stoppedEarly();
@@ -206,7 +212,7 @@ public final class PoetSolver {
             Verifier.Verified best = incumbent.best();
             double[] hint = best == null ? null : model.pointOf(best.plan());
             BackendOutcome out = backend.solve(model.lp(), hint, Deadline.in(times.remainingSeconds()),
-                    options.threads(), cancel, x -> consider(model.round(x), "stage model"));
+                    options.gapTolerance(), options.threads(), cancel, x -> consider(model.round(x), "stage model"));
             if (out.x() != null) {
                 consider(model.round(out.x()), "stage model");
             }
@@ -221,6 +227,14 @@ public final class PoetSolver {
                 return incumbent.stopped("cancelled");
             }
             return times.isUp() ? incumbent.stopped("time limit reached") : null;
+        }
+
+        /** FEASIBLE with its gap when the best schedule is within the gap tolerance of the bound; null otherwise. */
+        private SolveResult withinGapTolerance() {
+            double tolerance = options.gapTolerance();
+            return tolerance > 0 && incumbent.gap() <= tolerance
+                    ? incumbent.result(SolveStatus.FEASIBLE, "stopped within the gap tolerance of " + tolerance)
+                    : null;
         }
 
         private SolveResult optimalIfTheBoundCloses(String bound) {
@@ -254,11 +268,19 @@ public final class PoetSolver {
                     if (incumbent.meetsBound()) {
                         return incumbent.result(SolveStatus.OPTIMAL, "proven optimal by " + backend.name() + " on " + what);
                     }
+                    SolveResult closeEnough = withinGapTolerance();
+                    if (closeEnough != null) {
+                        return closeEnough;
+                    }
                     return incumbent.hasSchedule()
                             ? incumbent.result(SolveStatus.FEASIBLE, backend.name() + " claimed optimal; the exact"
                                     + " recheck leaves a gap")
                             : incumbent.stopped(backend.name() + " claimed optimal but gave no valid schedule");
                 default:
+                    SolveResult stoppedAtGap = cancel.isCancelled() ? null : withinGapTolerance();
+                    if (stoppedAtGap != null) {
+                        return stoppedAtGap; // a backend that stops at the gap limit with a FEASIBLE status
+                    }
                     String why = cancel.isCancelled() ? "cancelled"
                             : out.kind() == BackendOutcome.Kind.ERROR ? out.detail() : "time limit reached";
                     return incumbent.stopped(why);

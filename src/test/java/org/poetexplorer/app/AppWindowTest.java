@@ -62,13 +62,17 @@ abstract class AppWindowTest {
 
     /** Starts the app as a user whose last session is {@code last}: the app reopens it on start. */
     void launch(Session last) throws Exception {
+        launch(last, new AppSettings());
+    }
+
+    /** Starts the app as a user whose saved settings are {@code settings} and whose last session is {@code last}. */
+    void launch(Session last, AppSettings settings) throws Exception {
         if (last != null) {
             Path file = settingsDir.resolve("last-session.json");
             SessionFiles.write(file, last);
-            AppSettings settings = new AppSettings();
             settings.lastSession = file.toString();
-            settings.save();
         }
+        settings.save();
         app = new PoetExplorerApp();
         FxToolkit.setupApplication(() -> app);
         stage = (Stage) app.view().getScene().getWindow();

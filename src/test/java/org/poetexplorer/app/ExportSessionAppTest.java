@@ -212,20 +212,24 @@ class ExportSessionAppTest extends AppWindowTest {
     }
 
     @Test
-    void aSessionWhoseFilesMovedSaysWhichAndOpensTheDefaults() throws Exception {
+    void aSessionWhoseNetworkMovedSaysWhichAndKeepsTheNetworkOnScreen() throws Exception {
         launchTheSavedSession();
+        long ramBefore = vm().inputs().ramBudgetProperty().get();
         Path gone = dir.resolve("moved-away").resolve("net.json");
         Path session = dir.resolve("moved.json");
-        SessionFiles.write(session, new Session(new NetworkSource.NetworkFile(gone), new DeviceSource.BuiltInDevice("m0"), null, BUDGET, "scip", 3,
-                1, null, 0));
+        SessionFiles.write(session, new Session(new NetworkSource.NetworkFile(gone), new DeviceSource.BuiltInDevice("m0"),
+                null, new Budget(99_999, 1.7, true, true), "scip", 3, 1, null, 0));
         await(() -> vm().sessions().open(session));
         Notice n = lastNotice();
         assertTrue(n.error(), n.toString());
         assertTrue(n.text().contains(gone.toString()), n.text());
-        assertTrue(n.title().contains("defaults"), n.title());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> InputsViewModel.DEFAULT_NETWORK.equals(vm().inputs().graphProperty().get().name()));
-        assertEquals(InputsViewModel.DEFAULT_DEVICE, vm().inputs().deviceProperty().get().id());
+        assertTrue(n.title().contains("kept the network linear"), n.title());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().inputs().runtimeRatioProperty().get() == 1.7);
+        awaitSettled();
+        assertEquals("linear", vm().inputs().graphProperty().get().name(), "the network on screen stays");
+        assertEquals("m0", vm().inputs().deviceProperty().get().id());
+        assertEquals(ramBefore, vm().inputs().ramBudgetProperty().get(), "with its RAM budget");
+        assertEquals(3.0, vm().inputs().timeLimitProperty().get(), "the session's other settings are open");
         Screenshots.save(stage.getScene(), "22-session-files-moved");
     }
 
@@ -244,5 +248,19 @@ class ExportSessionAppTest extends AppWindowTest {
         assertEquals(session + ": solver.threads: must be a whole number from 1 to 1024 (was 10000000000)", n.text());
         assertEquals(before.graph().name(), vm().inputs().graphProperty().get().name(), "the network on screen stays");
         assertEquals(before.schedule().ops(), vm().solving().resultProperty().get().schedule().ops(), "the schedule stays");
+    }
+
+    @Test
+    void aFileThatIsNotASessionSaysSoAndChangesNothing() throws Exception {
+        SolveResult shown = launchTheSavedSession();
+        Path schedule = dir.resolve("schedule.json");
+        await(() -> vm().exports().exportScheduleJson(schedule));
+        await(() -> vm().sessions().open(schedule));
+        Notice n = lastNotice();
+        assertTrue(n.error(), n.toString());
+        assertTrue(n.title().contains("nothing was changed") && !n.title().contains("defaults"), n.title());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(shown, vm().solving().resultProperty().get(), "the schedule on screen stays");
+        assertEquals(3500, vm().inputs().ramBudgetProperty().get());
     }
 }

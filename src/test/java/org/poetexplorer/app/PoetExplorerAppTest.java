@@ -39,8 +39,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * to the folder named by {@code poet.screenshots} when it is given (see {@link Screenshots}).
  */
 class PoetExplorerAppTest extends AppWindowTest {
+    /** The status bar's words: the badge, then the line beside it. */
     private String statusText() {
-        return ((Label) app.view().lookup("#statusText")).getText();
+        return ((Label) app.view().lookup("#statusBadge")).getText() + " "
+                + ((Label) app.view().lookup("#statusText")).getText();
     }
 
     private Slider ramSlider() {
@@ -165,7 +167,22 @@ class PoetExplorerAppTest extends AppWindowTest {
         assertEquals(summary.inRamAtPeak().size(), memory.listedContents().size(), "one line per output in RAM");
         String largest = r.schedule().graph().node(summary.inRamAtPeak().get(0)).name();
         assertTrue(memory.listedContents().get(0).startsWith(largest), memory.listedContents().get(0));
+        javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) memory.contentsScene()
+                .lookup("#ramContents");
+        java.util.List<Double> sizeColumn = list.lookupAll(".list-cell").stream()
+                .filter(c -> ((javafx.scene.control.ListCell<?>) c).getItem() != null)
+                .map(c -> ((javafx.scene.layout.HBox) ((javafx.scene.control.ListCell<?>) c).getGraphic())
+                        .getChildren().get(2).localToScene(0, 0).getX())
+                .distinct().toList();
+        assertEquals(1, sizeColumn.size(), "the sizes stand in one column: " + sizeColumn);
+        javafx.scene.Node secondRow = list.lookupAll(".list-cell").stream()
+                .filter(c -> ((javafx.scene.control.ListCell<?>) c).getIndex() == 1).findFirst().orElseThrow();
+        robot.clickOn(secondRow);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(summary.inRamAtPeak().get(1), vm().solving().selectedNodeProperty().get(),
+                "a click on a row selects its node");
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> memory.contentsScene() == null);
     }
 
     @Test
@@ -193,6 +210,10 @@ class PoetExplorerAppTest extends AppWindowTest {
         robot.moveTo(screen.add(0, 6)).moveTo(screen);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> timeline.hoverCard().isVisible());
         Screenshots.save(stage.getScene(), "05-hover-tooltip");
+        Thread.sleep(1500); // longer than a tooltip's delay
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(javafx.stage.Window.getWindows().stream().anyMatch(win -> win instanceof javafx.scene.control.Tooltip
+                && win.isShowing()), "no help tooltip covers the card");
         String text = timeline.hoverCard().getText();
         String name = r.schedule().graph().node(op.node()).name();
         assertTrue(text.contains("COMPUTE") && text.contains(name) && text.contains("stage " + op.stage()), text);
@@ -231,13 +252,17 @@ class PoetExplorerAppTest extends AppWindowTest {
         Device before = vm().inputs().deviceProperty().get();
         javafx.scene.control.TextField flops = (javafx.scene.control.TextField) app.view()
                 .lookup("#deviceSheet").lookupAll(".text-field").iterator().next();
-        assertEquals(before.flops(), Double.parseDouble(flops.getText()), before.flops() * 1e-5);
+        assertEquals(2e9, before.flops());
+        assertEquals("2 GFLOP/s", flops.getText(), "with an SI prefix and the unit, not e-notation");
         robot.clickOn(flops);
         fx(flops::selectAll);
         robot.write("-3");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(flops.getStyleClass().contains("invalid"), "a negative speed is marked at once");
         assertTrue(flops.getTooltip().getText().contains("flops"), flops.getTooltip().getText());
+        Label problem = (Label) app.view().lookup("#deviceProblem");
+        assertTrue(problem.isVisible() && problem.getText().startsWith("flops"), "said beside the fields: "
+                + problem.getText());
         robot.type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "08-device-field-invalid");
@@ -251,6 +276,24 @@ class PoetExplorerAppTest extends AppWindowTest {
         assertEquals(vm().inputs().graphProperty().get(), r.graph(), "the schedule is for the edited device");
         assertEquals(vm().inputs().graphProperty().get().node(1).flop() / 4e9, r.graph().runtime(1), 1e-15,
                 "costs recomputed for the new speed");
+        assertTrue(vm().inputs().deviceEditedProperty().get() && stage.getTitle().endsWith("(edited)"),
+                stage.getTitle());
+        assertTrue(app.view().lookup("#resetDevice").isVisible(), "an edited profile can be reset");
+        Path profile = settingsDir.resolve("fast-a72.json");
+        fx(() -> vm().inputs().saveDeviceProfile(profile));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> new DeviceSource.DeviceFile(profile.toAbsolutePath())
+                .equals(vm().inputs().deviceChoiceProperty().get()) && !vm().inputs().loadingProperty().get());
+        assertEquals(4e9, vm().inputs().deviceProperty().get().flops(), "saved as a profile, and used");
+        assertFalse(vm().inputs().deviceEditedProperty().get(), "a saved profile is not an edited one");
+        awaitSettled(60);
+        Device saved = vm().inputs().deviceProperty().get();
+        fx(() -> vm().inputs().applyDevice(new Device(saved.id(), saved.name(), 5e9, saved.flopsPerJoule(),
+                saved.pageInLatency(), saved.pageInThroughput(), saved.pageOutLatency(), saved.pageOutThroughput(),
+                saved.memoryPower(), saved.bytesPerElement(), saved.power(), "edited")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().inputs().deviceEditedProperty().get());
+        fx(() -> ((javafx.scene.control.Button) app.view().lookup("#resetDevice")).fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm().inputs().deviceEditedProperty().get());
+        assertEquals(saved, vm().inputs().deviceProperty().get(), "reset: the profile as loaded");
     }
 
     @Test
@@ -264,6 +307,10 @@ class PoetExplorerAppTest extends AppWindowTest {
         assertEquals("linear", r.graph().name());
         assertEquals(new NetworkSource.NetworkFile(good.toAbsolutePath()), vm().inputs().networkProperty().get());
         assertEquals(good.toAbsolutePath(), vm().recentFiles().files().get(0), "remembered as a recent file");
+        javafx.scene.control.ListCell<?> shown = ((javafx.scene.control.ComboBox<?>) app.view()
+                .lookup("#networkPicker")).getButtonCell();
+        assertEquals(new NetworkSource.NetworkFile(good.toAbsolutePath()).toString(), shown.getText(),
+                "the network box names the open file");
 
         Path bad = dir.resolve("broken-network.json");
         Files.writeString(bad, "{\"nodes\": [{\"type\": \"Input\", \"out_shape\": [1, 3], \"flop\": 0, "
@@ -273,6 +320,10 @@ class PoetExplorerAppTest extends AppWindowTest {
                 && app.view().notifications().getText().contains("broken-network.json"));
         String text = app.view().notifications().getText();
         assertTrue(text.contains("deps"), text);
+        awaitNotification(10);
+        javafx.scene.Node bar = app.view().lookup(".notification-bar");
+        assertTrue(bar.localToScene(0, 0).getY() > stage.getScene().getHeight() / 2,
+                "the notice shows at the bottom, clear of the menu and the timeline's tools");
         assertEquals("linear", vm().inputs().graphProperty().get().name(), "the loaded network stays");
         assertEquals(r, vm().solving().resultProperty().get(), "and so does its schedule");
     }

@@ -74,6 +74,15 @@ class TradeoffCurveAppTest extends AppWindowTest {
         assertTrue(r.hasSchedule() && r.status() != SolveStatus.INFEASIBLE);
         assertTrue(pane.charts().points(true).stream()
                 .anyMatch(p -> p.current() && Math.round(p.ramBudgetBytes()) == wanted), "the loaded budget is the marked point");
+
+        javafx.scene.control.Label message = (javafx.scene.control.Label) app.view().lookup("#tradeoffMessage");
+        assertTrue(message.getText().startsWith("Trade-off curve"), message.getText());
+        fx(() -> vm().inputs().selectNetwork(new org.poetexplorer.io.NetworkSource.CatalogNetwork("transformer")));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> "transformer".equals(vm().inputs().graphProperty().get().name()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(sweep.sweepPoints().isEmpty(), "another network: the curve's points go");
+        assertEquals("", message.getText(), "and so do its words");
     }
 
     /** Whether (x, y) picks exactly {@code p}, with no other point as close (a click there cannot miss). */

@@ -77,6 +77,20 @@ class PoetSolverBehaviourTest {
     }
 
     @Test
+    void aGapToleranceEndsALongSearchFeasibleWithItsGapNeverOptimal() {
+        double tolerance = 1e-3;
+        SolveResult r = PoetSolver.solve(VGG, VGG_LONG, new SolveOptions(Backends.DEFAULT, 60, 2, tolerance), null,
+                null);
+        assertEquals(SolveStatus.FEASIBLE, r.status(), r.message());
+        assertTrue(r.gap() <= tolerance, "gap " + r.gap());
+        assertTrue(r.gap() > PoetSolver.OPTIMAL_TOLERANCE, "not proven optimal, so not OPTIMAL: gap " + r.gap());
+        assertTrue(r.message().contains("gap tolerance"), r.message());
+        assertTrue(ReplayChecker.check(r.schedule(), ScheduleSummary.of(r.schedule()).energyJ()).valid());
+        assertThrows(IllegalArgumentException.class, () -> new SolveOptions(Backends.DEFAULT, 60, 2, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> new SolveOptions(Backends.DEFAULT, 60, 2, -0.01));
+    }
+
+    @Test
     void aTimeLimitEndsWithTheBestScheduleAndItsGapOrWithNothing() {
         SolveResult r = solve(BERT, BERT_60, 3, null, null);
         assertTrue(r.status() == SolveStatus.FEASIBLE || r.status() == SolveStatus.UNKNOWN

@@ -7,6 +7,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -27,6 +29,13 @@ import org.poetexplorer.model.TrainingGraph;
  */
 public final class BudgetPane extends VBox {
     private final ExplorerViewModel vm;
+    /** An arrow key moves the RAM budget by 5 %, Page Up or Down by 25 % (the slider is log10 of bytes). */
+    static final double RAM_KEY_STEP = Math.log10(1.05);
+    static final double RAM_PAGE_STEP = Math.log10(1.25);
+    /** An arrow key moves the runtime budget by 0.05x of a plain step, Page Up or Down by 0.5x. */
+    static final double RUNTIME_KEY_STEP = 0.05;
+    static final double RUNTIME_PAGE_STEP = 0.5;
+
     private final Slider ramSlider = new Slider();
     private final TextField ramField = new TextField();
     private final Label ramValue = new Label();
@@ -52,7 +61,7 @@ public final class BudgetPane extends VBox {
         ramValue.getStyleClass().add("value");
         HBox ramHeader = new HBox(8, ramTitle, spacer(), ramValue);
         ramSlider.setTooltip(new Tooltip("RAM for activations, on a log scale from the largest single activation to "
-                + "above the plain schedule's peak (marked below). Dragging re-solves."));
+                + "above the plain schedule's peak (marked below). Dragging re-solves. Arrow keys: 5 %; Page Up/Down: 25 %."));
         ramField.setTooltip(new Tooltip("Exact RAM budget: bytes, or with a unit (1.5MB, 512KiB). Enter applies."));
         ramField.setPrefColumnCount(10);
         peakArrow.getStyleClass().add("peak-arrow");
@@ -65,6 +74,9 @@ public final class BudgetPane extends VBox {
         ramSlider.minProperty().addListener((o, a, b) -> placePeakMarker());
         ramSlider.maxProperty().addListener((o, a, b) -> placePeakMarker());
 
+        steps(ramSlider, RAM_KEY_STEP, RAM_PAGE_STEP);
+        steps(runtimeSlider, RUNTIME_KEY_STEP, RUNTIME_PAGE_STEP);
+
         Label rtTitle = new Label("Runtime budget");
         rtTitle.getStyleClass().add("field-title");
         runtimeSlider.setMajorTickUnit(1);
@@ -72,7 +84,7 @@ public final class BudgetPane extends VBox {
         runtimeSlider.setShowTickMarks(true);
         runtimeSlider.setShowTickLabels(true);
         runtimeSlider.setTooltip(new Tooltip("Compute time allowed, as a multiple of one plain training step "
-                + "(1.0x: no recomputation)."));
+                + "(1.0x: no recomputation). Arrow keys: 0.05x; Page Up/Down: 0.5x."));
         runtimeField.setTooltip(new Tooltip("Exact runtime budget in plain steps, at least 1 (1.5 or 1.5x). "
                 + "Enter applies."));
         runtimeField.setPrefColumnCount(5);
@@ -124,6 +136,18 @@ public final class BudgetPane extends VBox {
             }
         });
         showRuntime(vm.inputs().runtimeRatioProperty().get());
+    }
+
+    /** Arrow keys move {@code slider} by {@code key}, Page Up and Page Down by {@code page}. */
+    private static void steps(Slider slider, double key, double page) {
+        slider.setBlockIncrement(key);
+        slider.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.PAGE_DOWN) {
+                double by = e.getCode() == KeyCode.PAGE_UP ? page : -page;
+                slider.setValue(Math.max(slider.getMin(), Math.min(slider.getMax(), slider.getValue() + by)));
+                e.consume();
+            }
+        });
     }
 
     private static Pane spacer() {

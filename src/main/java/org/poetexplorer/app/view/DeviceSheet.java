@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
@@ -11,11 +13,14 @@ import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 import org.poetexplorer.model.Device;
 
 /**
- * The device profile as an editable ControlsFX property sheet. Every field is checked against
- * {@link Device#problems} as it is typed; a valid edit becomes a new device for the solve.
+ * The device profile as an editable ControlsFX property sheet, each field named as in the
+ * profile file, its value shown with an SI prefix and its unit. Every field is checked against {@link Device#problems} as it is
+ * typed (the problem is a line above the sheet, {@link #problemProperty}); a valid edit becomes
+ * a new device for the solve.
  */
 public final class DeviceSheet extends PropertySheet {
     private final ExplorerViewModel vm;
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
 
     public DeviceSheet(ExplorerViewModel vm) {
         this.vm = vm;
@@ -27,17 +32,25 @@ public final class DeviceSheet extends PropertySheet {
         vm.inputs().deviceProperty().addListener((o, a, d) -> rebuild(d));
     }
 
+    /** What is wrong with the value being typed, as one line to show under the sheet; null when nothing is. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
     private void rebuild(Device d) {
+        problem.set(null);
         List<Item> items = new ArrayList<>();
         if (d != null) {
-            items.add(new Field(d, "flops", "compute speed, FLOP/s", Device::flops));
-            items.add(new Field(d, "flopsPerJoule", "compute efficiency, FLOP per joule", Device::flopsPerJoule));
-            items.add(new Field(d, "pageInLatency", "seconds per page-in transfer", Device::pageInLatency));
-            items.add(new Field(d, "pageInThroughput", "page-in bytes per second", Device::pageInThroughput));
-            items.add(new Field(d, "pageOutLatency", "seconds per page-out transfer", Device::pageOutLatency));
-            items.add(new Field(d, "pageOutThroughput", "page-out bytes per second", Device::pageOutThroughput));
-            items.add(new Field(d, "memoryPower", "watts drawn while paging", Device::memoryPower));
-            items.add(new Field(d, "bytesPerElement", "bytes per tensor element (4 for float32)",
+            items.add(new Field(d, "flops", "FLOP/s", "compute speed, FLOP/s", Device::flops));
+            items.add(new Field(d, "flopsPerJoule", "FLOP/J", "compute efficiency, FLOP per joule",
+                    Device::flopsPerJoule));
+            items.add(new Field(d, "pageInLatency", "s", "seconds per page-in transfer", Device::pageInLatency));
+            items.add(new Field(d, "pageInThroughput", "B/s", "page-in bytes per second", Device::pageInThroughput));
+            items.add(new Field(d, "pageOutLatency", "s", "seconds per page-out transfer", Device::pageOutLatency));
+            items.add(new Field(d, "pageOutThroughput", "B/s", "page-out bytes per second",
+                    Device::pageOutThroughput));
+            items.add(new Field(d, "memoryPower", "W", "watts drawn while paging", Device::memoryPower));
+            items.add(new Field(d, "bytesPerElement", "B", "bytes per tensor element (4 for float32)",
                     x -> (double) x.bytesPerElement()));
         }
         getItems().setAll(items);
@@ -80,18 +93,21 @@ public final class DeviceSheet extends PropertySheet {
     private final class Field implements Item {
         private final Device device;
         private final String name;
+        private final String unit;
         private final String description;
         private final double value;
 
-        Field(Device device, String name, String description, Function<Device, Double> getter) {
+        Field(Device device, String name, String unit, String description, Function<Device, Double> getter) {
             this.device = device;
             this.name = name;
+            this.unit = unit;
             this.description = description;
             this.value = getter.apply(device);
         }
 
         PropertyEditor<?> editor() {
-            return new NumberEditor(this, v -> problem(device, name, v), name.equals("bytesPerElement"));
+            return new NumberEditor(this, v -> problem(device, name, v), name.equals("bytesPerElement"), unit,
+                    problem::set);
         }
 
         @Override
@@ -101,9 +117,10 @@ public final class DeviceSheet extends PropertySheet {
 
         @Override
         public String getCategory() {
-            return "Device " + device.id();
+            return "Device " + device.id() + (vm.inputs().deviceEditedProperty().get() ? " (edited)" : "");
         }
 
+        /** The field's name in the profile file (its unit is shown with its value). */
         @Override
         public String getName() {
             return name;

@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.SpinnerValueFactory;
@@ -19,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.InputsViewModel;
 import org.poetexplorer.io.DeviceSource;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
@@ -34,6 +36,11 @@ public final class InputsView extends VBox {
     private boolean syncing;
 
     public InputsView(ExplorerViewModel vm, Runnable openNetwork, Runnable openDevice) {
+        this(vm, openNetwork, openDevice, () -> { });
+    }
+
+    /** @param saveDevice asks for a file and saves the edited device profile there */
+    public InputsView(ExplorerViewModel vm, Runnable openNetwork, Runnable openDevice, Runnable saveDevice) {
         setId("inputs");
         setPadding(new Insets(0));
         budgets = new BudgetPane(vm);
@@ -69,10 +76,29 @@ public final class InputsView extends VBox {
         deviceSource.setMaxWidth(420);
         deviceName.setTooltip(deviceSource);
         vm.inputs().deviceProperty().addListener((o, a, d) -> {
-            deviceName.setText(d == null ? "" : d.name());
+            deviceName.setText(d == null ? "" : d.name() + (vm.inputs().deviceEditedProperty().get()
+                    ? " \u2014 edited" : ""));
             deviceSource.setText(d == null || d.source().isEmpty() ? "Device profile" : "Source: " + d.source());
         });
-        VBox deviceBox = new VBox(6, deviceRow, deviceName, sheet);
+        Label problem = new Label();
+        problem.setId("deviceProblem");
+        problem.getStyleClass().add("field-error");
+        problem.setWrapText(true);
+        problem.textProperty().bind(sheet.problemProperty());
+        problem.visibleProperty().bind(sheet.problemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Button reset = new Button("Reset");
+        reset.setId("resetDevice");
+        reset.setTooltip(new Tooltip("Drop the edits: the profile as it was loaded"));
+        reset.setOnAction(e -> vm.inputs().resetDevice());
+        Button saveAs = new Button("Save as Profile...");
+        saveAs.setId("saveDeviceProfile");
+        saveAs.setTooltip(new Tooltip("Save the edited figures as a device profile file and use it"));
+        saveAs.setOnAction(e -> saveDevice.run());
+        HBox editedRow = new HBox(6, reset, saveAs);
+        editedRow.visibleProperty().bind(vm.inputs().deviceEditedProperty());
+        editedRow.managedProperty().bind(editedRow.visibleProperty());
+        VBox deviceBox = new VBox(6, deviceRow, deviceName, editedRow, problem, sheet);
         deviceBox.setPadding(new Insets(4));
 
         TitledPane net = new TitledPane("Network", networkBox);
@@ -91,6 +117,15 @@ public final class InputsView extends VBox {
             Runnable open, Consumer<T> select, ObservableValue<T> loaded) {
         picker.setId(id);
         picker.setItems(choices);
+        // the box names the choice loaded, also one (an opened file) added to the list as it loads
+        picker.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                T shown = picker.getValue();
+                setText(shown == null ? null : shown.toString());
+            }
+        });
         picker.setMaxWidth(Double.MAX_VALUE);
         picker.setTooltip(new Tooltip(tip));
         Button openButton = new Button("Open...");
@@ -168,20 +203,33 @@ public final class InputsView extends VBox {
         threads.setId("threadsSpinner");
         threads.setEditable(true);
         threads.valueProperty().addListener((o, a, b) -> vm.inputs().threadsProperty().set(b));
+        vm.inputs().threadsProperty().addListener((o, a, b) -> threads.getValueFactory().setValue(b.intValue()));
         threads.setTooltip(new Tooltip("Solver threads."));
         Spinner<Double> limit = new Spinner<>();
         limit.setId("timeLimitSpinner");
         limit.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(1, 3600, vm.inputs().timeLimitProperty().get(), 5));
         limit.setEditable(true);
         limit.valueProperty().addListener((o, a, b) -> vm.inputs().timeLimitProperty().set(b));
+        vm.inputs().timeLimitProperty().addListener((o, x, y) -> limit.getValueFactory().setValue(y.doubleValue()));
         limit.setTooltip(new Tooltip("Wall-clock limit of a solve in seconds. The best schedule found so "
                 + "far is kept, with its gap."));
+        Spinner<Double> gap = new Spinner<>();
+        gap.setId("gapToleranceSpinner");
+        gap.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 10,
+                vm.inputs().gapToleranceProperty().get() * 100, 0.05));
+        gap.setEditable(true);
+        gap.valueProperty().addListener((o, a, b) -> vm.inputs().gapToleranceProperty().set(b / 100));
+        vm.inputs().gapToleranceProperty().addListener((o, a, b) -> gap.getValueFactory().setValue(b.doubleValue() * 100));
+        gap.setTooltip(new Tooltip(String.format(Locale.ROOT, "Stop the exact search once the schedule is within this "
+                + "many per cent of the proven lower bound (FEASIBLE with its gap); 0: search until OPTIMAL is proven. "
+                + "Default %s %%.", InputsViewModel.DEFAULT_GAP_TOLERANCE * 100)));
         grid.addRow(0, new Label("solver"), solver);
         grid.addRow(1, new Label("threads"), threads);
         grid.addRow(2, new Label("time limit (s)"), limit);
+        grid.addRow(3, new Label("gap tolerance (%)"), gap);
         Label note = new Label(String.format(Locale.ROOT, "%d cores here", Runtime.getRuntime().availableProcessors()));
         note.getStyleClass().add("muted");
-        grid.add(note, 1, 3);
+        grid.add(note, 1, 4);
         Spinner<Integer> batch = new Spinner<>(0, 1 << 20, (int) vm.inputs().onnxImportProperty().get().batch());
         batch.setId("onnxBatchSpinner");
         batch.setEditable(true);
@@ -197,9 +245,9 @@ public final class InputsView extends VBox {
                         : ImportOptions.Unsupported.FAIL));
         batch.valueProperty().addListener((o, a, b) -> apply.run());
         estimate.selectedProperty().addListener((o, a, b) -> apply.run());
-        grid.addRow(4, new Label("ONNX batch"), batch);
-        grid.add(estimate, 1, 5);
-        grid.addRow(6, new Label("time unit"), timeUnitField(vm));
+        grid.addRow(5, new Label("ONNX batch"), batch);
+        grid.add(estimate, 1, 6);
+        grid.addRow(7, new Label("time unit"), timeUnitField(vm));
         return grid;
     }
 

@@ -2,9 +2,15 @@ package org.poetexplorer.app.view;
 
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PopOver;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
@@ -19,11 +25,12 @@ import org.poetexplorer.schedule.ScheduleSummary;
 
 /**
  * The memory chart on screen, under the timeline and on the same time axis. A click lists
- * the outputs in RAM at that moment (a click on the peak marker: at the peak).
+ * the outputs in RAM at that moment (a click on the peak marker: at the peak), largest first in
+ * aligned columns; a click on a row selects its node, Esc closes the list.
  */
 public final class MemoryView extends ChartCanvas {
     private final PopOver popOver = new PopOver();
-    private final ListView<String> contents = new ListView<>();
+    private final ListView<Integer> contents = new ListView<>();
     private final Label contentsTitle = new Label();
     private MemoryData data;
     private int markedOp = -1;
@@ -39,7 +46,29 @@ public final class MemoryView extends ChartCanvas {
         setId("memory");
         Tooltip.install(this, new Tooltip("RAM in use after each operation. Click (or click the peak) to list "
                 + "what is in RAM there. Wheel zooms, drag pans, like the timeline."));
-        contents.setPrefSize(380, 260);
+        contents.setId("ramContents");
+        contents.setPrefSize(420, 260);
+        contents.setCellFactory(list -> new ContentsRow());
+        // a click on a row selects its node in the charts and the node table
+        contents.getSelectionModel().selectedItemProperty().addListener((o, a, node) -> {
+            if (node != null) {
+                vm.solving().selectedNodeProperty().set(node);
+            }
+        });
+        // Esc closes the list, whether the list (after a click in it) or the window has the keys
+        popOver.setHideOnEscape(true);
+        javafx.event.EventHandler<KeyEvent> escape = e -> {
+            if (e.getCode() == KeyCode.ESCAPE && popOver.isShowing()) {
+                popOver.hide(javafx.util.Duration.ZERO);
+                e.consume();
+            }
+        };
+        popOver.addEventFilter(KeyEvent.KEY_PRESSED, escape);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, escape);
+            }
+        });
         contentsTitle.getStyleClass().add("popover-title");
         popOver.setContentNode(new VBox(6, contentsTitle, contents));
         popOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_CENTER);
@@ -82,14 +111,8 @@ public final class MemoryView extends ChartCanvas {
     public void showContents(int k, boolean peak, double screenX, double screenY) {
         Schedule s = data.schedule();
         List<Integer> nodes = ScheduleSummary.inRamAfter(s, k);
-        long total = 0;
-        contents.getItems().clear();
-        for (int i : nodes) {
-            GraphNode n = s.graph().node(i);
-            total += n.ramBytes();
-            contents.getItems().add(String.format("%-28s %-16s %10s", n.name(), n.type(),
-                    Quantities.bytes(n.ramBytes())));
-        }
+        long total = nodes.stream().mapToLong(i -> s.graph().node(i).ramBytes()).sum();
+        contents.getItems().setAll(nodes);
         contentsTitle.setText((peak ? "At the peak: " : "At " + Quantities.duration(s.computeClockS()[k]) + ": ")
                 + nodes.size() + " outputs in RAM, " + Quantities.bytes(total));
         markedOp = k;
@@ -102,7 +125,47 @@ public final class MemoryView extends ChartCanvas {
         return popOver.isShowing() ? popOver.getScene() : null;
     }
 
+    /** The rows of the contents list as they read: name, type, size. */
     public List<String> listedContents() {
-        return contents.getItems();
+        if (data == null) {
+            return List.of();
+        }
+        TrainingGraph g = data.schedule().graph();
+        return contents.getItems().stream().map(i -> g.node(i).name() + " " + g.node(i).type() + " "
+                + Quantities.bytes(g.node(i).ramBytes())).toList();
+    }
+
+    /** One output in RAM: name, type and size in aligned columns, the size right-aligned. */
+    private final class ContentsRow extends ListCell<Integer> {
+        private final Label name = new Label();
+        private final Label type = new Label();
+        private final Label size = new Label();
+        private final HBox row = new HBox(8, name, type, size);
+
+        ContentsRow() {
+            HBox.setHgrow(name, Priority.ALWAYS);
+            name.setMaxWidth(Double.MAX_VALUE);
+            type.setMinWidth(110);
+            type.setPrefWidth(110);
+            type.getStyleClass().add("muted");
+            size.setMinWidth(80);
+            size.setPrefWidth(80);
+            size.setAlignment(Pos.CENTER_RIGHT);
+            row.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(Integer node, boolean empty) {
+            super.updateItem(node, empty);
+            if (empty || node == null || data == null) {
+                setGraphic(null);
+                return;
+            }
+            GraphNode n = data.schedule().graph().node(node);
+            name.setText(n.name());
+            type.setText(n.type());
+            size.setText(Quantities.bytes(n.ramBytes()));
+            setGraphic(row);
+        }
     }
 }

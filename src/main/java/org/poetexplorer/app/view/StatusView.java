@@ -3,6 +3,7 @@ package org.poetexplorer.app.view;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -29,8 +30,15 @@ public final class StatusView extends StatusBar {
         badge.setId("statusBadge");
         badge.getStyleClass().add("badge");
         text.setId("statusText");
-        text.textProperty().bind(vm.solving().statusProperty());
-        text.setTooltip(new Tooltip("Status of the current solve"));
+        // the badge names the status; the line beside it says the rest
+        text.textProperty().bind(Bindings.createStringBinding(
+                () -> withoutBadgeWord(vm.solving().statusProperty().get(), badge.getText()),
+                vm.solving().statusProperty(), badge.textProperty()));
+        Tooltip fullLine = new Tooltip();
+        fullLine.setWrapText(true);
+        fullLine.setMaxWidth(600);
+        fullLine.textProperty().bind(vm.solving().statusProperty());
+        text.setTooltip(fullLine);
         elapsed.setId("elapsed");
         elapsed.setTooltip(new Tooltip("Time since this solve started"));
         cancel.setId("cancelButton");
@@ -71,6 +79,21 @@ public final class StatusView extends StatusBar {
         });
         vm.solving().resultProperty().addListener((o, a, b) -> showBadge(vm));
         vm.solving().phaseProperty().addListener((o, a, b) -> showBadge(vm));
+    }
+
+    /** {@code line} without its leading status word when the badge already shows it. */
+    static String withoutBadgeWord(String line, String badgeWord) {
+        if (line == null || badgeWord == null || badgeWord.isEmpty()) {
+            return line;
+        }
+        for (String lead : new String[] {"", "Stopped: "}) {
+            String prefix = lead + badgeWord;
+            if (line.startsWith(prefix)) {
+                String rest = line.substring(prefix.length()).replaceFirst("^(: |, | \\| )", "");
+                return lead.isEmpty() ? rest : "Stopped" + (rest.isEmpty() ? "" : ", " + rest);
+            }
+        }
+        return line;
     }
 
     private void showElapsed(ExplorerViewModel vm) {

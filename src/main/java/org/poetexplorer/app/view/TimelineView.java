@@ -3,7 +3,6 @@ package org.poetexplorer.app.view;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 import org.poetexplorer.chart.TimeWindow;
 import org.poetexplorer.chart.TimelineData;
@@ -18,6 +17,9 @@ import org.poetexplorer.schedule.Schedule;
  * operation under the pointer and selects an operation's node on click.
  */
 public final class TimelineView extends ChartCanvas {
+    /** How to use the timeline, for a tooltip beside it (one over it would cover the hover card). */
+    public static final String HELP = "Wheel: zoom around the pointer. Drag: pan. Click an operation to select "
+            + "its node. F or Ctrl+0: fit to window.";
     private final ExplorerViewModel vm;
     private final ObjectProperty<TimeWindow> window;
     private final Label hoverCard = new Label();
@@ -39,8 +41,6 @@ public final class TimelineView extends ChartCanvas {
         hoverCard.setVisible(false);
         hoverCard.setMouseTransparent(true);
         addOverlay(hoverCard);
-        Tooltip.install(this, new Tooltip("Wheel: zoom around the pointer. Drag: pan. Click an operation to select "
-                + "its node. F or Ctrl+0: fit to window."));
         vm.solving().resultProperty().addListener((o, a, r) -> {
             Schedule s = r != null && r.hasSchedule() ? r.schedule() : null;
             data = s == null ? null : new TimelineData(s);

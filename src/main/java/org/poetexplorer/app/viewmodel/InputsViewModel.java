@@ -28,6 +28,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 import org.poetexplorer.app.tasks.BackgroundTasks;
 import org.poetexplorer.app.tasks.SolveRequest;
 import org.poetexplorer.catalog.Catalog;
@@ -59,6 +60,12 @@ public final class InputsViewModel {
     public static final double DEFAULT_RUNTIME_RATIO = 1.5;
     public static final double MIN_RUNTIME_RATIO = 1.0;
     public static final double MAX_RUNTIME_RATIO = 10.0;
+    public static final double DEFAULT_TIME_LIMIT_S = 60;
+    /**
+     * The exact search stops once the schedule is within 0.1 % of the proven bound (shown as
+     * FEASIBLE with its gap): closing the last fraction of a per cent can take minutes.
+     */
+    public static final double DEFAULT_GAP_TOLERANCE = 0.001;
 
     private final ObservableList<NetworkSource> networks = FXCollections.observableArrayList();
     private final ObservableList<DeviceSource> devices = FXCollections.observableArrayList();
@@ -71,6 +78,7 @@ public final class InputsViewModel {
     private final ReadOnlyObjectWrapper<ImportOptions> onnxImport = new ReadOnlyObjectWrapper<>(this, "onnxImport",
             ImportOptions.DEFAULT);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper deviceEdited = new ReadOnlyBooleanWrapper(this, "deviceEdited");
     private final ReadOnlyIntegerWrapper loadFailures = new ReadOnlyIntegerWrapper(this, "loadFailures");
 
     private final LongProperty ramBudget = new SimpleLongProperty(this, "ramBudget", 1);
@@ -80,7 +88,8 @@ public final class InputsViewModel {
     private final StringProperty solver = new SimpleStringProperty(this, "solver", Backends.DEFAULT);
     private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads",
             Math.max(1, Runtime.getRuntime().availableProcessors()));
-    private final DoubleProperty timeLimit = new SimpleDoubleProperty(this, "timeLimit", 60);
+    private final DoubleProperty timeLimit = new SimpleDoubleProperty(this, "timeLimit", DEFAULT_TIME_LIMIT_S);
+    private final DoubleProperty gapTolerance = new SimpleDoubleProperty(this, "gapTolerance", DEFAULT_GAP_TOLERANCE);
 
     private final BackgroundTasks tasks;
     private final Notices notices;
@@ -100,7 +109,8 @@ public final class InputsViewModel {
         for (String id : DeviceFiles.builtInIds()) {
             devices.add(new DeviceSource.BuiltInDevice(id));
         }
-        for (ObservableValue<?> input : List.of(ramBudget, runtimeRatio, paging, remat, solver, threads, timeLimit)) {
+        for (ObservableValue<?> input : List.of(ramBudget, runtimeRatio, paging, remat, solver, threads, timeLimit,
+                gapTolerance)) {
             input.addListener((o, a, b) -> inputsChanged());
         }
     }
@@ -147,6 +157,27 @@ public final class InputsViewModel {
     public void loadDefaults() {
         load(new NetworkSource.CatalogNetwork(DEFAULT_NETWORK), new DeviceSource.BuiltInDevice(DEFAULT_DEVICE), null,
                 DEFAULT_RAM_FRACTION);
+    }
+
+    /**
+     * Everything as on a first run: the default network and device at the default budgets,
+     * both tricks on, the default solver settings and import choices; then solves.
+     */
+    public void resetToDefaults() {
+        applying = true;
+        try {
+            runtimeRatio.set(DEFAULT_RUNTIME_RATIO);
+            paging.set(true);
+            remat.set(true);
+            solver.set(Backends.DEFAULT);
+            threads.set(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            timeLimit.set(DEFAULT_TIME_LIMIT_S);
+            gapTolerance.set(DEFAULT_GAP_TOLERANCE);
+            onnxImport.set(ImportOptions.DEFAULT);
+        } finally {
+            applying = false;
+        }
+        loadDefaults();
     }
 
     public void selectNetwork(NetworkSource choice) {
@@ -204,18 +235,53 @@ public final class InputsViewModel {
         load(network.get(), deviceChoice.get(), edited, currentRamFraction());
     }
 
+    /** Goes back to the device profile as it was loaded, dropping the edits. */
+    public void resetDevice() {
+        if (deviceEdited.get()) {
+            load(network.get(), deviceChoice.get(), null, currentRamFraction());
+        }
+    }
+
+    /**
+     * Saves the device as edited as a profile file named after {@code file}, in the background,
+     * then uses that profile (it is added to the device picker). A failed save changes nothing.
+     */
+    public Task<Path> saveDeviceProfile(Path file) {
+        Device d = device.get();
+        if (d == null) {
+            return null;
+        }
+        String id = file.getFileName().toString().replaceFirst("\\.json$", "");
+        return tasks.run("save device profile", () -> {
+            DeviceFiles.write(d.withId(id), file);
+            return file;
+        }, BackgroundTasks.Outcome.of(saved -> {
+            notices.post(Notice.info("Device profile saved", saved.toAbsolutePath().toString()));
+            openDevice(saved);
+        }, error -> notices.post(Notice.error("Could not save the device profile (nothing was changed)",
+                Notice.reason(error)))));
+    }
+
     private double currentRamFraction() {
         long peak = plainPeakBytes.get();
         return peak > 0 ? (double) ramBudget.get() / peak : DEFAULT_RAM_FRACTION;
     }
 
-    private record Loaded(NetworkSource network, DeviceSource deviceChoice, Device device, TrainingGraph graph,
-            Schedule plain, long plainPeak, List<String> warnings) {
+    /**
+     * The RAM budget carried to another network or device: the same share of its plain peak,
+     * but never below the least RAM any schedule of it needs (the largest working set).
+     */
+    static long carriedRamBytes(TrainingGraph g, long plainPeak, double ramFraction) {
+        return Math.max(Math.max(1, Plans.workingSetFloorBytes(g)), Math.round(plainPeak * ramFraction));
+    }
+
+    private record Loaded(NetworkSource network, DeviceSource deviceChoice, Device device, boolean deviceEdited,
+            TrainingGraph graph, Schedule plain, long plainPeak, List<String> warnings) {
     }
 
     private void load(NetworkSource n, DeviceSource dc, Device given, double ramFraction) {
         load(n, dc, given, loaded -> {
-            applyLoaded(loaded, Math.max(1, Math.round(loaded.plainPeak() * ramFraction)));
+            applyLoaded(loaded, carriedRamBytes(loaded.graph(), loaded.plainPeak(), ramFraction));
             inputsChanged();
         });
     }
@@ -230,9 +296,11 @@ public final class InputsViewModel {
         solving.loading("Loading " + n + " on " + dc + "...");
         tasks.run("load " + n, () -> {
             Device d = given != null ? given : dc.load();
+            boolean edited = given != null && !given.equals(asLoaded(dc));
             LoadedNetwork loaded = n.loadWithWarnings(d, onnxChoices);
             TrainingGraph g = loaded.graph();
-            return new Loaded(n, dc, d, g, Plans.plainSchedule(g), Plans.plainPeakBytes(g), loaded.warnings());
+            return new Loaded(n, dc, d, edited, g, Plans.plainSchedule(g), Plans.plainPeakBytes(g),
+                    loaded.warnings());
         }, BackgroundTasks.Outcome.of(loaded -> {
             if (gen == loadGeneration) {
                 loading.set(false);
@@ -251,6 +319,15 @@ public final class InputsViewModel {
         }));
     }
 
+    /** The profile {@code dc} stands for as it is on disk or built in; null when it cannot be read. */
+    private static Device asLoaded(DeviceSource dc) {
+        try {
+            return dc.load();
+        } catch (InputException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private void reportLoadError(NetworkSource n, DeviceSource dc, Throwable error) {
         notices.post(Notice.error("Could not load " + n + " on " + dc + " (nothing was changed)", Notice.reason(error)));
     }
@@ -262,6 +339,18 @@ public final class InputsViewModel {
      */
     void restore(NetworkSource n, DeviceSource dc, Device given, Budget budget, SolveOptions options,
             Function<TrainingGraph, SolveResult> shownFor) {
+        restore(n, dc, given, budget, options, shownFor, false);
+    }
+
+    /**
+     * As {@link #restore(NetworkSource, DeviceSource, Device, Budget, SolveOptions, Function)};
+     * with {@code carryRamShare}, the RAM budget is the current one's share of the plain peak
+     * carried to the loaded network instead of the saved bytes (the saved network is not the one
+     * loaded).
+     */
+    void restore(NetworkSource n, DeviceSource dc, Device given, Budget budget, SolveOptions options,
+            Function<TrainingGraph, SolveResult> shownFor, boolean carryRamShare) {
+        double share = currentRamFraction();
         load(n, dc, given, loaded -> {
             applying = true;
             try {
@@ -274,8 +363,9 @@ public final class InputsViewModel {
             } finally {
                 applying = false;
             }
-            applyLoaded(loaded, budget.ramBytes());
-            SolveResult shown = shownFor.apply(loaded.graph());
+            long ram = carryRamShare ? carriedRamBytes(loaded.graph(), loaded.plainPeak(), share) : budget.ramBytes();
+            applyLoaded(loaded, ram);
+            SolveResult shown = carryRamShare ? null : shownFor.apply(loaded.graph());
             if (shown == null) {
                 inputsChanged();
             } else {
@@ -290,16 +380,18 @@ public final class InputsViewModel {
                 || !l.device().equals(device.get());
         applying = true;
         try {
-            network.set(l.network());
+            // listed before it is chosen, so the picker shows the file's name
             if (l.network() instanceof NetworkSource.NetworkFile f && !networks.contains(f)) {
                 networks.add(f);
                 recent.remember(f.path());
             }
+            network.set(l.network());
             addDeviceChoice(l.deviceChoice());
             if (l.deviceChoice() instanceof DeviceSource.DeviceFile f) {
                 recent.remember(f.path());
             }
             deviceChoice.set(l.deviceChoice());
+            deviceEdited.set(l.deviceEdited());
             device.set(l.device());
             if (graphChanged) {
                 solving.newGraph();
@@ -336,7 +428,8 @@ public final class InputsViewModel {
         }
         try {
             Budget b = new Budget(ramBudget.get(), runtimeRatio.get(), paging.get(), remat.get());
-            return new SolveRequest(graph.get(), b, new SolveOptions(solver.get(), timeLimit.get(), threads.get()));
+            return new SolveRequest(graph.get(), b, new SolveOptions(solver.get(), timeLimit.get(), threads.get(),
+                    gapTolerance.get()));
         } catch (IllegalArgumentException e) {
             notices.post(Notice.error("Budget not usable", e.getMessage()));
             return null;
@@ -363,6 +456,11 @@ public final class InputsViewModel {
 
     public ReadOnlyObjectProperty<Device> deviceProperty() {
         return device.getReadOnlyProperty();
+    }
+
+    /** True while the device is a loaded profile edited in the app (not as loaded), false once reset or saved. */
+    public ReadOnlyBooleanProperty deviceEditedProperty() {
+        return deviceEdited.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<TrainingGraph> graphProperty() {
@@ -407,6 +505,11 @@ public final class InputsViewModel {
 
     public DoubleProperty timeLimitProperty() {
         return timeLimit;
+    }
+
+    /** The relative gap at which the exact search stops (0: until optimality is proven). */
+    public DoubleProperty gapToleranceProperty() {
+        return gapTolerance;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -3,6 +3,7 @@ package org.poetexplorer.app.viewmodel;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.concurrent.Task;
@@ -25,8 +26,9 @@ import org.poetexplorer.solver.SolveResult;
  * Saves and opens sessions (network, device, budgets, switches, solver settings and the last
  * schedule, one JSON file), in the background. The last session saved or opened is remembered
  * in {@link AppSettings} and reopened on start. A session whose network or device file has
- * moved says which and opens the defaults instead; a saved schedule that no longer replays on
- * the loaded network is solved again.
+ * moved says which and keeps what is on screen for it (the defaults when nothing is), opening
+ * the rest; a file that is not a session changes nothing; a saved schedule that no longer
+ * replays on the loaded network is solved again.
  */
 public final class Sessions {
     private final BackgroundTasks tasks;
@@ -51,6 +53,13 @@ public final class Sessions {
             return;
         }
         open(Path.of(settings.lastSession));
+    }
+
+    /** File > New: the defaults, as on a first run; the next start opens them too (no last session). */
+    public void newSession() {
+        settings.lastSession = null;
+        saveSettings();
+        inputs.resetToDefaults();
     }
 
     /** Saves what is on screen now. Returns the background task (null when nothing is loaded). */
@@ -108,15 +117,36 @@ public final class Sessions {
 
     private void apply(Path file, Session s) {
         remember(file);
+        SolveOptions options = new SolveOptions(s.solver(), s.timeLimitS(), s.threads(),
+                inputs.gapToleranceProperty().get());
         List<Path> missing = s.missingFiles();
-        if (!missing.isEmpty()) {
-            notices.post(Notice.error("Session " + file.getFileName() + ": files have moved (opened the defaults)",
-                    missing.stream().map(p -> p + " is not there any more").collect(Collectors.joining("; "))));
-            inputs.loadDefaults();
+        if (missing.isEmpty()) {
+            inputs.restore(s.network(), s.device(), s.editedDevice(), s.budget(), options, g -> shown(s, g));
             return;
         }
-        SolveOptions options = new SolveOptions(s.solver(), s.timeLimitS(), s.threads());
-        inputs.restore(s.network(), s.device(), s.editedDevice(), s.budget(), options, g -> shown(s, g));
+        // what has moved is replaced by what is on screen now (the defaults when nothing is), the rest opens
+        boolean networkMoved = s.network() instanceof NetworkSource.NetworkFile f && missing.contains(f.path());
+        boolean deviceMoved = s.device() instanceof DeviceSource.DeviceFile f && missing.contains(f.path());
+        NetworkSource network = networkMoved ? current(inputs.networkProperty().get(),
+                new NetworkSource.CatalogNetwork(InputsViewModel.DEFAULT_NETWORK)) : s.network();
+        DeviceSource device = deviceMoved ? current(inputs.deviceChoiceProperty().get(),
+                new DeviceSource.BuiltInDevice(InputsViewModel.DEFAULT_DEVICE)) : s.device();
+        Device given = deviceMoved ? inputs.deviceProperty().get() : s.editedDevice();
+        List<String> kept = new ArrayList<>();
+        if (networkMoved) {
+            kept.add("the network " + network);
+        }
+        if (deviceMoved) {
+            kept.add("the device " + device);
+        }
+        notices.post(Notice.error("Session " + file.getFileName() + ": files have moved (kept " + String.join(" and ",
+                kept) + ")", missing.stream().map(p -> p + " is not there any more").collect(Collectors.joining("; "))
+                + ". The session's other settings are open."));
+        inputs.restore(network, device, given, s.budget(), options, g -> null, networkMoved);
+    }
+
+    private static <T> T current(T shown, T otherwise) {
+        return shown != null ? shown : otherwise;
     }
 
     /**
@@ -141,6 +171,10 @@ public final class Sessions {
 
     private void remember(Path file) {
         settings.lastSession = file.toAbsolutePath().toString();
+        saveSettings();
+    }
+
+    private void saveSettings() {
         try {
             settings.save();
         } catch (IOException e) {

@@ -9,7 +9,8 @@ import org.poetexplorer.solver.SolveResult;
 /**
  * The status bar's one line: OPTIMAL, FEASIBLE with its gap, INFEASIBLE with which budget to
  * raise (and by how much when known), stopped, or what the running solve is doing; then the
- * schedule's energy, peak and tricks, and the solve time.
+ * schedule's energy, peak and tricks, its compute time against the runtime budget, and the
+ * solve time.
  */
 final class StatusLine {
     /**
@@ -70,6 +71,7 @@ final class StatusLine {
                 sb.append(String.format(Locale.ROOT, ", %d recomputes, %d page-outs, %d page-ins",
                         sum.counts().recompute(), sum.counts().pageOut(), sum.counts().pageIn()));
             }
+            sb.append(" | ").append(computeTime(r, sum));
         }
         if (!stillSolving) {
             sb.append(String.format(Locale.ROOT, " | solved in %.2f s", r.solveSeconds()));
@@ -78,6 +80,17 @@ final class StatusLine {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The schedule's compute time against the runtime budget. The budget bounds compute
+     * (computations and recomputations) only: page transfers run beside the computations of
+     * their stage, so they take no time of it.
+     */
+    static String computeTime(SolveResult r, ScheduleSummary sum) {
+        double budgetS = r.budget().runtimeRatio() * r.graph().plainRuntimeS();
+        return "compute " + Quantities.duration(sum.runtimeS()) + " of " + Quantities.duration(budgetS)
+                + " runtime budget (transfers overlap compute)";
     }
 
     private static String infeasibleAdvice(Budget b, Context c) {

@@ -72,8 +72,8 @@ public final class TradeoffViewModel {
         this.tasks = tasks;
         this.inputs = inputs;
         this.solving = solving;
-        // A curve of a network no longer shown is not worth the CPU.
-        inputs.graphProperty().addListener((o, a, b) -> cancel());
+        // A curve of a network no longer shown is not worth the CPU, and its points and words go with it.
+        inputs.graphProperty().addListener((o, a, b) -> forget());
     }
 
     /** Starts a sweep of the current inputs, cancelling one still running. */
@@ -133,6 +133,16 @@ public final class TradeoffViewModel {
         if (task != null) {
             tasks.stop(task);
         }
+    }
+
+    /** Stops the sweep and drops its points and its message (what it still reports is ignored). */
+    private void forget() {
+        cancel();
+        sweeps++;
+        points.clear();
+        curveKey = null;
+        finish("");
+        progress.set(0);
     }
 
     private void finish(String text) {

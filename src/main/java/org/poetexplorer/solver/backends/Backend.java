@@ -12,12 +12,23 @@ public interface Backend {
         return false;
     }
 
+    /** The relative (and absolute) gap at which a backend stops when it is asked for optimality. */
+    double EXACT_GAP = 1e-9;
+
+    /** Solves {@code lp} to optimality (to {@link #EXACT_GAP}); see the other {@code solve}. */
+    default BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
+            Cancellation cancel, Consumer<double[]> onSolution) {
+        return solve(lp, hint, deadline, EXACT_GAP, threads, cancel, onSolution);
+    }
+
     /**
      * Solves {@code lp}. {@code hint} is a point of the model (NaN entries: no hint) or null.
-     * The search ends by {@code deadline}. Improving solutions found on the way are
-     * passed to {@code onSolution} (as model points) when the backend can report them.
+     * The search ends by {@code deadline}, or once the backend's own relative gap between its
+     * best solution and its bound is at most {@code relativeGap} (at least {@link #EXACT_GAP}).
+     * Improving solutions found on the way are passed to {@code onSolution} (as model points)
+     * when the backend can report them.
      * Returns promptly after {@code cancel} fires.
      */
-    BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
+    BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, double relativeGap, int threads,
             Cancellation cancel, Consumer<double[]> onSolution);
 }

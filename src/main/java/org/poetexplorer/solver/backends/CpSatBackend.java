@@ -27,7 +27,7 @@ final class CpSatBackend implements Backend {
     }
 
     @Override
-    public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
+    public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, double relativeGap, int threads,
             Cancellation cancel, Consumer<double[]> onSolution) {
         Natives.load();
         CpModel cp = new CpModel();
@@ -92,6 +92,9 @@ final class CpSatBackend implements Backend {
             solver.getParameters().setMaxTimeInSeconds(deadline.secondsLeft());
         }
         solver.getParameters().setLogSearchProgress(false);
+        if (relativeGap > EXACT_GAP) {
+            solver.getParameters().setRelativeGapLimit(relativeGap);
+        }
         Callback callback = new Callback(vars, onSolution);
         if (cancel.isCancelled()) {
             return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");

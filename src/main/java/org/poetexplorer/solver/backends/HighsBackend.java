@@ -29,7 +29,7 @@ final class HighsBackend implements Backend {
     }
 
     @Override
-    public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
+    public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, double relativeGap, int threads,
             Cancellation cancel, Consumer<double[]> onSolution) {
         Natives.load();
         ModelSolverHelper probe = new ModelSolverHelper(NAME);
@@ -45,7 +45,7 @@ final class HighsBackend implements Backend {
         // The bridge cannot interrupt the native search, so it runs on its own thread and a cancel
         // returns at once; the abandoned search ends at its time limit and frees its own memory.
         CompletableFuture<BackendOutcome> search = CompletableFuture.supplyAsync(
-                () -> run(lp, deadline, threads), DAEMONS);
+                () -> run(lp, deadline, relativeGap, threads), DAEMONS);
         try (AutoCloseable hook = cancel.onCancel(() -> search.complete(BackendOutcome.none(
                 BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY,
                 "cancelled (" + NAME + " cannot be interrupted; its native search stops at its time limit)")))) {
@@ -65,7 +65,7 @@ final class HighsBackend implements Backend {
         t.start();
     };
 
-    private BackendOutcome run(LinearModel lp, Deadline deadline, int threads) {
+    private BackendOutcome run(LinearModel lp, Deadline deadline, double relativeGap, int threads) {
         ModelBuilderHelper builder = new ModelBuilderHelper();
         ModelSolverHelper solver = new ModelSolverHelper(NAME);
         try {
@@ -74,7 +74,7 @@ final class HighsBackend implements Backend {
                         NAME + ": the model could not be passed to the solver");
             }
             solver.enableOutput(false);
-            solver.setSolverSpecificParameters(parameters(threads));
+            solver.setSolverSpecificParameters(parameters(relativeGap, threads));
             if (!deadline.isNone()) {
                 solver.setTimeLimitInSeconds(deadline.secondsLeft());
             }
@@ -109,7 +109,8 @@ final class HighsBackend implements Backend {
         }
     }
 
-    private static String parameters(int threads) {
-        return String.format(Locale.ROOT, "mip_rel_gap=1e-9\nmip_abs_gap=1e-9\nthreads=%d\noutput_flag=false", threads);
+    private static String parameters(double relativeGap, int threads) {
+        return String.format(Locale.ROOT, "mip_rel_gap=%s\nmip_abs_gap=%s\nthreads=%d\noutput_flag=false",
+                Math.max(EXACT_GAP, relativeGap), EXACT_GAP, threads);
     }
 }

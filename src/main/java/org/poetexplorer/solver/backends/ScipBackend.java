@@ -5,13 +5,15 @@ import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import com.google.ortools.linearsolver.MPVariableProto;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
  * SCIP through OR-Tools' MPSolver, on the scaled model: unlike the model-builder path, MPSolver
  * can interrupt SCIP (cancel) and pass it a solution hint, and it returns SCIP's incumbent when
  * a time limit ends the search. Gap limits 1e-9 relative and absolute, as for HiGHS. No
- * incumbent callback is offered to Java: only the final solution is reported.
+ * incumbent callback is offered to Java: only the final solution is reported. A larger relative
+ * gap, when asked for, stops the search earlier.
  */
 final class ScipBackend implements Backend {
 
@@ -21,7 +23,7 @@ final class ScipBackend implements Backend {
     }
 
     @Override
-    public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
+    public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, double relativeGap, int threads,
             Cancellation cancel, Consumer<double[]> onSolution) {
         Natives.load();
         MPSolver solver = MPSolver.createSolver("SCIP");
@@ -53,7 +55,8 @@ final class ScipBackend implements Backend {
                 solver.setHint(hv, values);
             }
             solver.suppressOutput();
-            solver.setSolverSpecificParametersAsString("limits/gap = 1e-9\nlimits/absgap = 1e-9\n");
+            solver.setSolverSpecificParametersAsString(String.format(Locale.ROOT,
+                    "limits/gap = %s\nlimits/absgap = %s\n", Math.max(EXACT_GAP, relativeGap), EXACT_GAP));
             if (!deadline.isNone()) {
                 solver.setTimeLimit(Math.max(1, Math.round(deadline.secondsLeft() * 1000)));
             }
