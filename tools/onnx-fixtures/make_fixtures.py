@@ -329,7 +329,7 @@ NETWORKS = {
     "vit": (vit, False),
     "bert": (bert, True),
     "distilbert": (distilbert, False),
-    "gpt2": (gpt2, False),
+    "gpt2": (gpt2, True),
     "t5_encoder": (t5_encoder, False),
     "lstm": (lstm, False),
     "gru": (gru, False),

@@ -51,6 +51,9 @@ final class Folding {
             "Tile", "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd", "MatMul", "Trilu", "CumSum",
             "RandomUniformLike", "RandomNormalLike", "ArgMax", "ArgMin");
 
+    /** The most parts a sequence may have (each is held at import; a graph has at most {@link OnnxReader#MAX_NODES} nodes). */
+    static final int MAX_SEQUENCE = 65_536;
+
     private static final Set<String> COMPARISONS = Set.of("Equal", "Less", "Greater", "LessOrEqual",
             "GreaterOrEqual", "And", "Or", "Xor");
 
@@ -486,12 +489,64 @@ final class Folding {
             if (count < 1) {
                 throw Refusal.badModel("num_outputs " + count + " must be >= 1");
             }
-            long each = (size + count - 1) / count;
-            sizes = new ArrayList<>();
-            for (long left = size; left > 0; left -= each) {
-                sizes.add(Math.min(each, left));
-            }
+            sizes = chunks(size, (size + count - 1) / count);
         }
+        if (sizes.size() != parts) {
+            throw Refusal.badModel("split " + sizes + " does not cut dimension " + axis + " of " + x.dims()
+                    + " into " + parts + " outputs");
+        }
+        return cut(x, axis, sizes, true);
+    }
+
+    /**
+     * The parts {@code SplitToSequence} cuts {@code x} into, {@code split} (null when left out)
+     * as ONNX defines it: a scalar is the length of every part but the last, which may be
+     * shorter; a 1-D tensor lists the lengths. Without it every part has length 1, and with
+     * {@code keepdims} 0 the split axis is dropped from the parts.
+     */
+    static List<Tensor> sequenceParts(NodeProto n, Tensor x, Tensor split) throws Refusal {
+        int axis = axis(n, "axis", 0, x.rank());
+        long size = x.dims().get(axis);
+        if (split == null) {
+            checkParts(size);
+            List<Long> ones = new ArrayList<>();
+            for (long i = 0; i < size; i++) {
+                ones.add(1L);
+            }
+            return cut(x, axis, ones, NodeAttributes.intAttr(n, "keepdims", 1) != 0);
+        }
+        List<Long> given = known(n, split, "split");
+        if (split.rank() > 1) {
+            throw Refusal.badModel("split must be a scalar or a list (was of shape " + split.dims() + ")");
+        }
+        if (split.rank() == 1) {
+            return cut(x, axis, given, true);
+        }
+        long each = given.get(0);
+        if (each < 1) {
+            throw Refusal.badModel("split " + each + " must be >= 1");
+        }
+        checkParts((size + each - 1) / each);
+        return cut(x, axis, chunks(size, each), true);
+    }
+
+    /** Lengths of {@code each} that add up to {@code size}, the last shorter if need be. */
+    private static List<Long> chunks(long size, long each) {
+        List<Long> sizes = new ArrayList<>();
+        for (long left = size; left > 0; left -= each) {
+            sizes.add(Math.min(each, left));
+        }
+        return sizes;
+    }
+
+    private static void checkParts(long count) throws Refusal {
+        if (count > MAX_SEQUENCE) {
+            throw Refusal.noRule("SplitToSequence (into more than " + MAX_SEQUENCE + " parts)");
+        }
+    }
+
+    /** {@code x} cut along {@code axis} into parts of these lengths, which must add up to its length there. */
+    private static List<Tensor> cut(Tensor x, int axis, List<Long> sizes, boolean keepAxis) throws Refusal {
         long total = 0;
         for (long s : sizes) {
             if (s < 0) {
@@ -499,14 +554,17 @@ final class Folding {
             }
             total += s;
         }
-        if (total != size || sizes.size() != parts) {
-            throw Refusal.badModel("split " + sizes + " does not cut dimension " + axis + " of " + x.dims()
-                    + " into " + parts + " outputs");
+        if (total != x.dims().get(axis)) {
+            throw Refusal.badModel("split " + sizes + " does not add up to dimension " + axis + " of " + x.dims());
         }
         List<Tensor> out = new ArrayList<>();
         for (long s : sizes) {
             List<Long> dims = new ArrayList<>(x.dims());
-            dims.set(axis, s);
+            if (keepAxis) {
+                dims.set(axis, s);
+            } else {
+                dims.remove(axis);
+            }
             out.add(Tensor.computed(x.type(), dims, null, List.of(x)));
         }
         return out;

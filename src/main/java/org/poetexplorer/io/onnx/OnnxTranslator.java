@@ -122,7 +122,8 @@ final class OnnxTranslator implements OperatorRules.Layers {
         Value out = resolve(outName, "graph.output '" + outName + "'");
         if (!out.isActivation()) {
             throw new InputException(source, "graph.output '" + outName + "'",
-                    "is " + (out.isConstant() ? "a constant" : "untrained data") + ", not computed by the network's layers");
+                    "is " + (out.isSequence() ? "a sequence of tensors" : out.isConstant() ? "a constant" : "untrained data")
+                            + ", not computed by the network's layers");
         }
         if (lossLayer >= 0) {
             if (out.layer() != lossLayer) {
@@ -256,6 +257,8 @@ final class OnnxTranslator implements OperatorRules.Layers {
             }
             if (v.isActivation()) {
                 acts.add(v.layer());
+            } else if (v.isSequence() && v.sequence().whole().isActivation()) {
+                acts.add(v.sequence().whole().layer()); // it reads the parts of that activation
             } else if (v.isTensor()) {
                 params = Math.addExact(params, v.tensor().isFloat() && !v.tensor().varying() ? v.tensor().elements() : 0);
             }

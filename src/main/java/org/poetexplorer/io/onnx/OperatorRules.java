@@ -2,6 +2,7 @@ package org.poetexplorer.io.onnx;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +71,7 @@ final class OperatorRules {
         s.addAll(Set.of("Gemm", "MatMul", "Conv", "BatchNormalization", "Relu", "MaxPool", "AveragePool",
                 "GlobalAveragePool", "Flatten", "Reshape", "Dropout", "Sigmoid", "Tanh", "Softmax", "Concat",
                 "Identity", "Constant", "Transpose", "SoftmaxCrossEntropyLoss", "LayerNormalization", "Gelu", "LSTM",
-                "GRU", "Split", "Where", "Cast"));
+                "GRU", "Split", "Where", "Cast", "SplitToSequence", "SequenceAt"));
         SUPPORTED = Set.copyOf(s);
     }
 
@@ -93,6 +94,8 @@ final class OperatorRules {
     private final Map<String, Integer> consumers;
     /** Layers made from a MatMul whose bias Add has not been folded into them yet. */
     private final Set<Integer> matMulLayers;
+    /** The parts of each sequence of an activation made layers so far, by position (one layer per part picked). */
+    private final Map<Sequence, Value[]> picked = new IdentityHashMap<>();
 
     /**
      * @param modelBatch the model's own fixed batch, 0 when symbolic
@@ -114,6 +117,13 @@ final class OperatorRules {
     Outcome translate(NodeProto n, List<Value> ins) throws InputException {
         String op = n.getOpType();
         String where = NodeAttributes.label(n, -1);
+        boolean sequences = false;
+        for (Value v : ins) {
+            sequences |= v != null && v.isSequence();
+        }
+        if (sequences && !op.equals("Identity") && !op.equals("SequenceAt")) {
+            return Outcome.missing(SUPPORTED.contains(op) ? op + " (of a sequence)" : op);
+        }
         switch (op) {
             case "Constant":
                 return Outcome.of(Value.of(constantOf(n, where)));
@@ -122,6 +132,10 @@ final class OperatorRules {
             case "Shape":
             case "Size":
                 return fold(n, shapesOf(ins), where);
+            case "SplitToSequence":
+                return splitToSequence(n, ins, where);
+            case "SequenceAt":
+                return sequenceAt(ins, where);
             default:
                 break;
         }
@@ -705,6 +719,63 @@ final class OperatorRules {
         return Outcome.of(out);
     }
 
+    /** The parts of a split, as a sequence; the split sizes must be known at import. */
+    private Outcome splitToSequence(NodeProto n, List<Value> ins, String where) throws InputException {
+        Value x = required(ins, 0, where);
+        Value split = ins.size() > 1 ? ins.get(1) : null;
+        if (split != null && split.isActivation()) {
+            return Outcome.missing("SplitToSequence (split computed by the network)");
+        }
+        Tensor whole = x.isActivation() ? Tensor.activationShape(shape(x)) : x.tensor();
+        try {
+            List<Tensor> parts = Folding.sequenceParts(n, whole, split == null ? null : split.tensor());
+            return Outcome.of(Value.of(new Sequence(x, parts, where)));
+        } catch (Folding.Refusal r) {
+            return refused(r, where);
+        }
+    }
+
+    /** One part of a sequence, at a position known at import (negative: from the end). */
+    private Outcome sequenceAt(List<Value> ins, String where) throws InputException {
+        Value seq = required(ins, 0, where);
+        Value position = required(ins, 1, where);
+        if (!seq.isSequence()) {
+            return Outcome.missing("SequenceAt (of " + describe(seq) + ")");
+        }
+        if (position.isActivation()) {
+            return Outcome.missing("SequenceAt (position computed by the network)");
+        }
+        Tensor p = position.tensor();
+        if (p.isFloat() || p.elements() != 1) {
+            throw new InputException(source, where, "position must be one whole number (was a tensor of shape "
+                    + p.dims() + ")");
+        }
+        if (!p.hasValues()) {
+            return Outcome.missing("SequenceAt (position computed from values unknown at import)");
+        }
+        Sequence s = seq.sequence();
+        int count = s.parts().size();
+        long k = Tensor.toLong(p.value(0));
+        if (k < -count || k >= count) {
+            throw new InputException(source, where, "position " + k + " is outside a sequence of " + count
+                    + " tensors");
+        }
+        return Outcome.of(part(s, (int) (k < 0 ? k + count : k)));
+    }
+
+    /** Part {@code i} of a sequence: a tensor, or for an activation the copy that is that part, made once. */
+    private Value part(Sequence s, int i) throws InputException {
+        if (!s.whole().isActivation()) {
+            return Value.of(s.parts().get(i));
+        }
+        Value[] made = picked.computeIfAbsent(s, k -> new Value[k.parts().size()]);
+        if (made[i] == null) {
+            List<Long> dims = s.parts().get(i).dims();
+            made[i] = layerValue(new Copy("Split", dims.isEmpty() ? List.of(1L) : dims), s.where(), s.whole());
+        }
+        return made[i];
+    }
+
     /** LSTM and GRU over the whole sequence; the final states Y_h and Y_c are copies of the layer's output. */
     private Outcome recurrent(String op, NodeProto n, List<Value> ins, String where)
             throws InputException, Folding.Refusal {
@@ -821,6 +892,9 @@ final class OperatorRules {
         }
         if (v.isActivation()) {
             return "rank-" + rank(v) + " activation";
+        }
+        if (v.isSequence()) {
+            return "a sequence";
         }
         if (v.isTensor()) {
             return "rank-" + v.tensor().rank() + (v.tensor().varying() ? " data" : " constant");

@@ -44,6 +44,7 @@ class OnnxExportsTest {
             Map.entry("bert.dynamo.train", 147), Map.entry("bert.classic.train", 151),
             Map.entry("distilbert.dynamo", 125), Map.entry("distilbert.classic", 129),
             Map.entry("gpt2.dynamo", 187), Map.entry("gpt2.classic", 179),
+            Map.entry("gpt2.dynamo.train", 205), Map.entry("gpt2.classic.train", 193),
             Map.entry("t5_encoder.dynamo", 163), Map.entry("t5_encoder.classic", 167),
             Map.entry("lstm.dynamo", 23), Map.entry("lstm.classic", 19),
             Map.entry("gru.dynamo", 23), Map.entry("gru.classic", 19));
@@ -278,6 +279,38 @@ class OnnxExportsTest {
         }
         node(g, 34, "PowLayer", s(1, 8, 128), 2 * 1024, 0, 32); // x^3: two multiplies
         node(g, 38, "TanHLayer", s(1, 8, 128), 100 * 1024, 0, 37);
+    }
+
+    /**
+     * GPT-2 exported for training: without its optimiser the dynamo exporter writes the split of
+     * q, k and v as SplitToSequence and three SequenceAt, which cost what the classic exporter's
+     * Split costs, one copy per part.
+     */
+    @Test
+    void gpt2SplitAsASequence() throws Exception {
+        TrainingGraph dynamo = graph("gpt2.dynamo.train");
+        node(dynamo, 3, "DropoutLayer", s(1, 8, 32), 256, 0, 2);
+        node(dynamo, 6, "LinearLayer", s(8, 96), 8 * (2 * (32 + 1) * 96 + 96), (32 + 1) * 96, 5);
+        node(dynamo, 7, "ReshapeLayer", s(1, 8, 96), 768, 0, 6);
+        for (int i = 8; i <= 10; i++) {
+            node(dynamo, i, "SplitLayer", s(1, 8, 32), 256, 0, 7); // q, k, v: 8 x 32 elements copied each
+        }
+        node(dynamo, 15, "ReshapeLayer", s(1, 8, 2, 16), 256, 0, 8); // the query (position 0) into its heads
+        node(dynamo, 11, "ReshapeLayer", s(1, 8, 2, 16), 256, 0, 9); // the key (position 1)
+        node(dynamo, 13, "ReshapeLayer", s(1, 8, 2, 16), 256, 0, 10); // the value (position 2)
+        // the gradient of the pair (the projection's reshape, the query): twice the reshape's 768
+        int n = dynamo.size() / 2; // forward layers 0..n, gradients after them
+        node(dynamo, 2 * n - 7, "GradientLayer", s(1, 8, 32), 2 * 768, 0, 7, 8, 2 * n - 8);
+        assertEquals(6, count(dynamo, "SplitLayer"), "three parts in each of the two blocks");
+
+        TrainingGraph classic = graph("gpt2.classic.train");
+        for (int i = 0; i <= 10; i++) {
+            GraphNode d = dynamo.node(i);
+            GraphNode c = classic.node(i);
+            assertEquals(List.of(c.type(), c.outShape(), c.flop(), c.deps()), List.of(d.type(), d.outShape(), d.flop(),
+                    d.deps()), "node " + i + " alike from both exporters");
+        }
+        assertEquals(6, count(classic, "SplitLayer"));
     }
 
     /** T5's RMSNorm, written out: x^2, its mean, + epsilon, sqrt, 1/, times x, times the learned scale. */

@@ -34,6 +34,12 @@ public final class OnnxFixture {
         return this;
     }
 
+    /** An INT64 graph input: data given with each step (token ids, a mask), not an activation. */
+    OnnxFixture dataInput(String name, long... dims) {
+        graph.addInput(info(name, TensorProto.DataType.INT64_VALUE, dims));
+        return this;
+    }
+
     public OnnxFixture output(String name, long... dims) {
         graph.addOutput(info(name, dims));
         return this;
@@ -79,6 +85,14 @@ public final class OnnxFixture {
         }
         graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
                 .addDims(values.length).setRawData(ByteString.copyFrom(b.array())));
+        return this;
+    }
+
+    /** An INT64 initializer of rank 0 (a scalar argument: a split length, a position), in raw_data. */
+    OnnxFixture scalarInt(String name, long value) {
+        ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value);
+        graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
+                .setRawData(ByteString.copyFrom(b.array())));
         return this;
     }
 
@@ -132,12 +146,16 @@ public final class OnnxFixture {
     }
 
     private static ValueInfoProto info(String name, long... dims) {
+        return info(name, TensorProto.DataType.FLOAT_VALUE, dims);
+    }
+
+    private static ValueInfoProto info(String name, int type, long... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
         for (long d : dims) {
             shape.addDim(d < 0 ? TensorShapeProto.Dimension.newBuilder().setDimParam("N")
                     : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
         return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape))).build();
+                TypeProto.Tensor.newBuilder().setElemType(type).setShape(shape))).build();
     }
 }

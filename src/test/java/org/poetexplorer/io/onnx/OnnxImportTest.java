@@ -364,6 +364,96 @@ class OnnxImportTest {
                 .contains("unsupported operators: Conv (auto_pad SAME_LOWER with uneven padding) x1"));
     }
 
+    /** Asserts a forward node: its type, output shape, FLOPs and the nodes it reads. */
+    private static void forward(TrainingGraph g, int i, String type, List<Long> shape, long flop, Integer... deps) {
+        GraphNode n = g.node(i);
+        assertEquals(type, n.type(), "type of node " + i);
+        assertEquals(shape, n.outShape(), "shape of node " + i);
+        assertEquals(flop, n.flop(), "FLOPs of node " + i);
+        assertEquals(List.of(deps), n.deps(), "inputs of node " + i);
+    }
+
+    /** torch.split as the dynamo exporter writes it without its optimiser: a sequence whose parts are picked by position. */
+    @Test
+    void eachPartPickedFromASequenceIsOneCopyAsSplitMakes() throws Exception {
+        // (1, 10, 4) cut along axis 1 into parts of 4 rows: 4, 4 and the last 2; position -1 picked twice
+        Path file = new OnnxFixture("chunks").input("x", 1, 10, 4)
+                .scalarInt("four", 4).scalarInt("last", -1).scalarInt("first", 0)
+                .node("Relu", in("x"), "r")
+                .node("SplitToSequence", in("r", "four"), "parts", "axis", 1L)
+                .node("SequenceAt", in("parts", "last"), "tail")
+                .node("SequenceAt", in("parts", "last"), "tail2")
+                .node("SequenceAt", in("parts", "first"), "head")
+                .node("Relu", in("tail"), "r2")
+                .node("Concat", in("head", "r2", "tail2"), "y", "axis", 1L)
+                .output("y", 1, 8, 4).write(dir, "chunks.onnx");
+        TrainingGraph g = NetworkFiles.read(file, m0());
+        assertEquals(2 * 6 + 1, g.size(), "input, ReLU, two parts, ReLU, concat, loss and their gradients");
+        forward(g, 2, "SplitLayer", List.of(1L, 2L, 4L), 8, 1); // one copy per element of the part
+        forward(g, 3, "SplitLayer", List.of(1L, 4L, 4L), 16, 1);
+        forward(g, 4, "ReLULayer", List.of(1L, 2L, 4L), 8, 2);
+        forward(g, 5, "ConcatLayer", List.of(1L, 8L, 4L), 32, 2, 3, 4); // the part picked twice is one node
+        // backward as for Split: the gradient of the pair (part 2, part 3) costs twice part 2's copy
+        forward(g, 10, "GradientLayer", List.of(1L, 4L, 4L), 2 * 8, 2, 3, 9);
+
+        // unbind: no split, keepdims 0 drops the axis; (1, 3, 4) -> three parts of (1, 4)
+        Path unbind = new OnnxFixture("unbind").input("x", 1, 3, 4).scalarInt("one", 1)
+                .node("SplitToSequence", in("x", ""), "rows", "axis", 1L, "keepdims", 0L)
+                .node("SequenceAt", in("rows", "one"), "y").output("y", 1, 4).write(dir, "unbind.onnx");
+        forward(NetworkFiles.read(unbind, m0()), 1, "SplitLayer", List.of(1L, 4L), 4, 0);
+
+        // lengths given as a list, on the last axis counted from the end
+        Path lengths = new OnnxFixture("lengths").input("x", 1, 2, 4).ints("sizes", 1, 3).scalarInt("one", 1)
+                .node("SplitToSequence", in("x", "sizes"), "p", "axis", -1L, "keepdims", 0L)
+                .node("SequenceAt", in("p", "one"), "y").output("y", 1, 2, 3).write(dir, "lengths.onnx");
+        forward(NetworkFiles.read(lengths, m0()), 1, "SplitLayer", List.of(1L, 2L, 3L), 6, 0);
+
+        // a part of a weight is a constant: the Add reads it, no node copies it
+        Path weight = new OnnxFixture("weight").input("x", 1, 4).weights("w", 2, 4).scalarInt("one", 1)
+                .node("SplitToSequence", in("w", ""), "rows", "keepdims", 0L)
+                .node("SequenceAt", in("rows", "one"), "b")
+                .node("Add", in("x", "b"), "y").output("y", 1, 4).write(dir, "weight.onnx");
+        TrainingGraph w = NetworkFiles.read(weight, m0());
+        assertEquals(5, w.size(), "input, add, loss and two gradients");
+        forward(w, 1, "AddLayer", List.of(1L, 4L), 4, 0);
+    }
+
+    /** A split or a position the import cannot know, or a sequence where a tensor belongs, is refused with the others. */
+    @Test
+    void sequencesTheImportCannotFollowAreRefused() throws Exception {
+        Path fromData = new OnnxFixture("d").input("x", 1, 6, 4).dataInput("n", 1).scalarInt("zero", 0)
+                .node("SplitToSequence", in("x", "n"), "p", "axis", 1L)
+                .node("SequenceAt", in("p", "zero"), "a").node("Relu", in("a"), "y").output("y", 1, 2, 4)
+                .write(dir, "splitdata.onnx");
+        assertEquals(fromData + ": unsupported operators: SplitToSequence (split computed from values unknown at"
+                + " import) x1; 2 nodes after them could not be checked (import with the conservative estimate to"
+                + " cost them anyway)", assertThrows(InputException.class, () -> NetworkFiles.read(fromData, m0()))
+                        .getMessage());
+
+        Path position = new OnnxFixture("p").input("x", 1, 6, 4).dataInput("i", 1).scalarInt("two", 2)
+                .node("SplitToSequence", in("x", "two"), "p", "axis", 1L)
+                .node("SequenceAt", in("p", "i"), "a")
+                .node("ConcatFromSequence", in("p"), "c", "axis", 1L)
+                .node("Relu", in("a"), "y").output("y", 1, 2, 4).write(dir, "positiondata.onnx");
+        assertEquals(position + ": unsupported operators: SequenceAt (position computed from values unknown at"
+                + " import) x1, ConcatFromSequence x1; 1 node after them could not be checked (import with the"
+                + " conservative estimate to cost them anyway)",
+                assertThrows(InputException.class, () -> NetworkFiles.read(position, m0())).getMessage());
+
+        Path outside = new OnnxFixture("o").input("x", 1, 6, 4).scalarInt("two", 2).scalarInt("three", 3)
+                .node("SplitToSequence", in("x", "two"), "p", "axis", 1L)
+                .node("SequenceAt", in("p", "three"), "y").output("y", 1, 2, 4).write(dir, "outside.onnx");
+        assertEquals(outside + ": node 'sequenceat_1' (SequenceAt): position 3 is outside a sequence of 3 tensors",
+                assertThrows(InputException.class, () -> NetworkFiles.read(outside, m0())).getMessage());
+
+        Path uneven = new OnnxFixture("u").input("x", 1, 6, 4).ints("sizes", 2, 3).scalarInt("zero", 0)
+                .node("SplitToSequence", in("x", "sizes"), "p", "axis", 1L)
+                .node("SequenceAt", in("p", "zero"), "y").output("y", 1, 2, 4).write(dir, "uneven.onnx");
+        assertEquals(uneven + ": node 'splittosequence_0' (SplitToSequence): split [2, 3] does not add up to"
+                + " dimension 1 of [1, 6, 4]",
+                assertThrows(InputException.class, () -> NetworkFiles.read(uneven, m0())).getMessage());
+    }
+
     @Test
     void theEstimateCostsUnsupportedOperatorsFromTheirDeclaredShapes() throws Exception {
         OnnxFixture f = new OnnxFixture("seq").input("x", 1, 16)
