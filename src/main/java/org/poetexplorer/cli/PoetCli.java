@@ -1,6 +1,8 @@
 package org.poetexplorer.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.InputException;
 import picocli.CommandLine.Command;
@@ -29,6 +31,18 @@ public final class PoetCli implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** When the work of this command line began: the process start when it is the process. */
+    private final Instant started;
+
+    private PoetCli(Instant started) {
+        this.started = started;
+    }
+
+    /** When the command line that {@code spec} belongs to began (time limits count from then). */
+    static Instant started(CommandSpec spec) {
+        return spec.root().userObject() instanceof PoetCli cli ? cli.started : Instant.now();
+    }
+
     /** Without a subcommand: the usage. */
     @Override
     public Integer call() {
@@ -36,19 +50,27 @@ public final class PoetCli implements Callable<Integer> {
         return OK;
     }
 
+    /** The command line as the process: its time limits count from the start of the process. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        // the JVM's own record of its start (ProcessHandle's start instant is off by up to a second)
+        Instant processStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        return run(processStart, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
+    /** The command line within a running program: its time limits count from now. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(out, err).execute(args);
+        return run(Instant.now(), out, err, args);
+    }
+
+    private static int run(Instant started, PrintWriter out, PrintWriter err, String... args) {
+        int code = commandLine(started, out, err).execute(args);
         out.flush();
         err.flush();
         return code;
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new PoetCli());
+    private static CommandLine commandLine(Instant started, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new PoetCli(started));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {

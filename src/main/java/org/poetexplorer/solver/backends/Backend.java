@@ -15,8 +15,9 @@ public interface Backend {
     /**
      * Solves {@code lp}. {@code hint} is a point of the model (NaN entries: no hint) or null.
      * The search ends by {@code deadline}. Improving solutions found on the way are
-     * passed to {@code onSolution} (as model points) when the backend can report them.
-     * Returns promptly after {@code cancel} fires.
+     * passed to {@code onSolution} (as model points) when the backend can report them; the
+     * final one is in the outcome. Returns promptly after {@code cancel} fires, and soon after
+     * the deadline even when the solver itself overruns it.
      */
     BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
             Cancellation cancel, Consumer<double[]> onSolution);

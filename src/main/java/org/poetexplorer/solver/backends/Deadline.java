@@ -13,6 +13,24 @@ public record Deadline(long atNanos) {
         return atNanos == Long.MAX_VALUE;
     }
 
+    /** Whether the deadline has come (never for NONE). */
+    public boolean passed() {
+        return !isNone() && System.nanoTime() - atNanos >= 0;
+    }
+
+    /** The earlier of this deadline and {@code other}. */
+    public Deadline orEarlier(Deadline other) {
+        if (isNone()) {
+            return other;
+        }
+        return other.isNone() || atNanos - other.atNanos <= 0 ? this : other;
+    }
+
+    /** This deadline moved {@code seconds} earlier (NONE stays NONE). */
+    public Deadline earlierBy(double seconds) {
+        return isNone() ? NONE : new Deadline(atNanos - (long) (seconds * 1e9));
+    }
+
     /** Seconds left, at least 0.01 (solvers treat 0 as "no limit"); infinite for NONE. */
     public double secondsLeft() {
         if (isNone()) {

@@ -11,7 +11,11 @@ import java.util.function.Consumer;
  * SCIP through OR-Tools' MPSolver, on the scaled model: unlike the model-builder path, MPSolver
  * can interrupt SCIP (cancel) and pass it a solution hint, and it returns SCIP's incumbent when
  * a time limit ends the search. Gap limits 1e-9 relative and absolute, as for HiGHS. No
- * incumbent callback is offered to Java: only the final solution is reported.
+ * incumbent callback is offered to Java: only the final solution is reported, in the outcome.
+ * SCIP takes in a model (OR-Tools hands it over inside {@code solve}) without looking at its time
+ * limit or an interrupt, for many seconds on a large model: the search runs in
+ * {@link NativeSearch}, which returns by the deadline or soon after the cancel whatever SCIP is
+ * doing.
  */
 final class ScipBackend implements Backend {
 
@@ -24,13 +28,22 @@ final class ScipBackend implements Backend {
     public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
             Cancellation cancel, Consumer<double[]> onSolution) {
         Natives.load();
+        return NativeSearch.run(name(), deadline, cancel, () -> search(lp, hint, deadline, cancel));
+    }
+
+    /** The search itself, on {@link NativeSearch}'s thread: the final point goes back in the outcome only. */
+    private static BackendOutcome search(LinearModel lp, double[] hint, Deadline deadline, Cancellation cancel) {
+        MPModelProto model = proto(lp, cancel);
+        if (model == null) {
+            return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");
+        }
         MPSolver solver = MPSolver.createSolver("SCIP");
         if (solver == null) {
             return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY,
                     "scip is not available in this OR-Tools build");
         }
         try {
-            String error = solver.loadModelFromProto(proto(lp));
+            String error = solver.loadModelFromProto(model);
             if (error != null && !error.isEmpty()) {
                 return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY, "scip: " + error);
             }
@@ -84,7 +97,6 @@ final class ScipBackend implements Backend {
             for (int j = 0; j < x.length; j++) {
                 x[j] = vars[j].solutionValue();
             }
-            onSolution.accept(x);
             BackendOutcome.Kind kind = status == MPSolver.ResultStatus.OPTIMAL
                     ? BackendOutcome.Kind.OPTIMAL : BackendOutcome.Kind.FEASIBLE;
             return new BackendOutcome(kind, x, solver.objective().value(), bound, "scip: " + status);
@@ -93,7 +105,8 @@ final class ScipBackend implements Backend {
         }
     }
 
-    static MPModelProto proto(LinearModel lp) {
+    /** The model as SCIP takes it in, or null when {@code cancel} fires while it is built. */
+    static MPModelProto proto(LinearModel lp, Cancellation cancel) {
         MPModelProto.Builder b = MPModelProto.newBuilder().setName(lp.name());
         for (int j = 0; j < lp.numVars(); j++) {
             b.addVariable(MPVariableProto.newBuilder()
@@ -104,6 +117,9 @@ final class ScipBackend implements Backend {
                     .setName(lp.varName(j) == null ? "x" + j : lp.varName(j)));
         }
         for (int r = 0; r < lp.numRows(); r++) {
+            if (r % 4096 == 0 && cancel.isCancelled()) {
+                return null;
+            }
             MPConstraintProto.Builder c = MPConstraintProto.newBuilder()
                     .setLowerBound(lp.rowLb(r))
                     .setUpperBound(lp.rowUb(r));

@@ -60,7 +60,10 @@ public final class FastScheduler {
         return schedule(g, b, () -> false);
     }
 
-    /** As {@link #schedule(TrainingGraph, Budget)}; {@code stop} ends the improvement early. */
+    /**
+     * As {@link #schedule(TrainingGraph, Budget)}; {@code stop} ends the search early: the
+     * improvement keeps what it has, a repair cut short gives nothing from its start.
+     */
     public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop) {
         return schedule(g, b, null, stop);
     }
@@ -96,7 +99,7 @@ public final class FastScheduler {
             long startDeadline = System.nanoTime() + share;
             BooleanSupplier startTimeUp = () -> timeUp.getAsBoolean() || System.nanoTime() - startDeadline > 0;
             PlanState s = starts.get(st).get();
-            if (!s.runtimeOk() || !s.feasible() && !Repair.run(s)) {
+            if (!s.runtimeOk() || !s.feasible() && !Repair.run(s, -1, stop)) {
                 continue;
             }
             s.commit();
