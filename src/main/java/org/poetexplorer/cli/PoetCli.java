@@ -17,7 +17,7 @@ import picocli.CommandLine;
 /**
  * The {@code poet} command line. Exit codes: 0 when a command ends normally (a solve with any
  * status), 2 for bad input (one line on stderr naming the argument or file, the field and the
- * value), 1 for an internal error.
+ * value), 1 for an internal error, 130 after Ctrl-C (see {@link CtrlC}).
  */
 @Command(name = "poet", mixinStandardHelpOptions = true, version = "poet 0.1.0",
         description = "Energy-optimal training schedules (rematerialization and paging) for small devices.",
