@@ -4,8 +4,11 @@ package org.poetexplorer.solver.backends;
 public record Deadline(long atNanos) {
     public static final Deadline NONE = new Deadline(Long.MAX_VALUE);
 
+    /** Beyond this many seconds (about 30 years) a deadline is none: nanoseconds would overflow. */
+    private static final double FOREVER_SECONDS = 1e9;
+
     public static Deadline in(double seconds) {
-        return seconds <= 0 || Double.isInfinite(seconds) ? NONE
+        return seconds <= 0 || seconds >= FOREVER_SECONDS ? NONE
                 : new Deadline(System.nanoTime() + (long) (seconds * 1e9));
     }
 
