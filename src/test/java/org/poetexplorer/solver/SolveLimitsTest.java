@@ -35,12 +35,13 @@ class SolveLimitsTest {
     private static final double CANCEL_MARGIN_S = 1.5;
 
     /**
-     * resnet50 on a72 at 45 MB and 1.1x: the heuristic leaves a gap, the cover program is not
-     * proven in minutes, and the stage model has some 280,000 columns, which SCIP takes in for
-     * tens of seconds without looking at its time limit or an interrupt.
+     * resnet50 on a72 at 80 MB and 1.1x: the heuristic leaves a gap, the cover program is not
+     * proven in minutes, and the stage model has some 280,000 columns, which take seconds to
+     * build and which SCIP takes in for tens of seconds without looking at its time limit or an
+     * interrupt (measured: with a 15 s limit the solve took over 30 s).
      */
     private static final TrainingGraph RESNET50 = ReferenceData.graph("resnet50", "a72");
-    private static final Budget RESNET50_TIGHT = new Budget(45_000_000, 1.1, true, true);
+    private static final Budget RESNET50_TIGHT = new Budget(80_000_000, 1.1, true, true);
 
     /** vgg16_cifar on a72 at half its plain peak, 1.2x: a gap after every phase (measured: 20 s and more). */
     private static final TrainingGraph VGG = ReferenceData.graph("vgg16_cifar", "a72");
@@ -55,11 +56,11 @@ class SolveLimitsTest {
     }
 
     @Test
-    void aShortTimeLimitHoldsWhereTheStageModelCannotBeLoadedInIt() {
+    void aTimeLimitHoldsWhereTheStageModelCannotBeLoadedInTheTimeLeft() {
         long start = System.nanoTime();
-        SolveResult r = solve(RESNET50, RESNET50_TIGHT, 3, null, null);
+        SolveResult r = solve(RESNET50, RESNET50_TIGHT, 15, null, null);
         double took = secondsSince(start);
-        assertTrue(took <= 3 + LIMIT_MARGIN_S, String.format(Locale.ROOT, "took %.2f s for a 3 s limit", took));
+        assertTrue(took <= 15 + LIMIT_MARGIN_S, String.format(Locale.ROOT, "took %.2f s for a 15 s limit", took));
         assertNotNull(r.schedule(), r.status() + " " + r.message());
         assertTrue(ReplayChecker.check(r.schedule(), ScheduleSummary.of(r.schedule()).energyJ()).valid());
     }

@@ -30,6 +30,12 @@ final class HighsBackend implements Backend {
     @Override
     public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
             Cancellation cancel, Consumer<double[]> onSolution) {
+        // The bridge does not interrupt the native search: it runs in NativeSearch, so a cancel or
+        // the deadline returns at once; an abandoned search ends at its time limit and frees its memory.
+        return NativeSearch.run(NAME, deadline, cancel, () -> run(lp, deadline, threads, cancel));
+    }
+
+    private BackendOutcome run(LinearModel lp, Deadline deadline, int threads, Cancellation cancel) {
         Natives.load();
         ModelSolverHelper probe = new ModelSolverHelper(NAME);
         boolean supported = probe.solverIsSupported();
@@ -38,12 +44,6 @@ final class HighsBackend implements Backend {
             return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY,
                     NAME + " is not available in this OR-Tools build");
         }
-        // The bridge does not interrupt the native search: it runs in NativeSearch, so a cancel or
-        // the deadline returns at once; an abandoned search ends at its time limit and frees its memory.
-        return NativeSearch.run(NAME, deadline, cancel, () -> run(lp, deadline, threads, cancel));
-    }
-
-    private BackendOutcome run(LinearModel lp, Deadline deadline, int threads, Cancellation cancel) {
         String mps = MpsExport.toString(lp);
         if (cancel.isCancelled()) {
             return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");

@@ -27,12 +27,12 @@ final class ScipBackend implements Backend {
     @Override
     public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, int threads,
             Cancellation cancel, Consumer<double[]> onSolution) {
-        Natives.load();
         return NativeSearch.run(name(), deadline, cancel, () -> search(lp, hint, deadline, cancel));
     }
 
     /** The search itself, on {@link NativeSearch}'s thread: the final point goes back in the outcome only. */
     private static BackendOutcome search(LinearModel lp, double[] hint, Deadline deadline, Cancellation cancel) {
+        Natives.load(); // the first time, seconds on a busy machine: also something to leave behind
         MPModelProto model = proto(lp, cancel);
         if (model == null) {
             return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");

@@ -87,18 +87,23 @@ public final class FastScheduler {
         // (then kept back). Which ends lowest depends on whether paging or computing is cheap.
         List<Supplier<PlanState>> starts = new ArrayList<>();
         if (hint != null && hint.size() == g.size()) {
-            starts.add(() -> new PlanState(g, b, hint));
+            starts.add(() -> new PlanState(g, b, false, hint, stop));
         }
-        starts.add(() -> new PlanState(g, b, false));
+        starts.add(() -> new PlanState(g, b, false, null, stop));
         if (b.paging()) {
-            starts.add(() -> new PlanState(g, b, true));
+            starts.add(() -> new PlanState(g, b, true, null, stop));
         }
         HeuristicPlan best = null;
         for (int st = 0; st < starts.size(); st++) {
             long share = (deadline - System.nanoTime()) / (starts.size() - st);
             long startDeadline = System.nanoTime() + share;
             BooleanSupplier startTimeUp = () -> timeUp.getAsBoolean() || System.nanoTime() - startDeadline > 0;
-            PlanState s = starts.get(st).get();
+            PlanState s;
+            try {
+                s = starts.get(st).get();
+            } catch (PlanState.Stopped stopped) {
+                break;
+            }
             if (!s.runtimeOk() || !s.feasible() && !Repair.run(s, -1, stop)) {
                 continue;
             }
