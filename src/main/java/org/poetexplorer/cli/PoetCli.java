@@ -1,6 +1,8 @@
 package org.poetexplorer.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.InputException;
@@ -17,7 +19,8 @@ import picocli.CommandLine;
 /**
  * The {@code poet} command line. Exit codes: 0 when a command ends normally (a solve with any
  * status), 2 for bad input (one line on stderr naming the argument or file, the field and the
- * value), 1 for an internal error or when memory runs out (one line, never a stack trace).
+ * value), 1 for an internal error or when memory runs out (one line, never a stack trace), 130
+ * after Ctrl-C (see {@link CtrlC}).
  */
 @Command(name = "poet", mixinStandardHelpOptions = true, version = "poet 0.1.0",
         description = "Energy-optimal training schedules (rematerialization and paging) for small devices.",
@@ -31,6 +34,18 @@ public final class PoetCli implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** When the work of this command line began: the process start when it is the process. */
+    private final Instant started;
+
+    private PoetCli(Instant started) {
+        this.started = started;
+    }
+
+    /** When the command line that {@code spec} belongs to began (time limits count from then). */
+    static Instant started(CommandSpec spec) {
+        return spec.root().userObject() instanceof PoetCli cli ? cli.started : Instant.now();
+    }
+
     /** Without a subcommand: the usage. */
     @Override
     public Integer call() {
@@ -38,6 +53,7 @@ public final class PoetCli implements Callable<Integer> {
         return OK;
     }
 
+    /** The command line as the process: its time limits count from the start of the process. */
     public static int run(String... args) {
         PrintWriter err = new PrintWriter(System.err, true);
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
@@ -45,20 +61,27 @@ public final class PoetCli implements Callable<Integer> {
                     : "internal error in " + thread.getName() + ": " + oneLine(String.valueOf(e))));
             err.flush();
         });
-        return run(new PrintWriter(System.out, true), err, args);
+        // the JVM's own record of its start (ProcessHandle's start instant is off by up to a second)
+        Instant processStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        return run(processStart, new PrintWriter(System.out, true), err, args);
     }
 
+    /** The command line within a running program: its time limits count from now. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(Instant.now(), out, err, args);
+    }
+
+    private static int run(Instant started, PrintWriter out, PrintWriter err, String... args) {
         PrintWriter shownOut = new PrintWriter(new PrintableWriter(out), true);
         PrintWriter shownErr = new PrintWriter(new PrintableWriter(err), true);
-        int code = commandLine(shownOut, shownErr).execute(args);
+        int code = commandLine(started, shownOut, shownErr).execute(args);
         shownOut.flush();
         shownErr.flush();
         return code;
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new PoetCli());
+    private static CommandLine commandLine(Instant started, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new PoetCli(started));
         cl.setOut(out);
         cl.setErr(err);
         // no colours in the help: nothing the command line prints carries escape sequences

@@ -1,6 +1,8 @@
 package org.poetexplorer.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.model.Budget;
@@ -47,15 +49,33 @@ final class SolveCommand implements Callable<Integer> {
         Device dev = model.device();
         TrainingGraph graph = model.graph(dev, spec);
         Budget budget = problem.budget();
-        SolveOptions options = solverChoice.options(timeLimit);
-        SolveResult result = CtrlC.cancels(cancel -> PoetSolver.solve(graph, budget, options, SolveListener.NONE,
-                cancel));
-        SolveReport report = SolveReport.of(result, graph, budget, options.solver());
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? report.toJson() : report.toText());
-        out.flush();
-        outputs.write(result, model.network.label(), model.device == null ? null : model.device.label(), dev,
-                spec.commandLine().getErr());
+        double sinceStart = Duration.between(PoetCli.started(spec), Instant.now()).toNanos() / 1e9;
+        SolveOptions options = solverChoice.options(solveSeconds(timeLimit, sinceStart));
+        try (CtrlC ctrlC = CtrlC.install()) {
+            SolveResult result = PoetSolver.solve(graph, budget, options, SolveListener.NONE, ctrlC.token());
+            SolveReport report = SolveReport.of(result, graph, budget, options.solver());
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? report.toJson() : report.toText());
+            out.flush();
+            outputs.write(result, model.network.label(), model.device == null ? null : model.device.label(), dev,
+                    spec.commandLine().getErr());
+        }
         return PoetCli.OK;
+    }
+
+    /**
+     * What printing the answer and writing its files may take after the solve, and the process
+     * its exit: kept out of the solve's time, so that the whole command ends within its limit
+     * (and a little over it at most).
+     */
+    static final double OUTPUT_RESERVE_SECONDS = 0.5;
+
+    /**
+     * The solve's time: {@code --time-limit} counts from the start of the command (of the process,
+     * when it is the process), so the time the JVM took to start and the network to load is taken
+     * off, and the output reserve.
+     */
+    static double solveSeconds(double timeLimit, double sinceStart) {
+        return Math.max(0.01, timeLimit - sinceStart - OUTPUT_RESERVE_SECONDS);
     }
 }

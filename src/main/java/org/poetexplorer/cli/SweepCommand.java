@@ -67,9 +67,16 @@ final class SweepCommand implements Callable<Integer> {
         out.println(SweepTable.header());
         out.flush();
         long start = System.nanoTime();
-        List<Sweep.Point> points = CtrlC.cancels(cancel -> new Sweep(graph, allowance, options)
-                .run(range.budgets(), Sweep.Progress.NONE, cancel));
-        double total = (System.nanoTime() - start) / 1e9;
+        try (CtrlC ctrlC = CtrlC.install()) {
+            List<Sweep.Point> points = new Sweep(graph, allowance, options)
+                    .run(range.budgets(), Sweep.Progress.NONE, ctrlC.token());
+            report(points, (System.nanoTime() - start) / 1e9, out);
+        }
+        return PoetCli.OK;
+    }
+
+    /** Prints the table and writes the CSV. */
+    private void report(List<Sweep.Point> points, double total, PrintWriter out) throws InputException {
         for (Sweep.Point p : points) {
             out.println(SweepTable.row(p));
         }
@@ -83,7 +90,6 @@ final class SweepCommand implements Callable<Integer> {
             out.println("wrote " + csv);
         }
         out.flush();
-        return PoetCli.OK;
     }
 
     /** The text table and the CSV, one row per point. */

@@ -188,12 +188,12 @@ public final class TrainingGraph {
         int n = nodes.size();
         int[] state = new int[n];
         int[] parent = new int[n];
+        Deque stack = new Deque(n); // empty again after each search: one for all (not n of size n)
         for (int start = 0; start < n; start++) {
             if (state[start] != 0) {
                 continue;
             }
             // iterative DFS over "depends on" edges
-            Deque stack = new Deque(n);
             stack.push(start, 0);
             state[start] = 1;
             parent[start] = -1;

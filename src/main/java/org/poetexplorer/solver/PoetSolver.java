@@ -1,8 +1,11 @@
 package org.poetexplorer.solver;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.StagePlan;
@@ -10,6 +13,7 @@ import org.poetexplorer.solver.backends.Backend;
 import org.poetexplorer.solver.backends.BackendOutcome;
 import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.solver.backends.Deadline;
+import org.poetexplorer.solver.backends.LinearModel;
 import org.poetexplorer.solver.heuristic.FastScheduler;
 import org.poetexplorer.solver.phases.CoverBound;
 import org.poetexplorer.solver.phases.CoverProgram;
@@ -46,11 +50,35 @@ public final class PoetSolver {
     private PoetSolver() {
     }
 
+    /**
+     * Solves within {@code options}' time limit: every phase, model building and backend
+     * included, stops at one deadline (a backend that overruns it is left behind after
+     * {@code NativeSearch.GRACE_MILLIS}), and as soon after {@code cancel} fires; the result is
+     * then the best schedule so far (FEASIBLE with its gap) or UNKNOWN.
+     */
     public static SolveResult solve(TrainingGraph graph, Budget budget, SolveOptions options,
             SolveListener listener, CancelToken cancel) {
-        return Run.start(graph, budget, options, listener == null ? SolveListener.NONE : listener,
-                cancel == null ? new CancelToken() : cancel).solve();
+        TimeShares times = new TimeShares(options.timeLimitSeconds());
+        try (Stop stop = new Stop(cancel == null ? new CancelToken() : cancel,
+                Deadline.in(options.timeLimitSeconds()))) {
+            return Run.start(graph, budget, options, listener == null ? SolveListener.NONE : listener, stop, times)
+                    .solve();
+        }
     }
+
+    /**
+     * How long before the deadline a backend's own time limit ends, so that it returns its
+     * answer itself, and that answer is checked, by the deadline.
+     */
+    static final double BACKEND_MARGIN_SECONDS = 0.25;
+
+    /**
+     * How many columns of the stage model can be built, handed to the solver and taken in by it
+     * per second on the 2-core development machine, busy with other work (resnet50 at 60 MB and
+     * 1.1x: about 420,000 columns took over 40 s before SCIP looked at its time limit). With a
+     * time limit, a stage model that cannot be ready in the time left is not built.
+     */
+    static final double STAGE_MODEL_COLUMNS_PER_SECOND = 10_000;
 
     /** A step of a solve: the final result when it settles the solve, null to go on. */
     private record Phase(String name, Supplier<SolveResult> step) {
@@ -58,13 +86,12 @@ public final class PoetSolver {
 
     /** One solve: what its phases read, and the incumbent they share. */
     private record Run(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
-            CancelToken cancel, Backend backend, Verifier verifier, TimeShares times, Incumbent incumbent) {
+            Stop stop, Backend backend, Verifier verifier, TimeShares times, Incumbent incumbent) {
 
         static Run start(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
-                CancelToken cancel) {
-            TimeShares times = new TimeShares(options.timeLimitSeconds());
+                Stop stop, TimeShares times) {
             Backend backend = Backends.byName(options.solver());
-            return new Run(graph, budget, options, listener, cancel, backend, new Verifier(graph, budget), times,
+            return new Run(graph, budget, options, listener, stop, backend, new Verifier(graph, budget), times,
                     new Incumbent(graph, budget, backend.name(), listener, times::elapsedSeconds));
         }
 
@@ -78,7 +105,15 @@ public final class PoetSolver {
                     new Phase("gap model", this::gapModel),
                     new Phase("stage model", this::stageModel));
             for (Phase phase : phases) {
-                SolveResult settled = phase.step().get();
+                if (stop.isCancelled()) {
+                    return incumbent.stopped(stop.reason());
+                }
+                SolveResult settled;
+                try {
+                    settled = phase.step().get();
+                } catch (LinearModel.Stopped building) {
+                    return incumbent.stopped(stop.reason());
+                }
                 if (settled != null) {
                     return settled;
                 }
@@ -95,37 +130,42 @@ public final class PoetSolver {
         /**
          * The plain schedule is OPTIMAL when it fits: no schedule costs less than computing every
          * node once. When it does not and neither trick is allowed, nothing fits: every output
-         * then stays in RAM from its stage to its last reader, as in the plain schedule.
+         * then stays in RAM from its stage to its last reader, as in the plain schedule. Whether
+         * it fits is its peak (linear in the graph); only a plan that fits is replayed.
          */
         private SolveResult plainSchedule() {
-            Verifier.Outcome plain = verifier.verify(Plans.plain(graph));
-            if (plain.verified() != null) {
-                incumbent.offer(plain.verified());
-                return incumbent.result(SolveStatus.OPTIMAL, "the plain schedule fits: every node computed once is"
-                        + " optimal");
+            long peak = Plans.plainPeakBytes(graph);
+            if (peak <= budget.ramBytes()) {
+                Verifier.Outcome plain = verifier.verify(Plans.plain(graph));
+                if (plain.verified() != null) {
+                    incumbent.offer(plain.verified());
+                    return incumbent.result(SolveStatus.OPTIMAL, "the plain schedule fits: every node computed once"
+                            + " is optimal");
+                }
+                incumbent.note("the plain schedule did not pass the check: " + plain.problem());
+                return null;
             }
             if (!budget.paging() && !budget.remat()) {
                 return incumbent.result(SolveStatus.INFEASIBLE, "infeasible: without paging and recomputation the"
-                        + " plain schedule is the only one, and it needs more RAM than the budget (" + plain.problem()
-                        + ")");
+                        + " plain schedule is the only one, and its peak RAM, " + Quantities.bytes(peak) + ", is over"
+                        + " the budget");
             }
             return null;
         }
 
         /** The cover bound proves that nothing fits, or raises the lower bound. */
         private SolveResult coverBound() {
-            if (CoverBound.provesInfeasible(graph, budget)) {
+            if (CoverBound.provesInfeasible(graph, budget, stop)) {
                 return incumbent.result(SolveStatus.INFEASIBLE, "infeasible: proven by the cover bound");
             }
-            incumbent.raiseBound(CoverBound.energyJ(graph, budget));
+            incumbent.raiseBound(CoverBound.energyJ(graph, budget, stop));
             return null;
         }
 
         /** A first schedule, fast: OPTIMAL when it meets the bound. */
         private SolveResult fastHeuristic() {
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
-            new FastScheduler().schedule(graph, budget, cancel::isCancelled)
-                    .ifPresent(h -> consider(h.plan(), "fast heuristic"));
+            heuristic().schedule(graph, budget, stop).ifPresent(h -> consider(h.plan(), "fast heuristic"));
             return optimalIfTheBoundCloses("the lower bound");
         }
 
@@ -134,8 +174,8 @@ public final class PoetSolver {
             if (!budget.remat()) {
                 return null;
             }
-            CoverProgram cover = CoverProgram.build(graph, budget);
-            if (cover != null && !cancel.isCancelled()) {
+            CoverProgram cover = CoverProgram.build(graph, budget, stop);
+            if (cover != null && !stop.isCancelled()) {
                 solveExactly(cover);
             }
             return optimalIfTheBoundCloses("the exact cover bound");
@@ -150,8 +190,8 @@ public final class PoetSolver {
         private void solveExactly(CoverProgram cover) {
             listener.onProgress("exact cover bound", incumbent.lowerBoundJ());
             Backend coverBackend = backend.needsIntegerModel() ? Backends.byName("scip") : backend;
-            BackendOutcome out = coverBackend.solve(cover.lp(), null, Deadline.in(times.coverProgramSeconds()),
-                    options.threads(), cancel, x -> { });
+            BackendOutcome out = coverBackend.solve(cover.lp(), null, backendDeadline(times.coverProgramSeconds()),
+                    options.threads(), stop, x -> { });
             if (out.x() != null) {
                 StagePlan built = cover.plan(out.x());
                 Verifier.Outcome o = verifier.verify(built);
@@ -159,7 +199,7 @@ public final class PoetSolver {
                     incumbent.offer(o.verified());
                 } else {
                     // mostly a stage the cover rows do not watch ends over budget: repair it
-                    new FastScheduler().schedule(graph, budget, built, cancel::isCancelled)
+                    heuristic().schedule(graph, budget, built, stop)
                             .ifPresent(h -> consider(h.plan(), "repaired cover schedule"));
                 }
             }
@@ -176,10 +216,10 @@ public final class PoetSolver {
          */
         private SolveResult gapModel() {
             listener.onProgress("paging and single recomputations", incumbent.lowerBoundJ());
-            GapModel gapModel = GapModel.build(graph, budget, backend.needsIntegerModel());
+            GapModel gapModel = GapModel.build(graph, budget, backend.needsIntegerModel(), stop);
             double seconds = budget.remat() ? times.gapModelSeconds() : times.remainingSeconds();
-            BackendOutcome out = backend.solve(gapModel.lp(), null, Deadline.in(seconds), options.gapTolerance(),
-                    options.threads(), cancel, x -> consider(gapModel.plan(x), "gap model"));
+            BackendOutcome out = backend.solve(gapModel.lp(), null, backendDeadline(seconds), options.gapTolerance(),
+                    options.threads(), stop, x -> consider(gapModel.plan(x), "gap model"));
             if (out.x() != null) {
                 consider(gapModel.plan(out.x()), "gap model");
             }
@@ -194,25 +234,28 @@ public final class PoetSolver {
 
         /** With recomputation, the reduced stage model on the chosen backend, hinted with the best schedule: final. */
         private SolveResult stageModel() {
-            SolveResult stopped = stoppedEarly();
-            if (stopped != null) {
-                return stopped;
+            long columns = StageFormulation.estimatedColumns(graph, budget);
+            double readySeconds = columns / STAGE_MODEL_COLUMNS_PER_SECOND;
+            if (times.hasLimit() && readySeconds > times.remainingSeconds()) {
+                incumbent.note(String.format(Locale.ROOT, "the stage model (about %,d columns) was not built: it"
+                        + " needs about %.0f s to be built and taken in by %s, more than the %.1f s left", columns,
+                        readySeconds, backend.name(), times.remainingSeconds()));
+                return incumbent.stopped("time limit reached");
             }
             SolveResult closeEnough = withinGapTolerance();
             if (closeEnough != null) {
                 return closeEnough;
             }
             listener.onProgress("building the model", incumbent.lowerBoundJ());
-            StageModel model = StageFormulation.reduced(graph, budget, backend.needsIntegerModel());
-            stopped = stoppedEarly();
-            if (stopped != null) {
-                return stopped;
+            StageModel model = StageFormulation.reduced(graph, budget, backend.needsIntegerModel(), stop);
+            if (stop.isCancelled()) {
+                return incumbent.stopped(stop.reason());
             }
             listener.onProgress("solving with " + backend.name(), incumbent.lowerBoundJ());
             Verifier.Verified best = incumbent.best();
             double[] hint = best == null ? null : model.pointOf(best.plan());
-            BackendOutcome out = backend.solve(model.lp(), hint, Deadline.in(times.remainingSeconds()),
-                    options.gapTolerance(), options.threads(), cancel, x -> consider(model.round(x), "stage model"));
+            BackendOutcome out = backend.solve(model.lp(), hint, backendDeadline(times.remainingSeconds()),
+                    options.gapTolerance(), options.threads(), stop, x -> consider(model.round(x), "stage model"));
             if (out.x() != null) {
                 consider(model.round(out.x()), "stage model");
             }
@@ -222,11 +265,21 @@ public final class PoetSolver {
             return finish(out, "the stage model");
         }
 
-        private SolveResult stoppedEarly() {
-            if (cancel.isCancelled()) {
-                return incumbent.stopped("cancelled");
+        /** The heuristic, given its share of the time (it also stops at the stop signal). */
+        private FastScheduler heuristic() {
+            return new FastScheduler(Duration.ofNanos((long) (times.heuristicSeconds() * 1e9)));
+        }
+
+        /**
+         * A backend's deadline: {@code seconds} from now (0: none), and with a time limit never
+         * later than {@link #BACKEND_MARGIN_SECONDS} before the solve's own deadline.
+         */
+        private Deadline backendDeadline(double seconds) {
+            Deadline share = Deadline.in(seconds);
+            if (!times.hasLimit()) {
+                return share;
             }
-            return times.isUp() ? incumbent.stopped("time limit reached") : null;
+            return share.orEarlier(Deadline.in(Math.max(0.01, times.remainingSeconds() - BACKEND_MARGIN_SECONDS)));
         }
 
         /** FEASIBLE with its gap when the best schedule is within the gap tolerance of the bound; null otherwise. */
@@ -277,11 +330,11 @@ public final class PoetSolver {
                                     + " recheck leaves a gap")
                             : incumbent.stopped(backend.name() + " claimed optimal but gave no valid schedule");
                 default:
-                    SolveResult stoppedAtGap = cancel.isCancelled() ? null : withinGapTolerance();
+                    SolveResult stoppedAtGap = stop.byCaller() ? null : withinGapTolerance();
                     if (stoppedAtGap != null) {
                         return stoppedAtGap; // a backend that stops at the gap limit with a FEASIBLE status
                     }
-                    String why = cancel.isCancelled() ? "cancelled"
+                    String why = stop.byCaller() ? "cancelled"
                             : out.kind() == BackendOutcome.Kind.ERROR ? out.detail() : "time limit reached";
                     return incumbent.stopped(why);
             }

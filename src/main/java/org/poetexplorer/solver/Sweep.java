@@ -203,7 +203,7 @@ public final class Sweep {
         }
         String why = sweepCancel.isCancelled() ? "cancelled" : "time limit per point reached";
         String message = token.isCancelled() ? why : exact.message();
-        double bound = Math.max(Math.max(carriedBound, coverBound(b)),
+        double bound = Math.max(Math.max(carriedBound, coverBound(b, sweepCancel)),
                 exact.lowerBoundJ() == null ? Double.NEGATIVE_INFINITY : exact.lowerBoundJ());
         StagePlan hint = larger != null && larger.hasSchedule() ? larger.result().plan() : null;
         Verifier.Verified warm = warmStart(b, hint, sweepCancel);
@@ -219,9 +219,9 @@ public final class Sweep {
         return point(b, rebound(exact, bound, message), Source.SOLVER, start);
     }
 
-    /** The cover bound; an infinite one is left to the solver to prove. */
-    private double coverBound(Budget b) {
-        double lb = CoverBound.energyJ(graph, b);
+    /** The cover bound (none once the sweep is cancelled); an infinite one is left to the solver to prove. */
+    private double coverBound(Budget b, CancelToken cancel) {
+        double lb = CoverBound.energyJ(graph, b, cancel::isCancelled);
         return Double.isFinite(lb) ? lb : Double.NEGATIVE_INFINITY;
     }
 

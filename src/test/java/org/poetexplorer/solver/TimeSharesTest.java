@@ -47,4 +47,14 @@ class TimeSharesTest {
         assertEquals(0.01, times.remainingSeconds(), 0.0);
         assertEquals(3, times.elapsedSeconds(), 1e-9);
     }
+
+    @Test
+    void theFastHeuristicGetsAFifthOfATimeLimitAtLeastThreeTenthsOfASecondAndNeverMoreThanIsLeft() {
+        assertEquals(3, new TimeShares(15, now::get).heuristicSeconds(), 1e-9);
+        assertEquals(TimeShares.HEURISTIC_MIN_SECONDS, new TimeShares(1, now::get).heuristicSeconds(), 1e-9);
+        assertEquals(TimeShares.HEURISTIC_SECONDS, new TimeShares(0, now::get).heuristicSeconds(), 0.0);
+        TimeShares times = new TimeShares(15, now::get);
+        pass(14);
+        assertEquals(1, times.heuristicSeconds(), 1e-9);
+    }
 }

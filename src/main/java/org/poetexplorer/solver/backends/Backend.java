@@ -26,8 +26,8 @@ public interface Backend {
      * The search ends by {@code deadline}, or once the backend's own relative gap between its
      * best solution and its bound is at most {@code relativeGap} (at least {@link #EXACT_GAP}).
      * Improving solutions found on the way are passed to {@code onSolution} (as model points)
-     * when the backend can report them.
-     * Returns promptly after {@code cancel} fires.
+     * when the backend can report them; the final one is in the outcome. Returns promptly after
+     * {@code cancel} fires, and soon after the deadline even when the solver itself overruns it.
      */
     BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, double relativeGap, int threads,
             Cancellation cancel, Consumer<double[]> onSolution);

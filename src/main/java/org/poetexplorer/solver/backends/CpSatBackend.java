@@ -47,6 +47,10 @@ final class CpSatBackend implements Backend {
             }
         }
         for (int r = 0; r < lp.numRows(); r++) {
+            if (r % 4096 == 0 && (cancel.isCancelled() || deadline.passed())) {
+                return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY,
+                        "stopped while the model was built");
+            }
             int size = lp.rowEnd(r) - lp.rowStart(r);
             IntVar[] rv = new IntVar[size];
             long[] rc = new long[size];

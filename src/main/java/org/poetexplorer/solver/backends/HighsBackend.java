@@ -4,8 +4,6 @@ import com.google.ortools.modelbuilder.ModelBuilderHelper;
 import com.google.ortools.modelbuilder.ModelSolverHelper;
 import com.google.ortools.modelbuilder.SolveStatus;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -17,8 +15,9 @@ import java.util.function.Consumer;
  * the latter). These Java bindings offer no incumbent callback: only the final solution is
  * reported. Measured limits of OR-Tools 9.15's HiGHS bridge: it returns a solution only when it
  * proves optimality (a time limit gives nothing), it crashes on solution hints (so HiGHS is never
- * given one), and it cannot interrupt a search: a cancel returns at once while the abandoned
- * native search runs on in the background until its time limit.
+ * given one), and it cannot interrupt a search: a cancel returns at once (see {@link NativeSearch})
+ * while the abandoned native search runs on in the background until its time limit, which is
+ * therefore set as late as possible, after the model is taken in, to the time the deadline leaves.
  */
 final class HighsBackend implements Backend {
     private static final String NAME = "highs";
@@ -31,6 +30,13 @@ final class HighsBackend implements Backend {
     @Override
     public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, double relativeGap, int threads,
             Cancellation cancel, Consumer<double[]> onSolution) {
+        // The bridge does not interrupt the native search: it runs in NativeSearch, so a cancel or
+        // the deadline returns at once; an abandoned search ends at its time limit and frees its memory.
+        return NativeSearch.run(NAME, deadline, cancel, () -> run(lp, deadline, relativeGap, threads, cancel));
+    }
+
+    private BackendOutcome run(LinearModel lp, Deadline deadline, double relativeGap, int threads,
+            Cancellation cancel) {
         Natives.load();
         ModelSolverHelper probe = new ModelSolverHelper(NAME);
         boolean supported = probe.solverIsSupported();
@@ -39,37 +45,14 @@ final class HighsBackend implements Backend {
             return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY,
                     NAME + " is not available in this OR-Tools build");
         }
+        String mps = MpsExport.toString(lp);
         if (cancel.isCancelled()) {
             return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");
         }
-        // The bridge cannot interrupt the native search, so it runs on its own thread and a cancel
-        // returns at once; the abandoned search ends at its time limit and frees its own memory.
-        CompletableFuture<BackendOutcome> search = CompletableFuture.supplyAsync(
-                () -> run(lp, deadline, relativeGap, threads), DAEMONS);
-        try (AutoCloseable hook = cancel.onCancel(() -> search.complete(BackendOutcome.none(
-                BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY,
-                "cancelled (" + NAME + " cannot be interrupted; its native search stops at its time limit)")))) {
-            BackendOutcome out = search.join();
-            if (out.x() != null) {
-                onSolution.accept(out.x());
-            }
-            return out;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final Executor DAEMONS = runnable -> {
-        Thread t = new Thread(runnable, "poet-native-search");
-        t.setDaemon(true);
-        t.start();
-    };
-
-    private BackendOutcome run(LinearModel lp, Deadline deadline, double relativeGap, int threads) {
         ModelBuilderHelper builder = new ModelBuilderHelper();
         ModelSolverHelper solver = new ModelSolverHelper(NAME);
         try {
-            if (!builder.importFromMpsString(MpsExport.toString(lp)) || builder.numVariables() != lp.numVars()) {
+            if (!builder.importFromMpsString(mps) || builder.numVariables() != lp.numVars()) {
                 return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY,
                         NAME + ": the model could not be passed to the solver");
             }

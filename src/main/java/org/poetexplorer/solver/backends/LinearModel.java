@@ -1,11 +1,16 @@
 package org.poetexplorer.solver.backends;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * A mixed-integer linear program in plain arrays, independent of any solver: columns with
  * bounds, integrality and objective coefficient; rows {@code lb <= sum coef * x <= ub} stored
  * sparsely. Backends translate it; {@link MpsExport} writes it. Built once, then read only.
+ *
+ * <p>Building a large model takes seconds: a model made with a stop signal checks it every
+ * {@link #CHECK_EVERY} columns and rows and throws {@link Stopped} once it says stop, so a
+ * cancel or a deadline ends the building too.
  */
 public final class LinearModel {
     public static final double INF = Double.POSITIVE_INFINITY;
@@ -31,8 +36,38 @@ public final class LinearModel {
     private int[] slotRow = new int[0];
     private int[] slotOf = new int[0];
 
+    private final BooleanSupplier stop;
+    private int sinceCheck;
+
+    /** How many columns and rows are added between two looks at the stop signal. */
+    static final int CHECK_EVERY = 4096;
+
+    /** Thrown by a model being built once its stop signal says stop; the model is then unusable. */
+    public static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped(String model) {
+            super("stopped while building " + model, null, false, false);
+        }
+    }
+
     public LinearModel(String name) {
+        this(name, () -> false);
+    }
+
+    /** A model whose building ends with {@link Stopped} once {@code stop} says so. */
+    public LinearModel(String name, BooleanSupplier stop) {
         this.name = name;
+        this.stop = stop;
+    }
+
+    private void checkStop() {
+        if (++sinceCheck >= CHECK_EVERY) {
+            sinceCheck = 0;
+            if (stop.getAsBoolean()) {
+                throw new Stopped(name);
+            }
+        }
     }
 
     public String name() {
@@ -41,6 +76,7 @@ public final class LinearModel {
 
     /** Adds a column and returns its index. */
     public int addVar(double lb, double ub, boolean isInteger, double objectiveCoef, String varName) {
+        checkStop();
         if (vars == varLb.length) {
             int n = vars * 2;
             varLb = Arrays.copyOf(varLb, n);
@@ -63,6 +99,7 @@ public final class LinearModel {
 
     /** Adds {@code lb <= sum coefs[j] * x[cols[j]] <= ub}; repeated columns are summed. */
     public int addRow(double lb, double ub, int[] cols, double[] coefs, int count, String rowName) {
+        checkStop();
         if (rows == rowLb.length) {
             int n = rows * 2;
             rowLb = Arrays.copyOf(rowLb, n);

@@ -12,8 +12,11 @@ import java.util.function.Consumer;
  * SCIP through OR-Tools' MPSolver, on the scaled model: unlike the model-builder path, MPSolver
  * can interrupt SCIP (cancel) and pass it a solution hint, and it returns SCIP's incumbent when
  * a time limit ends the search. Gap limits 1e-9 relative and absolute, as for HiGHS. No
- * incumbent callback is offered to Java: only the final solution is reported. A larger relative
- * gap, when asked for, stops the search earlier.
+ * incumbent callback is offered to Java: only the final solution is reported, in the outcome.
+ * SCIP takes in a model (OR-Tools hands it over inside {@code solve}) without looking at its time
+ * limit or an interrupt, for many seconds on a large model: the search runs in
+ * {@link NativeSearch}, which returns by the deadline or soon after the cancel whatever SCIP is
+ * doing. A larger relative gap, when asked for, stops the search earlier.
  */
 final class ScipBackend implements Backend {
 
@@ -25,14 +28,24 @@ final class ScipBackend implements Backend {
     @Override
     public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, double relativeGap, int threads,
             Cancellation cancel, Consumer<double[]> onSolution) {
-        Natives.load();
+        return NativeSearch.run(name(), deadline, cancel, () -> search(lp, hint, deadline, relativeGap, cancel));
+    }
+
+    /** The search itself, on {@link NativeSearch}'s thread: the final point goes back in the outcome only. */
+    private static BackendOutcome search(LinearModel lp, double[] hint, Deadline deadline, double relativeGap,
+            Cancellation cancel) {
+        Natives.load(); // the first time, seconds on a busy machine: also something to leave behind
+        MPModelProto model = proto(lp, cancel);
+        if (model == null) {
+            return BackendOutcome.none(BackendOutcome.Kind.NO_SOLUTION, Double.NEGATIVE_INFINITY, "cancelled");
+        }
         MPSolver solver = MPSolver.createSolver("SCIP");
         if (solver == null) {
             return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY,
                     "scip is not available in this OR-Tools build");
         }
         try {
-            String error = solver.loadModelFromProto(proto(lp));
+            String error = solver.loadModelFromProto(model);
             if (error != null && !error.isEmpty()) {
                 return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY, "scip: " + error);
             }
@@ -55,8 +68,11 @@ final class ScipBackend implements Backend {
                 solver.setHint(hv, values);
             }
             solver.suppressOutput();
+            // misc/catchctrlc off: SCIP would otherwise take SIGINT from the JVM for its own search,
+            // and Ctrl-C would not reach the command's handler (which stops the solve and writes)
             solver.setSolverSpecificParametersAsString(String.format(Locale.ROOT,
-                    "limits/gap = %s\nlimits/absgap = %s\n", Math.max(EXACT_GAP, relativeGap), EXACT_GAP));
+                    "limits/gap = %s\nlimits/absgap = %s\nmisc/catchctrlc = FALSE\n",
+                    Math.max(EXACT_GAP, relativeGap), EXACT_GAP));
             if (!deadline.isNone()) {
                 solver.setTimeLimit(Math.max(1, Math.round(deadline.secondsLeft() * 1000)));
             }
@@ -87,7 +103,6 @@ final class ScipBackend implements Backend {
             for (int j = 0; j < x.length; j++) {
                 x[j] = vars[j].solutionValue();
             }
-            onSolution.accept(x);
             BackendOutcome.Kind kind = status == MPSolver.ResultStatus.OPTIMAL
                     ? BackendOutcome.Kind.OPTIMAL : BackendOutcome.Kind.FEASIBLE;
             return new BackendOutcome(kind, x, solver.objective().value(), bound, "scip: " + status);
@@ -96,7 +111,8 @@ final class ScipBackend implements Backend {
         }
     }
 
-    static MPModelProto proto(LinearModel lp) {
+    /** The model as SCIP takes it in, or null when {@code cancel} fires while it is built. */
+    static MPModelProto proto(LinearModel lp, Cancellation cancel) {
         MPModelProto.Builder b = MPModelProto.newBuilder().setName(lp.name());
         for (int j = 0; j < lp.numVars(); j++) {
             b.addVariable(MPVariableProto.newBuilder()
@@ -107,6 +123,9 @@ final class ScipBackend implements Backend {
                     .setName(lp.varName(j) == null ? "x" + j : lp.varName(j)));
         }
         for (int r = 0; r < lp.numRows(); r++) {
+            if (r % 4096 == 0 && cancel.isCancelled()) {
+                return null;
+            }
             MPConstraintProto.Builder c = MPConstraintProto.newBuilder()
                     .setLowerBound(lp.rowLb(r))
                     .setUpperBound(lp.rowUb(r));

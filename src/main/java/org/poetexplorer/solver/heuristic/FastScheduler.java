@@ -60,7 +60,10 @@ public final class FastScheduler {
         return schedule(g, b, () -> false);
     }
 
-    /** As {@link #schedule(TrainingGraph, Budget)}; {@code stop} ends the improvement early. */
+    /**
+     * As {@link #schedule(TrainingGraph, Budget)}; {@code stop} ends the search early: the
+     * improvement keeps what it has, a repair cut short gives nothing from its start.
+     */
     public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop) {
         return schedule(g, b, null, stop);
     }
@@ -84,19 +87,24 @@ public final class FastScheduler {
         // (then kept back). Which ends lowest depends on whether paging or computing is cheap.
         List<Supplier<PlanState>> starts = new ArrayList<>();
         if (hint != null && hint.size() == g.size()) {
-            starts.add(() -> new PlanState(g, b, hint));
+            starts.add(() -> new PlanState(g, b, false, hint, stop));
         }
-        starts.add(() -> new PlanState(g, b, false));
+        starts.add(() -> new PlanState(g, b, false, null, stop));
         if (b.paging()) {
-            starts.add(() -> new PlanState(g, b, true));
+            starts.add(() -> new PlanState(g, b, true, null, stop));
         }
         HeuristicPlan best = null;
         for (int st = 0; st < starts.size(); st++) {
             long share = (deadline - System.nanoTime()) / (starts.size() - st);
             long startDeadline = System.nanoTime() + share;
             BooleanSupplier startTimeUp = () -> timeUp.getAsBoolean() || System.nanoTime() - startDeadline > 0;
-            PlanState s = starts.get(st).get();
-            if (!s.runtimeOk() || !s.feasible() && !Repair.run(s)) {
+            PlanState s;
+            try {
+                s = starts.get(st).get();
+            } catch (PlanState.Stopped stopped) {
+                break;
+            }
+            if (!s.runtimeOk() || !s.feasible() && !Repair.run(s, -1, stop)) {
                 continue;
             }
             s.commit();

@@ -3,6 +3,7 @@ package org.poetexplorer.solver.heuristic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntToDoubleFunction;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
@@ -62,7 +63,7 @@ final class PlanState {
 
     /** Node t computed once in stage t; every gap between uses paged when {@code paged}, else kept. */
     PlanState(TrainingGraph g, Budget b, boolean paged) {
-        this(g, b, paged, null);
+        this(g, b, paged, null, () -> false);
     }
 
     /**
@@ -70,10 +71,20 @@ final class PlanState {
      * (when allowed) and, for each use, whether it was paged in or kept. Within budget or not.
      */
     PlanState(TrainingGraph g, Budget b, StagePlan hint) {
-        this(g, b, false, hint);
+        this(g, b, false, hint, () -> false);
     }
 
-    private PlanState(TrainingGraph g, Budget b, boolean paged, StagePlan hint) {
+    /** Thrown while a state is made once its stop signal says stop (making one takes seconds on thousands of nodes). */
+    static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super("stopped", null, false, false);
+        }
+    }
+
+    /** As the constructors above ({@code hint} may be null); throws {@link Stopped} once {@code stop} says so. */
+    PlanState(TrainingGraph g, Budget b, boolean paged, StagePlan hint, BooleanSupplier stop) {
         this.g = g;
         this.n = g.size();
         this.ramBudget = b.ramBytes();
@@ -118,9 +129,15 @@ final class PlanState {
             }
         }
         for (int i = 0; i < n; i++) {
+            if (stop.getAsBoolean()) {
+                throw new Stopped();
+            }
             deriveColumn(i, false);
         }
         for (int t = 0; t < n; t++) {
+            if (stop.getAsBoolean()) {
+                throw new Stopped();
+            }
             peak[t] = simulate(t);
             overflow += over(peak[t]);
             dirtyStage[t] = false;

@@ -3,6 +3,7 @@ package org.poetexplorer.solver.phases;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
@@ -57,10 +58,23 @@ public final class CoverBound {
      * if even the least runtime the cover needs exceeds s, nothing fits.
      */
     public static double energyJ(TrainingGraph g, Budget b) {
-        Cover cover = Cover.of(g, b);
+        return energyJ(g, b, () -> false);
+    }
+
+    /**
+     * As {@link #energyJ(TrainingGraph, Budget)}, ending early once {@code stop} says so: then a
+     * weaker bound (any point of the ascent is a dual feasible solution), or
+     * {@code -Infinity} (no bound) when the covering rows were not all made.
+     */
+    public static double energyJ(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        Cover cover = Cover.of(g, b, stop);
+        if (cover == Cover.STOPPED) {
+            return Double.NEGATIVE_INFINITY;
+        }
         if (cover == null) {
             return Double.POSITIVE_INFINITY;
         }
+        cover.stop = stop;
         int n = g.size();
         double[] page = new double[n];
         double[] compute = new double[n];
@@ -133,8 +147,13 @@ public final class CoverBound {
      * solution of the covering problem elsewhere; null when no schedule can exist.
      */
     public static List<Row> rows(TrainingGraph g, Budget b) {
-        Cover cover = Cover.of(g, b);
-        if (cover == null) {
+        return rows(g, b, () -> false);
+    }
+
+    /** As {@link #rows(TrainingGraph, Budget)}; null also when {@code stop} says stop before the rows are made. */
+    public static List<Row> rows(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        Cover cover = Cover.of(g, b, stop);
+        if (cover == null || cover == Cover.STOPPED) {
             return null;
         }
         List<Row> rows = new ArrayList<>();
@@ -148,8 +167,17 @@ public final class CoverBound {
 
     /** True when {@link #energyJ} proves that no schedule fits the budget. */
     public static boolean provesInfeasible(TrainingGraph g, Budget b) {
-        Cover cover = Cover.of(g, b);
-        return cover == null || recomputationExceedsRuntime(cover, g, b);
+        return provesInfeasible(g, b, () -> false);
+    }
+
+    /** As {@link #provesInfeasible(TrainingGraph, Budget)}; false (no proof) when {@code stop} comes first. */
+    public static boolean provesInfeasible(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        Cover cover = Cover.of(g, b, stop);
+        if (cover == Cover.STOPPED) {
+            return false;
+        }
+        cover = cover == null ? null : cover.stoppingAt(stop);
+        return cover == null || recomputationExceedsRuntime(cover, g, b) && !stop.getAsBoolean();
     }
 
     /** Without paging, the least compute time the outputs that must leave take to come back exceeds the slack. */
@@ -167,10 +195,15 @@ public final class CoverBound {
 
     /** The covering problem of {@link #energyJ}: stages with a positive need and their crossing outputs. */
     private static final class Cover {
+        /** Made in place of a cover when the stop signal came before all its rows were. */
+        static final Cover STOPPED = new Cover(new int[0][], new double[0][], new double[0]);
+
         final int[][] members; // per stage: the crossing outputs that may leave
         final double[][] coef; // per stage and member: min(ram_i, need_t)
         final double[] need;
         double[] cost;
+        /** Ends the ascent early; the bound is then weaker but still a bound. */
+        BooleanSupplier stop = () -> false;
 
         private Cover(int[][] members, double[][] coef, double[] need) {
             this.members = members;
@@ -178,7 +211,13 @@ public final class CoverBound {
             this.need = need;
         }
 
-        static Cover of(TrainingGraph g, Budget b) {
+        Cover stoppingAt(BooleanSupplier signal) {
+            this.stop = signal;
+            return this;
+        }
+
+        /** The cover, null when no schedule can exist, or {@link #STOPPED}. */
+        static Cover of(TrainingGraph g, Budget b, BooleanSupplier stop) {
             int n = g.size();
             if (b.runtimeRatio() < 1 && g.plainRuntimeS() > 0) {
                 return null;
@@ -189,6 +228,9 @@ public final class CoverBound {
             boolean[] isDep = new boolean[n];
             int[] buf = new int[n];
             for (int t = 0; t < n; t++) {
+                if (stop.getAsBoolean()) {
+                    return STOPPED;
+                }
                 double fixed = g.ram(t);
                 for (int d : g.deps(t)) {
                     fixed += g.ram(d);
@@ -239,11 +281,11 @@ public final class CoverBound {
             int bestStage = -1;
             double best = 0;
             for (int t = 0; t < n; t++) {
+                if (stop.getAsBoolean()) {
+                    return 0; // lambda = 0: the trivial bound
+                }
                 if (need[t] > 0) {
-                    double x = bestStep(t, price);
-                    setLambda(t, x, lambda, price);
-                    double v = value(lambda);
-                    setLambda(t, 0, lambda, price);
+                    double v = singleStageValue(t, bestStep(t, price));
                     if (v > best) {
                         best = v;
                         bestStage = t;
@@ -255,8 +297,8 @@ public final class CoverBound {
             }
             setLambda(bestStage, bestStep(bestStage, price), lambda, price);
             double value = value(lambda);
-            for (int sweep = 0; sweep < SWEEPS; sweep++) {
-                for (int t = 0; t < n; t++) {
+            for (int sweep = 0; sweep < SWEEPS && !stop.getAsBoolean(); sweep++) {
+                for (int t = 0; t < n && !stop.getAsBoolean(); t++) {
                     if (need[t] > 0) {
                         setLambda(t, 0, lambda, price);
                         setLambda(t, bestStep(t, price), lambda, price);
@@ -269,7 +311,7 @@ public final class CoverBound {
                 }
                 value = v;
             }
-            return Math.max(0, value(lambda));
+            return stop.getAsBoolean() ? 0 : Math.max(0, value(lambda));
         }
 
         private void setLambda(int t, double x, double[] lambda, double[] price) {
@@ -278,6 +320,19 @@ public final class CoverBound {
             for (int j = 0; j < members[t].length; j++) {
                 price[members[t][j]] += delta * coef[t][j];
             }
+        }
+
+        /**
+         * {@link #value} of lambda_t = x and every other lambda 0, in the time of stage t's
+         * members rather than of all stages (the members are distinct and ascending, so the
+         * terms are summed in the same order as there).
+         */
+        private double singleStageValue(int t, double x) {
+            double v = x * need[t];
+            for (int j = 0; j < members[t].length; j++) {
+                v -= Math.max(0, x * coef[t][j] - cost[members[t][j]]);
+            }
+            return v;
         }
 
         /** Dual objective, recomputed from scratch (no drift from the incremental prices). */

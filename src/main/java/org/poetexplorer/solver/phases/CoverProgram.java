@@ -1,6 +1,7 @@
 package org.poetexplorer.solver.phases;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
@@ -53,13 +54,18 @@ public final class CoverProgram {
 
     /** The program for a budget with recomputation on, or null when the cover rows rule out every schedule. */
     public static CoverProgram build(TrainingGraph g, Budget b) {
-        List<CoverBound.Row> rows = CoverBound.rows(g, b);
-        if (rows == null || !b.remat()) {
+        return build(g, b, () -> false);
+    }
+
+    /** As {@link #build(TrainingGraph, Budget)}; null also when {@code stop} says stop before the program is built. */
+    public static CoverProgram build(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        List<CoverBound.Row> rows = CoverBound.rows(g, b, stop);
+        if (rows == null || !b.remat() || stop.getAsBoolean()) {
             return null;
         }
         int n = g.size();
         double unitJ = StageFormulation.costUnit(g, b.paging(), true);
-        LinearModel lp = new LinearModel(g.name() + "-cover");
+        LinearModel lp = new LinearModel(g.name() + "-cover", stop);
         int[] recomputed = new int[n];
         int[] paged = new int[n];
         java.util.Arrays.fill(recomputed, -1);

@@ -2,6 +2,7 @@ package org.poetexplorer.solver.phases;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
@@ -48,16 +49,21 @@ public final class GapModel {
     private final double energyUnitJ;
     private final boolean integer;
 
-    private GapModel(TrainingGraph g, boolean integer) {
+    private GapModel(TrainingGraph g, boolean integer, BooleanSupplier stop) {
         this.g = g;
         this.integer = integer;
-        this.lp = new LinearModel(g.name() + "-paging");
+        this.lp = new LinearModel(g.name() + "-paging", stop);
         this.written = new int[g.size()];
         this.energyUnitJ = integer ? StageFormulation.plainUnit(g) : StageFormulation.costUnit(g, true, false);
     }
 
     public static GapModel build(TrainingGraph g, Budget b, boolean integer) {
-        GapModel m = new GapModel(g, integer);
+        return build(g, b, integer, () -> false);
+    }
+
+    /** As {@link #build(TrainingGraph, Budget, boolean)}; throws {@link LinearModel.Stopped} once {@code stop} says so. */
+    public static GapModel build(TrainingGraph g, Budget b, boolean integer, BooleanSupplier stop) {
+        GapModel m = new GapModel(g, integer, stop);
         m.fill(b);
         return m;
     }

@@ -3,6 +3,7 @@ package org.poetexplorer.solver.phases;
 import static org.poetexplorer.solver.phases.StageModel.ABSENT;
 import static org.poetexplorer.solver.phases.StageModel.ONE;
 
+import java.util.function.BooleanSupplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.solver.backends.LinearModel;
@@ -61,7 +62,28 @@ public final class StageFormulation {
     }
 
     public static StageModel reduced(TrainingGraph g, Budget b, boolean integer) {
-        return new Reduced(g, b, integer).build();
+        return reduced(g, b, integer, () -> false);
+    }
+
+    /** As {@link #reduced(TrainingGraph, Budget, boolean)}; throws {@link LinearModel.Stopped} once {@code stop} says so. */
+    public static StageModel reduced(TrainingGraph g, Budget b, boolean integer, BooleanSupplier stop) {
+        return new Reduced(g, b, integer, stop).build();
+    }
+
+    /**
+     * About how many columns {@link #reduced} makes, counted without building anything: one
+     * keep decision per stage and earlier output that is read, plus a recomputation with
+     * recomputation on and a storage, page-out and page-in decision with paging on.
+     */
+    public static long estimatedColumns(TrainingGraph g, Budget b) {
+        int n = g.size();
+        long pairs = 0;
+        for (int i = 0; i < n; i++) {
+            if (g.succs(i).length > 0) {
+                pairs += n - 1 - i;
+            }
+        }
+        return pairs * (1 + (b.remat() ? 1 : 0) + (b.paging() ? 3 : 0));
     }
 
     /** The literal section-4 model, unscaled: joules, bytes, seconds. */
@@ -188,12 +210,12 @@ public final class StageFormulation {
         private final double energyUnit;
         private final double ramUnit;
 
-        Reduced(TrainingGraph g, Budget b, boolean integer) {
+        Reduced(TrainingGraph g, Budget b, boolean integer, BooleanSupplier stop) {
             this.g = g;
             this.b = b;
             this.integer = integer;
             this.n = g.size();
-            this.lp = new LinearModel(g.name() + (integer ? "-integer" : "-scaled"));
+            this.lp = new LinearModel(g.name() + (integer ? "-integer" : "-scaled"), stop);
             this.r = filled(n);
             this.sRam = filled(n);
             this.sSd = filled(n);
