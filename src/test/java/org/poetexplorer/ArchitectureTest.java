@@ -43,7 +43,7 @@ class ArchitectureTest {
 
     static {
         LAYERS.put("model", List.of(ROOT + ".model.."));
-        LAYERS.put("catalog", List.of(ROOT + ".catalog.."));
+        LAYERS.put("catalog", List.of(ROOT + ".catalog..", ROOT + ".generator.."));
         LAYERS.put("schedule", List.of(ROOT + ".schedule.."));
         LAYERS.put("engine", List.of(SOLVER + ".."));
         LAYERS.put("chart", List.of(ROOT + ".chart.."));

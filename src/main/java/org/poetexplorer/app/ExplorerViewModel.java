@@ -172,14 +172,22 @@ public final class ExplorerViewModel {
                 currentRamFraction());
     }
 
-    /** ONNX import choices (batch, unsupported operators); an open ONNX model is imported again with them. */
+    /**
+     * Choices for reading network files: ONNX import (batch, unsupported operators) and the time
+     * unit of node-link graphs. An open ONNX model is imported again when its choices change, an
+     * open JSON network file when the time unit does.
+     */
     public void setOnnxImport(ImportOptions choices) {
-        if (choices == null || choices.equals(onnxImport.get())) {
+        ImportOptions before = onnxImport.get();
+        if (choices == null || choices.equals(before)) {
             return;
         }
         onnxImport.set(choices);
         NetworkSource n = network.get();
-        if (n != null && n.isOnnx()) {
+        boolean affected = n != null && (n.isOnnx() ? choices.batch() != before.batch()
+                || choices.unsupported() != before.unsupported()
+                : n instanceof NetworkSource.NetworkFile && choices.timeUnitS() != before.timeUnitS());
+        if (affected) {
             load(n, deviceChoice.get(), device.get(), currentRamFraction());
         }
     }

@@ -7,6 +7,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
@@ -184,12 +185,39 @@ final class InputsView extends VBox {
         estimate.setSelected(vm.onnxImportProperty().get().unsupported() == ImportOptions.Unsupported.ESTIMATE);
         estimate.setTooltip(new Tooltip("ONNX operators without a cost rule: cost them by the conservative estimate "
                 + "of docs/file-formats.md instead of refusing the model."));
-        Runnable apply = () -> vm.setOnnxImport(new ImportOptions(batch.getValue(), estimate.isSelected()
-                ? ImportOptions.Unsupported.ESTIMATE : ImportOptions.Unsupported.FAIL));
+        Runnable apply = () -> vm.setOnnxImport(vm.onnxImportProperty().get().withBatch(batch.getValue())
+                .withUnsupported(estimate.isSelected() ? ImportOptions.Unsupported.ESTIMATE
+                        : ImportOptions.Unsupported.FAIL));
         batch.valueProperty().addListener((o, a, b) -> apply.run());
         estimate.selectedProperty().addListener((o, a, b) -> apply.run());
         grid.addRow(4, new Label("ONNX batch"), batch);
         grid.add(estimate, 1, 5);
+        grid.addRow(6, new Label("time unit"), timeUnitField(vm));
         return grid;
+    }
+
+    /** How long one runtime unit of a node-link graph lasts; an open file is read again with it. */
+    private static TextField timeUnitField(ExplorerViewModel vm) {
+        TextField field = new TextField(Quantities.duration(vm.onnxImportProperty().get().timeUnitS()));
+        field.setId("timeUnitField");
+        field.setPrefColumnCount(6);
+        field.setTooltip(new Tooltip("Node-link graphs (Checkmate, Moccasin, poet generate): how long one runtime "
+                + "unit (cost_cpu, duration) lasts, e.g. 1 ms or 10 us. An open network file is read again."));
+        Runnable commit = () -> {
+            try {
+                double seconds = Quantities.parseSeconds(field.getText());
+                vm.setOnnxImport(vm.onnxImportProperty().get().withTimeUnit(seconds));
+            } catch (IllegalArgumentException e) {
+                vm.reportInputError("time unit", e.getMessage());
+            }
+            field.setText(Quantities.duration(vm.onnxImportProperty().get().timeUnitS()));
+        };
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commit.run();
+            }
+        });
+        return field;
     }
 }

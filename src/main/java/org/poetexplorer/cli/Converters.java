@@ -57,6 +57,14 @@ final class Converters {
         }
     }
 
+    /** A positive duration as people write it: 1ms, 10us, 0.5s ({@link Quantities#parseSeconds}). */
+    static final class Duration implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return refusing(() -> Quantities.parseSeconds(value));
+        }
+    }
+
     /** A whole number, at least 1 (threads, repetitions, a batch size). */
     static final class Count implements ITypeConverter<Integer> {
         @Override

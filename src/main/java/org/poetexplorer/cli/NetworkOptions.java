@@ -33,6 +33,11 @@ final class NetworkOptions {
                     + "docs/file-formats.md instead of refusing the model")
     boolean estimateUnsupported;
 
+    @Option(names = "--time-unit", paramLabel = "DURATION", converter = Converters.Duration.class,
+            description = "node-link graphs (Checkmate, Moccasin, poet generate): how long one runtime unit "
+                    + "(cost_cpu, duration) lasts, e.g. 1ms or 10us (default: 1ms)")
+    Double timeUnit;
+
     /** The device, or null when none was given. */
     Device device() throws InputException {
         return device == null ? null : device.load();
@@ -48,7 +53,8 @@ final class NetworkOptions {
                     "applies to ONNX models only (the network is \"" + network.label() + "\")");
         }
         ImportOptions onnx = new ImportOptions(batch == null ? 0 : batch,
-                estimateUnsupported ? ImportOptions.Unsupported.ESTIMATE : ImportOptions.Unsupported.FAIL);
+                estimateUnsupported ? ImportOptions.Unsupported.ESTIMATE : ImportOptions.Unsupported.FAIL,
+                timeUnit == null ? ImportOptions.DEFAULT_TIME_UNIT_S : timeUnit);
         LoadedNetwork loaded = load(network, dev, onnx);
         PrintWriter err = command.commandLine().getErr();
         for (String w : loaded.warnings()) {

@@ -20,7 +20,7 @@ import picocli.CommandLine;
 @Command(name = "poet", mixinStandardHelpOptions = true, version = "poet 0.1.0",
         description = "Energy-optimal training schedules (rematerialization and paging) for small devices.",
         subcommands = {SolveCommand.class, CheckCommand.class, ShowCommand.class, SweepCommand.class,
-            BenchCommand.class, ExportMpsCommand.class, CommandLine.HelpCommand.class})
+            BenchCommand.class, GenerateCommand.class, ExportMpsCommand.class, CommandLine.HelpCommand.class})
 public final class PoetCli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;

@@ -60,11 +60,24 @@ public final class NetworkFiles {
             }
             return new LoadedNetwork(imported.graph(), warnings);
         }
-        return new LoadedNetwork(parse(Json.readText(file), file.toString(), device), List.of());
+        return new LoadedNetwork(parse(Json.readText(file), file.toString(), device, onnx.timeUnitS()), List.of());
     }
 
+    /** As {@link #parse(String, String, Device, double)}, a node-link graph's runtime unit lasting a millisecond. */
     public static TrainingGraph parse(String json, String source, Device device) throws InputException {
+        return parse(json, source, device, ImportOptions.DEFAULT_TIME_UNIT_S);
+    }
+
+    /**
+     * A network file's text: our format, or a node-link graph ({@link NodeLinkFiles}, told apart
+     * by its content), whose runtime units last {@code timeUnitS} seconds each.
+     */
+    public static TrainingGraph parse(String json, String source, Device device, double timeUnitS)
+            throws InputException {
         JsonNode root = Json.parseObject(json, source, "a \"nodes\" array");
+        if (NodeLinkFiles.isNodeLink(root)) {
+            return NodeLinkFiles.graph(root, source, device, timeUnitS);
+        }
         JsonFields f = new JsonFields(source);
         f.format(root, FORMAT, false);
         String name = root.hasNonNull("model") ? f.string(root, "", "model")

@@ -25,6 +25,21 @@ public final class CostModel {
                 pageInS, pageOutS);
     }
 
+    /**
+     * What a node costs on {@code d} when its runtime and output size were measured rather than
+     * derived from FLOPs and a shape (the graphs of the rematerialization literature): the
+     * compute energy is the runtime at the power the device's compute figures imply
+     * ({@code flops / flopsPerJoule} watts, so that it equals {@code flop / flopsPerJoule} for
+     * the {@code runtimeS * flops} FLOPs such a node stands for), and paging is timed and
+     * costed by {@code d} as for any output of {@code ramBytes}.
+     */
+    public static NodeCosts measured(double runtimeS, long ramBytes, Device d) {
+        double pageOutS = pageOutSeconds(ramBytes, d);
+        double pageInS = pageInSeconds(ramBytes, d);
+        return new NodeCosts(runtimeS, ramBytes, runtimeS * d.flops() / d.flopsPerJoule(),
+                pageInS * d.memoryPower(), pageOutS * d.memoryPower(), pageInS, pageOutS);
+    }
+
     /** Duration of paging {@code ramBytes} in: latency + bytes / throughput. */
     public static double pageInSeconds(long ramBytes, Device d) {
         return d.pageInLatency() + ramBytes / d.pageInThroughput();

@@ -58,6 +58,50 @@ public final class Quantities {
         return rounded;
     }
 
+    /**
+     * A duration written by people: "1ms", "2.5 us", "1e-3s", "0.5 min"; units ns, us (or µs),
+     * ms, s, min, h; a bare number is seconds.
+     *
+     * @throws IllegalArgumentException with the text and the reason when it is not a positive,
+     *     finite duration
+     */
+    public static double parseSeconds(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("no duration given");
+        }
+        Matcher m = SIZE.matcher(text.replace("µ", "u"));
+        if (text.trim().startsWith("-") || !m.matches()) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a positive duration (examples: 1ms, 10us, 0.5s)");
+        }
+        double value = Double.parseDouble(m.group(1) + (m.group(2) == null ? "" : "e" + m.group(2)));
+        double seconds = value * secondsPer(m.group(3), text);
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("\"" + text + "\" must be a positive, finite duration");
+        }
+        return seconds;
+    }
+
+    private static double secondsPer(String u, String text) {
+        switch (u.toLowerCase(Locale.ROOT)) {
+            case "ns":
+                return 1e-9;
+            case "us":
+                return 1e-6;
+            case "ms":
+                return 1e-3;
+            case "":
+            case "s":
+                return 1;
+            case "min":
+                return 60;
+            case "h":
+                return 3600;
+            default:
+                throw new IllegalArgumentException("\"" + text + "\" has an unknown unit \"" + u
+                        + "\" (use ns, us, ms, s, min or h)");
+        }
+    }
+
     private static double unit(String u, String text) {
         switch (u.toLowerCase(Locale.ROOT)) {
             case "":

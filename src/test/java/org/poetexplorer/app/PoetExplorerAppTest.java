@@ -351,4 +351,34 @@ class PoetExplorerAppTest extends AppWindowTest {
                 && app.view().notifications().getText().contains("6 of 6 convolutions have a BatchNormalization"));
         assertEquals(37, vm().graphProperty().get().size());
     }
+
+    @Test
+    void aNodeLinkGraphOpensAsANetworkAndTheTimeUnitIsAnAdvancedChoice(@TempDir Path dir) throws Exception {
+        launchSolved("linear", "a72");
+        Path file = dir.resolve("layered.json");
+        org.poetexplorer.io.NodeLinkFiles.write(org.poetexplorer.generator.LayeredGraphs.generate(
+                new org.poetexplorer.generator.LayeredGraphSpec(20, 0.3, 3)), file);
+        fx(() -> vm().openNetwork(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().graphProperty().get().size() == 20);
+        double oneMs = vm().graphProperty().get().plainRuntimeS();
+
+        javafx.scene.control.TextField unit = (javafx.scene.control.TextField) stage.getScene()
+                .lookup("#timeUnitField");
+        assertEquals("1 ms", unit.getText());
+        fx(() -> {
+            unit.setText("2ms");
+            unit.fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> Math.abs(vm().graphProperty().get().plainRuntimeS() - 2 * oneMs) < 1e-9 * oneMs);
+        assertEquals("2 ms", unit.getText());
+
+        fx(() -> {
+            unit.setText("soon");
+            unit.fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.view().notifications().isShowing()
+                && app.view().notifications().getText().contains("time unit"));
+        assertEquals("2 ms", unit.getText(), "a bad time unit is not applied");
+    }
 }

@@ -59,4 +59,16 @@ class QuantitiesTest {
         assertEquals("same", Quantities.change(0, 0));
         assertEquals("4.000e+09", Quantities.number(4e9));
     }
+
+    @Test
+    void durationsAreReadAsPeopleWriteThem() {
+        assertEquals(1e-3, Quantities.parseSeconds("1ms"), 1e-18);
+        assertEquals(2.5e-6, Quantities.parseSeconds("2.5 us"), 1e-20);
+        assertEquals(2.5e-6, Quantities.parseSeconds("2.5µs"), 1e-20);
+        assertEquals(1e-3, Quantities.parseSeconds("1e-3"), 1e-18);
+        assertEquals(30, Quantities.parseSeconds("0.5min"), 1e-12);
+        for (String bad : new String[] {"0ms", "-1s", "fast", "3 parsecs"}) {
+            assertThrows(IllegalArgumentException.class, () -> Quantities.parseSeconds(bad), bad);
+        }
+    }
 }
