@@ -21,7 +21,7 @@ public class ForwardSchedulerTest {
     @CsvSource({"100, 1, false", "100, 2, false", "150, 3, false", "100, 1, true", "150, 4, true",
         "200, 5, false", "200, 6, true"})
     void findsValidSchedulesOnLayeredGraphs(int n, long seed, boolean paging) {
-        TrainingGraph g = LayeredGraphs.random(n, seed);
+        TrainingGraph g = GeneratedGraphs.layered(n, seed);
         long plain = Plans.plainPeakBytes(g);
         for (double frac : new double[] {0.9, 0.8}) {
             Budget b = new Budget((long) (plain * frac), 10, paging, true);
