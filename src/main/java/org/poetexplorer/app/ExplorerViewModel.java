@@ -474,7 +474,9 @@ public final class ExplorerViewModel {
         @Override
         public void failed(SolveRequest request, Throwable error) {
             phase.set(Phase.FAILED);
-            String text = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+            String text = error instanceof OutOfMemoryError
+                    ? "out of memory: the problem is too large for the memory Java may use (start it with a larger -Xmx)"
+                    : error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
             status.set("Solver failed: " + text);
             notice.set(Notice.error("The solver failed", text));
         }

@@ -41,7 +41,14 @@ public final class PoetCli implements Callable<Integer> {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(out, err).execute(args);
+        int code;
+        try {
+            code = commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("poet: out of memory: the problem is too large for this Java heap"
+                    + " (give Java more with -Xmx, or solve a smaller network)");
+            code = INTERNAL_ERROR;
+        }
         out.flush();
         err.flush();
         return code;

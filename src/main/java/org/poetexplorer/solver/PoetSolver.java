@@ -3,6 +3,7 @@ package org.poetexplorer.solver;
 import java.util.List;
 import java.util.function.Supplier;
 import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.StagePlan;
@@ -195,6 +196,12 @@ public final class PoetSolver {
             SolveResult stopped = stoppedEarly();
             if (stopped != null) {
                 return stopped;
+            }
+            long needed = StageFormulation.estimatedHeapBytes(graph);
+            if (!HeapRoom.allows(needed)) {
+                return incumbent.stopped("the stage model was not built: it would take about "
+                        + Quantities.bytes(needed) + " of memory, more than half of what is free ("
+                        + Quantities.bytes(HeapRoom.freeBytes()) + ")");
             }
             listener.onProgress("building the model", incumbent.lowerBoundJ());
             StageModel model = StageFormulation.reduced(graph, budget, backend.needsIntegerModel());

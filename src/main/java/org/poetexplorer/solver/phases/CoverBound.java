@@ -188,7 +188,17 @@ public final class CoverBound {
             double[] need = new double[n];
             boolean[] isDep = new boolean[n];
             int[] buf = new int[n];
+            // the outputs before t that a node after t still reads, in increasing order
+            int[] crossingBefore = new int[n];
+            int crossingCount = 0;
             for (int t = 0; t < n; t++) {
+                int kept = 0;
+                for (int q = 0; q < crossingCount; q++) {
+                    if (Plans.lastReader(g, crossingBefore[q]) > t) {
+                        crossingBefore[kept++] = crossingBefore[q];
+                    }
+                }
+                crossingCount = kept;
                 double fixed = g.ram(t);
                 for (int d : g.deps(t)) {
                     fixed += g.ram(d);
@@ -196,8 +206,9 @@ public final class CoverBound {
                 }
                 int m = 0;
                 double crossing = 0;
-                for (int i = 0; i < t; i++) {
-                    if (isDep[i] || Plans.lastReader(g, i) <= t || g.ram(i) == 0) {
+                for (int q = 0; q < crossingCount; q++) {
+                    int i = crossingBefore[q];
+                    if (isDep[i] || g.ram(i) == 0) {
                         continue;
                     }
                     boolean forced = !b.remat() && (!b.paging() || i == t - 1);
@@ -223,6 +234,9 @@ public final class CoverBound {
                     // same integer solutions and a tighter relaxation.
                     coef[t][j] = Math.min(g.ram(members[t][j]), need[t]);
                 }
+                if (Plans.lastReader(g, t) > t) {
+                    crossingBefore[crossingCount++] = t;
+                }
             }
             return new Cover(members, coef, need);
         }
@@ -240,10 +254,7 @@ public final class CoverBound {
             double best = 0;
             for (int t = 0; t < n; t++) {
                 if (need[t] > 0) {
-                    double x = bestStep(t, price);
-                    setLambda(t, x, lambda, price);
-                    double v = value(lambda);
-                    setLambda(t, 0, lambda, price);
+                    double v = valueOfOnly(t, bestStep(t, price));
                     if (v > best) {
                         best = v;
                         bestStage = t;
@@ -278,6 +289,18 @@ public final class CoverBound {
             for (int j = 0; j < members[t].length; j++) {
                 price[members[t][j]] += delta * coef[t][j];
             }
+        }
+
+        /**
+         * The dual objective with lambda_t = x and every other lambda 0, as {@link #value} would sum
+         * it (the same terms in the same order) but over stage t's members only: the others add 0.
+         */
+        private double valueOfOnly(int t, double x) {
+            double v = x * need[t];
+            for (int j = 0; j < members[t].length; j++) {
+                v -= Math.max(0, x * coef[t][j] - cost[members[t][j]]);
+            }
+            return v;
         }
 
         /** Dual objective, recomputed from scratch (no drift from the incremental prices). */
