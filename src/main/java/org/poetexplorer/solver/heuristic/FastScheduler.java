@@ -28,6 +28,10 @@ import org.poetexplorer.schedule.StagePlan;
  * where it fits;</li>
  * <li>a caller's hint (say, the schedule of a neighbouring budget), repaired.</li>
  * </ul>
+ * When none of them fits (the repair leans on a chain-with-skips shape, and general graphs
+ * defeat it), {@link ForwardScheduler}'s plan, improved the same way on half the time budget
+ * again. A graph whose n x n search state would not fit comfortably in the heap gets the
+ * forward plan as it is ({@link #denseStateFits}).
  *
  * <p>Deterministic: the improvement runs until nothing improves or a cap on its work (counted
  * in evaluations, not time) is reached, so the same input gives the same schedule. The catalog
@@ -94,8 +98,11 @@ public final class FastScheduler {
             starts.add(() -> new PlanState(g, b, true));
         }
         HeuristicPlan best = bestOf(starts, stop, timeBudgetNanos);
-        // then, on time of its own, the forward walk's plan (which does not depend on the graph's
-        // shape), repaired and improved like the others
+        if (best != null) {
+            return Optional.of(best);
+        }
+        // none fits: then, on time of its own, the forward walk's plan (which does not depend on
+        // the graph's shape), repaired and improved like the others
         long forwardNanos = timeBudgetNanos / 2;
         long forwardDeadline = System.nanoTime() + forwardNanos;
         Optional<StagePlan> forward = ForwardScheduler.schedule(g, b,
@@ -103,12 +110,9 @@ public final class FastScheduler {
         if (forward.isPresent()) {
             HeuristicPlan improved = bestOf(List.of(() -> new PlanState(g, b, forward.get())), stop,
                     forwardDeadline - System.nanoTime());
-            HeuristicPlan p = improved != null ? improved : result(g, b, forward.get());
-            if (best == null || p.energyJ() < best.energyJ()) {
-                best = p;
-            }
+            return Optional.of(improved != null ? improved : result(g, b, forward.get()));
         }
-        return Optional.ofNullable(best);
+        return Optional.empty();
     }
 
     /** Each start repaired to fit and improved, sharing {@code nanos} of wall-clock time; the cheapest, or null. */

@@ -16,18 +16,24 @@ import org.poetexplorer.schedule.StagePlan;
 
 public class ForwardSchedulerTest {
 
-    /** Random layered graphs at 80 % and 90 % of their plain peak: a schedule that passes both checks. */
+    /**
+     * Generated layered graphs at 90 % and 80 % of their plain peak, recomputation only and with
+     * paging: a schedule that passes both checks. At 80 % without paging, the repair of the plain
+     * schedule alone finds none on any of these graphs.
+     */
     @ParameterizedTest
-    @CsvSource({"100, 1, false", "100, 2, false", "150, 3, false", "100, 1, true", "150, 4, true",
-        "200, 5, false", "200, 6, true"})
-    void findsValidSchedulesOnLayeredGraphs(int n, long seed, boolean paging) {
+    @CsvSource({"100, 2", "100, 3", "100, 5", "150, 1", "150, 3", "200, 1", "200, 3", "200, 4"})
+    void findsValidSchedulesOnLayeredGraphs(int n, long seed) {
         TrainingGraph g = GeneratedGraphs.layered(n, seed);
         long plain = Plans.plainPeakBytes(g);
-        for (double frac : new double[] {0.9, 0.8}) {
-            Budget b = new Budget((long) (plain * frac), 10, paging, true);
-            Optional<StagePlan> plan = ForwardScheduler.schedule(g, b, () -> false);
-            assertTrue(plan.isPresent(), g + " at " + frac + ": no schedule");
-            assertPasses(g, b, plan.get(), g + " at " + frac);
+        for (boolean paging : new boolean[] {false, true}) {
+            for (double frac : new double[] {0.9, 0.8}) {
+                Budget b = new Budget((long) (plain * frac), 10, paging, true);
+                String what = g.name() + " at " + frac + (paging ? " with paging" : "");
+                Optional<StagePlan> plan = ForwardScheduler.schedule(g, b, () -> false);
+                assertTrue(plan.isPresent(), what + ": no schedule");
+                assertPasses(g, b, plan.get(), what);
+            }
         }
     }
 
