@@ -23,7 +23,11 @@ import org.poetexplorer.schedule.StagePlan;
  * the figure is an upper bound. The finished plan is replayed ({@link PlanReplay}) all the same
  * and only a valid one is returned.
  *
- * <p>Several eviction scores are tried (see {@link Ranking}); the cheapest valid plan wins.
+ * <p>Several walks are tried, the cheapest valid plan wins: each eviction score of
+ * {@link Ranking}, with and without keeping the inputs of an output evicted for recomputation
+ * in RAM until it is needed again (recomputing it then takes one step rather than a chain, at
+ * the price of their RAM). The cost of bringing an output back counts every input that is gone
+ * by then, recursively, and what the outputs already evicted to be recomputed from it cost.
  */
 public final class ForwardScheduler {
 
@@ -39,41 +43,27 @@ public final class ForwardScheduler {
         COST_PER_BYTE_STAGE_SQUARED
     }
 
-    static boolean DEBUG = System.getenv("POET_DEBUG_FORWARD") != null;
-
     private ForwardScheduler() {
     }
 
-    /** The cheapest valid plan the rankings give, or empty when none of them finds one (or {@code stop} says so). */
+    /** The cheapest valid plan the walks give, or empty when none of them finds one (or {@code stop} says so). */
     public static Optional<StagePlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop) {
         StagePlan best = null;
         double bestEnergy = Double.POSITIVE_INFINITY;
         for (boolean keepInputs : new boolean[] {true, false}) {
             for (Ranking ranking : Ranking.values()) {
                 if (stop.getAsBoolean()) {
-                    break;
+                    return Optional.ofNullable(best);
                 }
-                Optional<StagePlan> plan = schedule(g, b, ranking, keepInputs);
-                if (plan.isPresent()) {
-                    double e = PlanReplay.of(g, b, plan.get()).energyJ();
-                    if (e < bestEnergy) {
-                        bestEnergy = e;
-                        best = plan.get();
-                    }
+                StagePlan plan = new Walk(g, b, ranking, keepInputs).run();
+                PlanReplay replay = plan == null ? null : PlanReplay.of(g, b, plan);
+                if (replay != null && replay.valid() && replay.energyJ() < bestEnergy) {
+                    bestEnergy = replay.energyJ();
+                    best = plan;
                 }
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    /** The plan one ranking gives, when it is valid. */
-    static Optional<StagePlan> schedule(TrainingGraph g, Budget b, Ranking ranking, boolean keepInputs) {
-        Walk walk = new Walk(g, b, ranking, keepInputs);
-        StagePlan plan = walk.run();
-        if (DEBUG) {
-            System.err.println(ranking + " " + keepInputs + ": " + (plan == null ? walk.failure : PlanReplay.of(g, b, plan).problem()));
-        }
-        return plan != null && PlanReplay.of(g, b, plan).valid() ? Optional.of(plan) : Optional.empty();
     }
 
     /** One walk through the stages under one ranking. */
@@ -107,7 +97,6 @@ public final class ForwardScheduler {
         private final int[] costSeen;
         private int closureStamp;
         private double runtime;
-        String failure;
 
         Walk(TrainingGraph g, Budget b, Ranking ranking, boolean keepInputs) {
             this.keepInputs = keepInputs;
@@ -137,31 +126,11 @@ public final class ForwardScheduler {
         StagePlan run() {
             double runtimeLimit = b.runtimeRatio() * g.plainRuntimeS();
             for (int t = 0; t < n; t++) {
-                if (!gatherInputs(t)) {
-                    failure = "stage " + t + ": an input cannot come back";
-                    return null;
-                }
-                if (DEBUG && recomputed.size() > 0) {
-                    StringBuilder sb = new StringBuilder("stage " + t + " deps " + Arrays.toString(g.deps(t)) + " recompute");
-                    for (int q = 0; q < recomputed.size(); q++) {
-                        sb.append(' ').append(recomputed.get(q)).append(Arrays.toString(g.deps(recomputed.get(q))));
-                    }
-                    sb.append(" resident");
-                    for (int q = 0; q < resident.size(); q++) {
-                        if (inRam[resident.get(q)]) {
-                            sb.append(' ').append(resident.get(q)).append(pinnedIn[resident.get(q)] == t ? "*" : "").append("h").append(horizon[resident.get(q)]);
-                        }
-                    }
-                    System.err.println(sb);
-                }
-                if (!fitStage(t)) {
-                    failure = "stage " + t + ": does not fit, peak " + peak(t) + " resident " + resident.size()
-                            + " recomputed " + recomputed.size();
+                if (!gatherInputs(t) || !fitStage(t)) {
                     return null;
                 }
                 record(t);
                 if (runtime > runtimeLimit * (1 + 1e-12)) {
-                    failure = "stage " + t + ": runtime";
                     return null;
                 }
             }
