@@ -27,19 +27,42 @@ public final class PlanTidy {
 
     public static StagePlan tidy(TrainingGraph g, StagePlan plan) {
         StagePlan.Builder b = plan.toBuilder();
+        int[] last = lastNamed(plan);
         tidyStages(g, plan, b);
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int i = 0; i < g.size(); i++) {
-                changed |= dropUnusedCopies(g, b, i);
-                changed |= dropUnreadPageOuts(b, i);
+                changed |= dropUnusedCopies(g, b, i, last[i]);
+                changed |= dropUnreadPageOuts(b, i, last[i]);
             }
         }
         for (int i = 0; i < g.size(); i++) {
-            storeWhatIsWritten(b, i);
+            storeWhatIsWritten(b, i, last[i]);
         }
         return b.build();
+    }
+
+    /**
+     * Per node, the last stage in which the plan decides anything about it (its own stage at
+     * least). Tidying only removes decisions, so nothing about a node lies beyond it: each node
+     * is followed only that far, and tidying takes time in proportion to the plan, not to n^2.
+     */
+    private static int[] lastNamed(StagePlan plan) {
+        int n = plan.size();
+        int[] last = new int[n];
+        for (int i = 0; i < n; i++) {
+            last[i] = i;
+        }
+        for (int t = 0; t < n; t++) {
+            for (int[] named : new int[][] {plan.computed(t), plan.kept(t), plan.stored(t), plan.pageIns(t),
+                plan.pageOuts(t)}) {
+                for (int i : named) {
+                    last[i] = Math.max(last[i], t);
+                }
+            }
+        }
+        return last;
     }
 
     private static void tidyStages(TrainingGraph g, StagePlan plan, StagePlan.Builder b) {
@@ -76,13 +99,13 @@ public final class PlanTidy {
      * it in the first stage that does not keep it for the next. Its uses: a reader computed
      * while it is there, a page-out from it.
      */
-    private static boolean dropUnusedCopies(TrainingGraph g, StagePlan.Builder b, int i) {
+    private static boolean dropUnusedCopies(TrainingGraph g, StagePlan.Builder b, int i, int lastNamed) {
         int n = b.size();
         boolean changed = false;
         int from = -1; // stage of the decision that made the current copy, -1: none
         boolean pagedIn = false;
         int lastUse = -1;
-        for (int t = i; t < n; t++) {
+        for (int t = i; t <= lastNamed; t++) {
             if (from >= 0 && b.mOut(t, i)) {
                 lastUse = t;
             }
@@ -133,15 +156,14 @@ public final class PlanTidy {
     }
 
     /** A page-out is of use when a later page-in reads it back and i is not on storage already. */
-    private static boolean dropUnreadPageOuts(StagePlan.Builder b, int i) {
-        int n = b.size();
+    private static boolean dropUnreadPageOuts(StagePlan.Builder b, int i, int lastNamed) {
         int written = -1;
         boolean changed = false;
-        for (int t = i; t < n; t++) {
+        for (int t = i; t <= lastNamed; t++) {
             if (!b.mOut(t, i)) {
                 continue;
             }
-            if (written < 0 && readBackFrom(b, i, t)) {
+            if (written < 0 && readBackFrom(b, i, t, lastNamed)) {
                 written = t;
             } else {
                 b.setMOut(t, i, false);
@@ -151,8 +173,8 @@ public final class PlanTidy {
         return changed;
     }
 
-    private static boolean readBackFrom(StagePlan.Builder b, int i, int stage) {
-        for (int t = stage; t < b.size(); t++) {
+    private static boolean readBackFrom(StagePlan.Builder b, int i, int stage, int lastNamed) {
+        for (int t = stage; t <= lastNamed; t++) {
             if (b.mIn(t, i)) {
                 return true;
             }
@@ -161,10 +183,10 @@ public final class PlanTidy {
     }
 
     /** i is on storage from the stage after its page-out on. */
-    private static void storeWhatIsWritten(StagePlan.Builder b, int i) {
+    private static void storeWhatIsWritten(StagePlan.Builder b, int i, int lastNamed) {
         int n = b.size();
-        b.store(i, 0, n - 1, false);
-        for (int t = i; t < n; t++) {
+        b.store(i, i, lastNamed, false);
+        for (int t = i; t <= lastNamed; t++) {
             if (b.mOut(t, i)) {
                 b.store(i, t + 1, n - 1, true);
                 return;

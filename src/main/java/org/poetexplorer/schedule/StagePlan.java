@@ -1,7 +1,6 @@
 package org.poetexplorer.schedule;
 
 import java.util.Arrays;
-import java.util.BitSet;
 
 /**
  * A schedule as the decisions of the stage formulation (docs/model.md section 4), for stage t
@@ -46,9 +45,7 @@ public final class StagePlan {
         Builder b = new Builder(n);
         for (int d = 0; d < NAMES.length; d++) {
             for (int t = 0; t < n; t++) {
-                for (int i : nodes[d][t]) {
-                    b.bits[d][t].set(i);
-                }
+                b.bits[d][t].setAll(nodes[d][t]);
             }
         }
         return b;
@@ -116,16 +113,16 @@ public final class StagePlan {
     /** Decisions under construction; {@link #build} checks the frontier of constraint (1). */
     public static final class Builder {
         private final int n;
-        private final BitSet[][] bits;
+        private final SortedInts[][] bits;
 
         private Builder(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("a plan needs at least one stage (was " + n + ")");
             }
             this.n = n;
-            bits = new BitSet[NAMES.length][n];
-            for (BitSet[] decision : bits) {
-                Arrays.setAll(decision, t -> new BitSet());
+            bits = new SortedInts[NAMES.length][n];
+            for (SortedInts[] decision : bits) {
+                Arrays.setAll(decision, t -> new SortedInts());
             }
         }
 
@@ -176,7 +173,7 @@ public final class StagePlan {
         /** Node t computed in its own stage, for every t. */
         public Builder computeEachOnce() {
             for (int t = 0; t < n; t++) {
-                bits[R][t].set(t);
+                bits[R][t].set(t, true);
             }
             return this;
         }
@@ -209,7 +206,7 @@ public final class StagePlan {
             int[][][] nodes = new int[NAMES.length][n][];
             for (int d = 0; d < NAMES.length; d++) {
                 for (int t = 0; t < n; t++) {
-                    nodes[d][t] = bits[d][t].isEmpty() ? NONE : bits[d][t].stream().toArray();
+                    nodes[d][t] = bits[d][t].isEmpty() ? NONE : bits[d][t].toArray();
                     // R, MIn and MOut may name the stage's own node; SRam and SSd only earlier ones
                     int limit = d == S_RAM || d == S_SD ? t : t + 1;
                     int[] named = nodes[d][t];
@@ -220,6 +217,49 @@ public final class StagePlan {
                 }
             }
             return new StagePlan(n, nodes);
+        }
+    }
+
+    /**
+     * A set of node indices as a sorted array: the nodes one decision names in one stage. Takes
+     * memory in proportion to its members, not to the largest index (as a bit set would).
+     */
+    private static final class SortedInts {
+        private int[] items = NONE;
+        private int size;
+
+        boolean get(int i) {
+            return Arrays.binarySearch(items, 0, size, i) >= 0;
+        }
+
+        void set(int i, boolean v) {
+            int at = Arrays.binarySearch(items, 0, size, i);
+            if (v && at < 0) {
+                int ins = -at - 1;
+                if (size == items.length) {
+                    items = Arrays.copyOf(items, Math.max(4, size * 2));
+                }
+                System.arraycopy(items, ins, items, ins + 1, size - ins);
+                items[ins] = i;
+                size++;
+            } else if (!v && at >= 0) {
+                System.arraycopy(items, at + 1, items, at, size - at - 1);
+                size--;
+            }
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** Replaces the members with {@code sorted} (increasing, no repeats). */
+        void setAll(int[] sorted) {
+            items = sorted.clone();
+            size = sorted.length;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(items, size);
         }
     }
 }

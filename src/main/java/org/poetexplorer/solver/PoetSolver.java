@@ -15,6 +15,7 @@ import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.solver.backends.Deadline;
 import org.poetexplorer.solver.backends.LinearModel;
 import org.poetexplorer.solver.heuristic.FastScheduler;
+import org.poetexplorer.solver.heuristic.ForwardScheduler;
 import org.poetexplorer.solver.phases.CoverBound;
 import org.poetexplorer.solver.phases.CoverProgram;
 import org.poetexplorer.solver.phases.GapModel;
@@ -162,9 +163,17 @@ public final class PoetSolver {
             return null;
         }
 
-        /** A first schedule, fast: OPTIMAL when it meets the bound. */
+        /**
+         * A first schedule, fast: the forward walk's (milliseconds on any graph shape), then the
+         * improving search's, which takes longer on large graphs. OPTIMAL when one meets the bound.
+         */
         private SolveResult fastHeuristic() {
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
+            ForwardScheduler.schedule(graph, budget, stop).ifPresent(p -> consider(p, "forward walk"));
+            SolveResult closed = optimalIfTheBoundCloses("the lower bound");
+            if (closed != null) {
+                return closed;
+            }
             heuristic().schedule(graph, budget, stop).ifPresent(h -> consider(h.plan(), "fast heuristic"));
             return optimalIfTheBoundCloses("the lower bound");
         }
@@ -245,6 +254,12 @@ public final class PoetSolver {
             SolveResult closeEnough = withinGapTolerance();
             if (closeEnough != null) {
                 return closeEnough;
+            }
+            long needed = StageFormulation.estimatedHeapBytes(graph);
+            if (!HeapRoom.allows(needed)) {
+                return incumbent.stopped("the stage model was not built: it would take about "
+                        + Quantities.bytes(needed) + " of memory, more than half of what is free ("
+                        + Quantities.bytes(HeapRoom.freeBytes()) + ")");
             }
             listener.onProgress("building the model", incumbent.lowerBoundJ());
             StageModel model = StageFormulation.reduced(graph, budget, backend.needsIntegerModel(), stop);

@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.PlanReplay;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.StagePlan;
 
@@ -27,6 +28,10 @@ import org.poetexplorer.schedule.StagePlan;
  * where it fits;</li>
  * <li>a caller's hint (say, the schedule of a neighbouring budget), repaired.</li>
  * </ul>
+ * When none of them fits (the repair leans on a chain-with-skips shape, and general graphs
+ * defeat it), {@link ForwardScheduler}'s plan, improved the same way on half the time budget
+ * again. A graph whose n x n search state would not fit comfortably in the heap gets the
+ * forward plan as it is ({@link #denseStateFits}).
  *
  * <p>Deterministic: the improvement runs until nothing improves or a cap on its work (counted
  * in evaluations, not time) is reached, so the same input gives the same schedule. The catalog
@@ -75,13 +80,15 @@ public final class FastScheduler {
      * budget and improved like the other starts. The best start wins.
      */
     public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b, StagePlan hint, BooleanSupplier stop) {
-        long deadline = System.nanoTime() + timeBudgetNanos;
-        BooleanSupplier timeUp = () -> stop.getAsBoolean() || System.nanoTime() - deadline > 0;
         if (!basicallyPossible(g, b)) {
             return Optional.empty();
         }
         if (Plans.plainPeakBytes(g) <= b.ramBytes()) {
-            return Optional.of(result(new PlanState(g, b, false))); // computes once: optimal
+            return Optional.of(denseStateFits(g) ? result(new PlanState(g, b, false))
+                    : result(g, b, Plans.plain(g))); // computes once: optimal
+        }
+        if (!denseStateFits(g)) {
+            return ForwardScheduler.schedule(g, b, stop).map(plan -> result(g, b, plan));
         }
         // Starts: the hint; everything kept (then paged or recomputed away); everything paged
         // (then kept back). Which ends lowest depends on whether paging or computing is cheap.
@@ -93,6 +100,28 @@ public final class FastScheduler {
         if (b.paging()) {
             starts.add(() -> new PlanState(g, b, true, null, stop));
         }
+        HeuristicPlan best = bestOf(starts, stop, timeBudgetNanos);
+        if (best != null) {
+            return Optional.of(best);
+        }
+        // none fits: then, on time of its own, the forward walk's plan (which does not depend on
+        // the graph's shape), repaired and improved like the others
+        long forwardNanos = timeBudgetNanos / 2;
+        long forwardDeadline = System.nanoTime() + forwardNanos;
+        Optional<StagePlan> forward = ForwardScheduler.schedule(g, b,
+                () -> stop.getAsBoolean() || System.nanoTime() - forwardDeadline > 0);
+        if (forward.isPresent()) {
+            HeuristicPlan improved = bestOf(List.of(() -> new PlanState(g, b, forward.get())), stop,
+                    forwardDeadline - System.nanoTime());
+            return Optional.of(improved != null ? improved : result(g, b, forward.get()));
+        }
+        return Optional.empty();
+    }
+
+    /** Each start repaired to fit and improved, sharing {@code nanos} of wall-clock time; the cheapest, or null. */
+    private static HeuristicPlan bestOf(List<Supplier<PlanState>> starts, BooleanSupplier stop, long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        BooleanSupplier timeUp = () -> stop.getAsBoolean() || System.nanoTime() - deadline > 0;
         HeuristicPlan best = null;
         for (int st = 0; st < starts.size(); st++) {
             long share = (deadline - System.nanoTime()) / (starts.size() - st);
@@ -116,33 +145,61 @@ public final class FastScheduler {
                 best = p;
             }
         }
-        return Optional.ofNullable(best);
+        return best;
     }
+
+    /**
+     * Whether the improving search's state (four n x n tables of decisions, and a few more of
+     * that size while it works) takes at most a tenth of the heap the JVM may still grow to.
+     * Larger graphs get the forward walk's schedule as it is.
+     */
+    public static boolean denseStateFits(TrainingGraph g) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return DENSE_BYTES_PER_PAIR * (long) g.size() * g.size() <= free / 10;
+    }
+
+    /** Bytes per (stage, node) pair of the improving search's state: four boolean tables and a margin. */
+    private static final long DENSE_BYTES_PER_PAIR = 6;
 
     private static boolean basicallyPossible(TrainingGraph g, Budget b) {
         return b.runtimeRatio() * g.plainRuntimeS() >= g.plainRuntimeS()
                 && b.ramBytes() >= Plans.workingSetFloorBytes(g);
     }
 
-    /** Whether the repair alone finds a schedule: the cheap probe of the least-RAM search. */
+    /**
+     * Whether the repair alone, or else the forward walk, finds a schedule: the cheap probe of
+     * the least-RAM search.
+     */
     public boolean findsAny(TrainingGraph g, Budget b) {
-        return feasibleStart(g, b).isPresent();
+        if (!basicallyPossible(g, b)) {
+            return false;
+        }
+        if (Plans.plainPeakBytes(g) <= b.ramBytes()) {
+            return true;
+        }
+        if (denseStateFits(g)) {
+            PlanState s = new PlanState(g, b, true);
+            if (s.runtimeOk() && (s.feasible() || b.remat() && Repair.run(s))) {
+                return true;
+            }
+        }
+        return ForwardScheduler.schedule(g, b, () -> false).isPresent();
     }
 
-    private Optional<PlanState> feasibleStart(TrainingGraph g, Budget b) {
-        if (!basicallyPossible(g, b)) {
-            return Optional.empty();
+    /** A plan that did not pass through the improving search, with its figures from its replay. */
+    private static HeuristicPlan result(TrainingGraph g, Budget b, StagePlan plan) {
+        PlanReplay replay = PlanReplay.of(g, b, plan);
+        int recomputes = 0;
+        int ins = 0;
+        int outs = 0;
+        for (int t = 0; t < plan.size(); t++) {
+            recomputes += plan.computed(t).length - (plan.r(t, t) ? 1 : 0);
+            ins += plan.pageIns(t).length;
+            outs += plan.pageOuts(t).length;
         }
-        boolean plainFits = Plans.plainPeakBytes(g) <= b.ramBytes();
-        PlanState s = new PlanState(g, b, !plainFits);
-        if (!s.runtimeOk()) {
-            return Optional.empty();
-        }
-        if (!s.feasible() && !(b.remat() && Repair.run(s))) {
-            return Optional.empty();
-        }
-        s.commit();
-        return Optional.of(s);
+        return new HeuristicPlan(plan, replay.energyJ(), replay.runtimeS(), replay.peakRamBytes(), recomputes, ins,
+                outs);
     }
 
     private static HeuristicPlan result(PlanState s) {

@@ -10,5 +10,9 @@
  * derives the rest exactly as section 4 does, evaluating changes incrementally (its figures
  * agree with {@link org.poetexplorer.schedule.PlanReplay}, which tests check);
  * {@code Repair} makes a schedule fit; {@code Improver} lowers its energy.
+ * {@link org.poetexplorer.solver.heuristic.ForwardScheduler} walks the stages in order and
+ * evicts by score, for any graph shape and in memory that grows with the schedule rather than
+ * with n^2: the start when the repair finds nothing, and the whole answer on graphs too large
+ * for {@code PlanState}'s n x n tables.
  */
 package org.poetexplorer.solver.heuristic;

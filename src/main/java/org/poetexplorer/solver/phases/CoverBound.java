@@ -227,10 +227,20 @@ public final class CoverBound {
             double[] need = new double[n];
             boolean[] isDep = new boolean[n];
             int[] buf = new int[n];
+            // the outputs before t that a node after t still reads, in increasing order
+            int[] crossingBefore = new int[n];
+            int crossingCount = 0;
             for (int t = 0; t < n; t++) {
                 if (stop.getAsBoolean()) {
                     return STOPPED;
                 }
+                int kept = 0;
+                for (int q = 0; q < crossingCount; q++) {
+                    if (Plans.lastReader(g, crossingBefore[q]) > t) {
+                        crossingBefore[kept++] = crossingBefore[q];
+                    }
+                }
+                crossingCount = kept;
                 double fixed = g.ram(t);
                 for (int d : g.deps(t)) {
                     fixed += g.ram(d);
@@ -238,8 +248,9 @@ public final class CoverBound {
                 }
                 int m = 0;
                 double crossing = 0;
-                for (int i = 0; i < t; i++) {
-                    if (isDep[i] || Plans.lastReader(g, i) <= t || g.ram(i) == 0) {
+                for (int q = 0; q < crossingCount; q++) {
+                    int i = crossingBefore[q];
+                    if (isDep[i] || g.ram(i) == 0) {
                         continue;
                     }
                     boolean forced = !b.remat() && (!b.paging() || i == t - 1);
@@ -264,6 +275,9 @@ public final class CoverBound {
                     // one output as large as the need covers it alone. The capped form has the
                     // same integer solutions and a tighter relaxation.
                     coef[t][j] = Math.min(g.ram(members[t][j]), need[t]);
+                }
+                if (Plans.lastReader(g, t) > t) {
+                    crossingBefore[crossingCount++] = t;
                 }
             }
             return new Cover(members, coef, need);

@@ -90,21 +90,23 @@ public final class GapModel {
         for (int t = 0; t < n; t++) {
             keptAt.add(new ArrayList<>());
         }
-        // resident[d][t]: ALWAYS, NEVER or the keep column that decides whether d is in RAM at t
+        // resident[d][t - d - 1] for the stages t from d+1 to d's last reader: ALWAYS, NEVER or the
+        // keep column that decides whether d is in RAM at t (NEVER elsewhere; see residentAt)
         int[][] resident = new int[n][];
         java.util.Arrays.fill(written, -1);
         List<int[]> recomputeTime = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            resident[i] = new int[n];
+            int last = Plans.lastReader(g, i);
+            resident[i] = new int[last - i];
             java.util.Arrays.fill(resident[i], NEVER);
             int[] readers = g.succs(i);
             if (readers.length == 0) {
                 continue;
             }
-            int last = Plans.lastReader(g, i);
-            resident[i][i + 1] = ALWAYS; // read there, kept through it, or paged out at its start
+            int[] stay = resident[i];
+            stay[0] = ALWAYS; // stage i+1: read there, kept through it, or paged out at its start
             for (int j : readers) {
-                resident[i][j] = ALWAYS;
+                stay[j - i - 1] = ALWAYS;
             }
             int from = i + 1;
             for (int j : readers) {
@@ -126,8 +128,8 @@ public final class GapModel {
                     if (b.remat() && recomputable(i, j, resident)) {
                         recompute = lp.addBool(cost(g.computeJ(i)), "C_" + i + "_" + j);
                         for (int d : g.deps(i)) {
-                            if (resident[d][j] >= 0) {
-                                lp.addRow(-LinearModel.INF, 0, new int[] {recompute, resident[d][j]},
+                            if (residentAt(resident, d, j) >= 0) {
+                                lp.addRow(-LinearModel.INF, 0, new int[] {recompute, residentAt(resident, d, j)},
                                         new double[] {1, -1}, 2, "inputs_" + i + "_" + j + "_" + d);
                             }
                         }
@@ -142,17 +144,17 @@ public final class GapModel {
                     lp.addRow(1, 1, cols, new double[] {1, 1, 1}, count, "choice_" + i + "_" + j);
                     for (int t = from + 1; t < j; t++) {
                         keptAt.get(t).add(new int[] {i, keep});
-                        resident[i][t] = keep;
+                        stay[t - i - 1] = keep;
                     }
                 } else {
                     for (int t = from + 1; t < j; t++) {
-                        resident[i][t] = ALWAYS;
+                        stay[t - i - 1] = ALWAYS;
                     }
                 }
                 from = j;
             }
             for (int t = i + 1; t <= last; t++) {
-                if (resident[i][t] == ALWAYS) {
+                if (stay[t - i - 1] == ALWAYS) {
                     constant[t] += g.ram(i);
                 }
             }
@@ -187,10 +189,16 @@ public final class GapModel {
     private static final int ALWAYS = -2;
     private static final int NEVER = -1;
 
+    /** How d is in RAM at the start of stage t: ALWAYS, NEVER or its keep column. */
+    private static int residentAt(int[][] resident, int d, int t) {
+        int k = t - d - 1;
+        return k >= 0 && k < resident[d].length ? resident[d][k] : NEVER;
+    }
+
     /** Whether every input of i can be in RAM at the start of stage j. */
     private boolean recomputable(int i, int j, int[][] resident) {
         for (int d : g.deps(i)) {
-            if (resident[d][j] == NEVER) {
+            if (residentAt(resident, d, j) == NEVER) {
                 return false;
             }
         }

@@ -1,0 +1,52 @@
+package org.poetexplorer.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.poetexplorer.generator.LayeredGraphSpec;
+import org.poetexplorer.generator.LayeredGraphs;
+import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.io.InputException;
+import org.poetexplorer.io.NodeLinkFiles;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.GraphNode;
+import org.poetexplorer.model.NodeCosts;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
+
+/** Solves on graphs that are not the catalog's: generated layered graphs and long chains. */
+class GeneralGraphSolveTest {
+
+    /** A generated graph at 80 % of its plain peak, recomputation only: a checked schedule and its gap within a short limit. */
+    @Test
+    void aGeneratedGraphAtEightyPercentGetsAScheduleWithinTwoSeconds() throws InputException {
+        TrainingGraph g = NodeLinkFiles.graph(LayeredGraphs.generate(new LayeredGraphSpec(100, 0.3, 3)),
+                DeviceFiles.builtIn("a72"), 1e-3);
+        Budget b = new Budget((long) (Plans.plainPeakBytes(g) * 0.8), 10, false, true);
+        SolveResult r = PoetSolver.solve(g, b, new SolveOptions("scip", 2, 1), null, null);
+        assertTrue(r.hasSchedule(), "no schedule: " + r.status() + " " + r.message());
+        assertNotNull(r.gap(), "no gap to a proven bound");
+        assertTrue(r.status() == SolveStatus.FEASIBLE || r.status() == SolveStatus.OPTIMAL, r.status().toString());
+    }
+
+    /** A chain of 10,000 nodes: optimal when the plain schedule fits, infeasible one byte below. */
+    @Test
+    void aLongChainIsSettledWithoutSquareWork() {
+        int n = 10_000;
+        List<GraphNode> nodes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            nodes.add(new GraphNode(i, "n" + i, "ReLU", false, List.of(1000L), 1000, 0,
+                    i == 0 ? List.of() : List.of(i - 1), new NodeCosts(1e-6, 4000, 1e-7, 1e-7, 1e-7, 0, 0)));
+        }
+        TrainingGraph chain = new TrainingGraph("chain", null, nodes, 0);
+        SolveOptions options = new SolveOptions("scip", 10, 1);
+        assertEquals(SolveStatus.OPTIMAL, PoetSolver.solve(chain, new Budget(8000, 1.5, true, true), options, null,
+                null).status());
+        assertEquals(SolveStatus.INFEASIBLE, PoetSolver.solve(chain, new Budget(7999, 1.5, true, true), options, null,
+                null).status());
+    }
+}

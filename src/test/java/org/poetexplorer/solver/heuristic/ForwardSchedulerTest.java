@@ -1,0 +1,58 @@
+package org.poetexplorer.solver.heuristic;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.poetexplorer.ReferenceData;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.PlanReplay;
+import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.schedule.ReplayChecker;
+import org.poetexplorer.schedule.ReplayReport;
+import org.poetexplorer.schedule.StagePlan;
+
+public class ForwardSchedulerTest {
+
+    /**
+     * Generated layered graphs at 90 % and 80 % of their plain peak, recomputation only and with
+     * paging: a schedule that passes both checks. At 80 % without paging, the repair of the plain
+     * schedule alone finds none on any of these graphs.
+     */
+    @ParameterizedTest
+    @CsvSource({"100, 2", "100, 3", "100, 5", "150, 1", "150, 3", "200, 1", "200, 3", "200, 4"})
+    void findsValidSchedulesOnLayeredGraphs(int n, long seed) {
+        TrainingGraph g = GeneratedGraphs.layered(n, seed);
+        long plain = Plans.plainPeakBytes(g);
+        for (boolean paging : new boolean[] {false, true}) {
+            for (double frac : new double[] {0.9, 0.8}) {
+                Budget b = new Budget((long) (plain * frac), 10, paging, true);
+                String what = g.name() + " at " + frac + (paging ? " with paging" : "");
+                Optional<StagePlan> plan = ForwardScheduler.schedule(g, b, () -> false);
+                assertTrue(plan.isPresent(), what + ": no schedule");
+                assertPasses(g, b, plan.get(), what);
+            }
+        }
+    }
+
+    /** The catalog networks at 60 % of their plain peak: valid with each switch combination that can fit. */
+    @ParameterizedTest
+    @CsvSource({"resnet18_cifar", "vgg16_cifar", "linear", "transformer"})
+    void catalogSchedulesAreValid(String network) {
+        TrainingGraph g = ReferenceData.graph(network, "a72");
+        long plain = Plans.plainPeakBytes(g);
+        for (boolean paging : new boolean[] {false, true}) {
+            Budget b = new Budget((long) (plain * 0.6), 2, paging, true);
+            ForwardScheduler.schedule(g, b, () -> false).ifPresent(p -> assertPasses(g, b, p, network + " " + b));
+        }
+    }
+
+    static void assertPasses(TrainingGraph g, Budget b, StagePlan plan, String what) {
+        PlanReplay replay = PlanReplay.of(g, b, plan);
+        assertTrue(replay.valid(), what + ": " + replay.problem());
+        ReplayReport report = ReplayChecker.check(replay.schedule(), replay.energyJ());
+        assertTrue(report.valid(), what + ": " + report.message());
+    }
+}
