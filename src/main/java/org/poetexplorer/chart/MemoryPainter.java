@@ -13,7 +13,8 @@ import org.poetexplorer.model.Quantities;
  * RAM in use over a schedule's time axis (same margins and {@link TimeWindow} as the
  * timeline): a step area of the activation bytes in RAM, the RAM budget as a dashed line, the
  * peak marked with its value, and the parameter memory as a separate labelled figure on the
- * right, since the RAM budget covers activations only.
+ * right, since the RAM budget covers activations only. A pinned baseline schedule's curve can be
+ * drawn over it as a line, to compare the two.
  */
 public final class MemoryPainter implements ChartPainter {
     private final MemoryData data;
@@ -21,6 +22,7 @@ public final class MemoryPainter implements ChartPainter {
     private final long budgetBytes;
     private final long paramBytes;
     private final int markedOp;
+    private final MemoryData baseline;
 
     /**
      * @param data the curve, or null to draw an empty chart
@@ -30,6 +32,13 @@ public final class MemoryPainter implements ChartPainter {
      * @param markedOp operation whose RAM contents are being listed (a vertical marker), -1 for none
      */
     public MemoryPainter(MemoryData data, TimeWindow window, long budgetBytes, long paramBytes, int markedOp) {
+        this(data, window, budgetBytes, paramBytes, markedOp, null);
+    }
+
+    /** As above, with a pinned baseline schedule's curve drawn over this one (null for none). */
+    public MemoryPainter(MemoryData data, TimeWindow window, long budgetBytes, long paramBytes, int markedOp,
+            MemoryData baseline) {
+        this.baseline = baseline;
         this.data = data;
         this.window = window != null ? window : TimeWindow.fit(data == null ? 1 : data.totalS());
         this.budgetBytes = budgetBytes;
@@ -38,7 +47,8 @@ public final class MemoryPainter implements ChartPainter {
     }
 
     private double yMax() {
-        long top = Math.max(budgetBytes, data == null ? 0 : data.peakBytes());
+        long top = Math.max(Math.max(budgetBytes, data == null ? 0 : data.peakBytes()),
+                baseline == null ? 0 : baseline.peakBytes());
         return top <= 0 ? 1 : top * 1.15;
     }
 
@@ -65,6 +75,7 @@ public final class MemoryPainter implements ChartPainter {
             g.clip(new Rectangle2D.Double(px, top, pw, ph));
             TimeAxis.grid(g, window, px, pw, top, bottom);
             drawCurve(g, px, pw, bottom, ph, yMax);
+            drawBaseline(g, px, pw, bottom, ph, yMax);
             drawBudget(g, px, pw, bottom, ph, yMax);
             drawMarked(g, px, pw, top, bottom);
             drawPeak(g, px, pw, bottom, ph, yMax);
@@ -97,6 +108,15 @@ public final class MemoryPainter implements ChartPainter {
         g.fill(new Ellipse2D.Double(x, 7, 8, 8));
         g.setColor(Palette.TEXT);
         g.drawString("peak (click to list contents)", (float) (x + 12), 15f);
+        if (baseline != null) {
+            x += 12 + fm.stringWidth("peak (click to list contents)") + 14;
+            g.setColor(Palette.BASELINE);
+            g.setStroke(Palette.THICK);
+            g.draw(new Line2D.Double(x, 11, x + 18, 11));
+            g.setStroke(Palette.THIN);
+            g.setColor(Palette.TEXT);
+            g.drawString("baseline", (float) (x + 22), 15f);
+        }
     }
 
     private static double toY(double bytes, double bottom, double ph, double yMax) {
@@ -116,26 +136,60 @@ public final class MemoryPainter implements ChartPainter {
         }
     }
 
-    private void drawCurve(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
+    /** The most RAM of {@code curve} in each pixel column of the plot (-1 where it has no operation). */
+    private double[] columnMaxima(MemoryData curve, double px, double pw) {
         int columns = (int) Math.ceil(pw) + 1;
         double[] colMax = new double[columns];
         java.util.Arrays.fill(colMax, -1);
-        int first = Math.max(0, data.opAt(window.startS()));
-        for (int k = first; k < data.size(); k++) {
-            double from = data.end(k);
+        int first = Math.max(0, curve.opAt(window.startS()));
+        for (int k = first; k < curve.size(); k++) {
+            double from = curve.end(k);
             if (from > window.endS()) {
                 break;
             }
-            double to = k + 1 < data.size() ? data.end(k + 1) : Math.max(from, window.endS());
+            double to = k + 1 < curve.size() ? curve.end(k + 1) : Math.max(from, window.endS());
             int c0 = clampColumn(window.toX(from, px, pw) - px, columns);
             int c1 = clampColumn(window.toX(to, px, pw) - px, columns);
-            double v = data.ram(k);
+            double v = curve.ram(k);
             for (int c = c0; c <= c1; c++) {
                 if (v > colMax[c]) {
                     colMax[c] = v;
                 }
             }
         }
+        return colMax;
+    }
+
+    /** The pinned baseline's curve as a line over this schedule's area. */
+    private void drawBaseline(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
+        if (baseline == null || baseline.size() == 0) {
+            return;
+        }
+        double[] colMax = columnMaxima(baseline, px, pw);
+        Path2D line = new Path2D.Double();
+        boolean open = false;
+        for (int c = 0; c < colMax.length; c++) {
+            if (colMax[c] < 0) {
+                continue;
+            }
+            double y = toY(colMax[c], bottom, ph, yMax);
+            if (open) {
+                line.lineTo(px + c, y);
+            } else {
+                line.moveTo(px + c, y);
+                open = true;
+            }
+            line.lineTo(px + c + 1, y);
+        }
+        g.setColor(Palette.BASELINE);
+        g.setStroke(Palette.THICK);
+        g.draw(line);
+        g.setStroke(Palette.THIN);
+    }
+
+    private void drawCurve(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
+        double[] colMax = columnMaxima(data, px, pw);
+        int columns = colMax.length;
         Path2D area = new Path2D.Double();
         Path2D line = new Path2D.Double();
         boolean open = false;

@@ -20,6 +20,8 @@ public final class Palette {
     public static final Color BUDGET = new Color(0xDC2626);
     public static final Color RAM_FILL = new Color(0x93C5FD);
     public static final Color RAM_LINE = new Color(0x2563EB);
+    /** A pinned baseline schedule, drawn against the current one. */
+    public static final Color BASELINE = new Color(0x0891B2);
     public static final Color PARAM_FILL = new Color(0xC4B5FD);
     public static final Color POINT = new Color(0x64748B);
     public static final Color CURRENT_POINT = new Color(0xE11D48);

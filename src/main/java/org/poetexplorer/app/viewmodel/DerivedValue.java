@@ -1,0 +1,67 @@
+package org.poetexplorer.app.viewmodel;
+
+import java.util.concurrent.Callable;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.poetexplorer.app.tasks.BackgroundTasks;
+
+/**
+ * A value worked out from the schedule on screen. For a small schedule it is worked out at
+ * once; for a large one (graphs may have thousands of nodes) as a background job, so the JavaFX
+ * thread never waits, and the value of an older job never replaces that of a newer one.
+ */
+final class DerivedValue<T> {
+    /** Schedules with more operations than this are worked on in the background. */
+    static final int BACKGROUND_FROM_OPS = 4000;
+
+    private final ReadOnlyObjectWrapper<T> value = new ReadOnlyObjectWrapper<>();
+    private final BackgroundTasks tasks;
+    private final Notices notices;
+    private final String name;
+    private final int backgroundFromOps;
+    private long generation;
+
+    DerivedValue(BackgroundTasks tasks, Notices notices, String name, int backgroundFromOps) {
+        this.tasks = tasks;
+        this.notices = notices;
+        this.name = name;
+        this.backgroundFromOps = backgroundFromOps;
+    }
+
+    /** Clears the value: there is nothing to work out. */
+    void clear() {
+        generation++;
+        value.set(null);
+    }
+
+    /** Works the value out again from a schedule of {@code ops} operations. */
+    void update(int ops, Callable<T> work) {
+        long mine = ++generation;
+        if (ops < backgroundFromOps) {
+            try {
+                value.set(work.call());
+            } catch (Exception e) {
+                failed(e);
+            }
+            return;
+        }
+        tasks.run(name, work, BackgroundTasks.Outcome.of(v -> {
+            if (mine == generation) {
+                value.set(v);
+            }
+        }, error -> {
+            if (mine == generation) {
+                failed(error);
+            }
+        }));
+    }
+
+    private void failed(Throwable error) {
+        value.set(null);
+        notices.post(Notice.error("Could not work out the " + name, BackgroundTasks.reason(error)));
+    }
+
+    ReadOnlyObjectProperty<T> property() {
+        return value.getReadOnlyProperty();
+    }
+}

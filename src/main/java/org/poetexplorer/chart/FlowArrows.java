@@ -1,0 +1,69 @@
+package org.poetexplorer.chart;
+
+import java.awt.Graphics2D;
+import java.awt.geom.CubicCurve2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.function.IntFunction;
+
+/**
+ * Arrows that follow one tensor through the timeline: from each operation of a node (compute,
+ * page-out, page-in, recompute) to its next one, in time order, leaving the right edge of one
+ * bar at mid-height and entering the left edge of the next. Each arrow is a symmetric cubic
+ * curve, so its midpoint is halfway between its ends.
+ */
+final class FlowArrows {
+    private static final double HEAD = 5;
+
+    private FlowArrows() {
+    }
+
+    /**
+     * @param ops the node's operations, in time order
+     * @param bounds where an operation is drawn, or null when it has no bar
+     */
+    static void draw(Graphics2D g, int[] ops, IntFunction<Rectangle2D> bounds) {
+        g.setColor(Palette.SELECTION);
+        g.setStroke(Palette.THICK);
+        for (int k = 0; k + 1 < ops.length; k++) {
+            Rectangle2D from = bounds.apply(ops[k]);
+            Rectangle2D to = bounds.apply(ops[k + 1]);
+            if (from == null || to == null) {
+                continue;
+            }
+            double x0 = from.getMaxX();
+            double y0 = from.getCenterY();
+            double x1 = to.getMinX();
+            double y1 = to.getCenterY();
+            if (Math.abs(y1 - y0) < 1 && x1 - x0 < 2 * HEAD) {
+                continue; // the next bar follows straight on in the same lane: nothing to link
+            }
+            double mid = (x0 + x1) / 2;
+            g.draw(new CubicCurve2D.Double(x0, y0, mid, y0, mid, y1, x1, y1));
+            head(g, mid, y1, x1, y1, x0, y0);
+        }
+        g.setStroke(Palette.THIN);
+    }
+
+    /** An arrowhead at (x, y) pointing from (fromX, fromY), or from (altX, altY) when those coincide. */
+    private static void head(Graphics2D g, double fromX, double fromY, double x, double y, double altX, double altY) {
+        double dx = x - fromX;
+        double dy = y - fromY;
+        if (Math.hypot(dx, dy) < 1e-6) {
+            dx = x - altX;
+            dy = y - altY;
+        }
+        double len = Math.hypot(dx, dy);
+        if (len < 1e-6) {
+            return;
+        }
+        double ux = dx / len;
+        double uy = dy / len;
+        Path2D tip = new Path2D.Double();
+        tip.moveTo(x, y);
+        tip.lineTo(x - HEAD * ux + HEAD * 0.6 * uy, y - HEAD * uy - HEAD * 0.6 * ux);
+        tip.lineTo(x - HEAD * ux - HEAD * 0.6 * uy, y - HEAD * uy + HEAD * 0.6 * ux);
+        tip.closePath();
+        g.fill(tip);
+    }
+}
