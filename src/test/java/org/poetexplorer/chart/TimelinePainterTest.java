@@ -1,6 +1,8 @@
 package org.poetexplorer.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -95,5 +97,49 @@ class TimelinePainterTest {
         assertEquals(1, d.firstEndingFrom(0, 1.5));
         assertEquals(2, d.firstEndingFrom(0, 3.5), "past the last compute");
         assertEquals(1, d.opsOfNode(1).length - 2, "node 1: compute, page-out, page-in");
+    }
+
+    /** Whether any pixel within one of ({@code x}, {@code y}) has colour {@code c}. */
+    private static boolean near(BufferedImage img, double x, double y, Color c) {
+        for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                if (img.getRGB((int) x + dx, (int) y + dy) == c.getRGB()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static BufferedImage paint(TimelineData d, TimeWindow w, int selectedNode) {
+        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        new TimelinePainter(d, w, selectedNode, -1).paint(g, W, H);
+        g.dispose();
+        return img;
+    }
+
+    @Test
+    void flowArrowsFollowTheSelectedTensorFromComputeToPageOutToPageIn() throws Exception {
+        TimelineData d = new TimelineData(ChartFixtures.schedule());
+        TimeWindow w = TimeWindow.fit(d.totalS());
+        // compute n1 ends at 3 s, its page-out starts there: the arrow runs straight down across the empty recompute lane
+        double down = x(w, 3.0);
+        // page-out n1 ends at 4 s, page-in n1 starts at 5 s: a quarter along that arrow (a symmetric cubic curve)
+        double x0 = x(w, 4.0);
+        double x1 = x(w, 5.0);
+        double m = (x0 + x1) / 2;
+        double qx = 0.421875 * x0 + 0.5625 * m + 0.015625 * x1;
+        double qy = 0.84375 * laneY(2) + 0.15625 * laneY(3);
+
+        BufferedImage selected = paint(d, w, 1);
+        assertTrue(near(selected, down, laneY(1), Palette.SELECTION), "compute to page-out");
+        assertTrue(near(selected, qx, qy, Palette.SELECTION), "page-out to page-in");
+
+        BufferedImage none = paint(d, w, -1);
+        assertFalse(near(none, down, laneY(1), Palette.SELECTION), "no arrows without a selection");
+        assertFalse(near(none, qx, qy, Palette.SELECTION));
+        BufferedImage other = paint(d, w, 0);
+        assertFalse(near(other, qx, qy, Palette.SELECTION), "only the selected node's operations are linked");
     }
 }
