@@ -115,7 +115,7 @@ public record NodeDetails(int node, String name, String type, long bytes, double
         } else {
             reason = other + " would cost less energy; this schedule is not proven optimal";
         }
-        return done + ": " + costs + "; " + reason + ".";
+        return done + ": " + costs + (reason.startsWith("so ") ? ", " : "; ") + reason + ".";
     }
 
     private static String times(int n) {
