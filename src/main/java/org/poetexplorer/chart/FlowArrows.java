@@ -2,6 +2,7 @@ package org.poetexplorer.chart;
 
 import java.awt.Graphics2D;
 import java.awt.geom.CubicCurve2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.function.IntFunction;
@@ -9,8 +10,9 @@ import java.util.function.IntFunction;
 /**
  * Arrows that follow one tensor through the timeline: from each operation of a node (compute,
  * page-out, page-in, recompute) to its next one, in time order, leaving the right edge of one
- * bar at mid-height and entering the left edge of the next. Each arrow is a symmetric cubic
- * curve, so its midpoint is halfway between its ends.
+ * bar at mid-height and entering the left edge of the next, as a symmetric cubic curve (its
+ * midpoint is halfway between its ends); where the next operation starts about where this one
+ * ends, in another lane, the arrow runs straight down or up from one bar to the other.
  */
 final class FlowArrows {
     private static final double HEAD = 5;
@@ -38,21 +40,27 @@ final class FlowArrows {
             if (Math.abs(y1 - y0) < 1 && x1 - x0 < 2 * HEAD) {
                 continue; // the next bar follows straight on in the same lane: nothing to link
             }
+            if (x1 - x0 < 2 * HEAD && Math.abs(y1 - y0) >= 1) {
+                // the next operation starts (about) where this one ends, in another lane: straight down or up
+                boolean down = y1 > y0;
+                double x = Math.max(x0, x1);
+                double from0 = down ? from.getMaxY() : from.getMinY();
+                double to0 = down ? to.getMinY() : to.getMaxY();
+                g.draw(new Line2D.Double(x, from0, x, to0));
+                head(g, x, from0, x, to0);
+                continue;
+            }
             double mid = (x0 + x1) / 2;
             g.draw(new CubicCurve2D.Double(x0, y0, mid, y0, mid, y1, x1, y1));
-            head(g, mid, y1, x1, y1, x0, y0);
+            head(g, mid, y1, x1, y1);
         }
         g.setStroke(Palette.THIN);
     }
 
-    /** An arrowhead at (x, y) pointing from (fromX, fromY), or from (altX, altY) when those coincide. */
-    private static void head(Graphics2D g, double fromX, double fromY, double x, double y, double altX, double altY) {
+    /** An arrowhead at (x, y) pointing away from (fromX, fromY). */
+    private static void head(Graphics2D g, double fromX, double fromY, double x, double y) {
         double dx = x - fromX;
         double dy = y - fromY;
-        if (Math.hypot(dx, dy) < 1e-6) {
-            dx = x - altX;
-            dy = y - altY;
-        }
         double len = Math.hypot(dx, dy);
         if (len < 1e-6) {
             return;

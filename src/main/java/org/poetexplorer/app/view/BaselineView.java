@@ -48,7 +48,6 @@ public final class BaselineView extends VBox {
         deltas.setWrapText(true);
 
         decisions.setId("decisionTable");
-        decisions.setPlaceholder(new Label("No decisions differ"));
         decisions.getColumns().add(column("#", d -> Integer.toString(d.node()), 50));
         decisions.getColumns().add(column("node", Decision::name, 200));
         decisions.getColumns().add(column("baseline", d -> d.baseline().text(), 220));
@@ -70,6 +69,7 @@ public final class BaselineView extends VBox {
     private void show(ScheduleComparison c) {
         deltas.setVisible(c != null);
         deltas.setManaged(c != null);
+        decisions.setPlaceholder(new Label(c == null ? "Nothing compared" : "No node is treated differently"));
         if (c == null) {
             decisions.getItems().clear();
             return;

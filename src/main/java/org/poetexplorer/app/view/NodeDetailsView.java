@@ -38,7 +38,7 @@ public final class NodeDetailsView extends ScrollPane {
         row(3, "Recompute", recompute);
         row(4, "Page out + in", roundTrip);
         why.getStyleClass().add("details-why");
-        VBox box = new VBox(6, title, grid, why);
+        VBox box = new VBox(6, title, why, grid);
         box.setPadding(new Insets(6, 8, 6, 8));
         setContent(box);
         vm.detailsProperty().addListener((o, a, d) -> show(d));
