@@ -77,8 +77,11 @@ public final class BaselineView extends VBox {
         deltas.setText("This schedule against the baseline: energy " + signed(Quantities.energy(c.energyDeltaJ()),
                 c.energyDeltaJ()) + ", compute time " + signed(Quantities.duration(c.runtimeDeltaS()), c.runtimeDeltaS())
                 + ", peak RAM " + signed(Quantities.bytes(c.peakDeltaBytes()), c.peakDeltaBytes()) + "; "
-                + c.differing().size() + (c.differing().size() == 1 ? " node treated" : " nodes treated")
-                + " differently");
+                + switch (c.differing().size()) {
+                    case 0 -> "no node";
+                    case 1 -> "1 node";
+                    default -> c.differing().size() + " nodes";
+                } + " treated differently");
         decisions.getItems().setAll(c.differing());
     }
 
