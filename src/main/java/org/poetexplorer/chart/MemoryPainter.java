@@ -97,26 +97,26 @@ public final class MemoryPainter implements ChartPainter {
         g.setColor(Palette.TEXT);
         g.drawString("in RAM", (float) (x + 14), 15f);
         x += 14 + fm.stringWidth("in RAM") + 14;
-        g.setColor(Palette.BUDGET);
-        g.setStroke(Palette.DASHED);
-        g.draw(new Line2D.Double(x, 11, x + 18, 11));
-        g.setStroke(Palette.THIN);
-        g.setColor(Palette.TEXT);
-        g.drawString("RAM budget", (float) (x + 22), 15f);
-        x += 22 + fm.stringWidth("RAM budget") + 14;
+        x = lineKey(g, x, Palette.BUDGET, Palette.DASHED, "RAM budget");
         g.setColor(Palette.SELECTION);
         g.fill(new Ellipse2D.Double(x, 7, 8, 8));
         g.setColor(Palette.TEXT);
         g.drawString("peak (click to list contents)", (float) (x + 12), 15f);
         if (baseline != null) {
-            x += 12 + fm.stringWidth("peak (click to list contents)") + 14;
-            g.setColor(Palette.BASELINE);
-            g.setStroke(Palette.THICK);
-            g.draw(new Line2D.Double(x, 11, x + 18, 11));
-            g.setStroke(Palette.THIN);
-            g.setColor(Palette.TEXT);
-            g.drawString("baseline", (float) (x + 22), 15f);
+            lineKey(g, x + 12 + fm.stringWidth("peak (click to list contents)") + 14, Palette.BASELINE, Palette.THICK,
+                    "baseline");
         }
+    }
+
+    /** A legend entry for a line: a short stroke and its label at {@code x}; returns where the next entry goes. */
+    private static double lineKey(Graphics2D g, double x, java.awt.Color color, java.awt.Stroke stroke, String label) {
+        g.setColor(color);
+        g.setStroke(stroke);
+        g.draw(new Line2D.Double(x, 11, x + 18, 11));
+        g.setStroke(Palette.THIN);
+        g.setColor(Palette.TEXT);
+        g.drawString(label, (float) (x + 22), 15f);
+        return x + 22 + g.getFontMetrics().stringWidth(label) + 14;
     }
 
     private static double toY(double bytes, double bottom, double ph, double yMax) {

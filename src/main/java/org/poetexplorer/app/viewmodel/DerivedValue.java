@@ -1,6 +1,7 @@
 package org.poetexplorer.app.viewmodel;
 
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.poetexplorer.app.tasks.BackgroundTasks;
@@ -16,15 +17,17 @@ final class DerivedValue<T> {
 
     private final ReadOnlyObjectWrapper<T> value = new ReadOnlyObjectWrapper<>();
     private final BackgroundTasks tasks;
-    private final Notices notices;
     private final String name;
+    private final Consumer<Throwable> failure;
     private final int backgroundFromOps;
     private long generation;
 
+    /** @param name what the value is, for the job's name and the notice when working it out fails */
     DerivedValue(BackgroundTasks tasks, Notices notices, String name, int backgroundFromOps) {
         this.tasks = tasks;
-        this.notices = notices;
         this.name = name;
+        this.failure = error -> notices.post(Notice.error("Could not work out the " + name,
+                BackgroundTasks.reason(error)));
         this.backgroundFromOps = backgroundFromOps;
     }
 
@@ -58,7 +61,7 @@ final class DerivedValue<T> {
 
     private void failed(Throwable error) {
         value.set(null);
-        notices.post(Notice.error("Could not work out the " + name, BackgroundTasks.reason(error)));
+        failure.accept(error);
     }
 
     ReadOnlyObjectProperty<T> property() {

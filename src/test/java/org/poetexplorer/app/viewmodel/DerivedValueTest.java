@@ -21,17 +21,17 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class DerivedValueTest {
     private final BackgroundTasks tasks = new BackgroundTasks();
-    private final DerivedValue<String> value = new DerivedValue<>(tasks, new Notices(), "test value", 100);
+    private final Notices notices = new Notices();
+    private final DerivedValue<String> value = new DerivedValue<>(tasks, notices, "test value", 100);
 
     @BeforeAll
-    static void toolkit() throws Exception {
+    static void startTheToolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
     }
 
     @AfterEach
-    void stop() {
-        WaitForAsyncUtils.asyncFx(tasks::shutdown);
-        WaitForAsyncUtils.waitForFxEvents();
+    void shutDownTheTasks() throws Exception {
+        WaitForAsyncUtils.asyncFx(tasks::shutdown).get(5, TimeUnit.SECONDS);
     }
 
     @Test
