@@ -41,11 +41,12 @@ public final class BaselineView extends VBox {
         description.setId("baselineDescription");
         description.textProperty().bind(vm.descriptionProperty());
         description.setWrapText(true);
-        HBox buttons = new HBox(8, pin, unpin, description);
+        description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, pin, unpin);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(description, Priority.ALWAYS);
         deltas.setId("baselineDeltas");
         deltas.setWrapText(true);
+        deltas.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         decisions.setId("decisionTable");
         decisions.getColumns().add(column("#", d -> Integer.toString(d.node()), 50));
@@ -61,7 +62,7 @@ public final class BaselineView extends VBox {
         setSpacing(6);
         setPadding(new Insets(4, 6, 4, 6));
         VBox.setVgrow(decisions, Priority.ALWAYS);
-        getChildren().addAll(buttons, deltas, decisions);
+        getChildren().addAll(buttons, description, deltas, decisions);
         vm.comparisonProperty().addListener((o, a, c) -> show(c));
         show(vm.comparisonProperty().get());
     }

@@ -72,7 +72,7 @@ public final class BaselineViewModel {
         if (!comparable) {
             comparison.clear();
             description.set(what + (now != null && now.hasSchedule()
-                    ? ". The schedule on screen is of another network or device: pin it to compare from it."
+                    ? ". The schedule on screen is of another network or device: nothing compared."
                     : ". No schedule on screen to compare."));
             return;
         }
