@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
@@ -19,8 +23,10 @@ import org.poetexplorer.chart.TimeWindow;
 import org.poetexplorer.chart.TimelineData;
 import org.poetexplorer.chart.TimelinePainter;
 import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.GraphNode;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.schedule.OpKind;
+import org.poetexplorer.schedule.NodeTreatment;
 import org.poetexplorer.schedule.Operation;
 import org.poetexplorer.schedule.ScheduleComparison.Decision;
 import org.poetexplorer.solver.SolveResult;
@@ -28,41 +34,45 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Why this schedule, and compare, in the real window: on linear on m0 at 3.5 kB and 1.2x the
- * schedule recomputes layer4_ReLULayer; a click on that recomputation explains it beside the
- * node table; pinned as the baseline, a roomier budget shows the deltas and the nodes now
- * treated differently, and unpinning clears them.
+ * schedule recomputes or pages some nodes; a click on the longest such operation explains it
+ * beside the node table; pinned as the baseline, the plain peak as budget (where every output
+ * is kept) shows the deltas and lists exactly those nodes, and unpinning clears them.
  */
 class WhyAndCompareAppTest extends AppWindowTest {
-    private static final int RELU = 4;
-
     private String text(String id) {
         return ((Label) app.view().lookup(id)).getText();
     }
 
     @Test
     void aClickedRecomputationIsExplainedAndAPinnedBaselineShowsWhatChanges() throws Exception {
-        launch(session("linear", "m0", new Budget(3500, 1.2, true, true), 10));
+        launch(session("linear", "m0", new Budget(3500, 1.2, true, true), 2));
         SolveResult tight = awaitSettled(120);
-        Operation recompute = tight.schedule().ops().stream()
-                .filter(o -> o.kind() == OpKind.RECOMPUTE && o.node() == RELU).findFirst().orElseThrow();
+        Operation chosen = tight.schedule().ops().stream()
+                .filter(o -> o.kind() == OpKind.RECOMPUTE || o.kind() == OpKind.PAGE_OUT || o.kind() == OpKind.PAGE_IN)
+                .max(Comparator.comparingDouble(Operation::durationS)).orElseThrow();
+        int node = chosen.node();
+        NodeTreatment treatment = NodeTreatment.of(tight.schedule()).get(node);
 
         TimelineView timeline = app.view().timeline();
         TimeWindow w = app.view().timeWindow().get() != null ? app.view().timeWindow().get()
                 : TimeWindow.fit(new TimelineData(tight.schedule()).totalS());
-        double x = w.toX((recompute.startS() + recompute.endS()) / 2, ChartLayout.LEFT,
+        double x = w.toX((chosen.startS() + chosen.endS()) / 2, ChartLayout.LEFT,
                 ChartLayout.plotWidth(timeline.getWidth()));
         double laneH = (timeline.getHeight() - ChartLayout.AXIS_HEIGHT - TimelinePainter.TOP) / TimelineData.LANES.size();
-        double y = TimelinePainter.TOP + 1.5 * laneH;
+        double y = TimelinePainter.TOP + (TimelineData.LANES.indexOf(chosen.kind()) + 0.5) * laneH;
         Point2D at = timeline.localToScreen(x, y);
-        robot.moveTo(at).clickOn(at, MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm().solving().selectedNodeProperty().get() == RELU);
+        robot.clickOn(at, MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm().solving().selectedNodeProperty().get() == node);
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene(), "20-node-details");
-        assertTrue(text("#detailsTitle").startsWith("layer4_ReLULayer"), text("#detailsTitle"));
-        assertEquals("recomputed 1x", text("#detailsTreatment"));
-        double computeJ = tight.graph().node(RELU).computeJ();
-        assertTrue(text("#detailsRecompute").startsWith(Quantities.energy(computeJ)), text("#detailsRecompute"));
-        assertTrue(text("#detailsWhy").startsWith("Recomputed 1 time"), text("#detailsWhy"));
+        GraphNode n = tight.graph().node(node);
+        assertTrue(text("#detailsTitle").startsWith(n.name() + " (" + n.type() + ")"), text("#detailsTitle"));
+        assertEquals(treatment.text(), text("#detailsTreatment"));
+        assertTrue(text("#detailsRecompute").startsWith(Quantities.energy(n.computeJ())), text("#detailsRecompute"));
+        assertTrue(text("#detailsRoundTrip").startsWith(Quantities.energy(n.pageOutJ() + n.pageInJ())),
+                text("#detailsRoundTrip"));
+        assertTrue(text("#detailsWhy").startsWith(treatment.recomputes() > 0 ? "Recomputed" : "Paged out"),
+                text("#detailsWhy"));
 
         TabPane tabs = (TabPane) app.view().lookup("#bottomTabs");
         fx(() -> tabs.getSelectionModel().select(3));
@@ -72,10 +82,12 @@ class WhyAndCompareAppTest extends AppWindowTest {
                 text("#baselineDescription"));
 
         long roomy = vm().inputs().plainPeakBytesProperty().get();
-        javafx.scene.control.TextField ramField = app.view().inputs().budgets().ramField();
-        robot.clickOn(ramField);
-        fx(ramField::selectAll);
-        robot.write(Long.toString(roomy)).type(KeyCode.ENTER);
+        TextField ramField = app.view().inputs().budgets().ramField();
+        fx(() -> {
+            ramField.requestFocus();
+            ramField.setText(Long.toString(roomy));
+        });
+        robot.type(KeyCode.ENTER);
         SolveResult plain = awaitSettled(120);
         assertEquals(roomy, plain.budget().ramBytes());
         @SuppressWarnings("unchecked")
@@ -84,15 +96,18 @@ class WhyAndCompareAppTest extends AppWindowTest {
         Screenshots.save(stage.getScene(), "21-against-baseline");
         assertTrue(text("#baselineDeltas").startsWith("This schedule against the baseline: energy -"),
                 text("#baselineDeltas"));
-        Decision relu = decisions.getItems().stream().filter(d -> d.node() == RELU).findFirst().orElseThrow();
-        assertEquals("recomputed 1x", relu.baseline().text());
-        assertEquals("kept", relu.current().text());
+        List<NodeTreatment> before = NodeTreatment.of(tight.schedule());
+        List<Integer> changed = IntStream.range(0, before.size()).filter(i -> !before.get(i).kept()).boxed().toList();
+        assertEquals(changed, decisions.getItems().stream().map(Decision::node).toList(),
+                "at the plain peak every output is kept: the nodes the baseline recomputed or paged differ");
+        Decision mine = decisions.getItems().stream().filter(d -> d.node() == node).findFirst().orElseThrow();
+        assertEquals(treatment, mine.baseline());
+        assertEquals("kept", mine.current().text());
         assertNotNull(vm().baseline().overlayProperty().get(), "the memory chart draws the baseline's curve");
 
-        int other = decisions.getItems().stream().filter(d -> d.node() != RELU).findFirst().orElseThrow().node();
-        fx(() -> decisions.getSelectionModel().select(
-                decisions.getItems().stream().filter(d -> d.node() == other).findFirst().orElseThrow()));
-        assertEquals(other, vm().solving().selectedNodeProperty().get(), "a differing decision selects its node");
+        Decision last = decisions.getItems().get(decisions.getItems().size() - 1);
+        fx(() -> decisions.getSelectionModel().select(last));
+        assertEquals(last.node(), vm().solving().selectedNodeProperty().get(), "a differing decision selects its node");
 
         robot.clickOn("#unpinBaseline");
         WaitForAsyncUtils.waitForFxEvents();
