@@ -7,9 +7,11 @@ import org.poetexplorer.model.TrainingGraph;
 /**
  * A schedule against a baseline schedule of the same graph: the change in energy, compute time
  * and peak RAM (current minus baseline), and the nodes whose treatment differs.
+ *
+ * @param baselineEnergyJ the baseline's energy, to put the change in energy in proportion
  */
-public record ScheduleComparison(double energyDeltaJ, double runtimeDeltaS, long peakDeltaBytes,
-        List<Decision> differing) {
+public record ScheduleComparison(double baselineEnergyJ, double energyDeltaJ, double runtimeDeltaS,
+        long peakDeltaBytes, List<Decision> differing) {
 
     public ScheduleComparison {
         differing = List.copyOf(differing);
@@ -42,7 +44,7 @@ public record ScheduleComparison(double energyDeltaJ, double runtimeDeltaS, long
                 differing.add(new Decision(i, current.graph().node(i).name(), tb.get(i), tc.get(i)));
             }
         }
-        return new ScheduleComparison(c.energyJ() - b.energyJ(), c.runtimeS() - b.runtimeS(),
+        return new ScheduleComparison(b.energyJ(), c.energyJ() - b.energyJ(), c.runtimeS() - b.runtimeS(),
                 c.peakRamBytes() - b.peakRamBytes(), differing);
     }
 }

@@ -76,7 +76,8 @@ public final class BaselineView extends VBox {
             return;
         }
         deltas.setText("This schedule against the baseline: energy " + signed(Quantities.energy(c.energyDeltaJ()),
-                c.energyDeltaJ()) + ", compute time " + signed(Quantities.duration(c.runtimeDeltaS()), c.runtimeDeltaS())
+                c.energyDeltaJ()) + " (" + Quantities.change(c.baselineEnergyJ() + c.energyDeltaJ(),
+                c.baselineEnergyJ()) + "), compute time " + signed(Quantities.duration(c.runtimeDeltaS()), c.runtimeDeltaS())
                 + ", peak RAM " + signed(Quantities.bytes(c.peakDeltaBytes()), c.peakDeltaBytes()) + "; "
                 + switch (c.differing().size()) {
                     case 0 -> "no node";
