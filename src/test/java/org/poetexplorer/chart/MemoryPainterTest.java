@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.schedule.Operation;
+import org.poetexplorer.schedule.Schedule;
 
 class MemoryPainterTest {
     @Test
@@ -54,5 +56,41 @@ class MemoryPainterTest {
         assertEquals(Palette.RAM_FILL.getRGB(), img.getRGB(x, below), "100 B in RAM after the first compute");
         int above = (int) (bottom - 250.0 / 1150 * ph);
         assertEquals(Palette.PLOT_BACKGROUND.getRGB(), img.getRGB(x, above), "nothing above 100 B before 3 s");
+    }
+
+    @Test
+    void aPinnedBaselineIsDrawnOverTheCurveAsALine() throws Exception {
+        Schedule current = ChartFixtures.schedule();
+        // the same operations with 500 B in RAM after each: the baseline kept more
+        Schedule baseline = new Schedule(current.graph(), current.budget(), current.ops().stream()
+                .map(o -> new Operation(o.stage(), o.kind(), o.node(), o.startS(), o.endS(), o.energyJ(), 500))
+                .toList());
+        MemoryData m = new MemoryData(current);
+        TimeWindow w = TimeWindow.fit(m.totalS());
+        int width = 900;
+        int height = 220;
+        double bottom = height - ChartLayout.AXIS_HEIGHT;
+        double ph = bottom - ChartLayout.TOP;
+        int x = (int) w.toX(2.3, ChartLayout.LEFT, ChartLayout.plotWidth(width));
+        double y = bottom - 500.0 / 1150 * ph;
+
+        BufferedImage with = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = with.createGraphics();
+        new MemoryPainter(m, w, 1000, 5000, -1, new MemoryData(baseline)).paint(g, width, height);
+        g.dispose();
+        BufferedImage without = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        g = without.createGraphics();
+        new MemoryPainter(m, w, 1000, 5000, -1).paint(g, width, height);
+        g.dispose();
+
+        assertTrue(column(with, x, y).contains(Palette.BASELINE.getRGB()), "the baseline's 500 B at 2.3 s");
+        assertFalse(column(without, x, y).contains(Palette.BASELINE.getRGB()), "no baseline line when none is pinned");
+        int below = (int) (bottom - 50.0 / 1150 * ph);
+        assertEquals(Palette.RAM_FILL.getRGB(), with.getRGB(x, below), "the current curve is still drawn under it");
+    }
+
+    /** The colours of the three pixels around ({@code x}, {@code y}), top to bottom. */
+    private static java.util.List<Integer> column(BufferedImage img, int x, double y) {
+        return java.util.List.of(img.getRGB(x, (int) y - 1), img.getRGB(x, (int) y), img.getRGB(x, (int) y + 1));
     }
 }
