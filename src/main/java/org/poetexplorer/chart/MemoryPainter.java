@@ -328,10 +328,16 @@ public final class MemoryPainter implements ChartPainter {
     /** True when ({@code x}, {@code y}) is on the peak marker or in the area right under it. */
     public static boolean isNearPeak(MemoryData data, TimeWindow window, long budgetBytes, double width,
             double height, double x, double y) {
+        return isNearPeak(data, null, window, budgetBytes, width, height, x, y);
+    }
+
+    /** As above, in a chart with a pinned baseline's curve (null for none), which may raise the RAM axis. */
+    public static boolean isNearPeak(MemoryData data, MemoryData baseline, TimeWindow window, long budgetBytes,
+            double width, double height, double x, double y) {
         if (data == null || data.size() == 0) {
             return false;
         }
-        MemoryPainter p = new MemoryPainter(data, window, budgetBytes, 0, -1);
+        MemoryPainter p = new MemoryPainter(data, window, budgetBytes, 0, -1, baseline);
         double px = ChartLayout.LEFT;
         double pw = ChartLayout.plotWidth(width);
         double bottom = Math.max(ChartLayout.TOP + 20, height - ChartLayout.AXIS_HEIGHT);

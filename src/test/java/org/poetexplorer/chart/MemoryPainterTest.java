@@ -40,6 +40,27 @@ class MemoryPainterTest {
     }
 
     @Test
+    void withATallerBaselinePinnedTheLoweredPeakMarkerIsStillRecognised() throws Exception {
+        Schedule current = ChartFixtures.schedule();
+        Schedule taller = new Schedule(current.graph(), current.budget(), current.ops().stream()
+                .map(o -> new Operation(o.stage(), o.kind(), o.node(), o.startS(), o.endS(), o.energyJ(), 2000))
+                .toList());
+        MemoryData m = new MemoryData(current);
+        MemoryData baseline = new MemoryData(taller);
+        TimeWindow w = TimeWindow.fit(m.totalS());
+        int width = 900;
+        int height = 220;
+        double px = w.toX(5.0, ChartLayout.LEFT, ChartLayout.plotWidth(width));
+        double bottom = height - ChartLayout.AXIS_HEIGHT;
+        double ph = bottom - ChartLayout.TOP;
+        double py = bottom - 700 / (2000 * 1.15) * ph;
+        // the RAM axis rises to the baseline's 2000 B, so the 700 B peak sits lower than without it
+        assertTrue(MemoryPainter.isNearPeak(m, baseline, w, 1000, width, height, px + 2, py - 2));
+        assertFalse(MemoryPainter.isNearPeak(m, baseline, w, 1000, width, height, px, py - 25),
+                "above the peak, where it would be without the baseline");
+    }
+
+    @Test
     void budgetLineAndAreaAreDrawn() throws Exception {
         MemoryData m = new MemoryData(ChartFixtures.schedule());
         TimeWindow w = TimeWindow.fit(m.totalS());

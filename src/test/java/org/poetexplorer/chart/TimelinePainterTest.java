@@ -166,8 +166,9 @@ class TimelinePainterTest {
     @Test
     void zoomedInTheArrowsStayInsideThePlot() throws Exception {
         TimelineData d = new TimelineData(ChartFixtures.schedule());
-        // from 3.5 s to 4.5 s: compute n1 lies left of the view, its page-in runs on past the right edge
-        TimeWindow w = new TimeWindow(3.5, 4.5);
+        // from 3.05 s to 4.5 s: compute n1 and the start of its page-out lie just left of the view, in
+        // the margin of lane names, and its page-in runs on past the right edge
+        TimeWindow w = new TimeWindow(3.05, 4.5);
         BufferedImage img = paint(d, w, 1);
         double left = ChartLayout.LEFT;
         double right = left + ChartLayout.plotWidth(W);

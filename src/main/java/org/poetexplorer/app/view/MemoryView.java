@@ -96,7 +96,7 @@ public final class MemoryView extends ChartCanvas {
                 return;
             }
             long budget = data.schedule().budget().ramBytes();
-            int k = MemoryPainter.isNearPeak(data, window.get(), budget, getWidth(), getHeight(), e.getX(), e.getY())
+            int k = MemoryPainter.isNearPeak(data, baseline, window.get(), budget, getWidth(), getHeight(), e.getX(), e.getY())
                     ? data.peakOp()
                     : MemoryPainter.opAtX(data, window.get(), getWidth(), e.getX());
             if (k < 0) {
