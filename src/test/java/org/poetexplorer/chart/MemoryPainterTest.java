@@ -42,11 +42,8 @@ class MemoryPainterTest {
     @Test
     void withATallerBaselinePinnedTheLoweredPeakMarkerIsStillRecognised() throws Exception {
         Schedule current = ChartFixtures.schedule();
-        Schedule taller = new Schedule(current.graph(), current.budget(), current.ops().stream()
-                .map(o -> new Operation(o.stage(), o.kind(), o.node(), o.startS(), o.endS(), o.energyJ(), 2000))
-                .toList());
         MemoryData m = new MemoryData(current);
-        MemoryData baseline = new MemoryData(taller);
+        MemoryData baseline = new MemoryData(withRamAfterEach(current, 2000));
         TimeWindow w = TimeWindow.fit(m.totalS());
         int width = 900;
         int height = 220;
@@ -83,9 +80,7 @@ class MemoryPainterTest {
     void aPinnedBaselineIsDrawnOverTheCurveAsALine() throws Exception {
         Schedule current = ChartFixtures.schedule();
         // the same operations with 500 B in RAM after each: the baseline kept more
-        Schedule baseline = new Schedule(current.graph(), current.budget(), current.ops().stream()
-                .map(o -> new Operation(o.stage(), o.kind(), o.node(), o.startS(), o.endS(), o.energyJ(), 500))
-                .toList());
+        Schedule baseline = withRamAfterEach(current, 500);
         MemoryData m = new MemoryData(current);
         TimeWindow w = TimeWindow.fit(m.totalS());
         int width = 900;
@@ -113,5 +108,12 @@ class MemoryPainterTest {
     /** The colours of the three pixels around ({@code x}, {@code y}), top to bottom. */
     private static java.util.List<Integer> column(BufferedImage img, int x, double y) {
         return java.util.List.of(img.getRGB(x, (int) y - 1), img.getRGB(x, (int) y), img.getRGB(x, (int) y + 1));
+    }
+
+    /** The same operations as {@code s} with {@code bytes} in RAM after each. */
+    private static Schedule withRamAfterEach(Schedule s, long bytes) {
+        return new Schedule(s.graph(), s.budget(), s.ops().stream()
+                .map(o -> new Operation(o.stage(), o.kind(), o.node(), o.startS(), o.endS(), o.energyJ(), bytes))
+                .toList());
     }
 }
