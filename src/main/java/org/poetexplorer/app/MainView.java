@@ -30,12 +30,14 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
+import org.poetexplorer.app.view.BaselineView;
 import org.poetexplorer.app.view.EnergyView;
 import org.poetexplorer.app.view.ExportMenus;
 import org.poetexplorer.app.view.FileChoosers;
 import org.poetexplorer.app.view.HelpMenu;
 import org.poetexplorer.app.view.InputsView;
 import org.poetexplorer.app.view.MemoryView;
+import org.poetexplorer.app.view.NodeDetailsView;
 import org.poetexplorer.app.view.NodeTableView;
 import org.poetexplorer.app.view.StatusView;
 import org.poetexplorer.app.view.TimeNavigation;
@@ -105,9 +107,13 @@ final class MainView extends BorderPane {
         TabPane bottom = new TabPane();
         bottom.setId("bottomTabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        bottom.getTabs().addAll(tab("Nodes", nodeTable, "Every node with its costs and how this schedule treats it"),
+        SplitPane nodes = new SplitPane(nodeTable, new NodeDetailsView(vm.details()));
+        nodes.setDividerPositions(0.6);
+        bottom.getTabs().addAll(tab("Nodes", nodes, "Every node with its costs and how this schedule treats it; "
+                + "beside it, why the selected node is treated so"),
                 tab("Energy", energyView, "Energy per kind of operation, against other schedules"),
-                tradeoffTab);
+                tradeoffTab, tab("Compare", new BaselineView(vm.baseline(), vm.solving()),
+                        "Pin a schedule as the baseline and see the next ones against it"));
         exportMenus.install(timeline, ChartKind.TIMELINE);
         exportMenus.install(memory, ChartKind.MEMORY);
         exportMenus.install(energyView, ChartKind.ENERGY);

@@ -1,7 +1,9 @@
 package org.poetexplorer.chart;
 
+import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -12,7 +14,8 @@ import org.poetexplorer.model.Quantities;
  * RAM in use over a schedule's time axis (same margins and {@link TimeWindow} as the
  * timeline): a step area of the activation bytes in RAM, the RAM budget as a dashed line, the
  * peak marked with its value, and the parameter memory as a separate labelled figure on the
- * right, since the RAM budget covers activations only.
+ * right, since the RAM budget covers activations only. A pinned baseline schedule's curve can be
+ * drawn over it as a line, to compare the two.
  */
 public final class MemoryPainter implements ChartPainter {
     private final MemoryData data;
@@ -22,6 +25,7 @@ public final class MemoryPainter implements ChartPainter {
     private final int markedOp;
     private final String emptyText;
     private final boolean clickHint;
+    private final MemoryData baseline;
 
     /**
      * @param data the curve, or null to draw an empty chart
@@ -31,13 +35,20 @@ public final class MemoryPainter implements ChartPainter {
      * @param markedOp operation whose RAM contents are being listed (a vertical marker), -1 for none
      */
     public MemoryPainter(MemoryData data, TimeWindow window, long budgetBytes, long paramBytes, int markedOp) {
-        this(data, window, budgetBytes, paramBytes, markedOp, "No schedule yet", true);
+        this(data, window, budgetBytes, paramBytes, markedOp, null);
+    }
+
+    /** As above, with a pinned baseline schedule's curve drawn over this one (null for none). */
+    public MemoryPainter(MemoryData data, TimeWindow window, long budgetBytes, long paramBytes, int markedOp,
+            MemoryData baseline) {
+        this(data, window, budgetBytes, paramBytes, markedOp, baseline, "No schedule yet", true);
     }
 
     private MemoryPainter(MemoryData data, TimeWindow window, long budgetBytes, long paramBytes, int markedOp,
-            String emptyText, boolean clickHint) {
+            MemoryData baseline, String emptyText, boolean clickHint) {
         this.emptyText = emptyText;
         this.clickHint = clickHint;
+        this.baseline = baseline;
         this.data = data;
         this.window = window != null ? window : TimeWindow.fit(data == null ? 1 : data.totalS());
         this.budgetBytes = budgetBytes;
@@ -50,11 +61,12 @@ public final class MemoryPainter implements ChartPainter {
      * cannot be clicked), and {@code emptyText} where there is no schedule.
      */
     public static MemoryPainter exported(MemoryData data, long budgetBytes, long paramBytes, String emptyText) {
-        return new MemoryPainter(data, null, budgetBytes, paramBytes, -1, emptyText, false);
+        return new MemoryPainter(data, null, budgetBytes, paramBytes, -1, null, emptyText, false);
     }
 
     private double yMax() {
-        long top = Math.max(budgetBytes, data == null ? 0 : data.peakBytes());
+        long top = Math.max(Math.max(budgetBytes, data == null ? 0 : data.peakBytes()),
+                baseline == null ? 0 : baseline.peakBytes());
         return top <= 0 ? 1 : top * 1.15;
     }
 
@@ -86,6 +98,7 @@ public final class MemoryPainter implements ChartPainter {
         }
         TimeAxis.grid(g, window, px, pw, top, bottom);
         drawCurve(g, px, pw, bottom, ph, yMax);
+        drawBaseline(g, px, pw, bottom, ph, yMax);
         drawBudget(g, px, pw, bottom, ph, yMax);
         drawMarked(g, px, pw, top, bottom);
         drawPeak(g, px, pw, bottom, ph, yMax);
@@ -103,17 +116,26 @@ public final class MemoryPainter implements ChartPainter {
         g.setColor(Palette.TEXT);
         g.drawString("in RAM", (float) (x + 14), 15f);
         x += 14 + fm.stringWidth("in RAM") + 14;
-        g.setColor(Palette.BUDGET);
-        g.setStroke(Palette.DASHED);
-        g.draw(new Line2D.Double(x, 11, x + 18, 11));
-        g.setStroke(Palette.THIN);
-        g.setColor(Palette.TEXT);
-        g.drawString("RAM budget", (float) (x + 22), 15f);
-        x += 22 + fm.stringWidth("RAM budget") + 14;
+        x = lineKey(g, x, Palette.BUDGET, Palette.DASHED, "RAM budget");
+        String peak = clickHint ? "peak (click to list contents)" : "peak";
         g.setColor(Palette.PEAK);
         g.fill(new Ellipse2D.Double(x, 7, 8, 8));
         g.setColor(Palette.TEXT);
-        g.drawString(clickHint ? "peak (click to list contents)" : "peak", (float) (x + 12), 15f);
+        g.drawString(peak, (float) (x + 12), 15f);
+        if (baseline != null) {
+            lineKey(g, x + 12 + fm.stringWidth(peak) + 14, Palette.BASELINE, Palette.THICK, "baseline");
+        }
+    }
+
+    /** A legend entry for a line: a short stroke and its label at {@code x}; returns where the next entry goes. */
+    private static double lineKey(Graphics2D g, double x, Color color, Stroke stroke, String label) {
+        g.setColor(color);
+        g.setStroke(stroke);
+        g.draw(new Line2D.Double(x, 11, x + 18, 11));
+        g.setStroke(Palette.THIN);
+        g.setColor(Palette.TEXT);
+        g.drawString(label, (float) (x + 22), 15f);
+        return x + 22 + g.getFontMetrics().stringWidth(label) + 14;
     }
 
     private static double toY(double bytes, double bottom, double ph, double yMax) {
@@ -133,26 +155,63 @@ public final class MemoryPainter implements ChartPainter {
         }
     }
 
-    private void drawCurve(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
+    /** The most RAM of {@code curve} in each pixel column of the plot (-1 where it has no operation). */
+    private double[] columnMaxima(MemoryData curve, double px, double pw) {
         int columns = (int) Math.ceil(pw) + 1;
         double[] colMax = new double[columns];
         java.util.Arrays.fill(colMax, -1);
-        int first = Math.max(0, data.opAt(window.startS()));
-        for (int k = first; k < data.size(); k++) {
-            double from = data.timeS(k);
+        int first = Math.max(0, curve.opAt(window.startS()));
+        for (int k = first; k < curve.size(); k++) {
+            double from = curve.timeS(k);
             if (from > window.endS()) {
                 break;
             }
-            double to = k + 1 < data.size() ? data.timeS(k + 1) : Math.max(from, window.endS());
+            double to = k + 1 < curve.size() ? curve.timeS(k + 1) : Math.max(from, window.endS());
             int c0 = clampColumn(window.toX(from, px, pw) - px, columns);
             int c1 = clampColumn(window.toX(to, px, pw) - px, columns);
-            double v = data.ram(k);
+            double v = curve.ram(k);
             for (int c = c0; c <= c1; c++) {
                 if (v > colMax[c]) {
                     colMax[c] = v;
                 }
             }
         }
+        return colMax;
+    }
+
+    /**
+     * The pinned baseline's curve as a line over this schedule's area, column by column like the
+     * area, so it stays inside the plot without a clip.
+     */
+    private void drawBaseline(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
+        if (baseline == null || baseline.size() == 0) {
+            return;
+        }
+        double[] colMax = columnMaxima(baseline, px, pw);
+        Path2D line = new Path2D.Double(Path2D.WIND_NON_ZERO, 2 * colMax.length + 2);
+        boolean open = false;
+        for (int c = 0; c < colMax.length; c++) {
+            if (colMax[c] < 0) {
+                continue;
+            }
+            double y = toY(colMax[c], bottom, ph, yMax);
+            if (open) {
+                line.lineTo(px + c, y);
+            } else {
+                line.moveTo(px + c, y);
+                open = true;
+            }
+            line.lineTo(px + c + 1, y);
+        }
+        g.setColor(Palette.BASELINE);
+        g.setStroke(Palette.THICK);
+        g.draw(line);
+        g.setStroke(Palette.THIN);
+    }
+
+    private void drawCurve(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
+        double[] colMax = columnMaxima(data, px, pw);
+        int columns = colMax.length;
         // room for every point at once: a path grown point by point is copied over and over
         Path2D area = new Path2D.Double(Path2D.WIND_NON_ZERO, 4 * columns + 8);
         Path2D line = new Path2D.Double(Path2D.WIND_NON_ZERO, 4 * columns + 8);
@@ -269,10 +328,16 @@ public final class MemoryPainter implements ChartPainter {
     /** True when ({@code x}, {@code y}) is on the peak marker or in the area right under it. */
     public static boolean isNearPeak(MemoryData data, TimeWindow window, long budgetBytes, double width,
             double height, double x, double y) {
+        return isNearPeak(data, null, window, budgetBytes, width, height, x, y);
+    }
+
+    /** As above, in a chart with a pinned baseline's curve (null for none), which may raise the RAM axis. */
+    public static boolean isNearPeak(MemoryData data, MemoryData baseline, TimeWindow window, long budgetBytes,
+            double width, double height, double x, double y) {
         if (data == null || data.size() == 0) {
             return false;
         }
-        MemoryPainter p = new MemoryPainter(data, window, budgetBytes, 0, -1);
+        MemoryPainter p = new MemoryPainter(data, window, budgetBytes, 0, -1, baseline);
         double px = ChartLayout.LEFT;
         double pw = ChartLayout.plotWidth(width);
         double bottom = Math.max(ChartLayout.TOP + 20, height - ChartLayout.AXIS_HEIGHT);

@@ -15,6 +15,7 @@ import org.poetexplorer.schedule.OpKind;
  * <li>near-black: what is selected, the selected node's operations and the solve on screen
  *   among the trade-off points; grey: what is under the pointer;</li>
  * <li>dark blue: the peak of the RAM in use, on the RAM curve's blue;</li>
+ * <li>teal: a pinned baseline schedule's RAM curve, over the current one's;</li>
  * <li>grey crosses: budgets without a schedule.</li>
  * </ul>
  */
@@ -32,6 +33,8 @@ public final class Palette {
     public static final Color RAM_FILL = new Color(0x93C5FD);
     public static final Color RAM_LINE = new Color(0x2563EB);
     public static final Color PEAK = new Color(0x1E3A8A);
+    /** A pinned baseline schedule, drawn against the current one. */
+    public static final Color BASELINE = new Color(0x0891B2);
     public static final Color PARAM_FILL = new Color(0xC4B5FD);
     public static final Color POINT = new Color(0x64748B);
     public static final Color CURRENT_POINT = SELECTION;

@@ -12,7 +12,8 @@ import org.poetexplorer.schedule.Operation;
 
 /**
  * Gantt timeline of a schedule: one lane per kind of operation (compute, recompute, page-out,
- * page-in), stage boundaries, the runtime budget, a legend and a time axis. The time axis is the
+ * page-in), stage boundaries, the runtime budget, a legend and a time axis; the selected node's
+ * operations are outlined and linked by {@link FlowArrows} in time order. The time axis is the
  * model's: computations run back to back and transfers run beside the computations of their
  * stage, the part of a transfer that runs past its stage drawn pale.
  * <p>
@@ -310,13 +311,27 @@ public final class TimelinePainter implements ChartPainter {
 
     private void drawHighlights(Graphics2D g, double px, double pw, double top, double laneH) {
         if (selectedNode >= 0) {
-            for (int k : data.opsOfNode(selectedNode)) {
+            int[] ops = data.opsOfNode(selectedNode);
+            for (int k : ops) {
                 outline(g, k, px, pw, top, laneH, Palette.SELECTION, true);
             }
+            FlowArrows.draw(g, ops, k -> bar(k, px, pw, top, laneH), px, px + pw);
         }
         if (hoveredOp >= 0 && hoveredOp < data.schedule().ops().size()) {
             outline(g, hoveredOp, px, pw, top, laneH, Palette.HOVER, false);
         }
+    }
+
+    /** Where operation {@code opIndex} is drawn: its time span in its lane, at least a pixel wide. */
+    private Rectangle2D bar(int opIndex, double px, double pw, double top, double laneH) {
+        Operation op = data.op(opIndex);
+        int lane = TimelineData.LANES.indexOf(op.kind());
+        if (lane < 0) {
+            return null;
+        }
+        double x0 = window.toX(op.startS(), px, pw);
+        double x1 = Math.max(window.toX(op.endS(), px, pw), x0 + 1);
+        return new Rectangle2D.Double(x0, top + lane * laneH + LANE_PAD, x1 - x0, laneH - 2 * LANE_PAD);
     }
 
     private void outline(Graphics2D g, int opIndex, double px, double pw, double top, double laneH, Color c,

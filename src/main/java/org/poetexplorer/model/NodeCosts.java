@@ -28,6 +28,16 @@ public record NodeCosts(double runtimeS, long ramBytes, double computeJ, double 
         return pageInS > 0 || pageOutS > 0;
     }
 
+    /** Energy of paging the output out to flash and back in once: the alternative to recomputing it. */
+    public double pageRoundTripJ() {
+        return pageOutJ + pageInJ;
+    }
+
+    /** Transfer time of paging the output out and back in once. */
+    public double pageRoundTripS() {
+        return pageOutS + pageInS;
+    }
+
     public NodeCosts withPagingTimes(double inS, double outS) {
         return new NodeCosts(runtimeS, ramBytes, computeJ, pageInJ, pageOutJ, inS, outS);
     }

@@ -23,8 +23,7 @@ public final class SummaryText {
         StringBuilder sb = new StringBuilder();
         line(sb, "%s%s: %d nodes, %d operations", g.name(), g.deviceId() == null ? "" : " on " + g.deviceId(),
                 g.size(), c.total());
-        line(sb, "budget: RAM %s, runtime %s plain, paging %s, rematerialization %s", Quantities.bytes(b.ramBytes()),
-                Quantities.ratio(b.runtimeRatio()), b.paging() ? "on" : "off", b.remat() ? "on" : "off");
+        line(sb, "budget: %s", budget(b));
         line(sb, "energy      %s  (plain %s, %s)", joules(sum.energyJ()), joules(plain.energyJ()),
                 Quantities.change(sum.energyJ(), plain.energyJ()));
         line(sb, "  compute   %s  %5d ops", joules(sum.computeJ()), c.compute());
@@ -61,6 +60,13 @@ public final class SummaryText {
                     Quantities.bytes(g.paramBytes()));
         }
         return sb.toString();
+    }
+
+    /** "RAM 1.50 MB, runtime 1.5x plain, paging on, rematerialization on". */
+    public static String budget(Budget b) {
+        return String.format(Locale.ROOT, "RAM %s, runtime %s plain, paging %s, rematerialization %s",
+                Quantities.bytes(b.ramBytes()), Quantities.ratio(b.runtimeRatio()), b.paging() ? "on" : "off",
+                b.remat() ? "on" : "off");
     }
 
     private static void line(StringBuilder sb, String format, Object... args) {

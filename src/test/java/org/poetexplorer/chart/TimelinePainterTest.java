@@ -125,4 +125,61 @@ class TimelinePainterTest {
         assertEquals(0, d.firstEndingFrom(3, 5.5), "the page-in of stage 2 still runs at 5.5 s");
         assertEquals(1, d.opsOfNode(1).length - 2, "node 1: compute, page-out, page-in");
     }
+
+    /** Whether any pixel within one of ({@code x}, {@code y}) has colour {@code c}. */
+    private static boolean near(BufferedImage img, double x, double y, Color c) {
+        for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                if (img.getRGB((int) x + dx, (int) y + dy) == c.getRGB()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void flowArrowsFollowTheSelectedTensorThroughItsLanes() throws Exception {
+        TimelineData d = new TimelineData(ChartFixtures.schedule());
+        TimeWindow w = TimeWindow.fit(d.totalS());
+        // compute n1 ends at 3 s where its page-out starts beside the stage's computations: the
+        // arrow runs straight down, across the recompute lane
+        double down = x(w, 3.0);
+        // compute n0 ends at 1 s, its recompute starts at 3 s: a quarter along that arrow (a symmetric cubic curve)
+        double x0 = x(w, 1.0);
+        double x1 = x(w, 3.0);
+        double m = (x0 + x1) / 2;
+        double qx = 0.421875 * x0 + 0.5625 * m + 0.015625 * x1;
+        double qy = 0.84375 * laneY(0) + 0.15625 * laneY(1);
+
+        BufferedImage node1 = paint(d, w, 1);
+        assertTrue(near(node1, down, laneY(1), Palette.SELECTION), "compute to page-out");
+        assertFalse(near(node1, qx, qy, Palette.SELECTION), "only the selected node's operations are linked");
+        BufferedImage node0 = paint(d, w, 0);
+        assertTrue(near(node0, qx, qy, Palette.SELECTION), "compute to recompute");
+
+        BufferedImage none = paint(d, w, -1);
+        assertFalse(near(none, down, laneY(1), Palette.SELECTION), "no arrows without a selection");
+        assertFalse(near(none, qx, qy, Palette.SELECTION));
+    }
+
+    @Test
+    void zoomedInTheArrowsStayInsideThePlot() throws Exception {
+        TimelineData d = new TimelineData(ChartFixtures.schedule());
+        // from 3.05 s to 4.5 s: compute n1 and the start of its page-out lie just left of the view, in
+        // the margin of lane names, and its page-in runs on past the right edge
+        TimeWindow w = new TimeWindow(3.05, 4.5);
+        BufferedImage img = paint(d, w, 1);
+        double left = ChartLayout.LEFT;
+        double right = left + ChartLayout.plotWidth(W);
+        int selection = Palette.SELECTION.getRGB();
+        for (int y = (int) TimelinePainter.TOP; y < H - ChartLayout.AXIS_HEIGHT; y++) {
+            for (int x = 0; x < W; x++) {
+                if (x < left - 1 || x > right + 1) {
+                    assertFalse(img.getRGB(x, y) == selection, "selection drawn outside the plot at " + x + "," + y);
+                }
+            }
+        }
+        assertTrue(near(img, x(w, 4.0), (laneY(2) + laneY(3)) / 2, Palette.SELECTION), "page-out to page-in");
+    }
 }

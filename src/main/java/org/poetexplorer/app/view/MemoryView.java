@@ -33,6 +33,7 @@ public final class MemoryView extends ChartCanvas {
     private final ListView<Integer> contents = new ListView<>();
     private final Label contentsTitle = new Label();
     private MemoryData data;
+    private MemoryData baseline;
     private int markedOp = -1;
 
     public MemoryView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation) {
@@ -83,6 +84,10 @@ public final class MemoryView extends ChartCanvas {
             popOver.hide();
             repaint();
         });
+        vm.baseline().overlayProperty().addListener((o, a, s) -> {
+            baseline = s == null ? null : new MemoryData(s);
+            repaint();
+        });
         vm.inputs().ramBudgetProperty().addListener((o, a, b) -> repaint());
         window.addListener((o, a, b) -> repaint());
         navigation.attach(this);
@@ -91,7 +96,7 @@ public final class MemoryView extends ChartCanvas {
                 return;
             }
             long budget = data.schedule().budget().ramBytes();
-            int k = MemoryPainter.isNearPeak(data, window.get(), budget, getWidth(), getHeight(), e.getX(), e.getY())
+            int k = MemoryPainter.isNearPeak(data, baseline, window.get(), budget, getWidth(), getHeight(), e.getX(), e.getY())
                     ? data.peakOp()
                     : MemoryPainter.opAtX(data, window.get(), getWidth(), e.getX());
             if (k < 0) {
@@ -104,7 +109,7 @@ public final class MemoryView extends ChartCanvas {
     private MemoryPainter painter(ExplorerViewModel vm, TimeWindow w) {
         TrainingGraph g = vm.inputs().graphProperty().get();
         long budget = data != null ? data.schedule().budget().ramBytes() : vm.inputs().ramBudgetProperty().get();
-        return new MemoryPainter(data, w, budget, g == null ? 0 : g.paramBytes(), markedOp);
+        return new MemoryPainter(data, w, budget, g == null ? 0 : g.paramBytes(), markedOp, baseline);
     }
 
     /** Lists the outputs in RAM right after operation {@code k}. */

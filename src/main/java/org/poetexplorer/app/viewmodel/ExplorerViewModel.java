@@ -6,9 +6,10 @@ import org.poetexplorer.app.tasks.BackgroundTasks;
 
 /**
  * The explorer's state, by concern: the inputs, solving and its history, the comparison bars,
- * the trade-off curve, the files (sessions, exports, recent files) and the notices. Views bind
- * to their properties and call their commands; none of them touches a control. All background
- * work runs on one {@link BackgroundTasks}, which {@link #shutdown} cancels as a whole.
+ * the trade-off curve, the selected node's details, the pinned baseline, the files (sessions,
+ * exports, recent files) and the notices. Views bind to their properties and call their
+ * commands; none of them touches a control. All background work runs on one
+ * {@link BackgroundTasks}, which {@link #shutdown} cancels as a whole.
  */
 public final class ExplorerViewModel {
     private final BackgroundTasks tasks = new BackgroundTasks();
@@ -20,6 +21,8 @@ public final class ExplorerViewModel {
     private final TradeoffViewModel tradeoff;
     private final Sessions sessions;
     private final Exports exports;
+    private final NodeDetailsViewModel details;
+    private final BaselineViewModel baseline;
 
     public ExplorerViewModel(AppSettings settings) {
         this(settings, Duration.millis(200));
@@ -33,6 +36,8 @@ public final class ExplorerViewModel {
         tradeoff = new TradeoffViewModel(tasks, inputs, solving);
         sessions = new Sessions(tasks, notices, inputs, solving, settings);
         exports = new Exports(tasks, notices, inputs, solving, comparisons, tradeoff);
+        details = new NodeDetailsViewModel(tasks, notices, solving, DerivedValue.BACKGROUND_FROM_OPS);
+        baseline = new BaselineViewModel(tasks, notices, solving, DerivedValue.BACKGROUND_FROM_OPS);
     }
 
     public InputsViewModel inputs() {
@@ -49,6 +54,16 @@ public final class ExplorerViewModel {
 
     public TradeoffViewModel tradeoff() {
         return tradeoff;
+    }
+
+    /** The selected node's details: why the schedule treats it as it does. */
+    public NodeDetailsViewModel details() {
+        return details;
+    }
+
+    /** The pinned baseline and the schedule on screen against it. */
+    public BaselineViewModel baseline() {
+        return baseline;
     }
 
     public Sessions sessions() {
