@@ -76,6 +76,8 @@ public final class ReplayChecker {
         private int stage;
         private int verifiedUpTo;
         private final double runtimeLimit;
+        /** Transfers count against the runtime budget and run on the one clock, in series with compute. */
+        private final boolean transfersTakeTime;
         private final double[] energyByKind = new double[OpKind.values().length];
         private final int[] countByKind = new int[OpKind.values().length];
         private long peak = -1;
@@ -90,6 +92,7 @@ public final class ReplayChecker {
             onStorage = new boolean[n];
             computed = new boolean[n];
             runtimeLimit = b.runtimeRatio() * g.plainRuntimeS();
+            transfersTakeTime = b.transfersTakeTime();
         }
 
         ReplayReport run(double reportedEnergyJ, Claims claims) {
@@ -251,11 +254,9 @@ public final class ReplayChecker {
                     inRam[i] = true;
                     ramBytes = Math.addExact(ramBytes, g.ram(i));
                     computed[i] = true;
-                    computeTime += g.runtime(i);
-                    if (computeTime > runtimeLimit * (1 + REL_TOL)) {
-                        return bad(x, op, RUNTIME_BUDGET, String.format(Locale.ROOT,
-                                "compute time reaches %s s, over the budget of %s x %s s = %s s",
-                                computeTime, b.runtimeRatio(), g.plainRuntimeS(), runtimeLimit));
+                    ReplayReport over = spend(x, op, g.runtime(i));
+                    if (over != null) {
+                        return over;
                     }
                     break;
                 }
@@ -267,6 +268,12 @@ public final class ReplayChecker {
                         return bad(x, op, PAGE_OUT_NEEDS_RAM, "pages " + name + " out but it is not in RAM");
                     }
                     onStorage[i] = true;
+                    if (transfersTakeTime) {
+                        ReplayReport over = spend(x, op, g.pageOutS(i));
+                        if (over != null) {
+                            return over;
+                        }
+                    }
                     break;
                 case PAGE_IN:
                     if (!b.paging()) {
@@ -279,6 +286,12 @@ public final class ReplayChecker {
                     if (!inRam[i]) {
                         inRam[i] = true;
                         ramBytes = Math.addExact(ramBytes, g.ram(i));
+                    }
+                    if (transfersTakeTime) {
+                        ReplayReport over = spend(x, op, g.pageInS(i));
+                        if (over != null) {
+                            return over;
+                        }
                     }
                     break;
                 case FREE:
@@ -298,6 +311,18 @@ public final class ReplayChecker {
             return figures(x, op);
         }
 
+        /** Adds an operation's time to what the runtime budget counts; the violation once it is over. */
+        private ReplayReport spend(int x, Operation op, double seconds) {
+            computeTime += seconds;
+            if (computeTime > runtimeLimit * (1 + REL_TOL)) {
+                return bad(x, op, RUNTIME_BUDGET, String.format(Locale.ROOT,
+                        "%s time reaches %s s, over the budget of %s x %s s = %s s",
+                        transfersTakeTime ? "compute and transfer" : "compute", computeTime, b.runtimeRatio(),
+                        g.plainRuntimeS(), runtimeLimit));
+            }
+            return null;
+        }
+
         private ReplayReport figures(int x, Operation op) {
             int i = op.node();
             double duration;
@@ -315,12 +340,14 @@ public final class ReplayChecker {
                 duration = 0;
                 cost = 0;
             }
-            boolean transfer = op.kind() == OpKind.PAGE_IN || op.kind() == OpKind.PAGE_OUT;
+            boolean transfer = !transfersTakeTime && (op.kind() == OpKind.PAGE_IN || op.kind() == OpKind.PAGE_OUT);
             double start = transfer ? transferClock : computeClock;
             double end = start + duration;
             if (!close(op.startS(), start, ABS_TIME_TOL)) {
                 return bad(x, op, OP_FIGURES, "starts at " + op.startS() + " s but should start at " + start + " s ("
-                        + (transfer ? "where the stage's transfers before it end" : "where the computations before it end")
+                        + (transfer ? "where the stage's transfers before it end"
+                                : transfersTakeTime ? "where the operation before it ends"
+                                : "where the computations before it end")
                         + ")");
             }
             if (!close(op.endS(), end, ABS_TIME_TOL)) {

@@ -8,6 +8,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.PlanReplay;
+import org.poetexplorer.schedule.PlanTidy;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.StagePlan;
 
@@ -27,6 +29,9 @@ import org.poetexplorer.schedule.StagePlan;
  * where it fits;</li>
  * <li>a caller's hint (say, the schedule of a neighbouring budget), repaired.</li>
  * </ul>
+ * When transfers take time against the runtime budget, the starts weigh compute time only, so
+ * each result is replayed and kept only when its compute and transfer time fits; a start
+ * without paging (whose time is its compute time) is added for budgets with paging.
  *
  * <p>Deterministic: the improvement runs until nothing improves or a cap on its work (counted
  * in evaluations, not time) is reached, so the same input gives the same schedule. The catalog
@@ -92,6 +97,9 @@ public final class FastScheduler {
         starts.add(() -> new PlanState(g, b, false, null, stop));
         if (b.paging()) {
             starts.add(() -> new PlanState(g, b, true, null, stop));
+            if (b.transfersTakeTime()) {
+                starts.add(() -> new PlanState(g, b.withPaging(false), false, null, stop));
+            }
         }
         HeuristicPlan best = null;
         for (int st = 0; st < starts.size(); st++) {
@@ -112,6 +120,9 @@ public final class FastScheduler {
             long workLimit = w0 + WORK_PER_START * (long) s.n * s.n;
             Improver.run(s, () -> startTimeUp.getAsBoolean() || s.work() > workLimit);
             HeuristicPlan p = result(s);
+            if (!transfersFit(g, b, p.plan())) {
+                continue;
+            }
             if (best == null || p.energyJ() < best.energyJ()) {
                 best = p;
             }
@@ -142,7 +153,22 @@ public final class FastScheduler {
             return Optional.empty();
         }
         s.commit();
+        if (!transfersFit(g, b, s.toStagePlan())) {
+            return b.paging() ? feasibleStart(g, b.withPaging(false)) : Optional.empty();
+        }
         return Optional.of(s);
+    }
+
+    /**
+     * Whether the plan's compute and transfer time fits the runtime budget when transfers take
+     * time (always true when they do not: the starts keep the compute time within it).
+     */
+    private static boolean transfersFit(TrainingGraph g, Budget b, StagePlan plan) {
+        if (!b.transfersTakeTime()) {
+            return true;
+        }
+        PlanReplay replay = PlanReplay.of(g, b, PlanTidy.tidy(g, plan));
+        return replay.runtimeS() <= b.runtimeRatio() * g.plainRuntimeS() * (1 + 1e-12);
     }
 
     private static HeuristicPlan result(PlanState s) {
