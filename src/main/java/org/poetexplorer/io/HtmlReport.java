@@ -141,7 +141,8 @@ public final class HtmlReport {
         compareRow(h, "compute time", Quantities.exactSeconds(sum.runtimeS()),
                 Quantities.exactSeconds(plain.runtimeS()), Quantities.change(sum.runtimeS(), plain.runtimeS()));
         h.append("</table>\n</section>\n<section>\n<h2>Time and memory</h2>\n<table>\n");
-        row(h, "compute time", Quantities.exactSeconds(sum.runtimeS()) + " (budget "
+        row(h, s.budget().transfersTakeTime() ? "compute and transfer time" : "compute time",
+                Quantities.exactSeconds(sum.runtimeS()) + " (budget "
                 + Quantities.exactSeconds(s.budget().runtimeRatio() * g.plainRuntimeS()) + ")");
         row(h, "total time", Quantities.exactSeconds(sum.totalTimeS()) + (s.budget().transfersTakeTime()
                 ? " (transfers take time: in series with compute, counted in the runtime budget)"
