@@ -16,6 +16,7 @@ import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.schedule.SectionFourCheck;
 import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.solver.backends.MpsExport;
+import org.poetexplorer.solver.phases.CoverBound;
 import org.poetexplorer.solver.phases.StageFormulation;
 
 /** The stricter device model in which page transfers count against the runtime budget. */
@@ -66,6 +67,9 @@ class TransfersTakeTimeTest {
         assertEquals(sum.runtimeS(), r.schedule().endS(), 1e-15, "the drawn time is the checked runtime");
         assertEquals(null, SectionFourCheck.violation(LINEAR_A72, strict, r.plan()));
         assertTrue(r.lowerBoundJ() <= sum.energyJ() * (1 + 1e-6), "the bound stays below the schedule");
+        double strictBound = CoverBound.energyJ(LINEAR_A72, strict);
+        assertTrue(strictBound >= CoverBound.energyJ(LINEAR_A72, PAGING_PAYS), "the transfer term only tightens it");
+        assertTrue(strictBound <= sum.energyJ(), "and it stays a lower bound: " + strictBound);
     }
 
     @Test
