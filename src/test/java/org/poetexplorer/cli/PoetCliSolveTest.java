@@ -103,4 +103,29 @@ class PoetCliSolveTest {
         assertTrue(ref.get("runtimeS").asDouble() < o.get("runtimeS").asDouble(),
                 "without the switch the transfers take none of the runtime: " + reference[1]);
     }
+
+    @Test
+    void sweepAndExportMpsTakeTheTransfersTakeTimeSwitch(@TempDir Path dir) throws IOException {
+        String[] sweep = run("sweep", "--network", "linear", "--device", "m0", "--ram", "4kB:6kB:2", "--runtime",
+                "1.001", "--transfers-take-time", "--time-limit-per-point", "10");
+        assertEquals("0", sweep[0], sweep[2]);
+        assertTrue(sweep[1].contains("transfers take time"), sweep[1]);
+        Path strict = dir.resolve("strict.mps");
+        Path reference = dir.resolve("reference.mps");
+        String[] common = {"--network", "linear", "--device", "m0", "--ram", "3500", "--runtime", "1.2"};
+        assertEquals("0", run(concat(new String[] {"export-mps"}, common, new String[] {"--transfers-take-time",
+                strict.toString()}))[0]);
+        assertEquals("0", run(concat(new String[] {"export-mps"}, common, new String[] {reference.toString()}))[0]);
+        assertTrue(runtimeEntries(strict) > 0, "page transfers in the runtime row");
+        assertEquals(0, runtimeEntries(reference), "the reference model's runtime row has computations only");
+    }
+
+    private static long runtimeEntries(Path mps) throws IOException {
+        return java.nio.file.Files.readAllLines(mps).stream()
+                .filter(l -> l.matches("\\s+M(In|Out)_\\S+\\s+runtime\\s.*")).count();
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
 }

@@ -123,6 +123,9 @@ final class StatusLine {
         if (!b.paging() || !b.remat()) {
             sb.append(", or turn on ").append(!b.paging() ? "paging" : "rematerialization");
         }
+        if (b.transfersTakeTime() && b.paging()) {
+            sb.append(", or let transfers overlap compute (Transfers take time off)");
+        }
         return sb.toString();
     }
 }
