@@ -254,10 +254,6 @@ public final class ReplayChecker {
                     inRam[i] = true;
                     ramBytes = Math.addExact(ramBytes, g.ram(i));
                     computed[i] = true;
-                    ReplayReport over = spend(x, op, g.runtime(i));
-                    if (over != null) {
-                        return over;
-                    }
                     break;
                 }
                 case PAGE_OUT:
@@ -268,12 +264,6 @@ public final class ReplayChecker {
                         return bad(x, op, PAGE_OUT_NEEDS_RAM, "pages " + name + " out but it is not in RAM");
                     }
                     onStorage[i] = true;
-                    if (transfersTakeTime) {
-                        ReplayReport over = spend(x, op, g.pageOutS(i));
-                        if (over != null) {
-                            return over;
-                        }
-                    }
                     break;
                 case PAGE_IN:
                     if (!b.paging()) {
@@ -287,12 +277,6 @@ public final class ReplayChecker {
                         inRam[i] = true;
                         ramBytes = Math.addExact(ramBytes, g.ram(i));
                     }
-                    if (transfersTakeTime) {
-                        ReplayReport over = spend(x, op, g.pageInS(i));
-                        if (over != null) {
-                            return over;
-                        }
-                    }
                     break;
                 case FREE:
                     if (!inRam[i]) {
@@ -304,11 +288,25 @@ public final class ReplayChecker {
                 default:
                     return bad(x, op, STRUCTURE, "unknown kind " + op.kind());
             }
+            ReplayReport over = spend(x, op, budgetedSeconds(op));
+            if (over != null) {
+                return over;
+            }
             if (ramBytes > b.ramBytes()) {
                 return bad(x, op, RAM_BUDGET, "RAM in use reaches " + ramBytes + " bytes, over the budget of "
                         + b.ramBytes() + " bytes");
             }
             return figures(x, op);
+        }
+
+        /** The time an operation takes of the runtime budget: a computation's, and a transfer's when transfers take time. */
+        private double budgetedSeconds(Operation op) {
+            return switch (op.kind()) {
+                case COMPUTE, RECOMPUTE -> g.runtime(op.node());
+                case PAGE_OUT -> transfersTakeTime ? g.pageOutS(op.node()) : 0;
+                case PAGE_IN -> transfersTakeTime ? g.pageInS(op.node()) : 0;
+                default -> 0;
+            };
         }
 
         /** Adds an operation's time to what the runtime budget counts; the violation once it is over. */
