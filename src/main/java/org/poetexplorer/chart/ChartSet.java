@@ -60,6 +60,9 @@ public record ChartSet(ChartPainter timeline, ChartPainter memory, ChartPainter 
                 .append(Quantities.duration(b.runtimeRatio() * g.plainRuntimeS())).append(")");
         s.append(b.paging() && b.remat() ? ", paging and rematerialization"
                 : b.paging() ? ", paging only" : b.remat() ? ", rematerialization only" : ", neither paging nor rematerialization");
+        if (b.transfersTakeTime()) {
+            s.append(", transfers take time");
+        }
         s.append(", ").append(r.status().name());
         if (r.status() == SolveStatus.FEASIBLE && r.gap() != null && Double.isFinite(r.gap())) {
             s.append(" (gap ").append(Quantities.percent(r.gap())).append(")");

@@ -127,6 +127,11 @@ public final class TimelineData {
         return computeEndS;
     }
 
+    /** Whether transfers count against the runtime budget and run in series with compute. */
+    public boolean transfersTakeTime() {
+        return schedule.budget().transfersTakeTime();
+    }
+
     /** The runtime budget: its ratio times one plain training step. */
     public double runtimeBudgetS() {
         TrainingGraph g = schedule.graph();

@@ -116,10 +116,11 @@ public final class TimelinePainter implements ChartPainter {
 
         double y2 = 21;
         g.setColor(Palette.MUTED_TEXT);
-        String note = "transfers overlap compute";
+        boolean serial = data != null && data.transfersTakeTime();
+        String note = serial ? "transfers take time: in series with compute" : "transfers overlap compute";
         g.drawString(note, (float) px, (float) (y2 + 9));
         if (data != null) {
-            String s = "compute " + Quantities.duration(data.computeEndS()) + " of a "
+            String s = (serial ? "run time " : "compute ") + Quantities.duration(data.computeEndS()) + " of a "
                     + Quantities.duration(data.runtimeBudgetS()) + " budget, " + data.drawnOps() + " operations";
             double sx = width - 10 - fm.stringWidth(s);
             if (sx > px + fm.stringWidth(note) + 16) {

@@ -24,6 +24,7 @@ record SolveReport(
         double runtimeBudgetRatio,
         boolean paging,
         boolean remat,
+        boolean transfersTakeTime,
         String solver,
         SolveStatus status,
         Schedule schedule,
@@ -38,7 +39,7 @@ record SolveReport(
     static SolveReport of(SolveResult r, TrainingGraph g, Budget b, String requestedSolver) {
         ScheduleSummary summary = r.hasSchedule() ? ScheduleSummary.of(r.schedule()) : null;
         return new SolveReport(g.name(), g.deviceId(), g.size(), b.ramBytes(), b.runtimeRatio(), b.paging(),
-                b.remat(), r.solver() == null ? requestedSolver : r.solver(), r.status(), r.schedule(), summary,
+                b.remat(), b.transfersTakeTime(), r.solver() == null ? requestedSolver : r.solver(), r.status(), r.schedule(), summary,
                 r.gap(),
                 r.lowerBoundJ(), r.solveSeconds(), r.message(), ScheduleSummary.plain(g), g.paramBytes());
     }
@@ -53,6 +54,7 @@ record SolveReport(
         o.put("runtimeBudgetRatio", runtimeBudgetRatio);
         o.put("paging", paging);
         o.put("remat", remat);
+        o.put("transfersTakeTime", transfersTakeTime);
         o.put("solver", solver);
         o.put("status", status.name());
         boolean has = summary != null;
@@ -102,7 +104,8 @@ record SolveReport(
             line(sb, "network", network + " (" + nodes + " nodes)" + (device == null ? "" : " on " + device));
             line(sb, "budget", "RAM " + Quantities.exactBytes(ramBudgetBytes) + ", runtime "
                     + Quantities.ratio(runtimeBudgetRatio) + " plain step, paging " + (paging ? "on" : "off")
-                    + ", rematerialization " + (remat ? "on" : "off"));
+                    + ", rematerialization " + (remat ? "on" : "off")
+                    + (transfersTakeTime ? ", transfers take time" : ""));
             line(sb, "schedule", "none" + (status == SolveStatus.INFEASIBLE ? ": no schedule fits these budgets" : ""));
             line(sb, "plain step", Quantities.exactJoules(plain.energyJ()) + ", peak RAM "
                     + Quantities.exactBytes(plain.peakRamBytes()));

@@ -59,10 +59,11 @@ final class SweepCommand implements Callable<Integer> {
         Allowance allowance = budgetOptions.allowance();
         SolveOptions options = solverChoice.options(pointLimit);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s on %s, runtime %s, paging %s, recomputation %s, %d budgets %s..%s, "
+        out.printf(Locale.ROOT, "%s on %s, runtime %s, paging %s, recomputation %s%s, %d budgets %s..%s, "
                 + "solver %s, %s s per point%n%n", graph.name(), dev == null ? "(device from the file)" : dev.id(),
                 Quantities.ratio(allowance.runtimeRatio()), allowance.paging() ? "on" : "off",
-                allowance.remat() ? "on" : "off", range.steps(), Quantities.bytes(range.fromBytes()),
+                allowance.remat() ? "on" : "off", allowance.transfersTakeTime() ? ", transfers take time" : "",
+                range.steps(), Quantities.bytes(range.fromBytes()),
                 Quantities.bytes(range.toBytes()), options.solver(), Quantities.number(options.timeLimitSeconds()));
         out.println(SweepTable.header());
         out.flush();

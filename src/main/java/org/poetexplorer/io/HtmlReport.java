@@ -79,7 +79,8 @@ public final class HtmlReport {
         row(h, "RAM budget", Quantities.exactBytes(b.ramBytes()) + " for activations");
         row(h, "runtime budget", Quantities.number(b.runtimeRatio()) + " &times; plain step = "
                 + Quantities.exactSeconds(b.runtimeRatio() * g.plainRuntimeS()));
-        row(h, "switches", "paging " + (b.paging() ? "on" : "off") + ", rematerialization " + (b.remat() ? "on" : "off"));
+        row(h, "switches", "paging " + (b.paging() ? "on" : "off") + ", rematerialization " + (b.remat() ? "on" : "off")
+                + (b.transfersTakeTime() ? ", transfers take time" : ""));
         if (g.paramBytes() > 0) {
             row(h, "parameters", Quantities.exactBytes(g.paramBytes())
                     + " (beside the activations, not in the RAM budget)");
@@ -140,9 +141,12 @@ public final class HtmlReport {
         compareRow(h, "compute time", Quantities.exactSeconds(sum.runtimeS()),
                 Quantities.exactSeconds(plain.runtimeS()), Quantities.change(sum.runtimeS(), plain.runtimeS()));
         h.append("</table>\n</section>\n<section>\n<h2>Time and memory</h2>\n<table>\n");
-        row(h, "compute time", Quantities.exactSeconds(sum.runtimeS()) + " (budget "
+        row(h, s.budget().transfersTakeTime() ? "compute and transfer time" : "compute time",
+                Quantities.exactSeconds(sum.runtimeS()) + " (budget "
                 + Quantities.exactSeconds(s.budget().runtimeRatio() * g.plainRuntimeS()) + ")");
-        row(h, "total time", Quantities.exactSeconds(sum.totalTimeS()) + " (transfers overlap compute)"
+        row(h, "total time", Quantities.exactSeconds(sum.totalTimeS()) + (s.budget().transfersTakeTime()
+                ? " (transfers take time: in series with compute, counted in the runtime budget)"
+                : " (transfers overlap compute)")
                 + (c.pageIn() + c.pageOut() > 0 && !g.pagingTimed() ? " (paging durations unknown: counted as 0 s)" : ""));
         if (sum.peakOpIndex() >= 0) {
             row(h, "peak RAM", Quantities.exactBytes(sum.peakRamBytes()) + " after operation " + sum.peakOpIndex()

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.GraphNode;
 import org.poetexplorer.model.NodeCosts;
@@ -72,6 +73,7 @@ public final class ScheduleFiles {
         top.put("runtimeBudgetRatio", NODES.numberNode(b.runtimeRatio()));
         top.put("paging", NODES.booleanNode(b.paging()));
         top.put("remat", NODES.booleanNode(b.remat()));
+        top.put("transfersTakeTime", NODES.booleanNode(b.transfersTakeTime()));
         top.put("solver", solver == null ? NODES.nullNode() : NODES.textNode(solver));
         top.put("status", NODES.textNode(status.name()));
         top.put("gap", gap == null || !Double.isFinite(gap) ? NODES.nullNode() : NODES.numberNode(gap));
@@ -231,7 +233,8 @@ public final class ScheduleFiles {
         if (ram <= 0) {
             throw f.error("ramBudgetBytes", "must be > 0 (was " + root.get("ramBudgetBytes") + ")");
         }
-        return new Budget(ram, ratio, paging, remat);
+        boolean transfersTakeTime = f.bool(root, "", "transfersTakeTime", false);
+        return new Budget(ram, new Allowance(ratio, paging, remat, transfersTakeTime));
     }
 
     private static boolean requiredBool(JsonFields f, JsonNode obj, String name) throws InputException {

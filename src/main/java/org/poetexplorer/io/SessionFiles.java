@@ -50,6 +50,7 @@ public final class SessionFiles {
         budget.put("runtimeRatio", s.budget().runtimeRatio());
         budget.put("paging", s.budget().paging());
         budget.put("remat", s.budget().remat());
+        budget.put("transfersTakeTime", s.budget().transfersTakeTime());
         ObjectNode solver = o.putObject("solver");
         solver.put("name", s.solver());
         solver.put("timeLimitS", s.timeLimitS());
@@ -90,7 +91,8 @@ public final class SessionFiles {
         }
         double ratio = f.number(b, "budget", "runtimeRatio");
         known(f, "budget.runtimeRatio", () -> Allowance.requireRuntimeRatio(ratio));
-        Budget budget = new Budget(ram, ratio, bool(f, b, "paging"), bool(f, b, "remat"));
+        Budget budget = new Budget(ram, new Allowance(ratio, bool(f, b, "paging"), bool(f, b, "remat"),
+                f.bool(b, "budget", "transfersTakeTime", false)));
         JsonNode sv = f.object(root, "", "solver");
         String solver = f.string(sv, "solver", "name");
         if (!Backends.names().contains(solver)) {

@@ -102,7 +102,9 @@ public final class TraceFiles {
         other.put("computeTimeS", sum.runtimeS());
         other.put("energyJ", sum.energyJ());
         other.put("peakRamBytes", sum.peakRamBytes());
-        other.put("note", "times in microseconds; transfers overlap compute (docs/schedule-format.md, Timeline)");
+        other.put("transfersTakeTime", s.budget().transfersTakeTime());
+        other.put("note", "times in microseconds; transfers " + (s.budget().transfersTakeTime()
+                ? "take time: in series with compute" : "overlap compute") + " (docs/schedule-format.md, Timeline)");
         return Json.write(root);
     }
 

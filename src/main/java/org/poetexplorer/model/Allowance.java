@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * {@link Budget} is an allowance with a RAM limit; callers that have no RAM limit in hand (a
  * sweep over RAM budgets, the search for the least RAM that works) take an allowance alone.
  */
-public record Allowance(double runtimeRatio, boolean paging, boolean remat) {
+public record Allowance(double runtimeRatio, boolean paging, boolean remat, boolean transfersTakeTime) {
 
     /**
      * The least runtime budget a person may ask for: one plain training step. Every schedule
@@ -69,20 +69,29 @@ public record Allowance(double runtimeRatio, boolean paging, boolean remat) {
                 : "must be a finite number, at least 1 plain step";
     }
 
+    /** The reference model's allowance: transfers overlap compute and take none of the runtime budget. */
+    public Allowance(double runtimeRatio, boolean paging, boolean remat) {
+        this(runtimeRatio, paging, remat, false);
+    }
+
     /** This allowance with a RAM limit. */
     public Budget withRam(long ramBytes) {
         return new Budget(ramBytes, this);
     }
 
     public Allowance withRuntimeRatio(double ratio) {
-        return new Allowance(ratio, paging, remat);
+        return new Allowance(ratio, paging, remat, transfersTakeTime);
     }
 
     public Allowance withPaging(boolean on) {
-        return new Allowance(runtimeRatio, on, remat);
+        return new Allowance(runtimeRatio, on, remat, transfersTakeTime);
     }
 
     public Allowance withRemat(boolean on) {
-        return new Allowance(runtimeRatio, paging, on);
+        return new Allowance(runtimeRatio, paging, on, transfersTakeTime);
+    }
+
+    public Allowance withTransfersTakeTime(boolean on) {
+        return new Allowance(runtimeRatio, paging, remat, on);
     }
 }

@@ -31,6 +31,11 @@ public record Budget(long ramBytes, Allowance allowance) {
         return allowance.remat();
     }
 
+    /** Whether page transfers count against the runtime budget (see {@link Allowance}). */
+    public boolean transfersTakeTime() {
+        return allowance.transfersTakeTime();
+    }
+
     public Budget withRam(long bytes) {
         return new Budget(bytes, allowance);
     }
@@ -45,5 +50,9 @@ public record Budget(long ramBytes, Allowance allowance) {
 
     public Budget withRemat(boolean on) {
         return new Budget(ramBytes, allowance.withRemat(on));
+    }
+
+    public Budget withTransfersTakeTime(boolean on) {
+        return new Budget(ramBytes, allowance.withTransfersTakeTime(on));
     }
 }

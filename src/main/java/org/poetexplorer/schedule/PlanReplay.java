@@ -24,7 +24,8 @@ public record PlanReplay(Schedule schedule, String problem, double energyJ, doub
     /**
      * Replays {@code plan} under {@code b}: the operations in order (valid or not, see the class
      * comment); the first rule the plan breaks, or null; the energy of the operations summed in
-     * their order; the compute time as the runtime budget counts it; the most bytes in RAM after
+     * their order; the time the runtime budget counts (computations, and transfers when they take
+     * time); the most bytes in RAM after
      * any operation.
      *
      * @throws IllegalArgumentException when the plan has another number of stages than the graph has nodes
@@ -61,7 +62,7 @@ public record PlanReplay(Schedule schedule, String problem, double energyJ, doub
             this.b = b;
             this.plan = plan;
             this.n = g.size();
-            this.timeline = new Timeline(g);
+            this.timeline = new Timeline(g, b.transfersTakeTime());
             this.onStorage = new boolean[n];
         }
 
@@ -87,7 +88,8 @@ public record PlanReplay(Schedule schedule, String problem, double energyJ, doub
                 fail("peak RAM " + peak + " B exceeds the budget " + b.ramBytes() + " B");
             }
             if (runtime > b.runtimeRatio() * g.plainRuntimeS() * (1 + 1e-12)) {
-                fail("compute time " + runtime + " s exceeds " + b.runtimeRatio() + " x " + g.plainRuntimeS() + " s");
+                fail((b.transfersTakeTime() ? "compute and transfer time " : "compute time ") + runtime
+                        + " s exceeds " + b.runtimeRatio() + " x " + g.plainRuntimeS() + " s");
             }
             return new PlanReplay(new Schedule(g, b, timeline.ops()), problem, timeline.energyJ(), runtime, peak);
         }
@@ -119,6 +121,9 @@ public record PlanReplay(Schedule schedule, String problem, double energyJ, doub
                 fail("stage " + t + ": page-out of node " + i + " which is not in RAM");
             }
             onStorage[i] = true;
+            if (b.transfersTakeTime()) {
+                runtime += g.pageOutS(i);
+            }
             timeline.add(t, OpKind.PAGE_OUT, i);
         }
 
@@ -174,6 +179,9 @@ public record PlanReplay(Schedule schedule, String problem, double energyJ, doub
                 fail("stage " + t + ": page-in of node " + i + " which is not on storage");
             } else if (timeline.inRam(i)) {
                 fail("stage " + t + ": page-in of node " + i + " which is already in RAM");
+            }
+            if (b.transfersTakeTime()) {
+                runtime += g.pageInS(i);
             }
             timeline.add(t, OpKind.PAGE_IN, i);
         }

@@ -76,6 +76,8 @@ public final class ReplayChecker {
         private int stage;
         private int verifiedUpTo;
         private final double runtimeLimit;
+        /** Transfers count against the runtime budget and run on the one clock, in series with compute. */
+        private final boolean transfersTakeTime;
         private final double[] energyByKind = new double[OpKind.values().length];
         private final int[] countByKind = new int[OpKind.values().length];
         private long peak = -1;
@@ -90,6 +92,7 @@ public final class ReplayChecker {
             onStorage = new boolean[n];
             computed = new boolean[n];
             runtimeLimit = b.runtimeRatio() * g.plainRuntimeS();
+            transfersTakeTime = b.transfersTakeTime();
         }
 
         ReplayReport run(double reportedEnergyJ, Claims claims) {
@@ -251,12 +254,6 @@ public final class ReplayChecker {
                     inRam[i] = true;
                     ramBytes = Math.addExact(ramBytes, g.ram(i));
                     computed[i] = true;
-                    computeTime += g.runtime(i);
-                    if (computeTime > runtimeLimit * (1 + REL_TOL)) {
-                        return bad(x, op, RUNTIME_BUDGET, String.format(Locale.ROOT,
-                                "compute time reaches %s s, over the budget of %s x %s s = %s s",
-                                computeTime, b.runtimeRatio(), g.plainRuntimeS(), runtimeLimit));
-                    }
                     break;
                 }
                 case PAGE_OUT:
@@ -291,11 +288,37 @@ public final class ReplayChecker {
                 default:
                     return bad(x, op, STRUCTURE, "unknown kind " + op.kind());
             }
+            ReplayReport over = spend(x, op, budgetedSeconds(op));
+            if (over != null) {
+                return over;
+            }
             if (ramBytes > b.ramBytes()) {
                 return bad(x, op, RAM_BUDGET, "RAM in use reaches " + ramBytes + " bytes, over the budget of "
                         + b.ramBytes() + " bytes");
             }
             return figures(x, op);
+        }
+
+        /** The time an operation takes of the runtime budget: a computation's, and a transfer's when transfers take time. */
+        private double budgetedSeconds(Operation op) {
+            return switch (op.kind()) {
+                case COMPUTE, RECOMPUTE -> g.runtime(op.node());
+                case PAGE_OUT -> transfersTakeTime ? g.pageOutS(op.node()) : 0;
+                case PAGE_IN -> transfersTakeTime ? g.pageInS(op.node()) : 0;
+                default -> 0;
+            };
+        }
+
+        /** Adds an operation's time to what the runtime budget counts; the violation once it is over. */
+        private ReplayReport spend(int x, Operation op, double seconds) {
+            computeTime += seconds;
+            if (computeTime > runtimeLimit * (1 + REL_TOL)) {
+                return bad(x, op, RUNTIME_BUDGET, String.format(Locale.ROOT,
+                        "%s time reaches %s s, over the budget of %s x %s s = %s s",
+                        transfersTakeTime ? "compute and transfer" : "compute", computeTime, b.runtimeRatio(),
+                        g.plainRuntimeS(), runtimeLimit));
+            }
+            return null;
         }
 
         private ReplayReport figures(int x, Operation op) {
@@ -315,12 +338,14 @@ public final class ReplayChecker {
                 duration = 0;
                 cost = 0;
             }
-            boolean transfer = op.kind() == OpKind.PAGE_IN || op.kind() == OpKind.PAGE_OUT;
+            boolean transfer = !transfersTakeTime && (op.kind() == OpKind.PAGE_IN || op.kind() == OpKind.PAGE_OUT);
             double start = transfer ? transferClock : computeClock;
             double end = start + duration;
             if (!close(op.startS(), start, ABS_TIME_TOL)) {
                 return bad(x, op, OP_FIGURES, "starts at " + op.startS() + " s but should start at " + start + " s ("
-                        + (transfer ? "where the stage's transfers before it end" : "where the computations before it end")
+                        + (transfer ? "where the stage's transfers before it end"
+                                : transfersTakeTime ? "where the operation before it ends"
+                                : "where the computations before it end")
                         + ")");
             }
             if (!close(op.endS(), end, ABS_TIME_TOL)) {

@@ -20,13 +20,15 @@ public record Schedule(TrainingGraph graph, Budget budget, List<Operation> ops) 
      * it in the order. Never decreasing. A stage begins at the clock after the operation before
      * its first; the memory timeline places each operation's {@code ramBytesAfter} here, so a
      * page-in's output counts from the end of its stage's computations, as the RAM budget counts it.
+     * When transfers take time, every operation runs on this one clock, transfers included.
      */
     public double[] computeClockS() {
         double[] times = new double[ops.size()];
         double clock = 0;
+        boolean serial = budget().transfersTakeTime();
         for (int k = 0; k < times.length; k++) {
             Operation op = ops.get(k);
-            if (!op.kind().isTransfer()) {
+            if (serial || !op.kind().isTransfer()) {
                 clock = op.endS();
             }
             times[k] = clock;

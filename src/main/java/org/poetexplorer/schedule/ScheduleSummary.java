@@ -8,7 +8,8 @@ import org.poetexplorer.model.TrainingGraph;
 /**
  * The figures users read from a schedule: energy by kind, compute time and total time, the RAM peak (where it occurs and what is in RAM then, largest first) and counts per
  * kind. {@code computeJ} is first computations only; {@code recomputeJ} the recomputations.
- * {@code runtimeS} is the compute time (the nodes' runtimes, as the runtime budget counts it);
+ * {@code runtimeS} is the time the runtime budget counts: the computations' runtimes, and the
+ * transfers' times too when the budget says transfers take time;
  * {@code totalTimeS} the latest end of any operation: transfers run beside the computations and
  * may end after them (docs/schedule-format.md, "Timeline").
  * Peak figures are -1 for a schedule without operations.
@@ -43,6 +44,7 @@ public record ScheduleSummary(
 
     public static ScheduleSummary of(Schedule s) {
         TrainingGraph g = s.graph();
+        boolean transfersTakeTime = s.budget().transfersTakeTime();
         double compute = 0;
         double recompute = 0;
         double pageIn = 0;
@@ -68,9 +70,11 @@ public record ScheduleSummary(
                     break;
                 case PAGE_IN:
                     pageIn += op.energyJ();
+                    runtime += transfersTakeTime ? g.pageInS(op.node()) : 0;
                     break;
                 case PAGE_OUT:
                     pageOut += op.energyJ();
+                    runtime += transfersTakeTime ? g.pageOutS(op.node()) : 0;
                     break;
                 default:
                     break;

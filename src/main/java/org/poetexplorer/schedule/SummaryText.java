@@ -31,11 +31,13 @@ public final class SummaryText {
         line(sb, "  page-in   %s  %5d ops", joules(sum.pageInJ()), c.pageIn());
         line(sb, "  page-out  %s  %5d ops", joules(sum.pageOutJ()), c.pageOut());
         line(sb, "  free      %s  %5d ops", " ".repeat(joules(0).length()), c.free());
-        line(sb, "compute time %s (budget %s, plain %s)", Quantities.exactSeconds(sum.runtimeS()),
+        line(sb, "%s %s (budget %s, plain %s)", b.transfersTakeTime() ? "run time    " : "compute time",
+                Quantities.exactSeconds(sum.runtimeS()),
                 Quantities.exactSeconds(b.runtimeRatio() * g.plainRuntimeS()),
                 Quantities.exactSeconds(plain.runtimeS()));
         boolean paged = c.pageIn() + c.pageOut() > 0;
-        line(sb, "total time   %s (transfers overlap compute)%s", Quantities.exactSeconds(sum.totalTimeS()),
+        line(sb, "total time   %s (%s)%s", Quantities.exactSeconds(sum.totalTimeS()),
+                b.transfersTakeTime() ? "transfers in series with compute" : "transfers overlap compute",
                 paged && !g.pagingTimed() ? " (paging durations unknown without a device: counted as 0 s)" : "");
         if (sum.peakOpIndex() >= 0) {
             line(sb, "peak RAM     %s (budget %s, plain %s) after op %d in stage %d",
@@ -66,7 +68,7 @@ public final class SummaryText {
     public static String budget(Budget b) {
         return String.format(Locale.ROOT, "RAM %s, runtime %s plain, paging %s, rematerialization %s",
                 Quantities.bytes(b.ramBytes()), Quantities.ratio(b.runtimeRatio()), b.paging() ? "on" : "off",
-                b.remat() ? "on" : "off");
+                b.remat() ? "on" : "off") + (b.transfersTakeTime() ? ", transfers take time" : "");
     }
 
     private static void line(StringBuilder sb, String format, Object... args) {

@@ -11,11 +11,14 @@ import org.poetexplorer.model.TrainingGraph;
  * counted once each). Computations run back to back on the compute clock, which is the time the
  * runtime budget limits; a stage begins where the computations before it end; its page-outs and
  * page-ins run one after another from the stage's beginning, beside its computations, and may
- * run past them without delaying the next stage; a FREE happens at the compute clock. The replay
- * of a plan places its operations here; the checker does its own sums.
+ * run past them without delaying the next stage; a FREE happens at the compute clock. When
+ * transfers take time against the runtime budget ({@code serial}), there is one clock: every
+ * operation starts where the one before it ends, transfers included. The replay of a plan places
+ * its operations here; the checker does its own sums.
  */
 final class Timeline {
     private final TrainingGraph g;
+    private final boolean serial;
     private final BitSet inRam;
     private final List<Operation> ops = new ArrayList<>();
     private long bytes;
@@ -25,8 +28,9 @@ final class Timeline {
     private int stage = -1;
     private double energyJ;
 
-    Timeline(TrainingGraph g) {
+    Timeline(TrainingGraph g, boolean serial) {
         this.g = g;
+        this.serial = serial;
         this.inRam = new BitSet(g.size());
     }
 
@@ -61,7 +65,7 @@ final class Timeline {
                 joules = 0;
             }
         }
-        boolean transfer = kind.isTransfer();
+        boolean transfer = kind.isTransfer() && !serial;
         double start = transfer ? transferClock : computeClock;
         double end = start + seconds;
         ops.add(new Operation(stage, kind, i, start, end, joules, bytes));

@@ -15,7 +15,6 @@ import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.solver.backends.Deadline;
 import org.poetexplorer.solver.backends.LinearModel;
 import org.poetexplorer.solver.heuristic.FastScheduler;
-import org.poetexplorer.solver.heuristic.ForwardScheduler;
 import org.poetexplorer.solver.phases.CoverBound;
 import org.poetexplorer.solver.phases.CoverProgram;
 import org.poetexplorer.solver.phases.GapModel;
@@ -169,7 +168,7 @@ public final class PoetSolver {
          */
         private SolveResult fastHeuristic() {
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
-            ForwardScheduler.schedule(graph, budget, stop).ifPresent(p -> consider(p, "forward walk"));
+            FastScheduler.forwardWalk(graph, budget, stop).ifPresent(p -> consider(p, "forward walk"));
             SolveResult closed = optimalIfTheBoundCloses("the lower bound");
             if (closed != null) {
                 return closed;

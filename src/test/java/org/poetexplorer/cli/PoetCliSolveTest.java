@@ -72,4 +72,60 @@ class PoetCliSolveTest {
         assertTrue(r[1].matches("(?s).*energy\\s+0\\.10\\d+ J.*"), r[1]);
         assertTrue(r[1].contains("budget: RAM 3.50 kB"), r[1]);
     }
+
+    @Test
+    void transfersTakeTimeGoesFromTheCommandLineIntoTheScheduleFileAndBackThroughCheckAndShow(@TempDir Path dir)
+            throws IOException {
+        Path schedule = dir.resolve("strict.json");
+        String[] r = run("solve", "--network", "linear", "--device", "a72", "--ram", "3500", "--runtime", "1.5",
+                "--transfers-take-time", "--threads", "1", "--json", "--schedule-out", schedule.toString());
+        assertEquals("0", r[0], r[2]);
+        JsonNode o = new ObjectMapper().readTree(r[1]);
+        assertTrue(o.get("transfersTakeTime").asBoolean(), r[1]);
+        assertTrue(o.get("counts").get("pageIn").asInt() > 0, "the schedule pages: " + r[1]);
+        // the runtime the budget checks includes the transfers, and the timeline ends there
+        assertEquals(o.get("totalTimeS").asDouble(), o.get("runtimeS").asDouble(), 1e-15);
+        assertTrue(o.get("runtimeS").asDouble() <= 1.5 * o.get("plainRuntimeS").asDouble() * (1 + 1e-9));
+        JsonNode file = new ObjectMapper().readTree(schedule.toFile());
+        assertTrue(file.get("transfersTakeTime").asBoolean());
+        String[] check = run("check", schedule.toString());
+        assertEquals("0", check[0], check[2]);
+        assertTrue(check[1].contains("transfers take time"), check[1]);
+        String[] show = run("show", schedule.toString());
+        assertEquals("0", show[0], show[2]);
+        assertTrue(show[1].contains("transfers in series with compute"), show[1]);
+
+        String[] reference = run("solve", "--network", "linear", "--device", "a72", "--ram", "3500", "--runtime",
+                "1.5", "--threads", "1", "--json");
+        JsonNode ref = new ObjectMapper().readTree(reference[1]);
+        assertTrue(!ref.get("transfersTakeTime").asBoolean());
+        assertEquals(o.get("energyJ").asDouble(), ref.get("energyJ").asDouble(), 1e-12, "the same schedule");
+        assertTrue(ref.get("runtimeS").asDouble() < o.get("runtimeS").asDouble(),
+                "without the switch the transfers take none of the runtime: " + reference[1]);
+    }
+
+    @Test
+    void sweepAndExportMpsTakeTheTransfersTakeTimeSwitch(@TempDir Path dir) throws IOException {
+        String[] sweep = run("sweep", "--network", "linear", "--device", "m0", "--ram", "4kB:6kB:2", "--runtime",
+                "1.001", "--transfers-take-time", "--time-limit-per-point", "10");
+        assertEquals("0", sweep[0], sweep[2]);
+        assertTrue(sweep[1].contains("transfers take time"), sweep[1]);
+        Path strict = dir.resolve("strict.mps");
+        Path reference = dir.resolve("reference.mps");
+        String[] common = {"--network", "linear", "--device", "m0", "--ram", "3500", "--runtime", "1.2"};
+        assertEquals("0", run(concat(new String[] {"export-mps"}, common, new String[] {"--transfers-take-time",
+                strict.toString()}))[0]);
+        assertEquals("0", run(concat(new String[] {"export-mps"}, common, new String[] {reference.toString()}))[0]);
+        assertTrue(runtimeEntries(strict) > 0, "page transfers in the runtime row");
+        assertEquals(0, runtimeEntries(reference), "the reference model's runtime row has computations only");
+    }
+
+    private static long runtimeEntries(Path mps) throws IOException {
+        return java.nio.file.Files.readAllLines(mps).stream()
+                .filter(l -> l.matches("\\s+M(In|Out)_\\S+\\s+runtime\\s.*")).count();
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
 }

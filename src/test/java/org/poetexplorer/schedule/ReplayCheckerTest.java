@@ -49,6 +49,28 @@ class ReplayCheckerTest {
     }
 
     @Test
+    void aScheduleWhoseTransfersTakeTimeIsRejectedWhenComputeAndTransfersOverflowTheRuntimeBudget() {
+        StagePlan paged = ScheduleFixtures.linearPagingAndRecompute(g);
+        Schedule reference = PlanReplay.schedule(g, roomy, paged);
+        ScheduleSummary sum = ScheduleSummary.of(reference);
+        assertTrue(sum.counts().pageOut() > 0 && sum.counts().pageIn() > 0);
+        // a budget the computations fill exactly: in the reference model the schedule fits
+        Budget exact = roomy.withRuntimeRatio(sum.runtimeS() / g.plainRuntimeS());
+        assertTrue(checkAtItsOwnEnergy(new Schedule(g, exact, reference.ops())).valid());
+        List<int[]> steps = ScheduleFixtures.steps(reference);
+        ReplayReport r = checkAtItsOwnEnergy(ScheduleFixtures.fromSteps(g, exact.withTransfersTakeTime(true), steps));
+        assertFalse(r.valid());
+        assertEquals(ReplayChecker.RUNTIME_BUDGET, r.rule(), r.describe());
+        assertTrue(r.message().contains("compute and transfer time"), r.message());
+        // with room for the transfers as well, the same operations in series are valid
+        Schedule serial = ScheduleFixtures.fromSteps(g, roomy.withTransfersTakeTime(true), steps);
+        assertTrue(checkAtItsOwnEnergy(serial).valid(), checkAtItsOwnEnergy(serial).describe());
+        // and their times must be the serial ones: the overlapping timeline is refused
+        Schedule overlapping = new Schedule(g, roomy.withTransfersTakeTime(true), reference.ops());
+        assertEquals(ReplayChecker.OP_FIGURES, checkAtItsOwnEnergy(overlapping).rule());
+    }
+
+    @Test
     void goingOverTheRamBudgetIsRejectedAtThePeak() {
         ScheduleSummary sum = ScheduleSummary.of(plain);
         Schedule s = new Schedule(g, roomy.withRam(sum.peakRamBytes() - 1), plain.ops());

@@ -40,7 +40,7 @@ public final class ScheduleFixtures {
 
     /** A schedule of hand-picked steps, its times, energies and RAM figures filled in consistently. */
     public static Schedule fromSteps(TrainingGraph g, Budget b, List<int[]> stageKindNode) {
-        Timeline timeline = new Timeline(g);
+        Timeline timeline = new Timeline(g, b.transfersTakeTime());
         for (int[] s : stageKindNode) {
             timeline.add(s[0], OpKind.values()[s[1]], s[2]);
         }

@@ -91,6 +91,9 @@ public final class SectionFourCheck {
                 if (i >= t && (p.sRam(t, i) || p.sSd(t, i))) {
                     return "stage " + t + " holds node " + i + " >= t";
                 }
+                if (b.transfersTakeTime()) {
+                    runtime += (p.mIn(t, i) ? g.pageInS(i) : 0) + (p.mOut(t, i) ? g.pageOutS(i) : 0);
+                }
                 if (p.r(t, i)) {
                     runtime += g.runtime(i);
                     if (p.sRam(t, i)) {

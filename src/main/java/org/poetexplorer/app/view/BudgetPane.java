@@ -3,6 +3,7 @@ package org.poetexplorer.app.view;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -97,6 +98,11 @@ public final class BudgetPane extends VBox {
         remat.setId("rematSwitch");
         remat.selectedProperty().bindBidirectional(vm.inputs().rematProperty());
         remat.setTooltip(new Tooltip("Allow dropping activations and computing them again when needed."));
+        CheckBox transfersTakeTime = new CheckBox("Transfers take time");
+        transfersTakeTime.setId("transfersTakeTimeCheck");
+        transfersTakeTime.selectedProperty().bindBidirectional(vm.inputs().transfersTakeTimeProperty());
+        transfersTakeTime.setTooltip(new Tooltip("A stricter device model: page-out and page-in times count against "
+                + "the runtime budget, in series with compute. Off: transfers overlap compute and take none of it."));
 
         GridPane exact = new GridPane();
         exact.setHgap(6);
@@ -104,7 +110,7 @@ public final class BudgetPane extends VBox {
         exact.addRow(0, new Label("exact"), ramField);
         HBox rtRow = new HBox(6, new Label("x plain step"), runtimeField);
         getChildren().addAll(ramHeader, ramSlider, peakMarker, exact, rtTitle, runtimeSlider, rtRow,
-                new HBox(16, paging, remat));
+                new HBox(16, paging, remat), transfersTakeTime);
 
         vm.inputs().graphProperty().addListener((o, a, g) -> updateRange(g));
         vm.inputs().plainPeakBytesProperty().addListener((o, a, b) -> updateRange(vm.inputs().graphProperty().get()));

@@ -38,6 +38,7 @@ import org.poetexplorer.io.InputException;
 import org.poetexplorer.io.LoadedNetwork;
 import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.io.onnx.ImportOptions;
+import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
@@ -85,6 +86,7 @@ public final class InputsViewModel {
     private final DoubleProperty runtimeRatio = new SimpleDoubleProperty(this, "runtimeRatio", DEFAULT_RUNTIME_RATIO);
     private final BooleanProperty paging = new SimpleBooleanProperty(this, "paging", true);
     private final BooleanProperty remat = new SimpleBooleanProperty(this, "remat", true);
+    private final BooleanProperty transfersTakeTime = new SimpleBooleanProperty(this, "transfersTakeTime", false);
     private final StringProperty solver = new SimpleStringProperty(this, "solver", Backends.DEFAULT);
     private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads",
             Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -109,8 +111,8 @@ public final class InputsViewModel {
         for (String id : DeviceFiles.builtInIds()) {
             devices.add(new DeviceSource.BuiltInDevice(id));
         }
-        for (ObservableValue<?> input : List.of(ramBudget, runtimeRatio, paging, remat, solver, threads, timeLimit,
-                gapTolerance)) {
+        for (ObservableValue<?> input : List.of(ramBudget, runtimeRatio, paging, remat, transfersTakeTime, solver,
+                threads, timeLimit, gapTolerance)) {
             input.addListener((o, a, b) -> inputsChanged());
         }
     }
@@ -169,6 +171,7 @@ public final class InputsViewModel {
             runtimeRatio.set(DEFAULT_RUNTIME_RATIO);
             paging.set(true);
             remat.set(true);
+            transfersTakeTime.set(false);
             solver.set(Backends.DEFAULT);
             threads.set(Math.max(1, Runtime.getRuntime().availableProcessors()));
             timeLimit.set(DEFAULT_TIME_LIMIT_S);
@@ -357,6 +360,7 @@ public final class InputsViewModel {
                 runtimeRatio.set(budget.runtimeRatio());
                 paging.set(budget.paging());
                 remat.set(budget.remat());
+                transfersTakeTime.set(budget.transfersTakeTime());
                 solver.set(options.solver());
                 threads.set(options.threads());
                 timeLimit.set(options.timeLimitSeconds());
@@ -427,7 +431,7 @@ public final class InputsViewModel {
             return null;
         }
         try {
-            Budget b = new Budget(ramBudget.get(), runtimeRatio.get(), paging.get(), remat.get());
+            Budget b = new Budget(ramBudget.get(), allowance());
             return new SolveRequest(graph.get(), b, new SolveOptions(solver.get(), timeLimit.get(), threads.get(),
                     gapTolerance.get()));
         } catch (IllegalArgumentException e) {
@@ -493,6 +497,16 @@ public final class InputsViewModel {
 
     public BooleanProperty rematProperty() {
         return remat;
+    }
+
+    /** Whether page transfers count against the runtime budget (a stricter device model; off by default). */
+    public BooleanProperty transfersTakeTimeProperty() {
+        return transfersTakeTime;
+    }
+
+    /** The runtime budget and the switches as they stand. */
+    public Allowance allowance() {
+        return new Allowance(runtimeRatio.get(), paging.get(), remat.get(), transfersTakeTime.get());
     }
 
     public StringProperty solverProperty() {

@@ -71,8 +71,7 @@ public final class Sessions {
             notices.post(Notice.error("Nothing to save yet", "Wait until a network is loaded."));
             return null;
         }
-        Budget budget = new Budget(inputs.ramBudgetProperty().get(), inputs.runtimeRatioProperty().get(),
-                inputs.pagingProperty().get(), inputs.rematProperty().get());
+        Budget budget = new Budget(inputs.ramBudgetProperty().get(), inputs.allowance());
         String solver = inputs.solverProperty().get();
         double timeLimit = inputs.timeLimitProperty().get();
         int threads = inputs.threadsProperty().get();

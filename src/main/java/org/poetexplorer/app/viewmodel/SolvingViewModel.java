@@ -213,9 +213,9 @@ public final class SolvingViewModel {
         } else if (r.status() != SolveStatus.INFEASIBLE) {
             return;
         }
-        SolveRecord rec = new SolveRecord(SolveRecord.keyOf(request.graph()), b.ramBytes(), b.runtimeRatio(),
-                b.paging(), b.remat(), r.status(), energy, peak, r.solveSeconds());
-        history.removeIf(h -> h.sameCurveAs(rec.graphKey(), rec.runtimeRatio(), rec.paging(), rec.remat())
+        SolveRecord rec = new SolveRecord(SolveRecord.keyOf(request.graph()), b.ramBytes(), b.allowance(),
+                r.status(), energy, peak, r.solveSeconds());
+        history.removeIf(h -> h.sameCurveAs(rec.graphKey(), rec.allowance())
                 && h.ramBudgetBytes() == rec.ramBudgetBytes());
         history.add(rec);
     }

@@ -85,10 +85,14 @@ final class StatusLine {
     /**
      * The schedule's compute time against the runtime budget. The budget bounds compute
      * (computations and recomputations) only: page transfers run beside the computations of
-     * their stage, so they take no time of it.
+     * their stage, so they take no time of it; when transfers take time, they count too.
      */
     static String computeTime(SolveResult r, ScheduleSummary sum) {
         double budgetS = r.budget().runtimeRatio() * r.graph().plainRuntimeS();
+        if (r.budget().transfersTakeTime()) {
+            return "compute and transfers " + Quantities.duration(sum.runtimeS()) + " of "
+                    + Quantities.duration(budgetS) + " runtime budget (transfers take time)";
+        }
         return "compute " + Quantities.duration(sum.runtimeS()) + " of " + Quantities.duration(budgetS)
                 + " runtime budget (transfers overlap compute)";
     }
@@ -118,6 +122,9 @@ final class StatusLine {
         }
         if (!b.paging() || !b.remat()) {
             sb.append(", or turn on ").append(!b.paging() ? "paging" : "rematerialization");
+        }
+        if (b.transfersTakeTime() && b.paging()) {
+            sb.append(", or let transfers overlap compute (Transfers take time off)");
         }
         return sb.toString();
     }

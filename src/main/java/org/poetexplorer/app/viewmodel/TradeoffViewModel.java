@@ -83,15 +83,14 @@ public final class TradeoffViewModel {
             return;
         }
         cancel();
-        Allowance base = new Allowance(inputs.runtimeRatioProperty().get(), inputs.pagingProperty().get(),
-                inputs.rematProperty().get());
+        Allowance base = inputs.allowance();
         long from = Math.max(1, Plans.workingSetFloorBytes(g));
         long to = Math.max(from + POINTS, Plans.plainPeakBytes(g));
         List<Long> budgets = new Sweep.Range(from, to, POINTS).budgets();
         double timeLimit = inputs.timeLimitProperty().get();
         double limit = timeLimit > 0 ? Math.min(MAX_SECONDS_PER_POINT, timeLimit) : MAX_SECONDS_PER_POINT;
         SolveOptions options = new SolveOptions(inputs.solverProperty().get(), limit, inputs.threadsProperty().get());
-        String key = key(SolveRecord.keyOf(g), base.runtimeRatio(), base.paging(), base.remat());
+        String key = key(SolveRecord.keyOf(g), base);
         Sweep sweep = new Sweep(g, base, options);
         long gen = ++sweeps;
         Task<Curve> t = tasks.run("trade-off curve", (report, cancel) -> {
@@ -168,18 +167,16 @@ public final class TradeoffViewModel {
         String key = SolveRecord.keyOf(g);
         SolveResult r = solving.resultProperty().get();
         long currentBudget = r != null && r.budget() != null ? r.budget().ramBytes() : -1;
-        double ratio = inputs.runtimeRatioProperty().get();
-        boolean paging = inputs.pagingProperty().get();
-        boolean remat = inputs.rematProperty().get();
+        Allowance allowance = inputs.allowance();
         Set<Long> solved = new HashSet<>();
         for (SolveRecord h : solving.history()) {
-            if (h.sameCurveAs(key, ratio, paging, remat)) {
+            if (h.sameCurveAs(key, allowance)) {
                 out.add(point(h.ramBudgetBytes(), h.hasSchedule(), h.energyJ(), h.peakRamBytes(), energy,
                         currentBudget));
                 solved.add(h.ramBudgetBytes());
             }
         }
-        if (key(key, ratio, paging, remat).equals(curveKey)) {
+        if (key(key, allowance).equals(curveKey)) {
             for (CurvePoint p : points) {
                 if (!solved.contains(p.ramBudgetBytes()) && (p.hasSchedule() || p.status() == SolveStatus.INFEASIBLE)) {
                     out.add(point(p.ramBudgetBytes(), p.hasSchedule(), p.energyJ(), p.peakRamBytes(), energy,
@@ -212,7 +209,7 @@ public final class TradeoffViewModel {
         return message.getReadOnlyProperty();
     }
 
-    private static String key(String graphKey, double ratio, boolean paging, boolean remat) {
-        return graphKey + "|" + ratio + "|" + paging + "|" + remat;
+    private static String key(String graphKey, Allowance a) {
+        return graphKey + "|" + a;
     }
 }

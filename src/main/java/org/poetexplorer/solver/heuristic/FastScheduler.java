@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.PlanReplay;
+import org.poetexplorer.schedule.PlanTidy;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.StagePlan;
 
@@ -32,6 +33,10 @@ import org.poetexplorer.schedule.StagePlan;
  * defeat it), {@link ForwardScheduler}'s plan, improved the same way on half the time budget
  * again. A graph whose n x n search state would not fit comfortably in the heap gets the
  * forward plan as it is ({@link #denseStateFits}).
+ * <p>
+ * When transfers take time against the runtime budget, the starts weigh compute time only, so
+ * each result is replayed and kept only when its compute and transfer time fits; a start
+ * without paging (whose time is its compute time) is added for budgets with paging.
  *
  * <p>Deterministic: the improvement runs until nothing improves or a cap on its work (counted
  * in evaluations, not time) is reached, so the same input gives the same schedule. The catalog
@@ -88,7 +93,7 @@ public final class FastScheduler {
                     : result(g, b, Plans.plain(g))); // computes once: optimal
         }
         if (!denseStateFits(g)) {
-            return ForwardScheduler.schedule(g, b, stop).map(plan -> result(g, b, plan));
+            return forwardWalk(g, b, stop).map(plan -> result(g, b, plan));
         }
         // Starts: the hint; everything kept (then paged or recomputed away); everything paged
         // (then kept back). Which ends lowest depends on whether paging or computing is cheap.
@@ -99,8 +104,11 @@ public final class FastScheduler {
         starts.add(() -> new PlanState(g, b, false, null, stop));
         if (b.paging()) {
             starts.add(() -> new PlanState(g, b, true, null, stop));
+            if (b.transfersTakeTime()) {
+                starts.add(() -> new PlanState(g, b.withPaging(false), false, null, stop));
+            }
         }
-        HeuristicPlan best = bestOf(starts, stop, timeBudgetNanos);
+        HeuristicPlan best = bestOf(g, b, starts, stop, timeBudgetNanos);
         if (best != null) {
             return Optional.of(best);
         }
@@ -108,10 +116,10 @@ public final class FastScheduler {
         // the graph's shape), repaired and improved like the others
         long forwardNanos = timeBudgetNanos / 2;
         long forwardDeadline = System.nanoTime() + forwardNanos;
-        Optional<StagePlan> forward = ForwardScheduler.schedule(g, b,
+        Optional<StagePlan> forward = forwardWalk(g, b,
                 () -> stop.getAsBoolean() || System.nanoTime() - forwardDeadline > 0);
         if (forward.isPresent()) {
-            HeuristicPlan improved = bestOf(List.of(() -> new PlanState(g, b, forward.get())), stop,
+            HeuristicPlan improved = bestOf(g, b, List.of(() -> new PlanState(g, b, forward.get())), stop,
                     forwardDeadline - System.nanoTime());
             return Optional.of(improved != null ? improved : result(g, b, forward.get()));
         }
@@ -119,7 +127,8 @@ public final class FastScheduler {
     }
 
     /** Each start repaired to fit and improved, sharing {@code nanos} of wall-clock time; the cheapest, or null. */
-    private static HeuristicPlan bestOf(List<Supplier<PlanState>> starts, BooleanSupplier stop, long nanos) {
+    private static HeuristicPlan bestOf(TrainingGraph g, Budget b, List<Supplier<PlanState>> starts,
+            BooleanSupplier stop, long nanos) {
         long deadline = System.nanoTime() + nanos;
         BooleanSupplier timeUp = () -> stop.getAsBoolean() || System.nanoTime() - deadline > 0;
         HeuristicPlan best = null;
@@ -141,6 +150,9 @@ public final class FastScheduler {
             long workLimit = w0 + WORK_PER_START * (long) s.n * s.n;
             Improver.run(s, () -> startTimeUp.getAsBoolean() || s.work() > workLimit);
             HeuristicPlan p = result(s);
+            if (!transfersFit(g, b, p.plan())) {
+                continue;
+            }
             if (best == null || p.energyJ() < best.energyJ()) {
                 best = p;
             }
@@ -181,10 +193,26 @@ public final class FastScheduler {
         if (denseStateFits(g)) {
             PlanState s = new PlanState(g, b, true);
             if (s.runtimeOk() && (s.feasible() || b.remat() && Repair.run(s))) {
-                return true;
+                s.commit();
+                if (transfersFit(g, b, s.toStagePlan())) {
+                    return true;
+                }
             }
         }
-        return ForwardScheduler.schedule(g, b, () -> false).isPresent();
+        return forwardWalk(g, b, () -> false).isPresent();
+    }
+
+    /**
+     * {@link ForwardScheduler}'s plan, kept only when its transfers fit the runtime budget too
+     * (the walk weighs compute time only); when they take time and do not fit, the walk without
+     * paging, whose plan is valid under the budget as given.
+     */
+    public static Optional<StagePlan> forwardWalk(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        Optional<StagePlan> plan = ForwardScheduler.schedule(g, b, stop).filter(p -> transfersFit(g, b, p));
+        if (plan.isEmpty() && b.transfersTakeTime() && b.paging()) {
+            plan = ForwardScheduler.schedule(g, b.withPaging(false), stop);
+        }
+        return plan;
     }
 
     /** A plan that did not pass through the improving search, with its figures from its replay. */
@@ -200,6 +228,18 @@ public final class FastScheduler {
         }
         return new HeuristicPlan(plan, replay.energyJ(), replay.runtimeS(), replay.peakRamBytes(), recomputes, ins,
                 outs);
+    }
+
+    /**
+     * Whether the plan's compute and transfer time fits the runtime budget when transfers take
+     * time (always true when they do not: the starts keep the compute time within it).
+     */
+    private static boolean transfersFit(TrainingGraph g, Budget b, StagePlan plan) {
+        if (!b.transfersTakeTime()) {
+            return true;
+        }
+        PlanReplay replay = PlanReplay.of(g, b, PlanTidy.tidy(g, plan));
+        return replay.runtimeS() <= b.runtimeRatio() * g.plainRuntimeS() * (1 + 1e-12);
     }
 
     private static HeuristicPlan result(PlanState s) {

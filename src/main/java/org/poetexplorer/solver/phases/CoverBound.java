@@ -55,7 +55,11 @@ public final class CoverBound {
      * any mu &gt;= 0, extra &gt;= sum_R computeJ_i + sum_others page_i &gt;= sum_R (computeJ_i +
      * mu runtime_i) + sum_others page_i - mu s &gt;= cover bound with c_i = min(computeJ_i + mu
      * runtime_i, page_i), minus mu s. We take the best mu of a geometric grid. Without paging,
-     * if even the least runtime the cover needs exceeds s, nothing fits.
+     * if even the least runtime the cover needs exceeds s, nothing fits. When transfers take
+     * time, a paged tensor also spends at least pageInS_i + pageOutS_i of the slack (one
+     * page-out, at least one page-in), so c_i = min(computeJ_i + mu runtime_i, page_i + mu
+     * (pageInS_i + pageOutS_i)) by the same argument; leaving that term out (mu = 0 on it, or
+     * no recomputation) is a relaxation and stays a valid bound.
      */
     public static double energyJ(TrainingGraph g, Budget b) {
         return energyJ(g, b, () -> false);
@@ -79,10 +83,12 @@ public final class CoverBound {
         double[] page = new double[n];
         double[] compute = new double[n];
         double[] time = new double[n];
+        double[] pageTime = new double[n];
         for (int i = 0; i < n; i++) {
             page[i] = b.paging() ? g.pageInJ(i) + g.pageOutJ(i) : Double.POSITIVE_INFINITY;
             compute[i] = g.computeJ(i);
             time[i] = g.runtime(i);
+            pageTime[i] = b.transfersTakeTime() ? g.pageInS(i) + g.pageOutS(i) : 0;
         }
         double extra;
         if (!b.remat()) {
@@ -99,14 +105,14 @@ public final class CoverBound {
             Arrays.fill(byStep, Double.NaN);
             int bestK = -1;
             for (int k = -1; k <= MU_STEPS; k += k < 0 ? 1 : 4) {
-                byStep[k + 1] = lagrangian(cover, compute, time, page, slack, mu(scale, k));
+                byStep[k + 1] = lagrangian(cover, compute, time, page, pageTime, slack, mu(scale, k));
                 if (byStep[k + 1] > byStep[bestK + 1]) {
                     bestK = k;
                 }
             }
             for (int k : new int[] {bestK - 2, bestK + 2, bestK - 1, bestK + 1}) {
                 if (k >= 0 && k <= MU_STEPS && Double.isNaN(byStep[k + 1])) {
-                    byStep[k + 1] = lagrangian(cover, compute, time, page, slack, mu(scale, k));
+                    byStep[k + 1] = lagrangian(cover, compute, time, page, pageTime, slack, mu(scale, k));
                 }
             }
             extra = 0;
@@ -124,11 +130,11 @@ public final class CoverBound {
         return k < 0 ? 0 : scale * Math.pow(2, k - MU_STEPS / 2.0);
     }
 
-    private static double lagrangian(Cover cover, double[] compute, double[] time, double[] page, double slack,
-            double mu) {
+    private static double lagrangian(Cover cover, double[] compute, double[] time, double[] page, double[] pageTime,
+            double slack, double mu) {
         double[] c = new double[compute.length];
         for (int i = 0; i < c.length; i++) {
-            c[i] = Math.min(compute[i] + mu * time[i], page[i]);
+            c[i] = Math.min(compute[i] + mu * time[i], page[i] + mu * pageTime[i]);
         }
         return cover.dualBound(c) - mu * slack;
     }

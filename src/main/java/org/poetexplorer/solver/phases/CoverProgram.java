@@ -21,7 +21,9 @@ import org.poetexplorer.solver.backends.LinearModel;
  * moment is A or P, A_i + P_i &lt;= 1); its extra energy over computing every node once is at
  * least sum computeJ_i A_i + (pageIn_i + pageOut_i) P_i (each tensor charged once, for a
  * cost it really pays); and its recomputation time, at least sum runtime_i A_i, fits in
- * (ratio - 1) * plain runtime. So the optimum of
+ * (ratio - 1) * plain runtime (when transfers take time, together with the transfer time of the
+ * P outputs, at least sum (pageOutS_i + pageInS_i) P_i: one page-out and a page-in each). So the
+ * optimum of
  * min sum computeJ_i A_i + page_i P_i s.t. covering rows, runtime row, A_i + P_i &lt;= 1
  * is at most the extra energy of every schedule, and so is the backend's proven bound on it.
  * The cover bound's LP-dual bound is a bound on the same problem's relaxation.
@@ -102,13 +104,19 @@ public final class CoverProgram {
         }
         double plainRuntime = g.plainRuntimeS();
         if (plainRuntime > 0) {
-            int[] cols = new int[n];
-            double[] coefs = new double[n];
+            int[] cols = new int[2 * n];
+            double[] coefs = new double[2 * n];
             int count = 0;
             for (int i = 0; i < n; i++) {
                 if (recomputed[i] >= 0 && g.runtime(i) > 0) {
                     cols[count] = recomputed[i];
                     coefs[count] = g.runtime(i) / plainRuntime;
+                    count++;
+                }
+                double transfers = g.pageOutS(i) + g.pageInS(i);
+                if (b.transfersTakeTime() && paged[i] >= 0 && transfers > 0) {
+                    cols[count] = paged[i];
+                    coefs[count] = transfers / plainRuntime;
                     count++;
                 }
             }

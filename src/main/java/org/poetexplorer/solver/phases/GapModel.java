@@ -29,6 +29,11 @@ import org.poetexplorer.solver.backends.LinearModel;
  * RAM for the whole reading stage. Recomputing chains, or in other stages, is left to the full
  * model.
  *
+ * <p>When transfers take time, the runtime row also counts each write's page-out time and each
+ * page-in's time. A tidied solution of the full model writes an output at most once and pages
+ * it in at least once in every gap it spends on storage, so its transfer time is at least the
+ * one this model charges for the same choices: the model stays exact without recomputation.
+ *
  * <p>Scaling as the stage model: with {@code integer}, bytes and energies as
  * floor(J / plain * 1e9); otherwise RAM in budgets and energy in the cost unit of
  * {@link StageFormulation#costUnit}.
@@ -94,7 +99,10 @@ public final class GapModel {
         // keep column that decides whether d is in RAM at t (NEVER elsewhere; see residentAt)
         int[][] resident = new int[n][];
         java.util.Arrays.fill(written, -1);
-        List<int[]> recomputeTime = new ArrayList<>();
+        // the decisions that take time against the runtime budget, with their seconds
+        List<Integer> timedColumns = new ArrayList<>();
+        List<Double> timedSeconds = new ArrayList<>();
+        boolean transfers = b.transfersTakeTime();
         for (int i = 0; i < n; i++) {
             int last = Plans.lastReader(g, i);
             resident[i] = new int[last - i];
@@ -120,8 +128,16 @@ public final class GapModel {
                     if (b.paging()) {
                         if (written[i] < 0) {
                             written[i] = lp.addBool(cost(g.pageOutJ(i)), "W_" + i);
+                            if (transfers) {
+                                timedColumns.add(written[i]);
+                                timedSeconds.add(g.pageOutS(i));
+                            }
                         }
                         pageIn = lp.addBool(cost(g.pageInJ(i)), "P_" + i + "_" + j);
+                        if (transfers) {
+                            timedColumns.add(pageIn);
+                            timedSeconds.add(g.pageInS(i));
+                        }
                         lp.addRow(0, LinearModel.INF, new int[] {written[i], pageIn}, new double[] {1, -1}, 2,
                                 "write_" + i + "_" + j);
                     }
@@ -133,7 +149,8 @@ public final class GapModel {
                                         new double[] {1, -1}, 2, "inputs_" + i + "_" + j + "_" + d);
                             }
                         }
-                        recomputeTime.add(new int[] {i, recompute});
+                        timedColumns.add(recompute);
+                        timedSeconds.add(g.runtime(i));
                     }
                 }
                 if (pageIn >= 0 || recompute >= 0) {
@@ -172,15 +189,17 @@ public final class GapModel {
             lp.addRow(-LinearModel.INF, cap - fixed, cols, coefs, cols.length, "mem_" + t);
         }
         double plainRuntime = g.plainRuntimeS();
-        if (!recomputeTime.isEmpty() && plainRuntime > 0) {
-            int[] cols = new int[recomputeTime.size()];
+        if (!timedColumns.isEmpty() && (plainRuntime > 0 || transfers)) {
+            // with no compute time at all, a budget of 0 s in units of 1 s
+            double timeUnit = plainRuntime > 0 ? plainRuntime : 1;
+            int[] cols = new int[timedColumns.size()];
             double[] coefs = new double[cols.length];
             for (int q = 0; q < cols.length; q++) {
-                cols[q] = recomputeTime.get(q)[1];
-                double rel = g.runtime(recomputeTime.get(q)[0]) / plainRuntime;
+                cols[q] = timedColumns.get(q);
+                double rel = timedSeconds.get(q) / timeUnit;
                 coefs[q] = integer ? Math.floor(rel * StageFormulation.INTEGER_SCALE) : rel;
             }
-            double slack = b.runtimeRatio() - 1;
+            double slack = plainRuntime > 0 ? b.runtimeRatio() - 1 : 0;
             lp.addRow(-LinearModel.INF, integer ? Math.ceil(slack * StageFormulation.INTEGER_SCALE) : slack,
                     cols, coefs, cols.length, "runtime");
         }

@@ -27,7 +27,9 @@ import org.poetexplorer.solver.backends.LinearModel;
  *   a later successor is node t itself get no column.</li>
  * <li>U[t][k] only for k &lt;= t (nothing changes in stage t after node t);</li>
  * <li>R[t][t] = 1 is folded into constants: the objective omits the plain energy (added back as
- *   an offset) and the runtime row bounds the recomputation time only.</li>
+ *   an offset) and the runtime row bounds the recomputation time only (and, when transfers take
+ *   time, the page-out and page-in times: tidying and the timing moves below only remove
+ *   transfers or move them between stages, so their total time never grows).</li>
  * <li>Dominance rows, each satisfied by the tidied form of any solution ({@link org.poetexplorer.schedule.PlanTidy}: same
  *   or lower energy and RAM, still feasible), so the optimum is unchanged while the LP gets
  *   tighter: storage carry (4) as an equality (a copy on storage is kept, it costs nothing, so
@@ -201,6 +203,9 @@ public final class StageFormulation {
         for (int t = 0; t < n; t++) {
             for (int i = 0; i < n; i++) {
                 row.add(r[t][i], g.runtime(i));
+                if (b.transfersTakeTime()) {
+                    row.add(mOut[t][i], g.pageOutS(i)).add(mIn[t][i], g.pageInS(i));
+                }
             }
         }
         row.addTo(lp, -LinearModel.INF, b.runtimeRatio() * g.plainRuntimeS(), "runtime");
@@ -477,21 +482,32 @@ public final class StageFormulation {
 
         private void runtime(Row row) {
             double plainRuntime = g.plainRuntimeS();
-            if (!(plainRuntime > 0)) {
+            boolean transfers = b.transfersTakeTime();
+            if (!(plainRuntime > 0) && !transfers) {
                 return;
             }
+            // with no compute time at all, a budget of 0 s in units of 1 s
+            double unit = plainRuntime > 0 ? plainRuntime : 1;
             row.clear();
             for (int t = 0; t < n; t++) {
                 for (int i = 0; i < t; i++) {
-                    if (r[t][i] >= 0 && g.runtime(i) > 0) {
-                        double rel = g.runtime(i) / plainRuntime;
-                        row.add(r[t][i], integer ? Math.floor(rel * INTEGER_SCALE) : rel);
+                    timed(row, r[t][i], g.runtime(i) / unit);
+                    if (transfers) {
+                        timed(row, mOut[t][i], g.pageOutS(i) / unit);
+                        timed(row, mIn[t][i], g.pageInS(i) / unit);
                     }
                 }
             }
-            double slack = b.runtimeRatio() - 1;
+            double slack = plainRuntime > 0 ? b.runtimeRatio() - 1 : 0;
             double rhs = integer ? Math.ceil(slack * INTEGER_SCALE) : slack;
             row.addTo(lp, -LinearModel.INF, rhs, "runtime");
+        }
+
+        /** A decision's time in the runtime row, in plain steps (rounded down in the integer model). */
+        private void timed(Row row, int column, double rel) {
+            if (column >= 0 && rel > 0) {
+                row.add(column, integer ? Math.floor(rel * INTEGER_SCALE) : rel);
+            }
         }
     }
 
