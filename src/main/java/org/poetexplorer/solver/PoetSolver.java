@@ -164,15 +164,16 @@ public final class PoetSolver {
         }
 
         /**
-         * A first schedule, fast: the forward walk's (milliseconds on any graph shape), then the
-         * improving search's, which takes longer on large graphs. OPTIMAL when one meets the bound.
+         * A first schedule, fast: the forward walk's (each walk's better plan offered as soon as it
+         * ends), then the improving search's, which takes longer on large graphs and is skipped when
+         * its state would not fit the heap. OPTIMAL when one meets the bound.
          */
         private SolveResult fastHeuristic() {
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
-            ForwardScheduler.schedule(graph, budget, stop).ifPresent(p -> consider(p, "forward walk"));
+            ForwardScheduler.schedule(graph, budget, stop, p -> consider(p, "forward walk"));
             SolveResult closed = optimalIfTheBoundCloses("the lower bound");
-            if (closed != null) {
-                return closed;
+            if (closed != null || !FastScheduler.denseStateFits(graph)) {
+                return closed; // without room for its search state the heuristic would only walk again
             }
             heuristic().schedule(graph, budget, stop).ifPresent(h -> consider(h.plan(), "fast heuristic"));
             return optimalIfTheBoundCloses("the lower bound");

@@ -21,6 +21,7 @@ import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.ReplayChecker;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.backends.Backends;
+import org.poetexplorer.solver.heuristic.GeneratedGraphs;
 
 /**
  * A time limit holds and a cancel takes effect in every phase of a solve, with the best
@@ -126,6 +127,41 @@ class SolveLimitsTest {
         }
         assertNotNull(r.schedule());
         assertTrue(ReplayChecker.check(r.schedule(), ScheduleSummary.of(r.schedule()).energyJ()).valid());
+    }
+
+    /**
+     * A generated general graph of 3,000 nodes at 90 % of its plain peak, recomputation only: a
+     * walk of the forward scheduler takes seconds there (measured before it polled the stop
+     * signal at every stage: over 5 s after a cancel). A cancel in that phase returns within the
+     * margin, with no schedule or a verified one.
+     */
+    @Test
+    void aCancelDuringTheForwardWalkOfALargeGeneralGraphReturnsPromptly() throws Exception {
+        TrainingGraph g = GeneratedGraphs.layered(3000, 1);
+        Budget tight = new Budget((long) (0.9 * Plans.plainPeakBytes(g)), 1.5, false, true);
+        CancelToken cancel = new CancelToken();
+        CountDownLatch reached = new CountDownLatch(1);
+        SolveListener listener = new SolveListener() {
+            @Override
+            public void onProgress(String name, Double lowerBoundJ) {
+                if (name.startsWith("fast schedule")) {
+                    reached.countDown();
+                }
+            }
+        };
+        CompletableFuture<SolveResult> run = CompletableFuture.supplyAsync(() -> solve(g, tight, 0, listener, cancel));
+        assertTrue(reached.await(30, TimeUnit.SECONDS), "the solve never reached the fast schedule");
+        Thread.sleep(200);
+        long cancelled = System.nanoTime();
+        cancel.cancel();
+        SolveResult r = run.get(60, TimeUnit.SECONDS);
+        double took = secondsSince(cancelled);
+        assertTrue(took <= CANCEL_MARGIN_S, String.format(Locale.ROOT, "returned %.2f s after a cancel in the"
+                + " forward walk", took));
+        assertTrue(r.message().contains("cancelled"), r.message());
+        if (r.schedule() != null) {
+            assertTrue(ReplayChecker.check(r.schedule(), ScheduleSummary.of(r.schedule()).energyJ()).valid());
+        }
     }
 
     /**
