@@ -92,7 +92,7 @@ public final class PoetSolver {
         static Run start(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
                 Stop stop, TimeShares times) {
             Backend backend = Backends.byName(options.solver());
-            return new Run(graph, budget, options, listener, stop, backend, new Verifier(graph, budget), times,
+            return new Run(graph, budget, options, listener, stop, backend, new Verifier(graph, budget, stop), times,
                     new Incumbent(graph, budget, backend.name(), listener, times::elapsedSeconds));
         }
 
@@ -207,7 +207,7 @@ public final class PoetSolver {
                 Verifier.Outcome o = verifier.verify(built);
                 if (o.verified() != null) {
                     incumbent.offer(o.verified());
-                } else {
+                } else if (!Verifier.STOPPED.equals(o.problem())) {
                     // mostly a stage the cover rows do not watch ends over budget: repair it
                     heuristic().schedule(graph, budget, built, stop)
                             .ifPresent(h -> consider(h.plan(), "repaired cover schedule"));
@@ -314,6 +314,9 @@ public final class PoetSolver {
         /** A solver point: tidied, replayed and checked, then offered. Rejections are recorded loudly. */
         private void consider(StagePlan plan, String source) {
             Verifier.Outcome o = verifier.verify(plan);
+            if (Verifier.STOPPED.equals(o.problem())) {
+                return; // the stop signal cut the check short: the plan is not used
+            }
             if (o.verified() == null) {
                 incumbent.note("REJECTED a " + backend.name() + " solution (" + source + ") after rounding: "
                         + o.problem());
