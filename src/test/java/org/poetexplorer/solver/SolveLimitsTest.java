@@ -101,26 +101,7 @@ class SolveLimitsTest {
     @ValueSource(strings = {"exact cover bound", "paging and single recomputations", "building the model",
         "solving with"})
     void aCancelDuringALongPhaseReturnsPromptlyWithTheBestScheduleSoFar(String phase) throws Exception {
-        CancelToken cancel = new CancelToken();
-        CountDownLatch reached = new CountDownLatch(1);
-        SolveListener listener = new SolveListener() {
-            @Override
-            public void onProgress(String name, Double lowerBoundJ) {
-                if (name.startsWith(phase)) {
-                    reached.countDown();
-                }
-            }
-        };
-        CompletableFuture<SolveResult> run = CompletableFuture.supplyAsync(
-                () -> solve(VGG, VGG_LONG, 20, listener, cancel));
-        assertTrue(reached.await(30, TimeUnit.SECONDS), "the solve never reached " + phase);
-        Thread.sleep(200);
-        long cancelled = System.nanoTime();
-        cancel.cancel();
-        SolveResult r = run.get(60, TimeUnit.SECONDS);
-        double took = secondsSince(cancelled);
-        assertTrue(took <= CANCEL_MARGIN_S, String.format(Locale.ROOT, "returned %.2f s after a cancel in %s",
-                took, phase));
+        SolveResult r = cancelDuring(phase, VGG, VGG_LONG, 20);
         if (r.status() != SolveStatus.OPTIMAL) {
             assertEquals(SolveStatus.FEASIBLE, r.status(), r.message());
             assertTrue(r.message().contains("cancelled"), r.message());
@@ -139,29 +120,35 @@ class SolveLimitsTest {
     void aCancelDuringTheForwardWalkOfALargeGeneralGraphReturnsPromptly() throws Exception {
         TrainingGraph g = GeneratedGraphs.layered(3000, 1);
         Budget tight = new Budget((long) (0.9 * Plans.plainPeakBytes(g)), 1.5, false, true);
+        SolveResult r = cancelDuring("fast schedule", g, tight, 0);
+        assertTrue(r.message().contains("cancelled"), r.message());
+        if (r.schedule() != null) {
+            assertTrue(ReplayChecker.check(r.schedule(), ScheduleSummary.of(r.schedule()).energyJ()).valid());
+        }
+    }
+
+    /** Solves, cancels 200 ms into the phase the engine names {@code phase}, and asserts the solve returns within the margin. */
+    private static SolveResult cancelDuring(String phase, TrainingGraph g, Budget b, double limit) throws Exception {
         CancelToken cancel = new CancelToken();
         CountDownLatch reached = new CountDownLatch(1);
         SolveListener listener = new SolveListener() {
             @Override
             public void onProgress(String name, Double lowerBoundJ) {
-                if (name.startsWith("fast schedule")) {
+                if (name.startsWith(phase)) {
                     reached.countDown();
                 }
             }
         };
-        CompletableFuture<SolveResult> run = CompletableFuture.supplyAsync(() -> solve(g, tight, 0, listener, cancel));
-        assertTrue(reached.await(30, TimeUnit.SECONDS), "the solve never reached the fast schedule");
+        CompletableFuture<SolveResult> run = CompletableFuture.supplyAsync(() -> solve(g, b, limit, listener, cancel));
+        assertTrue(reached.await(30, TimeUnit.SECONDS), "the solve never reached " + phase);
         Thread.sleep(200);
         long cancelled = System.nanoTime();
         cancel.cancel();
         SolveResult r = run.get(60, TimeUnit.SECONDS);
         double took = secondsSince(cancelled);
-        assertTrue(took <= CANCEL_MARGIN_S, String.format(Locale.ROOT, "returned %.2f s after a cancel in the"
-                + " forward walk", took));
-        assertTrue(r.message().contains("cancelled"), r.message());
-        if (r.schedule() != null) {
-            assertTrue(ReplayChecker.check(r.schedule(), ScheduleSummary.of(r.schedule()).energyJ()).valid());
-        }
+        assertTrue(took <= CANCEL_MARGIN_S, String.format(Locale.ROOT, "returned %.2f s after a cancel in %s",
+                took, phase));
+        return r;
     }
 
     /**
