@@ -1,5 +1,6 @@
 package org.poetexplorer.schedule;
 
+import java.util.function.BooleanSupplier;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
@@ -26,6 +27,15 @@ public final class PlanTidy {
     }
 
     public static StagePlan tidy(TrainingGraph g, StagePlan plan) {
+        return tidy(g, plan, () -> false);
+    }
+
+    /**
+     * As {@link #tidy(TrainingGraph, StagePlan)}, or null when {@code stop} says so: it is polled
+     * once per node of every pass, as a plan that keeps much for long (a chain of thousands of
+     * layers) takes seconds per pass.
+     */
+    public static StagePlan tidy(TrainingGraph g, StagePlan plan, BooleanSupplier stop) {
         StagePlan.Builder b = plan.toBuilder();
         int[] last = lastNamed(plan);
         tidyStages(g, plan, b);
@@ -33,6 +43,9 @@ public final class PlanTidy {
         while (changed) {
             changed = false;
             for (int i = 0; i < g.size(); i++) {
+                if (stop.getAsBoolean()) {
+                    return null;
+                }
                 changed |= dropUnusedCopies(g, b, i, last[i]);
                 changed |= dropUnreadPageOuts(b, i, last[i]);
             }

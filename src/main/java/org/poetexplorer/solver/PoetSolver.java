@@ -15,6 +15,7 @@ import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.solver.backends.Deadline;
 import org.poetexplorer.solver.backends.LinearModel;
 import org.poetexplorer.solver.heuristic.FastScheduler;
+import org.poetexplorer.solver.heuristic.ForwardScheduler;
 import org.poetexplorer.solver.phases.CoverBound;
 import org.poetexplorer.solver.phases.CoverProgram;
 import org.poetexplorer.solver.phases.GapModel;
@@ -91,7 +92,7 @@ public final class PoetSolver {
         static Run start(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
                 Stop stop, TimeShares times) {
             Backend backend = Backends.byName(options.solver());
-            return new Run(graph, budget, options, listener, stop, backend, new Verifier(graph, budget), times,
+            return new Run(graph, budget, options, listener, stop, backend, new Verifier(graph, budget, stop), times,
                     new Incumbent(graph, budget, backend.name(), listener, times::elapsedSeconds));
         }
 
@@ -163,15 +164,21 @@ public final class PoetSolver {
         }
 
         /**
-         * A first schedule, fast: the forward walk's (milliseconds on any graph shape), then the
-         * improving search's, which takes longer on large graphs. OPTIMAL when one meets the bound.
+         * A first schedule, fast: the forward walk's (each walk's better plan offered as soon as it
+         * ends), then the improving search's, which takes longer on large graphs and is skipped when
+         * its state would not fit the heap. OPTIMAL when one meets the bound.
          */
         private SolveResult fastHeuristic() {
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
-            FastScheduler.forwardWalk(graph, budget, stop).ifPresent(p -> consider(p, "forward walk"));
+            if (budget.transfersTakeTime()) {
+                // the walk weighs compute time only: its plans are kept when their transfers fit too
+                FastScheduler.forwardWalk(graph, budget, stop).ifPresent(p -> consider(p, "forward walk"));
+            } else {
+                ForwardScheduler.schedule(graph, budget, stop, p -> consider(p, "forward walk"));
+            }
             SolveResult closed = optimalIfTheBoundCloses("the lower bound");
-            if (closed != null) {
-                return closed;
+            if (closed != null || !FastScheduler.denseStateFits(graph)) {
+                return closed; // without room for its search state the heuristic would only walk again
             }
             heuristic().schedule(graph, budget, stop).ifPresent(h -> consider(h.plan(), "fast heuristic"));
             return optimalIfTheBoundCloses("the lower bound");
@@ -205,7 +212,7 @@ public final class PoetSolver {
                 Verifier.Outcome o = verifier.verify(built);
                 if (o.verified() != null) {
                     incumbent.offer(o.verified());
-                } else {
+                } else if (!Verifier.STOPPED.equals(o.problem())) {
                     // mostly a stage the cover rows do not watch ends over budget: repair it
                     heuristic().schedule(graph, budget, built, stop)
                             .ifPresent(h -> consider(h.plan(), "repaired cover schedule"));
@@ -312,6 +319,9 @@ public final class PoetSolver {
         /** A solver point: tidied, replayed and checked, then offered. Rejections are recorded loudly. */
         private void consider(StagePlan plan, String source) {
             Verifier.Outcome o = verifier.verify(plan);
+            if (Verifier.STOPPED.equals(o.problem())) {
+                return; // the stop signal cut the check short: the plan is not used
+            }
             if (o.verified() == null) {
                 incumbent.note("REJECTED a " + backend.name() + " solution (" + source + ") after rounding: "
                         + o.problem());

@@ -1,5 +1,6 @@
 package org.poetexplorer.solver;
 
+import java.util.function.BooleanSupplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.PlanReplay;
@@ -25,16 +26,29 @@ final class Verifier {
     record Outcome(Verified verified, String problem) {
     }
 
+    /** What a check cut short by the stop signal says: the plan is not used. */
+    static final String STOPPED = "the check was stopped before it ended";
+
     private final TrainingGraph graph;
     private final Budget budget;
+    private final BooleanSupplier stop;
 
     Verifier(TrainingGraph graph, Budget budget) {
+        this(graph, budget, () -> false);
+    }
+
+    /** A verifier whose checks end early, with {@link #STOPPED}, when {@code stop} says so. */
+    Verifier(TrainingGraph graph, Budget budget, BooleanSupplier stop) {
         this.graph = graph;
         this.budget = budget;
+        this.stop = stop;
     }
 
     Outcome verify(StagePlan rounded) {
-        StagePlan plan = PlanTidy.tidy(graph, rounded);
+        StagePlan plan = PlanTidy.tidy(graph, rounded, stop);
+        if (plan == null || stop.getAsBoolean()) {
+            return new Outcome(null, STOPPED);
+        }
         PlanReplay replay = PlanReplay.of(graph, budget, plan);
         if (!replay.valid()) {
             return new Outcome(null, replay.problem());

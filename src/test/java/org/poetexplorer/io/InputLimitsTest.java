@@ -52,7 +52,7 @@ class InputLimitsTest {
         }
         String text = json.append("]}").toString();
         InputException e = assertThrows(InputException.class, () -> NetworkFiles.parse(text, "chain.json", null));
-        assertEquals("chain.json: nodes: 20,001 nodes, more than the limit of 20,000 training-graph nodes",
+        assertEquals("chain.json: nodes: 10,001 nodes, more than the limit of 10,000 training-graph nodes",
                 e.getMessage());
     }
 

@@ -3,6 +3,7 @@ package org.poetexplorer.solver.heuristic;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.PlanReplay;
@@ -48,6 +49,17 @@ public final class ForwardScheduler {
 
     /** The cheapest valid plan the walks give, or empty when none of them finds one (or {@code stop} says so). */
     public static Optional<StagePlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        return schedule(g, b, stop, plan -> { });
+    }
+
+    /**
+     * As {@link #schedule(TrainingGraph, Budget, BooleanSupplier)}, handing each valid plan that
+     * is cheaper than those before it to {@code onBetter} as soon as its walk ends, so that a first
+     * schedule is at hand before the other walks run. {@code stop} is polled at every stage: a walk
+     * cut short gives nothing, the best plan of the finished walks is kept.
+     */
+    public static Optional<StagePlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop,
+            Consumer<StagePlan> onBetter) {
         StagePlan best = null;
         double bestEnergy = Double.POSITIVE_INFINITY;
         for (boolean keepInputs : new boolean[] {true, false}) {
@@ -55,11 +67,12 @@ public final class ForwardScheduler {
                 if (stop.getAsBoolean()) {
                     return Optional.ofNullable(best);
                 }
-                StagePlan plan = new Walk(g, b, ranking, keepInputs).run();
+                StagePlan plan = new Walk(g, b, ranking, keepInputs).run(stop);
                 PlanReplay replay = plan == null ? null : PlanReplay.of(g, b, plan);
                 if (replay != null && replay.valid() && replay.energyJ() < bestEnergy) {
                     bestEnergy = replay.energyJ();
                     best = plan;
+                    onBetter.accept(plan);
                 }
             }
         }
@@ -123,10 +136,11 @@ public final class ForwardScheduler {
             Arrays.fill(droppedAfter, -1);
         }
 
-        StagePlan run() {
+        /** The walk's plan, or null when a stage cannot be made to fit, the runtime budget is passed or {@code stop} says so. */
+        StagePlan run(BooleanSupplier stop) {
             double runtimeLimit = b.runtimeRatio() * g.plainRuntimeS();
             for (int t = 0; t < n; t++) {
-                if (!gatherInputs(t) || !fitStage(t)) {
+                if (stop.getAsBoolean() || !gatherInputs(t) || !fitStage(t)) {
                     return null;
                 }
                 record(t);

@@ -8,11 +8,11 @@ import org.poetexplorer.io.NodeLinkFiles;
 import org.poetexplorer.model.TrainingGraph;
 
 /** Random layered graphs as the generator makes them, costed on the a72 with a millisecond time unit. */
-final class GeneratedGraphs {
+public final class GeneratedGraphs {
     private GeneratedGraphs() {
     }
 
-    static TrainingGraph layered(int nodes, long seed) {
+    public static TrainingGraph layered(int nodes, long seed) {
         try {
             return NodeLinkFiles.graph(LayeredGraphs.generate(new LayeredGraphSpec(nodes, 0.3, seed)),
                     DeviceFiles.builtIn("a72"), 1e-3);
