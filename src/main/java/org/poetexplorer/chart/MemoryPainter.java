@@ -22,6 +22,8 @@ public final class MemoryPainter implements ChartPainter {
     private final int markedOp;
     private final String emptyText;
     private final boolean clickHint;
+    private ActivationBands bands;
+    private int selectedNode = -1;
 
     /**
      * @param data the curve, or null to draw an empty chart
@@ -47,10 +49,49 @@ public final class MemoryPainter implements ChartPainter {
 
     /**
      * The chart as a file shows it: the whole schedule, nothing marked, no hint to click (a file
-     * cannot be clicked), and {@code emptyText} where there is no schedule.
+     * cannot be clicked), tensor by tensor, and {@code emptyText} where there is no schedule.
      */
     public static MemoryPainter exported(MemoryData data, long budgetBytes, long paramBytes, String emptyText) {
-        return new MemoryPainter(data, null, budgetBytes, paramBytes, -1, emptyText, false);
+        MemoryPainter p = new MemoryPainter(data, null, budgetBytes, paramBytes, -1, emptyText, false);
+        return data == null ? p : p.perTensor(data.bands(), -1);
+    }
+
+    /**
+     * This chart drawn tensor by tensor: the area under the curve becomes the stacked bands of
+     * {@code bands} (of the same schedule), with those of {@code selectedNode} outlined.
+     */
+    public MemoryPainter perTensor(ActivationBands bands, int selectedNode) {
+        MemoryPainter p = new MemoryPainter(data, window, budgetBytes, paramBytes, markedOp, emptyText, clickHint);
+        p.bands = bands;
+        p.selectedNode = selectedNode;
+        return p;
+    }
+
+    /** Where the bands are drawn on a chart {@code width} by {@code height}; empty without bands. */
+    public BandLayout bandLayout(double width, double height) {
+        if (bands == null || data == null || data.size() == 0) {
+            return BandLayout.EMPTY;
+        }
+        double px = ChartLayout.LEFT;
+        double pw = ChartLayout.plotWidth(width);
+        double bottom = Math.max(ChartLayout.TOP + 20, height - ChartLayout.AXIS_HEIGHT);
+        return BandLayout.of(data, bands, window, px, pw, bottom, bottom - ChartLayout.TOP, yMax());
+    }
+
+    /** The height of the RAM curve at pixel column {@code x} (the line's y), or NaN where it is not drawn. */
+    public double curveY(double width, double height, double x) {
+        if (data == null || data.size() == 0) {
+            return Double.NaN;
+        }
+        double px = ChartLayout.LEFT;
+        double pw = ChartLayout.plotWidth(width);
+        double bottom = Math.max(ChartLayout.TOP + 20, height - ChartLayout.AXIS_HEIGHT);
+        int[] shown = data.columnOps(window, px, pw);
+        int c = (int) Math.floor(x - px);
+        if (c < 0 || c >= shown.length || shown[c] < 0) {
+            return Double.NaN;
+        }
+        return toY(data.ram(shown[c]), bottom, bottom - ChartLayout.TOP, yMax());
     }
 
     private double yMax() {
@@ -98,11 +139,13 @@ public final class MemoryPainter implements ChartPainter {
     private void drawLegend(Graphics2D g, double x) {
         g.setFont(Palette.SMALL);
         FontMetrics fm = g.getFontMetrics();
-        g.setColor(Palette.RAM_FILL);
-        g.fill(new Rectangle2D.Double(x, 6, 10, 10));
-        g.setColor(Palette.TEXT);
-        g.drawString("in RAM", (float) (x + 14), 15f);
-        x += 14 + fm.stringWidth("in RAM") + 14;
+        if (bands == null) {
+            x = legendSwatch(g, fm, x, Palette.RAM_FILL, "in RAM");
+        } else {
+            for (ActivationBands.State st : ActivationBands.State.values()) {
+                x = legendSwatch(g, fm, x, st.colour(), st.label());
+            }
+        }
         g.setColor(Palette.BUDGET);
         g.setStroke(Palette.DASHED);
         g.draw(new Line2D.Double(x, 11, x + 18, 11));
@@ -114,6 +157,14 @@ public final class MemoryPainter implements ChartPainter {
         g.fill(new Ellipse2D.Double(x, 7, 8, 8));
         g.setColor(Palette.TEXT);
         g.drawString(clickHint ? "peak (click to list contents)" : "peak", (float) (x + 12), 15f);
+    }
+
+    private static double legendSwatch(Graphics2D g, FontMetrics fm, double x, java.awt.Color colour, String text) {
+        g.setColor(colour);
+        g.fill(new Rectangle2D.Double(x, 6, 10, 10));
+        g.setColor(Palette.TEXT);
+        g.drawString(text, (float) (x + 14), 15f);
+        return x + 14 + fm.stringWidth(text) + 14;
     }
 
     private static double toY(double bytes, double bottom, double ph, double yMax) {
@@ -134,25 +185,8 @@ public final class MemoryPainter implements ChartPainter {
     }
 
     private void drawCurve(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
-        int columns = (int) Math.ceil(pw) + 1;
-        double[] colMax = new double[columns];
-        java.util.Arrays.fill(colMax, -1);
-        int first = Math.max(0, data.opAt(window.startS()));
-        for (int k = first; k < data.size(); k++) {
-            double from = data.timeS(k);
-            if (from > window.endS()) {
-                break;
-            }
-            double to = k + 1 < data.size() ? data.timeS(k + 1) : Math.max(from, window.endS());
-            int c0 = clampColumn(window.toX(from, px, pw) - px, columns);
-            int c1 = clampColumn(window.toX(to, px, pw) - px, columns);
-            double v = data.ram(k);
-            for (int c = c0; c <= c1; c++) {
-                if (v > colMax[c]) {
-                    colMax[c] = v;
-                }
-            }
-        }
+        int[] shown = data.columnOps(window, px, pw);
+        int columns = shown.length;
         // room for every point at once: a path grown point by point is copied over and over
         Path2D area = new Path2D.Double(Path2D.WIND_NON_ZERO, 4 * columns + 8);
         Path2D line = new Path2D.Double(Path2D.WIND_NON_ZERO, 4 * columns + 8);
@@ -160,11 +194,11 @@ public final class MemoryPainter implements ChartPainter {
         double lastX = px;
         double lastY = bottom;
         for (int c = 0; c < columns; c++) {
-            if (colMax[c] < 0) {
+            if (shown[c] < 0) {
                 continue;
             }
             double x = px + c;
-            double y = toY(colMax[c], bottom, ph, yMax);
+            double y = toY(data.ram(shown[c]), bottom, ph, yMax);
             if (!open) {
                 area.moveTo(x, bottom);
                 area.lineTo(x, y);
@@ -187,15 +221,15 @@ public final class MemoryPainter implements ChartPainter {
         line.lineTo(lastX, lastY);
         area.lineTo(lastX, bottom);
         area.closePath();
-        g.setColor(Palette.RAM_FILL);
-        g.fill(area);
+        if (bands != null) {
+            BandLayout.of(data, bands, window, px, pw, bottom, ph, yMax).draw(g, selectedNode);
+        } else {
+            g.setColor(Palette.RAM_FILL);
+            g.fill(area);
+        }
         g.setColor(Palette.RAM_LINE);
         g.setStroke(Palette.THIN);
         g.draw(line);
-    }
-
-    private static int clampColumn(double x, int columns) {
-        return (int) Math.max(0, Math.min(columns - 1, Math.floor(x)));
     }
 
     private void drawBudget(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {

@@ -8,6 +8,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PopOver;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.chart.BandLayout;
 import org.poetexplorer.chart.MemoryData;
 import org.poetexplorer.chart.MemoryPainter;
 import org.poetexplorer.chart.TimeWindow;
@@ -25,8 +26,11 @@ public final class MemoryView extends ChartCanvas {
     private final PopOver popOver = new PopOver();
     private final ListView<String> contents = new ListView<>();
     private final Label contentsTitle = new Label();
+    private final Label hoverCard = new Label();
     private MemoryData data;
     private int markedOp = -1;
+    private int selectedNode = -1;
+    private ExplorerViewModel vmRef;
 
     public MemoryView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation) {
         this(vm, window, navigation, new MemoryView[1]);
@@ -36,9 +40,21 @@ public final class MemoryView extends ChartCanvas {
             MemoryView[] self) {
         super(() -> self[0].painter(vm, window.get()));
         self[0] = this;
+        vmRef = vm;
         setId("memory");
-        Tooltip.install(this, new Tooltip("RAM in use after each operation. Click (or click the peak) to list "
-                + "what is in RAM there. Wheel zooms, drag pans, like the timeline."));
+        Tooltip.install(this, new Tooltip("RAM in use after each operation, one band per output in RAM. Click a band "
+                + "to select its node and list what is in RAM there (click the peak: at the peak). Wheel zooms, drag "
+                + "pans, like the timeline."));
+        hoverCard.getStyleClass().add("hover-card");
+        hoverCard.setVisible(false);
+        hoverCard.setMouseTransparent(true);
+        addOverlay(hoverCard);
+        vm.solving().selectedNodeProperty().addListener((o, a, b) -> {
+            selectedNode = b.intValue();
+            repaint();
+        });
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> showReadout(window.get(), e.getX(), e.getY()));
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> hoverCard.setVisible(false));
         contents.setPrefSize(380, 260);
         contentsTitle.getStyleClass().add("popover-title");
         popOver.setContentNode(new VBox(6, contentsTitle, contents));
@@ -68,6 +84,10 @@ public final class MemoryView extends ChartCanvas {
             if (k < 0) {
                 return;
             }
+            BandLayout.Segment band = painter(vm, window.get()).bandLayout(getWidth(), getHeight()).at(e.getX(), e.getY());
+            if (band != null && band.node() >= 0) {
+                vm.solving().selectedNodeProperty().set(band.node());
+            }
             showContents(k, k == data.peakOp(), e.getScreenX(), e.getScreenY());
         });
     }
@@ -75,7 +95,42 @@ public final class MemoryView extends ChartCanvas {
     private MemoryPainter painter(ExplorerViewModel vm, TimeWindow w) {
         TrainingGraph g = vm.inputs().graphProperty().get();
         long budget = data != null ? data.schedule().budget().ramBytes() : vm.inputs().ramBudgetProperty().get();
-        return new MemoryPainter(data, w, budget, g == null ? 0 : g.paramBytes(), markedOp);
+        MemoryPainter p = new MemoryPainter(data, w, budget, g == null ? 0 : g.paramBytes(), markedOp);
+        return data == null ? p : p.perTensor(data.bands(), selectedNode);
+    }
+
+    /** The readout of the band under the pointer: tensor, bytes, state and time. */
+    private void showReadout(TimeWindow w, double x, double y) {
+        BandLayout.Segment s = data == null ? null : painter(vmRef, w).bandLayout(getWidth(), getHeight()).at(x, y);
+        if (s == null) {
+            hoverCard.setVisible(false);
+            return;
+        }
+        hoverCard.setText(readout(s));
+        hoverCard.setVisible(true);
+        hoverCard.applyCss();
+        hoverCard.autosize();
+        double cw = hoverCard.getWidth();
+        double ch = hoverCard.getHeight();
+        double px = x + 14 + cw > getWidth() ? x - 14 - cw : x + 14;
+        double py = y + 14 + ch > getHeight() ? Math.max(0, y - 14 - ch) : y + 14;
+        hoverCard.relocate(Math.max(0, px), py);
+    }
+
+    /** What the readout says about a band. */
+    public String readout(BandLayout.Segment s) {
+        Schedule sc = data.schedule();
+        String time = "after " + Quantities.duration(sc.computeClockS()[s.op()]);
+        if (s.node() < 0) {
+            return s.tensors() + " small outputs, " + Quantities.bytes(s.bytes()) + "\n" + time;
+        }
+        GraphNode n = sc.graph().node(s.node());
+        return n.name() + " (" + n.type() + ")  " + Quantities.bytes(s.bytes()) + "\n" + s.state().label() + ", "
+                + time;
+    }
+
+    public Label hoverCard() {
+        return hoverCard;
     }
 
     /** Lists the outputs in RAM right after operation {@code k}. */
