@@ -71,8 +71,10 @@ final class MainView extends BorderPane {
         setId("mainView");
         navigation = new TimeNavigation(window, () -> {
             SolveResult r = vm.solving().resultProperty().get();
-            return r != null && r.hasSchedule() && !r.schedule().ops().isEmpty() ? r.schedule().endS() : 1;
+            return r != null && r.hasSchedule() ? r.schedule() : null;
         });
+        navigation.onClear(() -> vm.solving().selectedNodeProperty().set(-1));
+        vm.solving().resultProperty().addListener((o, a, r) -> navigation.rangeProperty().set(null));
         timeline = new TimelineView(vm, window, navigation);
         memory = new MemoryView(vm, window, navigation);
         nodeTable = new NodeTableView(vm);
@@ -287,5 +289,9 @@ final class MainView extends BorderPane {
 
     ObjectProperty<TimeWindow> timeWindow() {
         return window;
+    }
+
+    TimeNavigation navigation() {
+        return navigation;
     }
 }
