@@ -36,10 +36,13 @@ import org.poetexplorer.app.view.InputsView;
 import org.poetexplorer.app.view.MemoryView;
 import org.poetexplorer.app.view.NodeTableView;
 import org.poetexplorer.app.view.StatusView;
+import org.poetexplorer.app.view.SearchBar;
+import org.poetexplorer.app.view.ShortcutsHelp;
 import org.poetexplorer.app.view.TimeNavigation;
 import org.poetexplorer.app.view.TimelineView;
 import org.poetexplorer.app.view.TradeoffPane;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.NodeSearchViewModel;
 import org.poetexplorer.chart.ChartKind;
 import org.poetexplorer.chart.TimeWindow;
 import org.poetexplorer.solver.SolveResult;
@@ -53,6 +56,8 @@ final class MainView extends BorderPane {
     private final ExplorerViewModel vm;
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>(this, "timeWindow");
     private final TimeNavigation navigation;
+    private final SearchBar search;
+    private final ShortcutsHelp shortcuts = new ShortcutsHelp();
     private final TimelineView timeline;
     private final MemoryView memory;
     private final NodeTableView nodeTable;
@@ -76,6 +81,9 @@ final class MainView extends BorderPane {
         navigation.onClear(() -> vm.solving().selectedNodeProperty().set(-1));
         vm.solving().resultProperty().addListener((o, a, r) -> navigation.rangeProperty().set(null));
         timeline = new TimelineView(vm, window, navigation);
+        NodeSearchViewModel nodeSearch = new NodeSearchViewModel(vm.solving());
+        timeline.showMatches(nodeSearch.matchesProperty());
+        search = new SearchBar(nodeSearch, vm.solving(), navigation);
         memory = new MemoryView(vm, window, navigation);
         nodeTable = new NodeTableView(vm);
         inputs = new InputsView(vm, this::chooseNetwork, this::chooseDevice);
@@ -140,6 +148,12 @@ final class MainView extends BorderPane {
                 e.consume();
             }
         });
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                shortcuts.show(owner());
+                e.consume();
+            }
+        });
         vm.recentFiles().files().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
     }
@@ -173,7 +187,7 @@ final class MainView extends BorderPane {
         hint.getStyleClass().add("muted");
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, spacer, hint, zoomOut, zoomIn, fit);
+        return new ToolBar(title, search, spacer, hint, zoomOut, zoomIn, fit);
     }
 
     private MenuBar menuBar() {
@@ -198,7 +212,11 @@ final class MainView extends BorderPane {
         MenuItem zoomOut = item("Zoom Out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
                 navigation::zoomOut);
         MenuItem clearSel = item("Clear Selection", null, () -> vm.solving().selectedNodeProperty().set(-1));
-        Menu view = new Menu("View", null, fit, zoomIn, zoomOut, new SeparatorMenuItem(), clearSel);
+        MenuItem find = item("Find Node...", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                search::focus);
+        MenuItem keys = item("Keyboard Shortcuts (?)", null, () -> shortcuts.show(owner()));
+        Menu view = new Menu("View", null, fit, zoomIn, zoomOut, new SeparatorMenuItem(), clearSel, find,
+                new SeparatorMenuItem(), keys);
 
         MenuItem resolve = item("Solve Again", new KeyCodeCombination(KeyCode.F5), vm.solving()::resolve);
         MenuItem cancel = item("Cancel Solve", new KeyCodeCombination(KeyCode.ESCAPE), vm.solving()::cancelSolve);
@@ -289,6 +307,10 @@ final class MainView extends BorderPane {
 
     ObjectProperty<TimeWindow> timeWindow() {
         return window;
+    }
+
+    ShortcutsHelp shortcuts() {
+        return shortcuts;
     }
 
     TimeNavigation navigation() {

@@ -3,6 +3,7 @@ package org.poetexplorer.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
@@ -55,31 +56,66 @@ class TimeNavigationAppTest extends AppWindowTest {
         robot.clickOn("#ramField");
         robot.type(KeyCode.W, KeyCode.S);
         assertEquals(atSlider, visible(s), "typing in a field does not zoom");
+
+        robot.clickOn(timeline.localToScreen(timeline.getWidth() / 2, 4));
+        robot.write("?");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> app.view().shortcuts().isShowing());
     }
 
     @Test
-    void aDragOnTheTimeAxisSumsTheOperationsInsideAndEscClearsIt() throws Exception {
+    void findSelectsAMatchByNameAndOutlinesTheMatchesThenADragOnTheTimeAxisSumsItsOperationsAndEscClearsAll()
+            throws Exception {
         launchSolved("linear", "m0");
         Schedule s = vm().solving().resultProperty().get().schedule();
         TimelineView timeline = app.view().timeline();
+        int wanted = s.ops().get(s.ops().size() / 2).node();
+        String name = s.graph().node(wanted).name();
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write(name);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        int selected = vm().solving().selectedNodeProperty().get();
+        assertTrue(selected >= 0 && s.graph().node(selected).name().toLowerCase().contains(name.toLowerCase()),
+                "Enter selects a node whose name contains " + name + ", not " + selected);
+        javafx.scene.control.Label count = robot.lookup("#searchCount").queryAs(javafx.scene.control.Label.class);
+        assertTrue(count.getText().startsWith("1 of "), count.getText());
+        assertTrue(pixelsOf(timeline, org.poetexplorer.chart.Palette.MATCH) > 20, "matches are outlined");
+
         double y = timeline.getHeight() - ChartLayout.AXIS_HEIGHT / 2.0;
-        double left = ChartLayout.LEFT + 1;
-        double right = ChartLayout.LEFT + ChartLayout.plotWidth(timeline.getWidth()) - 1;
-        Point2D from = timeline.localToScreen(left, y);
-        Point2D to = timeline.localToScreen(right, y);
+        Point2D from = timeline.localToScreen(ChartLayout.LEFT + 1, y);
+        Point2D to = timeline.localToScreen(ChartLayout.LEFT + ChartLayout.plotWidth(timeline.getWidth()) - 1, y);
         robot.drag(from, javafx.scene.input.MouseButton.PRIMARY).dropTo(to);
         WaitForAsyncUtils.waitForFxEvents();
-
         RangeFigures f = app.view().navigation().rangeFiguresProperty().get();
         assertNotNull(f, "a drag on the time axis selects a stretch of time");
         ScheduleSummary sum = ScheduleSummary.of(s);
-        assertEquals(sum.counts().total() - sum.counts().free(), f.operations(), "every operation is inside");
+        assertEquals(sum.counts().total() - sum.counts().free(), f.operations(), "the whole schedule is inside");
         assertEquals(sum.energyJ(), f.energyJ(), sum.energyJ() * 1e-9);
         assertEquals(sum.runtimeS(), f.computeS(), sum.runtimeS() * 1e-9);
 
-        fx(() -> vm().solving().selectedNodeProperty().set(2));
         robot.type(KeyCode.ESCAPE);
-        assertNull(app.view().navigation().rangeFiguresProperty().get(), "Esc clears the range");
-        assertEquals(-1, vm().solving().selectedNodeProperty().get(), "and the selection");
+        assertNull(app.view().navigation().rangeFiguresProperty().get(), "Esc clears the stretch");
+        assertEquals(-1, vm().solving().selectedNodeProperty().get(), "the selection");
+        assertEquals("", robot.lookup("#searchField").queryAs(javafx.scene.control.TextField.class).getText(),
+                "and the search");
+        assertEquals(0, pixelsOf(timeline, org.poetexplorer.chart.Palette.MATCH));
+    }
+
+    /** How many pixels of the chart on screen are of {@code colour}. */
+    private static int pixelsOf(javafx.scene.Node chart, java.awt.Color colour) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        fx(() -> shot[0] = chart.snapshot(null, null));
+        javafx.scene.image.PixelReader px = shot[0].getPixelReader();
+        int n = 0;
+        for (int y = 0; y < (int) shot[0].getHeight(); y++) {
+            for (int x = 0; x < (int) shot[0].getWidth(); x++) {
+                if ((px.getArgb(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 }

@@ -77,6 +77,15 @@ public final class TimeNavigation {
         window.set(w.pan(fraction * w.span()));
     }
 
+    /** Centres the visible window on the stretch from {@code fromS} to {@code toS} unless it shows already. */
+    public void reveal(double fromS, double toS) {
+        TimeWindow w = current();
+        if (fromS >= w.startS() && toS <= w.endS()) {
+            return;
+        }
+        window.set(w.pan((fromS + toS) / 2 - (w.startS() + w.endS()) / 2));
+    }
+
     /** The selected stretch of time, null for none. */
     public ObjectProperty<TimeWindow> rangeProperty() {
         return range;

@@ -23,16 +23,18 @@ public final class TimelineView extends ChartCanvas {
     private final Label hoverCard = new Label();
     private TimelineData data;
     private int hoveredOp = -1;
+    private final java.util.BitSet[] matchesRef;
 
     public TimelineView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation) {
-        this(vm, window, navigation, new TimelineData[1], new int[] {-1});
+        this(vm, window, navigation, new TimelineData[1], new int[] {-1}, new java.util.BitSet[1]);
     }
 
     private TimelineView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation,
-            TimelineData[] dataRef, int[] hoverRef) {
+            TimelineData[] dataRef, int[] hoverRef, java.util.BitSet[] matchesRef) {
         super(() -> new TimelinePainter(dataRef[0], window.get(), vm.solving().selectedNodeProperty().get(), hoverRef[0],
-                emptyText(vm)));
+                emptyText(vm)).withMatches(matchesRef[0]));
         this.vm = vm;
+        this.matchesRef = matchesRef;
         this.window = window;
         setId("timeline");
         hoverCard.getStyleClass().add("hover-card");
@@ -90,6 +92,15 @@ public final class TimelineView extends ChartCanvas {
             default:
                 return "No schedule found" + (r.message() == null ? "" : ": " + r.message());
         }
+    }
+
+    /** Outlines the operations of the nodes in {@code matches} (a search's), none while it is null. */
+    public void showMatches(javafx.beans.value.ObservableValue<java.util.BitSet> matches) {
+        matchesRef[0] = matches.getValue();
+        matches.addListener((o, a, b) -> {
+            matchesRef[0] = b;
+            repaint();
+        });
     }
 
     public Label hoverCard() {
