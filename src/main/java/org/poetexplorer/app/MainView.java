@@ -36,6 +36,7 @@ import org.poetexplorer.app.view.InputsView;
 import org.poetexplorer.app.view.MemoryView;
 import org.poetexplorer.app.view.NodeTableView;
 import org.poetexplorer.app.view.StatusView;
+import org.poetexplorer.app.view.OverviewStrip;
 import org.poetexplorer.app.view.SearchBar;
 import org.poetexplorer.app.view.ShortcutsHelp;
 import org.poetexplorer.app.view.TimeNavigation;
@@ -94,7 +95,7 @@ final class MainView extends BorderPane {
         left.setMinWidth(280);
         left.setId("inputsScroll");
 
-        VBox timelineBox = new VBox(toolbar(), timeline);
+        VBox timelineBox = new VBox(toolbar(), new OverviewStrip(vm, window), timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
         timeline.setMinHeight(140);
         memory.setMinHeight(120);

@@ -31,6 +31,8 @@ public final class BandLayout {
         }
     }
 
+    private static final java.awt.Color SEPARATOR = new java.awt.Color(255, 255, 255, 150);
+
     public static final BandLayout EMPTY = new BandLayout(List.of());
 
     private final List<Segment> segments;
@@ -137,6 +139,13 @@ public final class BandLayout {
         for (Segment s : segments) {
             g.setColor(s.state().colour());
             g.fill(new Rectangle2D.Double(s.x(), s.y(), s.width(), s.height()));
+        }
+        // a pale line between bands tall enough to keep some colour, so that tensors stay apart
+        g.setColor(SEPARATOR);
+        for (Segment s : segments) {
+            if (s.height() >= 4) {
+                g.fill(new Rectangle2D.Double(s.x(), s.y(), s.width(), 1));
+            }
         }
         if (selectedNode < 0) {
             return;

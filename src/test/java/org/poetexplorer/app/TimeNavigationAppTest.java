@@ -57,6 +57,16 @@ class TimeNavigationAppTest extends AppWindowTest {
         robot.type(KeyCode.W, KeyCode.S);
         assertEquals(atSlider, visible(s), "typing in a field does not zoom");
 
+        javafx.scene.Node overview = robot.lookup("#overview").query();
+        double pw = ChartLayout.plotWidth(overview.getLayoutBounds().getWidth());
+        double x = ChartLayout.LEFT + 0.75 * pw;
+        robot.clickOn(overview.localToScreen(x, overview.getLayoutBounds().getHeight() / 2));
+        TimeWindow moved = visible(s);
+        double wanted = TimeWindow.fit(s.endS()).toTime(x, ChartLayout.LEFT, pw);
+        assertEquals(wanted, (moved.startS() + moved.endS()) / 2, TimeWindow.fit(s.endS()).span() / pw * 1.5,
+                "a press on the overview centres the view there");
+        assertEquals(atSlider.span(), moved.span(), atSlider.span() * 1e-9, "keeping the zoom");
+
         robot.clickOn(timeline.localToScreen(timeline.getWidth() / 2, 4));
         robot.write("?");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> app.view().shortcuts().isShowing());

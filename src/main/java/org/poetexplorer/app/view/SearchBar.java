@@ -36,6 +36,7 @@ public final class SearchBar extends HBox {
         next.setTooltip(new Tooltip("Next match (Enter)"));
         count.setId("searchCount");
         count.getStyleClass().add("muted");
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Runnable reveal = () -> reveal(solving, navigation);
         previous.setOnAction(e -> {
             search.previous();
