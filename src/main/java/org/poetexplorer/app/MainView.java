@@ -42,6 +42,7 @@ import org.poetexplorer.app.view.ShortcutsHelp;
 import org.poetexplorer.app.view.TimeNavigation;
 import org.poetexplorer.app.view.TimelineView;
 import org.poetexplorer.app.view.TradeoffPane;
+import org.poetexplorer.app.view.TradeoffView;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 import org.poetexplorer.app.viewmodel.NodeSearchViewModel;
 import org.poetexplorer.chart.ChartKind;
@@ -69,6 +70,7 @@ final class MainView extends BorderPane {
     private final SplitPane centerSplit;
     private final Menu recentMenu = new Menu("Open Recent");
     private final Tab tradeoffTab;
+    private final TradeoffPane tradeoffPane;
     private final PauseTransition noticeTimeout = new PauseTransition(Duration.seconds(12));
     private final ExportMenus exportMenus;
 
@@ -100,7 +102,7 @@ final class MainView extends BorderPane {
         timeline.setMinHeight(140);
         memory.setMinHeight(120);
 
-        TradeoffPane tradeoffPane = new TradeoffPane(vm);
+        tradeoffPane = new TradeoffPane(vm);
         tradeoffTab = tab("Trade-off", tradeoffPane,
                 "Energy and peak RAM against the RAM budget, one point per solve or per budget of a trade-off curve");
         EnergyView energyView = new EnergyView(vm);
@@ -308,6 +310,10 @@ final class MainView extends BorderPane {
 
     ObjectProperty<TimeWindow> timeWindow() {
         return window;
+    }
+
+    TradeoffView tradeoffCharts() {
+        return tradeoffPane.charts();
     }
 
     ShortcutsHelp shortcuts() {

@@ -26,7 +26,7 @@ class TimeNavigationAppTest extends AppWindowTest {
     }
 
     @Test
-    void wsZoomAndAdPanTheFocusedTimelineButNotASliderOrATextField() throws Exception {
+    void wsZoomAndAdPanTheFocusedChartNotASliderOrAFieldTheOverviewMovesTheViewAndHoverReadsOutValues() throws Exception {
         launchSolved("linear", "m0");
         Schedule s = vm().solving().resultProperty().get().schedule();
         TimelineView timeline = app.view().timeline();
@@ -66,6 +66,30 @@ class TimeNavigationAppTest extends AppWindowTest {
         assertEquals(wanted, (moved.startS() + moved.endS()) / 2, TimeWindow.fit(s.endS()).span() / pw * 1.5,
                 "a press on the overview centres the view there");
         assertEquals(atSlider.span(), moved.span(), atSlider.span() * 1e-9, "keeping the zoom");
+
+        org.poetexplorer.app.view.MemoryView memory = app.view().memory();
+        fx(() -> app.view().navigation().fit());
+        robot.moveTo(memory.localToScreen(ChartLayout.LEFT + ChartLayout.plotWidth(memory.getWidth()) / 2,
+                memory.getHeight() - ChartLayout.AXIS_HEIGHT - 3));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> memory.hoverCard().isVisible());
+        String readout = memory.hoverCard().getText();
+        assertTrue(s.graph().nodes().stream().anyMatch(n -> readout.startsWith(n.name() + " ("))
+                || readout.contains("small outputs"), readout);
+        assertTrue(readout.contains("RAM in use"), readout);
+        robot.clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        int picked = vm().solving().selectedNodeProperty().get();
+        assertTrue(picked >= 0 && readout.startsWith(s.graph().node(picked).name() + " ("),
+                "a click on a band selects its node: " + picked + " for " + readout);
+
+        javafx.scene.control.TabPane tabs = robot.lookup("#bottomTabs").queryAs(javafx.scene.control.TabPane.class);
+        fx(() -> tabs.getSelectionModel().select(2));
+        org.poetexplorer.app.view.ChartCanvas energy = app.view().tradeoffCharts().energyChart();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> energy.getScene() != null && energy.getWidth() > 100);
+        ChartCanvasHit hit = ChartCanvasHit.find(energy, app.view().tradeoffCharts().energyPainter());
+        robot.moveTo(hit.screen());
+        javafx.scene.control.Label card = robot.lookup("#tradeoffEnergyReadout").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, card::isVisible);
+        assertTrue(card.getText().startsWith("RAM budget ") && card.getText().contains("energy "), card.getText());
 
         robot.clickOn(timeline.localToScreen(timeline.getWidth() / 2, 4));
         robot.write("?");
@@ -110,6 +134,22 @@ class TimeNavigationAppTest extends AppWindowTest {
         assertEquals("", robot.lookup("#searchField").queryAs(javafx.scene.control.TextField.class).getText(),
                 "and the search");
         assertEquals(0, pixelsOf(timeline, org.poetexplorer.chart.Palette.MATCH));
+    }
+
+    /** A place on a trade-off chart where a point is. */
+    private record ChartCanvasHit(Point2D screen) {
+        static ChartCanvasHit find(org.poetexplorer.app.view.ChartCanvas chart,
+                org.poetexplorer.chart.TradeoffPainter painter) {
+            for (double y = 0; y < chart.getHeight(); y += 1) {
+                for (double x = 0; x < chart.getWidth(); x += 2) {
+                    if (painter.pointAt(chart.getWidth(), chart.getHeight(), x, y) != null) {
+                        // the top of a point's 6-pixel reach: its middle is 6 pixels lower
+                        return new ChartCanvasHit(chart.localToScreen(x, y + 6));
+                    }
+                }
+            }
+            throw new AssertionError("no point on the trade-off chart");
+        }
     }
 
     /** How many pixels of the chart on screen are of {@code colour}. */

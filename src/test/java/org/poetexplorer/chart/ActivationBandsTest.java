@@ -67,6 +67,31 @@ class ActivationBandsTest {
         assertTrue(segments <= (ChartLayout.plotWidth(W) + 1) * (ph + 1), "segments: " + segments);
     }
 
+    @Test
+    void theSelectedNodesBandsAreOutlined() {
+        Schedule s = pagingAndRecomputing();
+        MemoryData data = new MemoryData(s);
+        int node = data.bands().stackAfter(data.peakOp()).get(0).node();
+        assertEquals(0, selectionPixels(data, -1), "nothing outlined without a selection");
+        assertTrue(selectionPixels(data, node) > 20, "the bands of node " + node);
+    }
+
+    private static int selectionPixels(MemoryData data, int node) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        new MemoryPainter(data, null, 0, 0, -1).perTensor(data.bands(), node).paint(g, W, H);
+        g.dispose();
+        int n = 0;
+        for (int y = ChartLayout.TOP; y < H - ChartLayout.AXIS_HEIGHT; y++) {
+            for (int x = ChartLayout.LEFT; x < ChartLayout.LEFT + ChartLayout.plotWidth(W); x++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) == (Palette.SELECTION.getRGB() & 0xFFFFFF)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     /** Checks the sums column by column and returns the number of rectangles drawn. */
     private static int assertColumnsAddUp(Schedule s, int mergedAtLeast) {
         MemoryData data = new MemoryData(s);

@@ -113,14 +113,16 @@ public final class MemoryView extends ChartCanvas {
         double cw = hoverCard.getWidth();
         double ch = hoverCard.getHeight();
         double px = x + 14 + cw > getWidth() ? x - 14 - cw : x + 14;
-        double py = y + 14 + ch > getHeight() ? Math.max(0, y - 14 - ch) : y + 14;
+        // above the pointer, where the chart's tooltip (which opens below it) leaves it readable
+        double py = y - 14 - ch >= 0 ? y - 14 - ch : y + 14;
         hoverCard.relocate(Math.max(0, px), py);
     }
 
     /** What the readout says about a band. */
     public String readout(BandLayout.Segment s) {
         Schedule sc = data.schedule();
-        String time = "after " + Quantities.duration(sc.computeClockS()[s.op()]);
+        String time = "after " + Quantities.duration(sc.computeClockS()[s.op()]) + ", RAM in use "
+                + Quantities.bytes(sc.ops().get(s.op()).ramBytesAfter());
         if (s.node() < 0) {
             return s.tensors() + " small outputs, " + Quantities.bytes(s.bytes()) + "\n" + time;
         }

@@ -11,6 +11,7 @@ import org.poetexplorer.app.viewmodel.SolveRecord;
 import org.poetexplorer.app.viewmodel.TradeoffViewModel;
 import org.poetexplorer.chart.TradeoffPainter;
 import org.poetexplorer.chart.TradeoffPoint;
+import org.poetexplorer.model.Quantities;
 
 /**
  * Energy and peak RAM against the RAM budget: each finished solve of the current network,
@@ -41,6 +42,8 @@ public final class TradeoffView extends HBox {
                 + "device, runtime budget and switches). The ringed point is the current solve; click a point to go back to its budget."));
         Tooltip.install(peak, new Tooltip("Peak RAM of each finished solve against its RAM budget; it never "
                 + "exceeds the dashed diagonal. Click a point to go back to its budget."));
+        readoutOnHover(energy, this::energyPainter, true);
+        readoutOnHover(peak, this::peakPainter, false);
         HBox.setHgrow(energy, Priority.ALWAYS);
         HBox.setHgrow(peak, Priority.ALWAYS);
         energy.setPrefWidth(400);
@@ -49,6 +52,35 @@ public final class TradeoffView extends HBox {
         vm.solving().history().addListener((ListChangeListener<SolveRecord>) c -> repaint());
         vm.solving().resultProperty().addListener((o, a, b) -> repaint());
         curve.sweepPoints().addListener((ListChangeListener<TradeoffViewModel.CurvePoint>) c -> repaint());
+    }
+
+    /** A card with the values of the point under the pointer. */
+    private static void readoutOnHover(ChartCanvas chart, java.util.function.Supplier<TradeoffPainter> painter,
+            boolean energy) {
+        javafx.scene.control.Label card = new javafx.scene.control.Label();
+        card.getStyleClass().add("hover-card");
+        card.setId(chart.getId() + "Readout");
+        card.setMouseTransparent(true);
+        card.setVisible(false);
+        chart.addOverlay(card);
+        chart.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
+            TradeoffPoint p = painter.get().pointAt(chart.getWidth(), chart.getHeight(), e.getX(), e.getY());
+            if (p == null) {
+                card.setVisible(false);
+                return;
+            }
+            String value = !p.feasible() ? "no schedule"
+                    : energy ? "energy " + Quantities.energy(p.value()) : "peak RAM " + Quantities.bytes(p.value());
+            card.setText("RAM budget " + Quantities.bytes(p.ramBudgetBytes()) + "\n" + value
+                    + (p.current() ? "\n(the schedule on screen)" : ""));
+            card.setVisible(true);
+            card.applyCss();
+            card.autosize();
+            double x = e.getX() + 12 + card.getWidth() > chart.getWidth() ? e.getX() - 12 - card.getWidth() : e.getX() + 12;
+            double y = e.getY() - 12 - card.getHeight() >= 0 ? e.getY() - 12 - card.getHeight() : e.getY() + 12;
+            card.relocate(Math.max(0, x), y);
+        });
+        chart.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> card.setVisible(false));
     }
 
     public ChartCanvas energyChart() {
