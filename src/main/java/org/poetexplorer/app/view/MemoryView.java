@@ -26,7 +26,7 @@ public final class MemoryView extends ChartCanvas {
     private final PopOver popOver = new PopOver();
     private final ListView<String> contents = new ListView<>();
     private final Label contentsTitle = new Label();
-    private final Label hoverCard = new Label();
+    private final Label hoverCard = addCard();
     private MemoryData data;
     private int markedOp = -1;
     private int selectedNode = -1;
@@ -45,10 +45,6 @@ public final class MemoryView extends ChartCanvas {
         Tooltip.install(this, new Tooltip("RAM in use after each operation, one band per output in RAM. Click a band "
                 + "to select its node and list what is in RAM there (click the peak: at the peak). Wheel zooms, drag "
                 + "pans, like the timeline."));
-        hoverCard.getStyleClass().add("hover-card");
-        hoverCard.setVisible(false);
-        hoverCard.setMouseTransparent(true);
-        addOverlay(hoverCard);
         vm.solving().selectedNodeProperty().addListener((o, a, b) -> {
             selectedNode = b.intValue();
             repaint();
@@ -106,16 +102,7 @@ public final class MemoryView extends ChartCanvas {
             hoverCard.setVisible(false);
             return;
         }
-        hoverCard.setText(readout(s));
-        hoverCard.setVisible(true);
-        hoverCard.applyCss();
-        hoverCard.autosize();
-        double cw = hoverCard.getWidth();
-        double ch = hoverCard.getHeight();
-        double px = x + 14 + cw > getWidth() ? x - 14 - cw : x + 14;
-        // above the pointer, where the chart's tooltip (which opens below it) leaves it readable
-        double py = y - 14 - ch >= 0 ? y - 14 - ch : y + 14;
-        hoverCard.relocate(Math.max(0, px), py);
+        showCard(hoverCard, readout(s), x, y, true);
     }
 
     /** What the readout says about a band. */

@@ -20,7 +20,7 @@ import org.poetexplorer.schedule.Schedule;
 public final class TimelineView extends ChartCanvas {
     private final ExplorerViewModel vm;
     private final ObjectProperty<TimeWindow> window;
-    private final Label hoverCard = new Label();
+    private final Label hoverCard = addCard();
     private TimelineData data;
     private int hoveredOp = -1;
     private final java.util.BitSet[] matchesRef;
@@ -37,10 +37,6 @@ public final class TimelineView extends ChartCanvas {
         this.matchesRef = matchesRef;
         this.window = window;
         setId("timeline");
-        hoverCard.getStyleClass().add("hover-card");
-        hoverCard.setVisible(false);
-        hoverCard.setMouseTransparent(true);
-        addOverlay(hoverCard);
         Tooltip.install(this, new Tooltip("Wheel: zoom around the pointer. Drag: pan. Click an operation to select "
                 + "its node. F or Ctrl+0: fit to window."));
         vm.solving().resultProperty().addListener((o, a, r) -> {
@@ -114,17 +110,9 @@ public final class TimelineView extends ChartCanvas {
     private void show(Operation op, double x, double y) {
         GraphNode n = data.schedule().graph().node(op.node());
         String bytes = Quantities.bytes(n.ramBytes());
-        hoverCard.setText(String.format(Locale.ROOT, "%s  %s (%s)%nstage %d   start %s   duration %s%nenergy %s   %s",
+        showCard(hoverCard, String.format(Locale.ROOT, "%s  %s (%s)%nstage %d   start %s   duration %s%nenergy %s   %s",
                 op.kind(), n.name(), n.type(), op.stage(), Quantities.duration(op.startS()),
                 Quantities.duration(op.durationS()),
-                Quantities.energy(op.energyJ()), bytes));
-        hoverCard.setVisible(true);
-        hoverCard.applyCss();
-        hoverCard.autosize();
-        double w = hoverCard.getWidth();
-        double h = hoverCard.getHeight();
-        double px = x + 14 + w > getWidth() ? x - 14 - w : x + 14;
-        double py = y + 14 + h > getHeight() ? Math.max(0, y - 14 - h) : y + 14;
-        hoverCard.relocate(Math.max(0, px), py);
+                Quantities.energy(op.energyJ()), bytes), x, y, false);
     }
 }

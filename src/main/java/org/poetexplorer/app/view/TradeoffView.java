@@ -57,12 +57,8 @@ public final class TradeoffView extends HBox {
     /** A card with the values of the point under the pointer. */
     private static void readoutOnHover(ChartCanvas chart, java.util.function.Supplier<TradeoffPainter> painter,
             boolean energy) {
-        javafx.scene.control.Label card = new javafx.scene.control.Label();
-        card.getStyleClass().add("hover-card");
+        javafx.scene.control.Label card = chart.addCard();
         card.setId(chart.getId() + "Readout");
-        card.setMouseTransparent(true);
-        card.setVisible(false);
-        chart.addOverlay(card);
         chart.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
             TradeoffPoint p = painter.get().pointAt(chart.getWidth(), chart.getHeight(), e.getX(), e.getY());
             if (p == null) {
@@ -71,14 +67,8 @@ public final class TradeoffView extends HBox {
             }
             String value = !p.feasible() ? "no schedule"
                     : energy ? "energy " + Quantities.energy(p.value()) : "peak RAM " + Quantities.bytes(p.value());
-            card.setText("RAM budget " + Quantities.bytes(p.ramBudgetBytes()) + "\n" + value
-                    + (p.current() ? "\n(the schedule on screen)" : ""));
-            card.setVisible(true);
-            card.applyCss();
-            card.autosize();
-            double x = e.getX() + 12 + card.getWidth() > chart.getWidth() ? e.getX() - 12 - card.getWidth() : e.getX() + 12;
-            double y = e.getY() - 12 - card.getHeight() >= 0 ? e.getY() - 12 - card.getHeight() : e.getY() + 12;
-            card.relocate(Math.max(0, x), y);
+            chart.showCard(card, "RAM budget " + Quantities.bytes(p.ramBudgetBytes()) + "\n" + value
+                    + (p.current() ? "\n(the schedule on screen)" : ""), e.getX(), e.getY(), true);
         });
         chart.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> card.setVisible(false));
     }
