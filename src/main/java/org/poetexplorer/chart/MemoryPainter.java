@@ -126,7 +126,7 @@ public final class MemoryPainter implements ChartPainter {
         g.setFont(Palette.TITLE);
         g.setColor(Palette.TEXT);
         g.drawString("RAM in use (activations)", (float) px, 15f);
-        drawLegend(g, px + 190);
+        drawLegend(g, px + 190, width);
         double yMax = yMax();
         drawYAxis(g, px, pw, top, ph, yMax);
         drawParameters(g, px + pw + 16, top, width - (px + pw + 16) - 8, ph);
@@ -150,7 +150,7 @@ public final class MemoryPainter implements ChartPainter {
         TimeAxis.draw(g, window, px, pw, bottom);
     }
 
-    private void drawLegend(Graphics2D g, double x) {
+    private void drawLegend(Graphics2D g, double x, double width) {
         g.setFont(Palette.SMALL);
         FontMetrics fm = g.getFontMetrics();
         if (bands == null) {
@@ -162,6 +162,10 @@ public final class MemoryPainter implements ChartPainter {
         }
         x = lineKey(g, x, Palette.BUDGET, Palette.DASHED, "RAM budget");
         String peak = clickHint ? "peak (click to list contents)" : "peak";
+        double baselineKey = baseline == null ? 0 : 22 + fm.stringWidth("baseline") + 14;
+        if (x + 12 + fm.stringWidth(peak) + 14 + baselineKey > width) {
+            peak = "peak"; // the hint gives way to the keys; the chart's tooltip says it too
+        }
         g.setColor(Palette.PEAK);
         g.fill(new Ellipse2D.Double(x, 7, 8, 8));
         g.setColor(Palette.TEXT);

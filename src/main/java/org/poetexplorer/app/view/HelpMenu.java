@@ -26,7 +26,7 @@ public final class HelpMenu {
             line("Wheel / drag", "Zoom around the pointer / pan the timeline and the RAM chart"),
             line("W / S", "Zoom in / out around the pointer (timeline or RAM chart focused)"),
             line("A / D", "Pan earlier / later (timeline or RAM chart focused)"),
-            line("Shift+drag, drag on time axis", "Select a stretch of time and sum its operations"),
+            line("Shift+drag / drag time axis", "Select a stretch of time and sum its operations"),
             line("Click", "Select the node of an operation or of a RAM band"),
             line("Enter / Shift+Enter", "Next / previous match of Find Node"),
             line("Esc on a chart or in Find", "Clear the selection, the stretch and the search "
