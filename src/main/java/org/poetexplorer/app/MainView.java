@@ -40,10 +40,14 @@ import org.poetexplorer.app.view.MemoryView;
 import org.poetexplorer.app.view.NodeDetailsView;
 import org.poetexplorer.app.view.NodeTableView;
 import org.poetexplorer.app.view.StatusView;
+import org.poetexplorer.app.view.OverviewStrip;
+import org.poetexplorer.app.view.SearchBar;
 import org.poetexplorer.app.view.TimeNavigation;
 import org.poetexplorer.app.view.TimelineView;
 import org.poetexplorer.app.view.TradeoffPane;
+import org.poetexplorer.app.view.TradeoffView;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.NodeSearchViewModel;
 import org.poetexplorer.chart.ChartKind;
 import org.poetexplorer.chart.TimeWindow;
 import org.poetexplorer.solver.SolveResult;
@@ -57,6 +61,8 @@ final class MainView extends BorderPane {
     private final ExplorerViewModel vm;
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>(this, "timeWindow");
     private final TimeNavigation navigation;
+    private final SearchBar search;
+    private MenuBar menuBar;
     private final TimelineView timeline;
     private final MemoryView memory;
     private final NodeTableView nodeTable;
@@ -67,6 +73,7 @@ final class MainView extends BorderPane {
     private final SplitPane centerSplit;
     private final Menu recentMenu = new Menu("Open Recent");
     private final Tab tradeoffTab;
+    private final TradeoffPane tradeoffPane;
     private static final Duration INFO_NOTICE_TIME = Duration.seconds(5);
     private static final Duration ERROR_NOTICE_TIME = Duration.seconds(8);
     private final PauseTransition noticeTimeout = new PauseTransition(INFO_NOTICE_TIME);
@@ -80,10 +87,15 @@ final class MainView extends BorderPane {
         setId("mainView");
         navigation = new TimeNavigation(window, () -> {
             SolveResult r = vm.solving().resultProperty().get();
-            return r != null && r.hasSchedule() && !r.schedule().ops().isEmpty() ? r.schedule().endS() : 1;
+            return r != null && r.hasSchedule() ? r.schedule() : null;
         });
         fitEveryNewSchedule();
+        navigation.onClear(() -> vm.solving().selectedNodeProperty().set(-1));
+        vm.solving().resultProperty().addListener((o, a, r) -> navigation.rangeProperty().set(null));
         timeline = new TimelineView(vm, window, navigation);
+        NodeSearchViewModel nodeSearch = new NodeSearchViewModel(vm.solving());
+        timeline.showMatches(nodeSearch.matchesProperty());
+        search = new SearchBar(nodeSearch, vm.solving(), navigation);
         memory = new MemoryView(vm, window, navigation);
         nodeTable = new NodeTableView(vm);
         inputs = new InputsView(vm, this::chooseNetwork, this::chooseDevice, this::chooseDeviceProfileToSave);
@@ -94,12 +106,12 @@ final class MainView extends BorderPane {
         left.setMinWidth(280);
         left.setId("inputsScroll");
 
-        VBox timelineBox = new VBox(toolbar(), timeline);
+        VBox timelineBox = new VBox(toolbar(), new OverviewStrip(vm, window), timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
         timeline.setMinHeight(140);
         memory.setMinHeight(120);
 
-        TradeoffPane tradeoffPane = new TradeoffPane(vm);
+        tradeoffPane = new TradeoffPane(vm);
         tradeoffTab = tab("Trade-off", tradeoffPane,
                 "Energy and peak RAM against the RAM budget, one point per solve or per budget of a trade-off curve");
         EnergyView energyView = new EnergyView(vm);
@@ -143,7 +155,8 @@ final class MainView extends BorderPane {
             }
         });
 
-        setTop(menuBar());
+        menuBar = menuBar();
+        setTop(menuBar);
         setCenter(notifications);
         setBottom(status);
         // F fits the timeline, except while typing in a text field.
@@ -151,6 +164,12 @@ final class MainView extends BorderPane {
             if (e.getCode() == KeyCode.F && !e.isShortcutDown() && !e.isAltDown()
                     && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
                 navigation.fit();
+                e.consume();
+            }
+        });
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                HelpMenu.showShortcuts(menuBar);
                 e.consume();
             }
         });
@@ -203,7 +222,7 @@ final class MainView extends BorderPane {
         hint.setTooltip(new Tooltip(TimelineView.HELP));
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, spacer, hint, zoomOut, zoomIn, fit);
+        return new ToolBar(title, search, spacer, hint, zoomOut, zoomIn, fit);
     }
 
     private MenuBar menuBar() {
@@ -230,7 +249,9 @@ final class MainView extends BorderPane {
         MenuItem zoomOut = item("Zoom Out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
                 navigation::zoomOut);
         MenuItem clearSel = item("Clear Selection", null, () -> vm.solving().selectedNodeProperty().set(-1));
-        Menu view = new Menu("View", null, fit, zoomIn, zoomOut, new SeparatorMenuItem(), clearSel);
+        MenuItem find = item("Find Node...", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                search::focus);
+        Menu view = new Menu("View", null, fit, zoomIn, zoomOut, new SeparatorMenuItem(), clearSel, find);
 
         MenuItem resolve = item("Solve Again", new KeyCodeCombination(KeyCode.F5), vm.solving()::resolve);
         MenuItem cancel = item("Cancel Solve", new KeyCodeCombination(KeyCode.ESCAPE), vm.solving()::cancelSolve);
@@ -330,5 +351,13 @@ final class MainView extends BorderPane {
 
     ObjectProperty<TimeWindow> timeWindow() {
         return window;
+    }
+
+    TradeoffView tradeoffCharts() {
+        return tradeoffPane.charts();
+    }
+
+    TimeNavigation navigation() {
+        return navigation;
     }
 }

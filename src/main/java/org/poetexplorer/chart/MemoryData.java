@@ -14,6 +14,7 @@ public final class MemoryData {
     private final long[] ram;
     private final int peakOp;
     private final double totalS;
+    private ActivationBands bands;
 
     public MemoryData(Schedule schedule) {
         this.schedule = schedule;
@@ -33,6 +34,14 @@ public final class MemoryData {
 
     public Schedule schedule() {
         return schedule;
+    }
+
+    /** The same RAM told tensor by tensor, worked out on first use. */
+    public ActivationBands bands() {
+        if (bands == null) {
+            bands = new ActivationBands(schedule);
+        }
+        return bands;
     }
 
     public int size() {
@@ -60,6 +69,37 @@ public final class MemoryData {
 
     long ram(int k) {
         return ram[k];
+    }
+
+    /**
+     * Per pixel column of a plot {@code pw} wide at {@code px}, the operation whose RAM the
+     * column shows: among the operations whose stretch of time touches the column, the one with
+     * the most RAM after it; -1 where none does.
+     */
+    int[] columnOps(TimeWindow window, double px, double pw) {
+        int columns = (int) Math.ceil(pw) + 1;
+        int[] shown = new int[columns];
+        java.util.Arrays.fill(shown, -1);
+        int first = Math.max(0, opAt(window.startS()));
+        for (int k = first; k < size(); k++) {
+            double from = timeS(k);
+            if (from > window.endS()) {
+                break;
+            }
+            double to = k + 1 < size() ? timeS(k + 1) : Math.max(from, window.endS());
+            int c0 = clampColumn(window.toX(from, px, pw) - px, columns);
+            int c1 = clampColumn(window.toX(to, px, pw) - px, columns);
+            for (int c = c0; c <= c1; c++) {
+                if (shown[c] < 0 || ram[k] > ram[shown[c]]) {
+                    shown[c] = k;
+                }
+            }
+        }
+        return shown;
+    }
+
+    private static int clampColumn(double x, int columns) {
+        return (int) Math.max(0, Math.min(columns - 1, Math.floor(x)));
     }
 
     /** The last operation whose change of RAM has happened by {@code timeS} (RAM shown there is after it), or -1. */

@@ -26,6 +26,8 @@ public final class MemoryPainter implements ChartPainter {
     private final String emptyText;
     private final boolean clickHint;
     private final MemoryData baseline;
+    private ActivationBands bands;
+    private int selectedNode = -1;
 
     /**
      * @param data the curve, or null to draw an empty chart
@@ -58,10 +60,50 @@ public final class MemoryPainter implements ChartPainter {
 
     /**
      * The chart as a file shows it: the whole schedule, nothing marked, no hint to click (a file
-     * cannot be clicked), and {@code emptyText} where there is no schedule.
+     * cannot be clicked), tensor by tensor, and {@code emptyText} where there is no schedule.
      */
     public static MemoryPainter exported(MemoryData data, long budgetBytes, long paramBytes, String emptyText) {
-        return new MemoryPainter(data, null, budgetBytes, paramBytes, -1, null, emptyText, false);
+        MemoryPainter p = new MemoryPainter(data, null, budgetBytes, paramBytes, -1, null, emptyText, false);
+        return data == null ? p : p.perTensor(data.bands(), -1);
+    }
+
+    /**
+     * This chart drawn tensor by tensor: the area under the curve becomes the stacked bands of
+     * {@code bands} (of the same schedule), with those of {@code selectedNode} outlined.
+     */
+    public MemoryPainter perTensor(ActivationBands bands, int selectedNode) {
+        MemoryPainter p = new MemoryPainter(data, window, budgetBytes, paramBytes, markedOp, baseline, emptyText,
+                clickHint);
+        p.bands = bands;
+        p.selectedNode = selectedNode;
+        return p;
+    }
+
+    /** Where the bands are drawn on a chart {@code width} by {@code height}; empty without bands. */
+    public BandLayout bandLayout(double width, double height) {
+        if (bands == null || data == null || data.size() == 0) {
+            return BandLayout.EMPTY;
+        }
+        double px = ChartLayout.LEFT;
+        double pw = ChartLayout.plotWidth(width);
+        double bottom = Math.max(ChartLayout.TOP + 20, height - ChartLayout.AXIS_HEIGHT);
+        return BandLayout.of(data, bands, window, px, pw, bottom, bottom - ChartLayout.TOP, yMax());
+    }
+
+    /** The height of the RAM curve at pixel column {@code x} (the line's y), or NaN where it is not drawn. */
+    public double curveY(double width, double height, double x) {
+        if (data == null || data.size() == 0) {
+            return Double.NaN;
+        }
+        double px = ChartLayout.LEFT;
+        double pw = ChartLayout.plotWidth(width);
+        double bottom = Math.max(ChartLayout.TOP + 20, height - ChartLayout.AXIS_HEIGHT);
+        int[] shown = data.columnOps(window, px, pw);
+        int c = (int) Math.floor(x - px);
+        if (c < 0 || c >= shown.length || shown[c] < 0) {
+            return Double.NaN;
+        }
+        return toY(data.ram(shown[c]), bottom, bottom - ChartLayout.TOP, yMax());
     }
 
     private double yMax() {
@@ -84,7 +126,7 @@ public final class MemoryPainter implements ChartPainter {
         g.setFont(Palette.TITLE);
         g.setColor(Palette.TEXT);
         g.drawString("RAM in use (activations)", (float) px, 15f);
-        drawLegend(g, px + 190);
+        drawLegend(g, px + 190, width);
         double yMax = yMax();
         drawYAxis(g, px, pw, top, ph, yMax);
         drawParameters(g, px + pw + 16, top, width - (px + pw + 16) - 8, ph);
@@ -108,16 +150,22 @@ public final class MemoryPainter implements ChartPainter {
         TimeAxis.draw(g, window, px, pw, bottom);
     }
 
-    private void drawLegend(Graphics2D g, double x) {
+    private void drawLegend(Graphics2D g, double x, double width) {
         g.setFont(Palette.SMALL);
         FontMetrics fm = g.getFontMetrics();
-        g.setColor(Palette.RAM_FILL);
-        g.fill(new Rectangle2D.Double(x, 6, 10, 10));
-        g.setColor(Palette.TEXT);
-        g.drawString("in RAM", (float) (x + 14), 15f);
-        x += 14 + fm.stringWidth("in RAM") + 14;
+        if (bands == null) {
+            x = legendSwatch(g, fm, x, Palette.RAM_FILL, "in RAM");
+        } else {
+            for (ActivationBands.State st : ActivationBands.State.values()) {
+                x = legendSwatch(g, fm, x, st.colour(), st.label());
+            }
+        }
         x = lineKey(g, x, Palette.BUDGET, Palette.DASHED, "RAM budget");
         String peak = clickHint ? "peak (click to list contents)" : "peak";
+        double baselineKey = baseline == null ? 0 : 22 + fm.stringWidth("baseline") + 14;
+        if (x + 12 + fm.stringWidth(peak) + 14 + baselineKey > width) {
+            peak = "peak"; // the hint gives way to the keys; the chart's tooltip says it too
+        }
         g.setColor(Palette.PEAK);
         g.fill(new Ellipse2D.Double(x, 7, 8, 8));
         g.setColor(Palette.TEXT);
@@ -138,6 +186,14 @@ public final class MemoryPainter implements ChartPainter {
         return x + 22 + g.getFontMetrics().stringWidth(label) + 14;
     }
 
+    private static double legendSwatch(Graphics2D g, FontMetrics fm, double x, Color colour, String text) {
+        g.setColor(colour);
+        g.fill(new Rectangle2D.Double(x, 6, 10, 10));
+        g.setColor(Palette.TEXT);
+        g.drawString(text, (float) (x + 14), 15f);
+        return x + 14 + fm.stringWidth(text) + 14;
+    }
+
     private static double toY(double bytes, double bottom, double ph, double yMax) {
         return bottom - bytes / yMax * ph;
     }
@@ -155,46 +211,22 @@ public final class MemoryPainter implements ChartPainter {
         }
     }
 
-    /** The most RAM of {@code curve} in each pixel column of the plot (-1 where it has no operation). */
-    private double[] columnMaxima(MemoryData curve, double px, double pw) {
-        int columns = (int) Math.ceil(pw) + 1;
-        double[] colMax = new double[columns];
-        java.util.Arrays.fill(colMax, -1);
-        int first = Math.max(0, curve.opAt(window.startS()));
-        for (int k = first; k < curve.size(); k++) {
-            double from = curve.timeS(k);
-            if (from > window.endS()) {
-                break;
-            }
-            double to = k + 1 < curve.size() ? curve.timeS(k + 1) : Math.max(from, window.endS());
-            int c0 = clampColumn(window.toX(from, px, pw) - px, columns);
-            int c1 = clampColumn(window.toX(to, px, pw) - px, columns);
-            double v = curve.ram(k);
-            for (int c = c0; c <= c1; c++) {
-                if (v > colMax[c]) {
-                    colMax[c] = v;
-                }
-            }
-        }
-        return colMax;
-    }
-
     /**
-     * The pinned baseline's curve as a line over this schedule's area, column by column like the
-     * area, so it stays inside the plot without a clip.
+     * The pinned baseline's curve as a line over this schedule's chart, column by column like the
+     * current curve, so it stays inside the plot without a clip.
      */
     private void drawBaseline(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
         if (baseline == null || baseline.size() == 0) {
             return;
         }
-        double[] colMax = columnMaxima(baseline, px, pw);
-        Path2D line = new Path2D.Double(Path2D.WIND_NON_ZERO, 2 * colMax.length + 2);
+        int[] shown = baseline.columnOps(window, px, pw);
+        Path2D line = new Path2D.Double(Path2D.WIND_NON_ZERO, 2 * shown.length + 2);
         boolean open = false;
-        for (int c = 0; c < colMax.length; c++) {
-            if (colMax[c] < 0) {
+        for (int c = 0; c < shown.length; c++) {
+            if (shown[c] < 0) {
                 continue;
             }
-            double y = toY(colMax[c], bottom, ph, yMax);
+            double y = toY(baseline.ram(shown[c]), bottom, ph, yMax);
             if (open) {
                 line.lineTo(px + c, y);
             } else {
@@ -210,8 +242,8 @@ public final class MemoryPainter implements ChartPainter {
     }
 
     private void drawCurve(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
-        double[] colMax = columnMaxima(data, px, pw);
-        int columns = colMax.length;
+        int[] shown = data.columnOps(window, px, pw);
+        int columns = shown.length;
         // room for every point at once: a path grown point by point is copied over and over
         Path2D area = new Path2D.Double(Path2D.WIND_NON_ZERO, 4 * columns + 8);
         Path2D line = new Path2D.Double(Path2D.WIND_NON_ZERO, 4 * columns + 8);
@@ -219,11 +251,11 @@ public final class MemoryPainter implements ChartPainter {
         double lastX = px;
         double lastY = bottom;
         for (int c = 0; c < columns; c++) {
-            if (colMax[c] < 0) {
+            if (shown[c] < 0) {
                 continue;
             }
             double x = px + c;
-            double y = toY(colMax[c], bottom, ph, yMax);
+            double y = toY(data.ram(shown[c]), bottom, ph, yMax);
             if (!open) {
                 area.moveTo(x, bottom);
                 area.lineTo(x, y);
@@ -246,15 +278,15 @@ public final class MemoryPainter implements ChartPainter {
         line.lineTo(lastX, lastY);
         area.lineTo(lastX, bottom);
         area.closePath();
-        g.setColor(Palette.RAM_FILL);
-        g.fill(area);
+        if (bands != null) {
+            BandLayout.of(data, bands, window, px, pw, bottom, ph, yMax).draw(g, selectedNode);
+        } else {
+            g.setColor(Palette.RAM_FILL);
+            g.fill(area);
+        }
         g.setColor(Palette.RAM_LINE);
         g.setStroke(Palette.THIN);
         g.draw(line);
-    }
-
-    private static int clampColumn(double x, int columns) {
-        return (int) Math.max(0, Math.min(columns - 1, Math.floor(x)));
     }
 
     private void drawBudget(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {

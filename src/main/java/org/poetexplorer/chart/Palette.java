@@ -16,6 +16,7 @@ import org.poetexplorer.schedule.OpKind;
  *   among the trade-off points; grey: what is under the pointer;</li>
  * <li>dark blue: the peak of the RAM in use, on the RAM curve's blue;</li>
  * <li>teal: a pinned baseline schedule's RAM curve, over the current one's;</li>
+ * <li>magenta: the operations of the nodes a search matches;</li>
  * <li>grey crosses: budgets without a schedule.</li>
  * </ul>
  */
@@ -38,6 +39,8 @@ public final class Palette {
     public static final Color PARAM_FILL = new Color(0xC4B5FD);
     public static final Color POINT = new Color(0x64748B);
     public static final Color CURRENT_POINT = SELECTION;
+    /** The operations of the nodes a search matches. */
+    public static final Color MATCH = new Color(0xDB2777);
     public static final Color NO_SCHEDULE = new Color(0x4B5563);
 
     public static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);

@@ -34,6 +34,7 @@ public final class TimelinePainter implements ChartPainter {
     private final int selectedNode;
     private final int hoveredOp;
     private final String emptyText;
+    private java.util.BitSet matches;
 
     /**
      * @param data the schedule, or null to draw an empty chart
@@ -52,6 +53,13 @@ public final class TimelinePainter implements ChartPainter {
         this.window = window != null ? window : TimeWindow.fit(data == null ? 1 : data.totalS());
         this.selectedNode = selectedNode;
         this.hoveredOp = hoveredOp;
+    }
+
+    /** This timeline with the operations of the nodes in {@code nodes} (a search's matches) outlined. */
+    public TimelinePainter withMatches(java.util.BitSet nodes) {
+        TimelinePainter p = new TimelinePainter(data, window, selectedNode, hoveredOp, emptyText);
+        p.matches = nodes;
+        return p;
     }
 
     @Override
@@ -321,6 +329,28 @@ public final class TimelinePainter implements ChartPainter {
         if (hoveredOp >= 0 && hoveredOp < data.schedule().ops().size()) {
             outline(g, hoveredOp, px, pw, top, laneH, Palette.HOVER, false);
         }
+        if (matches != null) {
+            for (int i = matches.nextSetBit(0); i >= 0; i = matches.nextSetBit(i + 1)) {
+                for (int k : data.opsOfNode(i)) {
+                    underline(g, k, px, pw, top, laneH);
+                }
+            }
+        }
+    }
+
+    /** A search match: a strip along the foot of the operation's bar, at least 3 px wide. */
+    private void underline(Graphics2D g, int opIndex, double px, double pw, double top, double laneH) {
+        Operation op = data.op(opIndex);
+        int lane = TimelineData.LANES.indexOf(op.kind());
+        double x0 = window.toX(op.startS(), px, pw);
+        double x1 = Math.max(window.toX(op.endS(), px, pw), x0 + 3);
+        double a = Math.max(px, x0);
+        double b = Math.min(px + pw, x1);
+        if (lane < 0 || !(b > a)) {
+            return;
+        }
+        g.setColor(Palette.MATCH);
+        g.fill(new Rectangle2D.Double(a, top + (lane + 1) * laneH - 5, b - a, 4));
     }
 
     /** Where operation {@code opIndex} is drawn: its time span in its lane, at least a pixel wide. */

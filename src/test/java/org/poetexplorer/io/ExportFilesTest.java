@@ -90,7 +90,8 @@ class ExportFilesTest {
         }
         assertTrue(timeline.stream().anyMatch(t -> t.endsWith("operations")), timeline::toString);
         List<String> memory = svgTexts(ChartKind.MEMORY);
-        for (String s : List.of("RAM in use (activations)", "in RAM", "RAM budget", "Parameters", "0 s")) {
+        for (String s : List.of("RAM in use (activations)", "resident", "paged out", "paged in", "recomputed",
+                "RAM budget", "Parameters", "0 s")) {
             assertTrue(memory.contains(s), "memory text \"" + s + "\" in " + memory);
         }
         assertTrue(memory.stream().anyMatch(t -> t.startsWith("peak ")), memory::toString);

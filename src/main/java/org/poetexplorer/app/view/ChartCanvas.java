@@ -37,6 +37,34 @@ public class ChartCanvas extends Pane {
         getChildren().add(overlay);
     }
 
+    /** A new hover card over this chart, hidden until {@link #showCard}. */
+    javafx.scene.control.Label addCard() {
+        javafx.scene.control.Label card = new javafx.scene.control.Label();
+        card.getStyleClass().add("hover-card");
+        card.setMouseTransparent(true);
+        card.setVisible(false);
+        addOverlay(card);
+        return card;
+    }
+
+    /**
+     * Shows {@code card} with {@code text} beside the pointer at ({@code x}, {@code y}), kept on the chart:
+     * below the pointer, or above it when {@code above} (where a tooltip opening below leaves it readable).
+     */
+    void showCard(javafx.scene.control.Label card, String text, double x, double y, boolean above) {
+        card.setText(text);
+        card.setVisible(true);
+        card.applyCss();
+        card.autosize();
+        double w = card.getWidth();
+        double h = card.getHeight();
+        double px = x + 14 + w > getWidth() ? x - 14 - w : x + 14;
+        boolean fitsAbove = y - 14 - h >= 0;
+        boolean fitsBelow = y + 14 + h <= getHeight();
+        double py = above ? (fitsAbove ? y - 14 - h : y + 14) : (fitsBelow ? y + 14 : Math.max(0, y - 14 - h));
+        card.relocate(Math.max(0, px), py);
+    }
+
     @Override
     protected void layoutChildren() {
         canvas.setLayoutX(0);

@@ -24,6 +24,14 @@ public final class HelpMenu {
     private static final List<String> OTHER_KEYS = List.of(
             line("F", "Fit the timeline to the window"),
             line("Wheel / drag", "Zoom around the pointer / pan the timeline and the RAM chart"),
+            line("W / S", "Zoom in / out around the pointer (timeline or RAM chart focused)"),
+            line("A / D", "Pan earlier / later (timeline or RAM chart focused)"),
+            line("Shift+drag / drag time axis", "Select a stretch of time and sum its operations"),
+            line("Click", "Select the node of an operation or of a RAM band"),
+            line("Enter / Shift+Enter", "Next / previous match of Find Node"),
+            line("Esc on a chart or in Find", "Clear the selection, the stretch and the search "
+                    + "(a running solve goes on; Esc elsewhere cancels it)"),
+            line("?", "This list"),
             line("Arrow keys, RAM slider", "5 % of the budget (Page Up/Down: 25 %)"),
             line("Arrow keys, runtime slider", "0.05x (Page Up/Down: 0.5x)"),
             line("Esc in the RAM contents", "Close the list"));
@@ -38,8 +46,7 @@ public final class HelpMenu {
      * @param openDocument opens a file's URI in the desktop's viewer
      */
     public static Menu create(MenuBar bar, Consumer<String> openDocument) {
-        MenuItem keys = FileChoosers.item("Keyboard Shortcuts", () -> show(bar, "Keyboard shortcuts",
-                "Keyboard shortcuts", shortcuts(bar)));
+        MenuItem keys = FileChoosers.item("Keyboard Shortcuts", () -> showShortcuts(bar));
         MenuItem docs = FileChoosers.item("Documentation", () -> {
             Path readme = Path.of("README.md").toAbsolutePath();
             if (Files.isRegularFile(readme)) {
@@ -56,6 +63,11 @@ public final class HelpMenu {
         Menu help = new Menu("Help", null, keys, docs, new SeparatorMenuItem(), about);
         help.setId("helpMenu");
         return help;
+    }
+
+    /** Shows the list of shortcuts of {@code bar}'s window (the Help menu's and the {@code ?} key's). */
+    public static void showShortcuts(MenuBar bar) {
+        show(bar, "Keyboard shortcuts", "Keyboard shortcuts", shortcuts(bar));
     }
 
     /** One line per shortcut: every menu item with an accelerator, then the other keys. */

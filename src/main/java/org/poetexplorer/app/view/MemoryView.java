@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PopOver;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.chart.BandLayout;
 import org.poetexplorer.chart.MemoryData;
 import org.poetexplorer.chart.MemoryPainter;
 import org.poetexplorer.chart.TimeWindow;
@@ -32,9 +33,12 @@ public final class MemoryView extends ChartCanvas {
     private final PopOver popOver = new PopOver();
     private final ListView<Integer> contents = new ListView<>();
     private final Label contentsTitle = new Label();
+    private final Label hoverCard = addCard();
     private MemoryData data;
     private MemoryData baseline;
     private int markedOp = -1;
+    private int selectedNode = -1;
+    private ExplorerViewModel vmRef;
 
     public MemoryView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation) {
         this(vm, window, navigation, new MemoryView[1]);
@@ -44,9 +48,11 @@ public final class MemoryView extends ChartCanvas {
             MemoryView[] self) {
         super(() -> self[0].painter(vm, window.get()));
         self[0] = this;
+        vmRef = vm;
         setId("memory");
-        Tooltip.install(this, new Tooltip("RAM in use after each operation. Click (or click the peak) to list "
-                + "what is in RAM there. Wheel zooms, drag pans, like the timeline."));
+        Tooltip.install(this, new Tooltip("RAM in use after each operation, one band per output in RAM. Click a band "
+                + "to select its node and list what is in RAM there (click the peak: at the peak). Wheel zooms, drag "
+                + "pans, like the timeline."));
         contents.setId("ramContents");
         contents.setPrefSize(420, 260);
         contents.setCellFactory(list -> new ContentsRow());
@@ -70,6 +76,12 @@ public final class MemoryView extends ChartCanvas {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, escape);
             }
         });
+        vm.solving().selectedNodeProperty().addListener((o, a, b) -> {
+            selectedNode = b.intValue();
+            repaint();
+        });
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> showReadout(window.get(), e.getX(), e.getY()));
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> hoverCard.setVisible(false));
         contentsTitle.getStyleClass().add("popover-title");
         popOver.setContentNode(new VBox(6, contentsTitle, contents));
         popOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_CENTER);
@@ -102,6 +114,10 @@ public final class MemoryView extends ChartCanvas {
             if (k < 0) {
                 return;
             }
+            BandLayout.Segment band = painter(vm, window.get()).bandLayout(getWidth(), getHeight()).at(e.getX(), e.getY());
+            if (band != null && band.node() >= 0) {
+                vm.solving().selectedNodeProperty().set(band.node());
+            }
             showContents(k, k == data.peakOp(), e.getScreenX(), e.getScreenY());
         });
     }
@@ -109,7 +125,35 @@ public final class MemoryView extends ChartCanvas {
     private MemoryPainter painter(ExplorerViewModel vm, TimeWindow w) {
         TrainingGraph g = vm.inputs().graphProperty().get();
         long budget = data != null ? data.schedule().budget().ramBytes() : vm.inputs().ramBudgetProperty().get();
-        return new MemoryPainter(data, w, budget, g == null ? 0 : g.paramBytes(), markedOp, baseline);
+        MemoryPainter p = new MemoryPainter(data, w, budget, g == null ? 0 : g.paramBytes(), markedOp, baseline);
+        return data == null ? p : p.perTensor(data.bands(), selectedNode);
+    }
+
+    /** The readout of the band under the pointer: tensor, bytes, state and time. */
+    private void showReadout(TimeWindow w, double x, double y) {
+        BandLayout.Segment s = data == null ? null : painter(vmRef, w).bandLayout(getWidth(), getHeight()).at(x, y);
+        if (s == null) {
+            hoverCard.setVisible(false);
+            return;
+        }
+        showCard(hoverCard, readout(s), x, y, true);
+    }
+
+    /** What the readout says about a band. */
+    public String readout(BandLayout.Segment s) {
+        Schedule sc = data.schedule();
+        String time = "after " + Quantities.duration(sc.computeClockS()[s.op()]) + ", RAM in use "
+                + Quantities.bytes(sc.ops().get(s.op()).ramBytesAfter());
+        if (s.node() < 0) {
+            return s.tensors() + " small outputs, " + Quantities.bytes(s.bytes()) + "\n" + time;
+        }
+        GraphNode n = sc.graph().node(s.node());
+        return n.name() + " (" + n.type() + ")  " + Quantities.bytes(s.bytes()) + "\n" + s.state().label() + ", "
+                + time;
+    }
+
+    public Label hoverCard() {
+        return hoverCard;
     }
 
     /** Lists the outputs in RAM right after operation {@code k}. */

@@ -19,28 +19,27 @@ import org.poetexplorer.schedule.Schedule;
 public final class TimelineView extends ChartCanvas {
     /** How to use the timeline, for a tooltip beside it (one over it would cover the hover card). */
     public static final String HELP = "Wheel: zoom around the pointer. Drag: pan. Click an operation to select "
-            + "its node. F or Ctrl+0: fit to window.";
+            + "its node. F or Ctrl+0: fit to window. W/S: zoom, A/D: pan, Shift+drag: sum a stretch, "
+            + "Esc: clear (click the chart first).";
     private final ExplorerViewModel vm;
     private final ObjectProperty<TimeWindow> window;
-    private final Label hoverCard = new Label();
+    private final Label hoverCard = addCard();
     private TimelineData data;
     private int hoveredOp = -1;
+    private final java.util.BitSet[] matchesRef;
 
     public TimelineView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation) {
-        this(vm, window, navigation, new TimelineData[1], new int[] {-1});
+        this(vm, window, navigation, new TimelineData[1], new int[] {-1}, new java.util.BitSet[1]);
     }
 
     private TimelineView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation,
-            TimelineData[] dataRef, int[] hoverRef) {
+            TimelineData[] dataRef, int[] hoverRef, java.util.BitSet[] matchesRef) {
         super(() -> new TimelinePainter(dataRef[0], window.get(), vm.solving().selectedNodeProperty().get(), hoverRef[0],
-                emptyText(vm)));
+                emptyText(vm)).withMatches(matchesRef[0]));
         this.vm = vm;
+        this.matchesRef = matchesRef;
         this.window = window;
         setId("timeline");
-        hoverCard.getStyleClass().add("hover-card");
-        hoverCard.setVisible(false);
-        hoverCard.setMouseTransparent(true);
-        addOverlay(hoverCard);
         vm.solving().resultProperty().addListener((o, a, r) -> {
             Schedule s = r != null && r.hasSchedule() ? r.schedule() : null;
             data = s == null ? null : new TimelineData(s);
@@ -92,6 +91,15 @@ public final class TimelineView extends ChartCanvas {
         }
     }
 
+    /** Outlines the operations of the nodes in {@code matches} (a search's), none while it is null. */
+    public void showMatches(javafx.beans.value.ObservableValue<java.util.BitSet> matches) {
+        matchesRef[0] = matches.getValue();
+        matches.addListener((o, a, b) -> {
+            matchesRef[0] = b;
+            repaint();
+        });
+    }
+
     public Label hoverCard() {
         return hoverCard;
     }
@@ -103,17 +111,9 @@ public final class TimelineView extends ChartCanvas {
     private void show(Operation op, double x, double y) {
         GraphNode n = data.schedule().graph().node(op.node());
         String bytes = Quantities.bytes(n.ramBytes());
-        hoverCard.setText(String.format(Locale.ROOT, "%s  %s (%s)%nstage %d   start %s   duration %s%nenergy %s   %s",
+        showCard(hoverCard, String.format(Locale.ROOT, "%s  %s (%s)%nstage %d   start %s   duration %s%nenergy %s   %s",
                 op.kind(), n.name(), n.type(), op.stage(), Quantities.duration(op.startS()),
                 Quantities.duration(op.durationS()),
-                Quantities.energy(op.energyJ()), bytes));
-        hoverCard.setVisible(true);
-        hoverCard.applyCss();
-        hoverCard.autosize();
-        double w = hoverCard.getWidth();
-        double h = hoverCard.getHeight();
-        double px = x + 14 + w > getWidth() ? x - 14 - w : x + 14;
-        double py = y + 14 + h > getHeight() ? Math.max(0, y - 14 - h) : y + 14;
-        hoverCard.relocate(Math.max(0, px), py);
+                Quantities.energy(op.energyJ()), bytes), x, y, false);
     }
 }

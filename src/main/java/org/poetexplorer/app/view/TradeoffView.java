@@ -11,6 +11,7 @@ import org.poetexplorer.app.viewmodel.SolveRecord;
 import org.poetexplorer.app.viewmodel.TradeoffViewModel;
 import org.poetexplorer.chart.TradeoffPainter;
 import org.poetexplorer.chart.TradeoffPoint;
+import org.poetexplorer.model.Quantities;
 
 /**
  * Energy and peak RAM against the RAM budget: each finished solve of the current network,
@@ -41,6 +42,8 @@ public final class TradeoffView extends HBox {
                 + "device, runtime budget and switches). The ringed point is the current solve; click a point to go back to its budget."));
         Tooltip.install(peak, new Tooltip("Peak RAM of each finished solve against its RAM budget; it never "
                 + "exceeds the dashed diagonal. Click a point to go back to its budget."));
+        readoutOnHover(energy, this::energyPainter, true);
+        readoutOnHover(peak, this::peakPainter, false);
         HBox.setHgrow(energy, Priority.ALWAYS);
         HBox.setHgrow(peak, Priority.ALWAYS);
         energy.setPrefWidth(400);
@@ -49,6 +52,25 @@ public final class TradeoffView extends HBox {
         vm.solving().history().addListener((ListChangeListener<SolveRecord>) c -> repaint());
         vm.solving().resultProperty().addListener((o, a, b) -> repaint());
         curve.sweepPoints().addListener((ListChangeListener<TradeoffViewModel.CurvePoint>) c -> repaint());
+    }
+
+    /** A card with the values of the point under the pointer. */
+    private static void readoutOnHover(ChartCanvas chart, java.util.function.Supplier<TradeoffPainter> painter,
+            boolean energy) {
+        javafx.scene.control.Label card = chart.addCard();
+        card.setId(chart.getId() + "Readout");
+        chart.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
+            TradeoffPoint p = painter.get().pointAt(chart.getWidth(), chart.getHeight(), e.getX(), e.getY());
+            if (p == null) {
+                card.setVisible(false);
+                return;
+            }
+            String value = !p.feasible() ? "no schedule"
+                    : energy ? "energy " + Quantities.energy(p.value()) : "peak RAM " + Quantities.bytes(p.value());
+            chart.showCard(card, "RAM budget " + Quantities.bytes(p.ramBudgetBytes()) + "\n" + value
+                    + (p.current() ? "\n(the schedule on screen)" : ""), e.getX(), e.getY(), true);
+        });
+        chart.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> card.setVisible(false));
     }
 
     public ChartCanvas energyChart() {
