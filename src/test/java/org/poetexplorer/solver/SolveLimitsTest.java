@@ -25,15 +25,15 @@ import org.poetexplorer.solver.heuristic.GeneratedGraphs;
 
 /**
  * A time limit holds and a cancel takes effect in every phase of a solve, with the best
- * schedule so far. The margins are generous (two seconds over a limit, a second and a half
- * after a cancel) because the build machine runs other work: what they guard against is
+ * schedule so far. The margins are generous (two seconds over a limit or after a cancel)
+ * because the build machine runs other work: what they guard against is
  * overruns of tens of seconds to minutes, a phase that never looks at the clock.
  */
 class SolveLimitsTest {
     /** Over a time limit a solve may take this much, on a loaded machine. */
     private static final double LIMIT_MARGIN_S = 2.0;
     /** After a cancel a solve returns within this, on a loaded machine (a second when idle). */
-    private static final double CANCEL_MARGIN_S = 1.5;
+    private static final double CANCEL_MARGIN_S = 2.0;
 
     /**
      * resnet50 on a72 at 80 MB and 1.1x: the heuristic leaves a gap, the cover program is not
