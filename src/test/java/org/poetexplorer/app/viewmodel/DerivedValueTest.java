@@ -48,7 +48,9 @@ class DerivedValueTest {
         }).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "newer".equals(value.property().get()));
         release.countDown();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tasks.runningJobs().isEmpty());
+        // the task list belongs to the JavaFX thread: read it there
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> tasks.runningJobs().isEmpty()).get());
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(onFxThread.get(), "worked out off the JavaFX thread");
         assertEquals("newer", value.property().get(), "the older job, ending last, did not replace it");

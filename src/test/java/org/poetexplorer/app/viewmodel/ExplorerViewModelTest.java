@@ -82,7 +82,8 @@ class ExplorerViewModelTest {
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !engineRunning());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(vm.runningJobs().isEmpty(), vm.runningJobs().toString());
+        java.util.List<String> left = WaitForAsyncUtils.asyncFx(vm::runningJobs).get();
+        assertTrue(left.isEmpty(), left.toString());
         assertTrue(vm.tradeoff().sweepPoints().stream().anyMatch(p -> p.source() == Sweep.Source.CANCELLED),
                 "the curve stopped before its last budget: " + vm.tradeoff().sweepPoints());
     }
