@@ -1,5 +1,8 @@
 package org.poetexplorer.chart;
 
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+
 /**
  * Margins shared by charts drawn on the same time axis, so that the timeline and the memory
  * chart line up to the pixel.
@@ -17,5 +20,11 @@ public final class ChartLayout {
 
     public static double plotWidth(double width) {
         return Math.max(10, width - LEFT - RIGHT);
+    }
+
+    /** Clears a chart's whole area to the background, where every painter starts. */
+    public static void clear(Graphics2D g, double width, double height) {
+        g.setColor(Palette.BACKGROUND);
+        g.fill(new Rectangle2D.Double(0, 0, width, height));
     }
 }

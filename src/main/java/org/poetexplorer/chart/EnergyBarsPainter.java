@@ -36,8 +36,7 @@ public final class EnergyBarsPainter implements ChartPainter {
 
     @Override
     public void paint(Graphics2D g, double width, double height) {
-        g.setColor(Palette.BACKGROUND);
-        g.fill(new Rectangle2D.Double(0, 0, width, height));
+        ChartLayout.clear(g, width, height);
         g.setFont(Palette.TITLE);
         g.setColor(Palette.TEXT);
         g.drawString("Energy per training step", 70f, 15f);

@@ -64,8 +64,7 @@ public final class TimelinePainter implements ChartPainter {
 
     @Override
     public void paint(Graphics2D g, double width, double height) {
-        g.setColor(Palette.BACKGROUND);
-        g.fill(new Rectangle2D.Double(0, 0, width, height));
+        ChartLayout.clear(g, width, height);
         double px = ChartLayout.LEFT;
         double pw = ChartLayout.plotWidth(width);
         double top = TOP;

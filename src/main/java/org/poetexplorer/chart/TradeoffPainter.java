@@ -55,8 +55,7 @@ public final class TradeoffPainter implements ChartPainter {
 
     @Override
     public void paint(Graphics2D g, double width, double height) {
-        g.setColor(Palette.BACKGROUND);
-        g.fill(new Rectangle2D.Double(0, 0, width, height));
+        ChartLayout.clear(g, width, height);
         double left = LEFT;
         double top = TOP;
         double right = width - 14;

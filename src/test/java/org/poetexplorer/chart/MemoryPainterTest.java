@@ -22,16 +22,28 @@ class MemoryPainterTest {
         assertEquals(5, m.opAt(5.0), "a page-in's output counts from the end of its stage's computations");
     }
 
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 220;
+
+    /** Where the fixture's peak (700 B at 5 s) is drawn across, in a chart WIDTH wide. */
+    private static double peakX(TimeWindow w) {
+        return w.toX(5.0, ChartLayout.LEFT, ChartLayout.plotWidth(WIDTH));
+    }
+
+    /** Where the fixture's 700 B peak is drawn up, on a RAM axis rising to 1.15 times {@code axisBytes}. */
+    private static double peakY(double axisBytes) {
+        double bottom = HEIGHT - ChartLayout.AXIS_HEIGHT;
+        return bottom - 700 / (axisBytes * 1.15) * (bottom - ChartLayout.TOP);
+    }
+
     @Test
     void clickOnThePeakMarkerIsRecognised() throws Exception {
         MemoryData m = new MemoryData(ChartFixtures.schedule());
         TimeWindow w = TimeWindow.fit(m.totalS());
-        int width = 900;
-        int height = 220;
-        double px = w.toX(5.0, ChartLayout.LEFT, ChartLayout.plotWidth(width));
-        double bottom = height - ChartLayout.AXIS_HEIGHT;
-        double ph = bottom - ChartLayout.TOP;
-        double py = bottom - 700 / (1000 * 1.15) * ph;
+        int width = WIDTH;
+        int height = HEIGHT;
+        double px = peakX(w);
+        double py = peakY(1000);
         assertTrue(MemoryPainter.isNearPeak(m, w, 1000, width, height, px + 2, py - 2));
         assertTrue(MemoryPainter.isNearPeak(m, w, 1000, width, height, px, py + 30), "in the area under the peak");
         assertFalse(MemoryPainter.isNearPeak(m, w, 1000, width, height, px + 40, py));
@@ -45,12 +57,10 @@ class MemoryPainterTest {
         MemoryData m = new MemoryData(current);
         MemoryData baseline = new MemoryData(withRamAfterEach(current, 2000));
         TimeWindow w = TimeWindow.fit(m.totalS());
-        int width = 900;
-        int height = 220;
-        double px = w.toX(5.0, ChartLayout.LEFT, ChartLayout.plotWidth(width));
-        double bottom = height - ChartLayout.AXIS_HEIGHT;
-        double ph = bottom - ChartLayout.TOP;
-        double py = bottom - 700 / (2000 * 1.15) * ph;
+        int width = WIDTH;
+        int height = HEIGHT;
+        double px = peakX(w);
+        double py = peakY(2000);
         // the RAM axis rises to the baseline's 2000 B, so the 700 B peak sits lower than without it
         assertTrue(MemoryPainter.isNearPeak(m, baseline, w, 1000, width, height, px + 2, py - 2));
         assertFalse(MemoryPainter.isNearPeak(m, baseline, w, 1000, width, height, px, py - 25),
