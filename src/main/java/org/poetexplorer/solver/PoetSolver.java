@@ -255,7 +255,7 @@ public final class PoetSolver {
                 incumbent.note(String.format(Locale.ROOT, "the stage model (about %,d columns) was not built: it"
                         + " needs about %.0f s to be built and taken in by %s, more than the %.1f s left", columns,
                         readySeconds, backend.name(), times.remainingSeconds()));
-                return incumbent.stopped("time limit reached");
+                return incumbent.stopped("stopped before the time limit: the next phase could not be ready in time");
             }
             SolveResult closeEnough = withinGapTolerance();
             if (closeEnough != null) {
