@@ -170,12 +170,7 @@ public final class PoetSolver {
          */
         private SolveResult fastHeuristic() {
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
-            if (budget.transfersTakeTime()) {
-                // the walk weighs compute time only: its plans are kept when their transfers fit too
-                FastScheduler.forwardWalk(graph, budget, stop).ifPresent(p -> consider(p, "forward walk"));
-            } else {
-                ForwardScheduler.schedule(graph, budget, stop, p -> consider(p, "forward walk"));
-            }
+            ForwardScheduler.schedule(graph, budget, stop, p -> consider(p, "forward walk"));
             SolveResult closed = optimalIfTheBoundCloses("the lower bound");
             if (closed != null || !FastScheduler.denseStateFits(graph)) {
                 return closed; // without room for its search state the heuristic would only walk again

@@ -93,7 +93,7 @@ public final class FastScheduler {
                     : result(g, b, Plans.plain(g))); // computes once: optimal
         }
         if (!denseStateFits(g)) {
-            return forwardWalk(g, b, stop).map(plan -> result(g, b, plan));
+            return ForwardScheduler.schedule(g, b, stop).map(plan -> result(g, b, plan));
         }
         // Starts: the hint; everything kept (then paged or recomputed away); everything paged
         // (then kept back). Which ends lowest depends on whether paging or computing is cheap.
@@ -116,7 +116,7 @@ public final class FastScheduler {
         // the graph's shape), repaired and improved like the others
         long forwardNanos = timeBudgetNanos / 2;
         long forwardDeadline = System.nanoTime() + forwardNanos;
-        Optional<StagePlan> forward = forwardWalk(g, b,
+        Optional<StagePlan> forward = ForwardScheduler.schedule(g, b,
                 () -> stop.getAsBoolean() || System.nanoTime() - forwardDeadline > 0);
         if (forward.isPresent()) {
             HeuristicPlan improved = bestOf(g, b, List.of(() -> new PlanState(g, b, forward.get())), stop,
@@ -199,20 +199,7 @@ public final class FastScheduler {
                 }
             }
         }
-        return forwardWalk(g, b, () -> false).isPresent();
-    }
-
-    /**
-     * {@link ForwardScheduler}'s plan, kept only when its transfers fit the runtime budget too
-     * (the walk weighs compute time only); when they take time and do not fit, the walk without
-     * paging, whose plan is valid under the budget as given.
-     */
-    public static Optional<StagePlan> forwardWalk(TrainingGraph g, Budget b, BooleanSupplier stop) {
-        Optional<StagePlan> plan = ForwardScheduler.schedule(g, b, stop).filter(p -> transfersFit(g, b, p));
-        if (plan.isEmpty() && b.transfersTakeTime() && b.paging()) {
-            plan = ForwardScheduler.schedule(g, b.withPaging(false), stop);
-        }
-        return plan;
+        return ForwardScheduler.schedule(g, b, () -> false).isPresent();
     }
 
     /** A plan that did not pass through the improving search, with its figures from its replay. */

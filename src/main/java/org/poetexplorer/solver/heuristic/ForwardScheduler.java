@@ -56,9 +56,21 @@ public final class ForwardScheduler {
      * As {@link #schedule(TrainingGraph, Budget, BooleanSupplier)}, handing each valid plan that
      * is cheaper than those before it to {@code onBetter} as soon as its walk ends, so that a first
      * schedule is at hand before the other walks run. {@code stop} is polled at every stage: a walk
-     * cut short gives nothing, the best plan of the finished walks is kept.
+     * cut short gives nothing, the best plan of the finished walks is kept. When transfers take
+     * time, the replay that keeps a plan counts them, but the walks weigh compute time only: when
+     * none of their plans fits, the walks are tried again without paging (such a plan is valid
+     * under the budget as given).
      */
     public static Optional<StagePlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop,
+            Consumer<StagePlan> onBetter) {
+        Optional<StagePlan> best = walks(g, b, stop, onBetter);
+        if (best.isEmpty() && b.transfersTakeTime() && b.paging() && !stop.getAsBoolean()) {
+            return walks(g, b.withPaging(false), stop, onBetter);
+        }
+        return best;
+    }
+
+    private static Optional<StagePlan> walks(TrainingGraph g, Budget b, BooleanSupplier stop,
             Consumer<StagePlan> onBetter) {
         StagePlan best = null;
         double bestEnergy = Double.POSITIVE_INFINITY;
