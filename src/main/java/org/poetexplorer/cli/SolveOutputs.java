@@ -150,18 +150,10 @@ final class SolveOutputs {
         return out -> out.write(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The files asked for that need a schedule: those of {@link #asked} with one and not without. */
     private List<String> skipped() {
-        List<String> out = new ArrayList<>();
-        if (scheduleOut != null) {
-            out.add("--schedule-out");
-        }
-        if (csvOut != null) {
-            out.add("--csv-out");
-        }
-        if (traceOut != null) {
-            out.add("--trace-out");
-        }
-        return out;
+        List<Output> without = asked(false);
+        return asked(true).stream().filter(o -> !without.contains(o)).map(Output::option).toList();
     }
 
     private interface Write {

@@ -80,6 +80,21 @@ class SolveOutputsTest {
     }
 
     @Test
+    void withoutAScheduleTheScheduleFilesAreNamedAsNotWrittenAndTheReportIs() throws Exception {
+        String[] r = run("solve", "--network", "linear", "--device", "m0", "--ram", "100", "--runtime", "1.2",
+                "--schedule-out", dir.resolve("s.json").toString(), "--csv-out", dir.resolve("c.csv").toString(),
+                "--trace-out", dir.resolve("t.json").toString(), "--report-out", dir.resolve("r.html").toString());
+        assertEquals("0", r[0], r[2]);
+        for (String option : List.of("--schedule-out", "--csv-out", "--trace-out")) {
+            assertTrue(r[2].contains("poet solve: " + option + " not written: the solve ended INFEASIBLE"), r[2]);
+        }
+        assertFalse(r[2].contains("--report-out"), r[2]);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("r.html"), files.map(f -> f.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
     void aChartFolderThatIsAFileIsRefused() throws Exception {
         Path file = dir.resolve("charts");
         Files.writeString(file, "x");
