@@ -13,10 +13,11 @@ import org.poetexplorer.solver.backends.LinearModel;
  * integer program (two binaries per output instead of a stage model with n^2 of each): a
  * stronger lower bound, and from its solution a schedule that often meets it.
  *
- * <p>Bound. For each output i: A_i = 1 when i is ever recomputed after its own stage and is
- * away (not in RAM) at the moment some stage computes its node while a later node still needs
- * i; P_i = 1 when it is away at such a moment and never recomputed, so it comes back by a
- * page-in, which needs a page-out. Every schedule gives such a 0/1 point: the covering rows
+ * <p>Bound. For each output i: A_i = 1 when i is away (not in RAM) at the moment some stage t
+ * computes its node while a later node j still needs i, and comes back from there (first, before
+ * that read) by a computation - of i in a stage in (t, j], a computation beyond the one in stage
+ * i; P_i = 1 when it is away at such a moment and every such return is a page-in, which needs a
+ * page-out. Every schedule gives such a 0/1 point: the covering rows
  * hold by the argument of {@link CoverBound#energyJ} (an output away at stage t's
  * moment is A or P, A_i + P_i &lt;= 1); its extra energy over computing every node once is at
  * least sum computeJ_i A_i + (pageIn_i + pageOut_i) P_i (each tensor charged once, for a
@@ -26,6 +27,9 @@ import org.poetexplorer.solver.backends.LinearModel;
  * optimum of
  * min sum computeJ_i A_i + page_i P_i s.t. covering rows, runtime row, A_i + P_i &lt;= 1
  * is at most the extra energy of every schedule, and so is the backend's proven bound on it.
+ * {@link CoverInputs} adds the inputs those computations need (columns and rows with their own
+ * argument there, charging only computations and page-ins other than those A and P charge), so
+ * the same holds for the program with them.
  * The cover bound's LP-dual bound is a bound on the same problem's relaxation.
  *
  * <p>Schedule. Each chosen output leaves RAM for the longest stretch between two of its reads
@@ -61,6 +65,11 @@ public final class CoverProgram {
 
     /** As {@link #build(TrainingGraph, Budget)}; null also when {@code stop} says stop before the program is built. */
     public static CoverProgram build(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        return build(g, b, stop, true);
+    }
+
+    /** As {@link #build(TrainingGraph, Budget, BooleanSupplier)}, with or without {@link CoverInputs}' rows. */
+    static CoverProgram build(TrainingGraph g, Budget b, BooleanSupplier stop, boolean withInputs) {
         List<CoverBound.Row> rows = CoverBound.rows(g, b, stop);
         if (rows == null || !b.remat() || stop.getAsBoolean()) {
             return null;
@@ -84,32 +93,54 @@ public final class CoverProgram {
                 }
             }
         }
+        CoverInputs inputs = withInputs ? CoverInputs.add(g, b, lp, rows, recomputed, paged, unitJ)
+                : CoverInputs.none(rows, n);
         double ram = b.ramBytes();
-        for (CoverBound.Row row : rows) {
+        for (int q = 0; q < rows.size(); q++) {
+            CoverBound.Row row = rows.get(q);
             int m = row.members().length;
-            int[] cols = new int[2 * m];
-            double[] coefs = new double[2 * m];
+            int[] kept = inputs.keptAt(q);
+            double extraNeed = 0;
+            for (int d : kept) {
+                extraNeed += g.ram(inputs.keptOutput(d));
+            }
+            int[] cols = new int[2 * m + kept.length];
+            double[] coefs = new double[2 * m + kept.length];
             int count = 0;
             for (int j = 0; j < m; j++) {
                 int i = row.members()[j];
-                for (int c : new int[] {recomputed[i], paged[i]}) {
+                // capped at the largest need the row can have (its own plus every input kept over it)
+                double cap = Math.min(g.ram(i), row.needBytes() + extraNeed) / ram;
+                int[] ways = inputs.awayColumns(q, j) != null ? inputs.awayColumns(q, j)
+                        : new int[] {recomputed[i], paged[i]};
+                for (int c : ways) {
                     if (c >= 0) {
                         cols[count] = c;
-                        coefs[count] = row.capBytes()[j] / ram;
+                        coefs[count] = cap;
                         count++;
                     }
                 }
+            }
+            for (int k : kept) {
+                cols[count] = k;
+                coefs[count] = -g.ram(inputs.keptOutput(k)) / ram;
+                count++;
             }
             lp.addRow(row.needBytes() / ram, LinearModel.INF, cols, coefs, count, "cover_" + row.stage());
         }
         double plainRuntime = g.plainRuntimeS();
         if (plainRuntime > 0) {
-            int[] cols = new int[2 * n];
-            double[] coefs = new double[2 * n];
+            int[] cols = new int[3 * n];
+            double[] coefs = new double[3 * n];
             int count = 0;
             for (int i = 0; i < n; i++) {
                 if (recomputed[i] >= 0 && g.runtime(i) > 0) {
                     cols[count] = recomputed[i];
+                    coefs[count] = g.runtime(i) / plainRuntime;
+                    count++;
+                }
+                if (inputs.late(i) >= 0 && g.runtime(i) > 0) {
+                    cols[count] = inputs.late(i);
                     coefs[count] = g.runtime(i) / plainRuntime;
                     count++;
                 }

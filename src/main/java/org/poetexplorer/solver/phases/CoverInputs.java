@@ -1,0 +1,193 @@
+package org.poetexplorer.solver.phases;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.solver.backends.LinearModel;
+
+/**
+ * The inputs of the computations that the {@link CoverProgram} charges: an output brought back
+ * by computation needs its inputs in RAM then, and an input past its last plain read is either
+ * kept in RAM at the cover rows' moments in between (RAM the rows must find) or computed again
+ * itself (energy). These columns and rows only cut off points no schedule has, so the program's
+ * optimum stays a lower bound. Their argument, with L_d the stage of d's last reader (its plain
+ * lifetime ends there) and "moment t" the moment stage t computes node t:
+ * <ul>
+ * <li>Y_ti = 1 when member i of row t is away at moment t and comes back (first, after t) by
+ *   computation; then A_i = 1 (Y_ti &lt;= A_i, by A's definition in {@link CoverProgram}); with
+ *   paging Z_ti = 1 when it comes back by a page-in instead; i away at t is one of the two, and
+ *   then A_i or P_i is 1: Y_ti + Z_ti &lt;= A_i + P_i. The row counts Y_ti + Z_ti where it counted
+ *   A_i + P_i.</li>
+ * <li>E_d = 1 when d is computed in some stage after L_d + 1 (cost computeJ_d, time runtime_d:
+ *   a computation other than the one in stage d and than the one A_d charges, which is in a
+ *   stage up to a read of d, so at most L_d); F_d = 1, with paging, when d is paged in in a stage
+ *   after L_d (cost pageInJ_d: a page-in other than the one P_d charges, which is in a stage
+ *   before a read of d; the page-out it needs may be P_d's, so it is not charged).</li>
+ * <li>K_td = 1 when d is in RAM at the moment of every row t' in (L_d, t], where no read of d
+ *   keeps it in the plain schedule: row t then needs ram_d more (the outputs in RAM at moment t
+ *   include d, which is neither node t's input or output nor a member), and K_td &lt;= K_t'd for
+ *   the row t' before t in that range.</li>
+ * <li>Y_ti = 1 and d an input of i with L_d &lt; t: i is computed in a stage s &gt; t (a
+ *   computation in stage t precedes node t), with d in RAM. Unless d is in RAM at the moment of
+ *   every row t' in (L_d, t] (K_td), it is away at one of them and comes back in (t', s] by a
+ *   computation, in a stage &gt;= L_d + 2 (E_d), or by a page-in in a stage &gt;= t' &gt; L_d
+ *   (F_d): Y_ti &lt;= K_td + E_d + F_d.</li>
+ * <li>E_d = 1 and e an input of d with L_e &lt;= L_d + 1: that computation of d, in a stage
+ *   s &gt;= L_d + 2 &gt; L_e, needs e; with t'' the last row in (L_e, L_d + 1], by the same
+ *   argument, E_d &lt;= K_t''e + E_e + F_e.</li>
+ * </ul>
+ * The covering rows keep their argument with the larger need: at moment t the outputs in RAM are
+ * node t's inputs and output, the members not away, and the inputs kept; a member's coefficient
+ * is capped at the largest need the row can have. The columns stop at about
+ * {@link #MAX_COLUMNS} (the program must stay quick to prove on large graphs): fewer of these
+ * valid rows still give a bound.
+ */
+final class CoverInputs {
+    /** About this many columns at most (measured: a few hundred prove in well under a second). */
+    static final int MAX_COLUMNS = 2_000;
+
+    private final int[][][] away; // per row and member: {Y, Z}, or null where the row counts A_i + P_i
+    private final List<List<Integer>> keptAt = new ArrayList<>(); // per row: K columns
+    private final Map<Integer, Integer> keptOutput = new HashMap<>(); // K column -> output
+    private final Map<Long, Integer> kept = new HashMap<>(); // (row, output) -> K column
+    private final ArrayDeque<Integer> cascade = new ArrayDeque<>(); // outputs with a new E
+    private final int[] late; // E_d
+    private final int[] pagedLate; // F_d
+    private final int[] stages; // of the rows, ascending
+
+    private CoverInputs(int[] stages, int n) {
+        this.stages = stages;
+        away = new int[stages.length][][];
+        for (int q = 0; q < stages.length; q++) {
+            keptAt.add(new ArrayList<>());
+        }
+        late = new int[n];
+        pagedLate = new int[n];
+        Arrays.fill(late, -1);
+        Arrays.fill(pagedLate, -1);
+    }
+
+    /** No columns and no rows: the covering rows as {@link CoverBound} makes them. */
+    static CoverInputs none(List<CoverBound.Row> rows, int n) {
+        return new CoverInputs(stagesOf(rows), n);
+    }
+
+    /** Adds the columns and rows of the class comment to {@code lp}; the covering rows are the caller's. */
+    static CoverInputs add(TrainingGraph g, Budget b, LinearModel lp, List<CoverBound.Row> rows, int[] recomputed,
+            int[] paged, double unitJ) {
+        CoverInputs in = new CoverInputs(stagesOf(rows), g.size());
+        int start = lp.numVars();
+        for (int q = 0; q < rows.size() && lp.numVars() - start < MAX_COLUMNS; q++) {
+            CoverBound.Row row = rows.get(q);
+            int t = row.stage();
+            in.away[q] = new int[row.members().length][];
+            for (int j = 0; j < row.members().length && lp.numVars() - start < MAX_COLUMNS; j++) {
+                int i = row.members()[j];
+                boolean needsInputs = false;
+                for (int d : g.deps(i)) {
+                    needsInputs |= in.firstRowAfter(Plans.lastReader(g, d)) <= q;
+                }
+                if (!needsInputs) {
+                    continue;
+                }
+                int y = lp.addBool(0, "Y_" + t + "_" + i);
+                lp.addRow(-LinearModel.INF, 0, new int[] {y, recomputed[i]}, new double[] {1, -1}, 2,
+                        "Yr_" + t + "_" + i);
+                int z = -1;
+                if (paged[i] >= 0) {
+                    z = lp.addBool(0, "Z_" + t + "_" + i);
+                    lp.addRow(-LinearModel.INF, 0, new int[] {y, z, recomputed[i], paged[i]},
+                            new double[] {1, 1, -1, -1}, 4, "YZ_" + t + "_" + i);
+                }
+                in.away[q][j] = new int[] {y, z};
+                for (int d : g.deps(i)) {
+                    if (in.firstRowAfter(Plans.lastReader(g, d)) <= q) {
+                        in.needs(g, b, lp, y, d, q, unitJ);
+                    }
+                }
+            }
+        }
+        while (!in.cascade.isEmpty() && lp.numVars() - start < MAX_COLUMNS) {
+            int d = in.cascade.poll();
+            int reachable = Plans.lastReader(g, d) + 1; // the computation E_d charges is in a later stage
+            int last = in.firstRowAfter(reachable) - 1; // the last row up to it
+            for (int e : g.deps(d)) {
+                int lastE = Plans.lastReader(g, e);
+                if (lastE <= reachable && last >= in.firstRowAfter(lastE)) {
+                    in.needs(g, b, lp, in.late[d], e, last, unitJ);
+                }
+            }
+        }
+        return in;
+    }
+
+    private static int[] stagesOf(List<CoverBound.Row> rows) {
+        return rows.stream().mapToInt(CoverBound.Row::stage).toArray();
+    }
+
+    /** Row: {@code when} &lt;= K(row q, d) + E_d + F_d. */
+    private void needs(TrainingGraph g, Budget b, LinearModel lp, int when, int d, int q, double unitJ) {
+        int k = kept(g, lp, d, q);
+        if (late[d] < 0) {
+            late[d] = lp.addBool(g.computeJ(d) / unitJ, "E_" + d);
+            if (b.paging()) {
+                pagedLate[d] = lp.addBool(g.pageInJ(d) / unitJ, "F_" + d);
+            }
+            cascade.add(d);
+        }
+        int[] cols = {when, k, late[d], pagedLate[d]};
+        double[] coefs = {1, -1, -1, -1};
+        lp.addRow(-LinearModel.INF, 0, cols, coefs, pagedLate[d] >= 0 ? 4 : 3, "in_" + stages[q] + "_" + d);
+    }
+
+    /** K(row q, d), made with the K of the rows before it (down to the first after L_d) when missing. */
+    private int kept(TrainingGraph g, LinearModel lp, int d, int q) {
+        long key = (long) q * g.size() + d;
+        Integer k = kept.get(key);
+        if (k != null) {
+            return k;
+        }
+        int before = q > firstRowAfter(Plans.lastReader(g, d)) ? kept(g, lp, d, q - 1) : -1;
+        k = lp.addBool(0, "K_" + stages[q] + "_" + d);
+        kept.put(key, k);
+        keptAt.get(q).add(k);
+        keptOutput.put(k, d);
+        if (before >= 0) {
+            lp.addRow(-LinearModel.INF, 0, new int[] {k, before}, new double[] {1, -1}, 2,
+                    "Kon_" + stages[q] + "_" + d);
+        }
+        return k;
+    }
+
+    /** Index of the first row whose stage is after {@code stage} (the row count if none). */
+    private int firstRowAfter(int stage) {
+        int q = Arrays.binarySearch(stages, stage + 1);
+        return q >= 0 ? q : -q - 1;
+    }
+
+    /** Y and Z of member j of row q, or null where the row counts A_i + P_i. */
+    int[] awayColumns(int q, int j) {
+        return away[q] == null ? null : away[q][j];
+    }
+
+    /** The K columns of row q. */
+    int[] keptAt(int q) {
+        return keptAt.get(q).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The output a K column keeps. */
+    int keptOutput(int column) {
+        return keptOutput.get(column);
+    }
+
+    /** E_d's column, -1 when none. */
+    int late(int d) {
+        return late[d];
+    }
+}
