@@ -37,7 +37,8 @@ import org.poetexplorer.solver.backends.LinearModel;
  * recomputation in that stage (A) or by a page-in at the end of the stage before it, after one
  * page-out at the start of the stage after its own (P). An output recomputed from an input
  * that is away at that stage brings that input back in the same stage (earlier than its own
- * return), and it stays in RAM from then on. The plan is a guess: the caller verifies it like
+ * return), and it stays in RAM from then on; an input whose last read comes before that stage
+ * is kept in RAM up to it (as {@link CoverInputs}' K allows). The plan is a guess: the caller verifies it like
  * any solver answer.
  */
 public final class CoverProgram {
@@ -216,6 +217,19 @@ public final class CoverProgram {
                 plan.setSRam(back[i], i, false).setR(back[i], i, true);
             } else {
                 plan.setMOut(i + 1, i, true).store(i, i + 2, n - 1, true).setMIn(back[i] - 1, i, true);
+            }
+        }
+        // an input read for the last time before such a stage is kept in RAM up to it
+        for (int i = 0; i < n; i++) {
+            if (!away[i] || !byCompute[i]) {
+                continue;
+            }
+            for (int d : g.deps(i)) {
+                int last = Plans.lastReader(g, d);
+                boolean computedThere = away[d] && byCompute[d] && back[d] == back[i];
+                if (last < back[i] && !computedThere) {
+                    plan.keep(d, last + 1, back[i], true);
+                }
             }
         }
         return plan.build();
