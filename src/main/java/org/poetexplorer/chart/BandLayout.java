@@ -3,9 +3,7 @@ package org.poetexplorer.chart;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 import org.poetexplorer.chart.ActivationBands.Band;
 import org.poetexplorer.chart.ActivationBands.State;
 
@@ -16,13 +14,16 @@ import org.poetexplorer.chart.ActivationBands.State;
  * operation share one rectangle per band. Bands thinner than a pixel are merged with their
  * neighbours above until the merge is a pixel high (or the stack ends); a merge takes the state of
  * its largest band and names no tensor. Thousands of tensors thus draw at most a rectangle per
- * pixel of the plot.
+ * pixel of the plot, and a rectangle that would be drawn again unchanged in the next column is
+ * widened instead, so a chart of 10,000 operations at full width draws tens of thousands of
+ * rectangles fewer (the counts measured are in the README, "Large graphs in the app").
  */
 public final class BandLayout {
 
     /**
      * One drawn rectangle: {@code node} is the tensor's node, or -1 for a merge of
-     * {@code tensors} thin bands; {@code op} is the operation after which the stack is shown.
+     * {@code tensors} thin bands; {@code op} is the operation after which the stack is shown at
+     * its left edge (see {@link BandLayout#at} for the one under a point).
      */
     public record Segment(double x, double y, double width, double height, int node, int tensors, long bytes,
             State state, int op) {
@@ -31,14 +32,21 @@ public final class BandLayout {
         }
     }
 
+    /** Above this many rectangles they are drawn as the pixels they come to ({@link BandRaster}). */
+    static final int RASTER_ABOVE = 2000;
     private static final java.awt.Color SEPARATOR = new java.awt.Color(255, 255, 255, 150);
 
-    public static final BandLayout EMPTY = new BandLayout(List.of());
+    public static final BandLayout EMPTY = new BandLayout(List.of(), new int[0], 0);
 
     private final List<Segment> segments;
+    /** The operation each pixel column shows (-1: none), from the plot's left edge {@code px}. */
+    private final int[] columnOps;
+    private final double px;
 
-    private BandLayout(List<Segment> segments) {
+    private BandLayout(List<Segment> segments, int[] columnOps, double px) {
         this.segments = segments;
+        this.columnOps = columnOps;
+        this.px = px;
     }
 
     public List<Segment> segments() {
@@ -54,7 +62,9 @@ public final class BandLayout {
         int[] columnOps = data.columnOps(window, px, pw);
         List<Segment> out = new ArrayList<>();
         List<Band> all = bands.bands();
-        TreeSet<Band> active = new TreeSet<>(Comparator.comparingInt(Band::stackOrder));
+        Stack active = new Stack();
+        List<Segment> column = new ArrayList<>();
+        int[] previous = new int[0];
         int next = 0;
         int shownOp = -1;
         int c = 0;
@@ -64,12 +74,14 @@ public final class BandLayout {
             while (end < columnOps.length && columnOps[end] == k) {
                 end++;
             }
-            if (k >= 0) {
+            if (k < 0) {
+                previous = new int[0];
+            } else {
                 if (k < shownOp) {
                     active.clear();
                     next = 0;
                 }
-                active.removeIf(b -> b.toOp() <= k);
+                active.dropEndedBy(k);
                 while (next < all.size() && all.get(next).fromOp() <= k) {
                     Band b = all.get(next++);
                     if (b.toOp() > k) {
@@ -77,11 +89,92 @@ public final class BandLayout {
                     }
                 }
                 shownOp = k;
-                stack(out, active, px + c, end - c, bottom, ph, yMax, k);
+                column.clear();
+                stack(column, active, px + c, end - c, bottom, ph, yMax, k);
+                previous = widenOrAdd(out, previous, column);
             }
             c = end;
         }
-        return new BandLayout(out);
+        return new BandLayout(out, columnOps, px);
+    }
+
+    /**
+     * Adds the rectangles of one column run to {@code out}, each as a widening of the rectangle
+     * at the same place in the stack just left of it when that one shows the same band at the
+     * same height (the stack below it did not change); returns where each of them is in
+     * {@code out}. Columns thus share rectangles wherever the picture does not change between
+     * them, so the count drawn follows the changes on screen, not the number of columns.
+     */
+    private static int[] widenOrAdd(List<Segment> out, int[] previous, List<Segment> column) {
+        int[] at = new int[column.size()];
+        for (int i = 0; i < column.size(); i++) {
+            Segment s = column.get(i);
+            Segment left = i < previous.length ? out.get(previous[i]) : null;
+            if (left != null && left.x() + left.width() == s.x() && left.y() == s.y() && left.height() == s.height()
+                    && left.node() == s.node() && left.tensors() == s.tensors() && left.bytes() == s.bytes()
+                    && left.state() == s.state()) {
+                out.set(previous[i], new Segment(left.x(), left.y(), s.x() + s.width() - left.x(), left.height(),
+                        left.node(), left.tensors(), left.bytes(), left.state(), left.op()));
+                at[i] = previous[i];
+            } else {
+                at[i] = out.size();
+                out.add(s);
+            }
+        }
+        return at;
+    }
+
+    /** The bands in RAM after the operation a column shows, by place in the stack, kept from column to column. */
+    private static final class Stack implements Iterable<Band> {
+        private Band[] bands = new Band[64];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        /** Drops the bands that end by operation {@code k}. */
+        void dropEndedBy(int k) {
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                if (bands[i].toOp() > k) {
+                    bands[kept++] = bands[i];
+                }
+            }
+            java.util.Arrays.fill(bands, kept, size, null);
+            size = kept;
+        }
+
+        /** Adds {@code b} at its place by stack order (most arrivals go on top). */
+        void add(Band b) {
+            if (size == bands.length) {
+                bands = java.util.Arrays.copyOf(bands, size * 2);
+            }
+            int i = size;
+            while (i > 0 && bands[i - 1].stackOrder() > b.stackOrder()) {
+                bands[i] = bands[i - 1];
+                i--;
+            }
+            bands[i] = b;
+            size++;
+        }
+
+        @Override
+        public java.util.Iterator<Band> iterator() {
+            return new java.util.Iterator<>() {
+                private int i;
+
+                @Override
+                public boolean hasNext() {
+                    return i < size;
+                }
+
+                @Override
+                public Band next() {
+                    return bands[i++];
+                }
+            };
+        }
     }
 
     private static void stack(List<Segment> out, Iterable<Band> stack, double x, double w, double bottom, double ph,
@@ -124,27 +217,39 @@ public final class BandLayout {
         return new Segment(x, yHigh, w, yLow - yHigh, node, tensors, bytes, state, op);
     }
 
-    /** The segment under ({@code x}, {@code y}), or null. */
+    /**
+     * The segment under ({@code x}, {@code y}), or null; its {@code op} is the operation shown in
+     * the pixel column at {@code x} (a rectangle may span columns that show several).
+     */
     public Segment at(double x, double y) {
         for (Segment s : segments) {
             if (s.contains(x, y)) {
-                return s;
+                int c = (int) Math.floor(x - px);
+                int op = c >= 0 && c < columnOps.length && columnOps[c] >= 0 ? columnOps[c] : s.op();
+                return new Segment(s.x(), s.y(), s.width(), s.height(), s.node(), s.tensors(), s.bytes(), s.state(), op);
             }
         }
         return null;
     }
 
-    /** Fills the segments in their states' colours and outlines those of {@code selectedNode}. */
+    /**
+     * Fills the segments in their states' colours and outlines those of {@code selectedNode}; more
+     * than {@value #RASTER_ABOVE} segments are filled as the pixels they come to.
+     */
     public void draw(Graphics2D g, int selectedNode) {
-        for (Segment s : segments) {
-            g.setColor(s.state().colour());
-            g.fill(new Rectangle2D.Double(s.x(), s.y(), s.width(), s.height()));
-        }
-        // a pale line between bands tall enough to keep some colour, so that tensors stay apart
-        g.setColor(SEPARATOR);
-        for (Segment s : segments) {
-            if (s.height() >= 4) {
-                g.fill(new Rectangle2D.Double(s.x(), s.y(), s.width(), 1));
+        if (segments.size() > RASTER_ABOVE) {
+            BandRaster.fill(g, segments, SEPARATOR);
+        } else {
+            for (Segment s : segments) {
+                g.setColor(s.state().colour());
+                g.fill(new Rectangle2D.Double(s.x(), s.y(), s.width(), s.height()));
+            }
+            // a pale line between bands tall enough to keep some colour, so that tensors stay apart
+            g.setColor(SEPARATOR);
+            for (Segment s : segments) {
+                if (s.height() >= 4) {
+                    g.fill(new Rectangle2D.Double(s.x(), s.y(), s.width(), 1));
+                }
             }
         }
         if (selectedNode < 0) {
