@@ -60,11 +60,9 @@ public final class BandLayout {
     public static BandLayout of(MemoryData data, ActivationBands bands, TimeWindow window, double px, double pw,
             double bottom, double ph, double yMax) {
         int[] columnOps = data.columnOps(window, px, pw);
-        List<Segment> out = new ArrayList<>();
+        Columns out = new Columns(bottom, ph, yMax);
         List<Band> all = bands.bands();
         Stack active = new Stack();
-        List<Segment> column = new ArrayList<>();
-        int[] previous = new int[0];
         int next = 0;
         int shownOp = -1;
         int c = 0;
@@ -75,7 +73,7 @@ public final class BandLayout {
                 end++;
             }
             if (k < 0) {
-                previous = new int[0];
+                out.gap();
             } else {
                 if (k < shownOp) {
                     active.clear();
@@ -89,48 +87,135 @@ public final class BandLayout {
                     }
                 }
                 shownOp = k;
-                column.clear();
-                stack(column, active, px + c, end - c, bottom, ph, yMax, k);
-                previous = widenOrAdd(out, previous, column);
+                out.column(active, px + c, end - c, k);
             }
             c = end;
         }
-        return new BandLayout(out, columnOps, px);
+        return new BandLayout(out.segments, columnOps, px);
     }
 
     /**
-     * Adds the rectangles of one column run to {@code out}, each as a widening of the rectangle
-     * at the same place in the stack just left of it when that one shows the same band at the
-     * same height (the stack below it did not change); returns where each of them is in
-     * {@code out}. Columns thus share rectangles wherever the picture does not change between
-     * them, so the count drawn follows the changes on screen, not the number of columns.
+     * The rectangles of the columns laid out so far, and where those of the last column end in
+     * its stack. A column whose stack is the last one's up to some place repeats the rectangles
+     * below that place unchanged (same bands, same heights): they are widened over the column
+     * rather than made again, and only the stack above is walked. A stack changes mostly near
+     * its top (arrivals go there, and frees are mostly of recent outputs), so a column costs
+     * about what changed since the one before, not the whole stack.
      */
-    private static int[] widenOrAdd(List<Segment> out, int[] previous, List<Segment> column) {
-        int[] at = new int[column.size()];
-        for (int i = 0; i < column.size(); i++) {
-            Segment s = column.get(i);
-            Segment left = i < previous.length ? out.get(previous[i]) : null;
-            if (left != null && left.x() + left.width() == s.x() && left.y() == s.y() && left.height() == s.height()
-                    && left.node() == s.node() && left.tensors() == s.tensors() && left.bytes() == s.bytes()
-                    && left.state() == s.state()) {
-                out.set(previous[i], new Segment(left.x(), left.y(), s.x() + s.width() - left.x(), left.height(),
-                        left.node(), left.tensors(), left.bytes(), left.state(), left.op()));
-                at[i] = previous[i];
-            } else {
-                at[i] = out.size();
-                out.add(s);
-            }
+    private static final class Columns {
+        final List<Segment> segments = new ArrayList<>();
+        private final double bottom;
+        private final double ph;
+        private final double yMax;
+        /** Of the last column's rectangles, bottom up: index in segments, end in the stack (exclusive), bytes up to its top. */
+        private int[] index = new int[64];
+        private int[] endsAt = new int[64];
+        private long[] topBytes = new long[64];
+        private int count;
+        private boolean adjacent;
+
+        Columns(double bottom, double ph, double yMax) {
+            this.bottom = bottom;
+            this.ph = ph;
+            this.yMax = yMax;
         }
-        return at;
+
+        /** Columns that show no operation: the next column does not continue the last one. */
+        void gap() {
+            adjacent = false;
+        }
+
+        void column(Stack stack, double x, double w, int op) {
+            int kept = 0;
+            if (adjacent) {
+                int unchanged = stack.unchangedBelow();
+                while (kept < count && endsAt[kept] <= unchanged) {
+                    Segment s = segments.get(index[kept]);
+                    segments.set(index[kept], new Segment(s.x(), s.y(), x + w - s.x(), s.height(), s.node(),
+                            s.tensors(), s.bytes(), s.state(), s.op()));
+                    kept++;
+                }
+            }
+            count = kept;
+            int from = kept == 0 ? 0 : endsAt[kept - 1];
+            long below = kept == 0 ? 0 : topBytes[kept - 1];
+            long mergedBytes = 0;
+            int merged = 0;
+            Band largest = null;
+            for (int i = from; i < stack.size(); i++) {
+                Band b = stack.get(i);
+                double h = b.bytes() / yMax * ph;
+                if (h >= 1 && merged == 0) {
+                    below = add(segment(x, w, below, b.bytes(), bottom, ph, yMax, b.node(), 1, b.state(), op), i + 1,
+                            below);
+                    continue;
+                }
+                merged++;
+                mergedBytes += b.bytes();
+                if (largest == null || b.bytes() > largest.bytes()) {
+                    largest = b;
+                }
+                if (mergedBytes / yMax * ph >= 1) {
+                    below = add(segment(x, w, below, mergedBytes, bottom, ph, yMax, merged == 1 ? largest.node() : -1,
+                            merged, largest.state(), op), i + 1, below);
+                    mergedBytes = 0;
+                    merged = 0;
+                    largest = null;
+                }
+            }
+            if (merged > 0) {
+                // the top of the stack, thinner than a pixel: never kept for the next column, which may add to it
+                add(segment(x, w, below, mergedBytes, bottom, ph, yMax, merged == 1 ? largest.node() : -1, merged,
+                        largest.state(), op), Integer.MAX_VALUE, below);
+            }
+            stack.markUnchanged();
+            adjacent = true;
+        }
+
+        private long add(Segment s, int end, long below) {
+            if (count == index.length) {
+                index = java.util.Arrays.copyOf(index, count * 2);
+                endsAt = java.util.Arrays.copyOf(endsAt, count * 2);
+                topBytes = java.util.Arrays.copyOf(topBytes, count * 2);
+            }
+            index[count] = segments.size();
+            endsAt[count] = end;
+            topBytes[count] = below + s.bytes();
+            count++;
+            segments.add(s);
+            return below + s.bytes();
+        }
     }
 
-    /** The bands in RAM after the operation a column shows, by place in the stack, kept from column to column. */
-    private static final class Stack implements Iterable<Band> {
+    /**
+     * The bands in RAM after the operation a column shows, by place in the stack, kept from column
+     * to column with the lowest place changed since the last {@link #markUnchanged}.
+     */
+    private static final class Stack {
         private Band[] bands = new Band[64];
         private int size;
+        private int unchangedBelow;
 
         void clear() {
             size = 0;
+            unchangedBelow = 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        Band get(int i) {
+            return bands[i];
+        }
+
+        /** How many bands at the bottom are as they were at the last {@link #markUnchanged}. */
+        int unchangedBelow() {
+            return unchangedBelow;
+        }
+
+        void markUnchanged() {
+            unchangedBelow = Integer.MAX_VALUE;
         }
 
         /** Drops the bands that end by operation {@code k}. */
@@ -139,6 +224,8 @@ public final class BandLayout {
             for (int i = 0; i < size; i++) {
                 if (bands[i].toOp() > k) {
                     bands[kept++] = bands[i];
+                } else {
+                    unchangedBelow = Math.min(unchangedBelow, i);
                 }
             }
             java.util.Arrays.fill(bands, kept, size, null);
@@ -157,56 +244,7 @@ public final class BandLayout {
             }
             bands[i] = b;
             size++;
-        }
-
-        @Override
-        public java.util.Iterator<Band> iterator() {
-            return new java.util.Iterator<>() {
-                private int i;
-
-                @Override
-                public boolean hasNext() {
-                    return i < size;
-                }
-
-                @Override
-                public Band next() {
-                    return bands[i++];
-                }
-            };
-        }
-    }
-
-    private static void stack(List<Segment> out, Iterable<Band> stack, double x, double w, double bottom, double ph,
-            double yMax, int op) {
-        long below = 0;
-        long mergedBytes = 0;
-        int merged = 0;
-        Band largest = null;
-        for (Band b : stack) {
-            double h = b.bytes() / yMax * ph;
-            if (h >= 1 && merged == 0) {
-                out.add(segment(x, w, below, b.bytes(), bottom, ph, yMax, b.node(), 1, b.state(), op));
-                below += b.bytes();
-                continue;
-            }
-            merged++;
-            mergedBytes += b.bytes();
-            if (largest == null || b.bytes() > largest.bytes()) {
-                largest = b;
-            }
-            if (mergedBytes / yMax * ph >= 1) {
-                out.add(segment(x, w, below, mergedBytes, bottom, ph, yMax, merged == 1 ? largest.node() : -1, merged,
-                        largest.state(), op));
-                below += mergedBytes;
-                mergedBytes = 0;
-                merged = 0;
-                largest = null;
-            }
-        }
-        if (merged > 0) {
-            out.add(segment(x, w, below, mergedBytes, bottom, ph, yMax, merged == 1 ? largest.node() : -1, merged,
-                    largest.state(), op));
+            unchangedBelow = Math.min(unchangedBelow, i);
         }
     }
 
