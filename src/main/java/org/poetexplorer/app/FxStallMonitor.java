@@ -23,8 +23,10 @@ import javafx.animation.AnimationTimer;
  * one before. It writes, as it goes: every gap over {@value #STALL_MS} ms with the time it
  * ended and how much of it the JavaFX thread spent on the CPU (little of it: the thread was
  * waiting, for the renderer or for a core other processes held; most of it: work on the
- * JavaFX thread, the stall this is here to find); every {@value #WINDOW_S} s the count, median, 99th percentile and largest gap of that
- * stretch; and when the app closes the same figures over the whole run. The file is a log,
+ * JavaFX thread, the stall this is here to find); every {@value #WINDOW_S} s the count, median,
+ * 99th percentile and largest gap of that stretch with the JavaFX thread's share of the CPU and
+ * the most CPU it spent between two pulses; and when the app closes the same figures over the
+ * whole run. The file is a log,
  * replaced at start and written line by line from a thread of its own, so a slow disk never
  * holds up the JavaFX thread.
  */
@@ -53,6 +55,11 @@ final class FxStallMonitor extends AnimationTimer {
     private long windowStartNanos;
     private int windowStalls;
     private int stalls;
+    /** The JavaFX thread's CPU time between pulses: the most in one gap and the sum, this stretch and the whole run. */
+    private long windowBusyMax;
+    private long windowBusySum;
+    private long busyMax;
+    private long busySum;
 
     private FxStallMonitor(Appendable out, Runnable close) {
         this.out = out;
@@ -111,6 +118,10 @@ final class FxStallMonitor extends AnimationTimer {
         long busy = cpu - lastCpuNanos;
         lastNanos = now;
         lastCpuNanos = cpu;
+        windowBusyMax = Math.max(windowBusyMax, busy);
+        windowBusySum += busy;
+        busyMax = Math.max(busyMax, busy);
+        busySum += busy;
         window.add(gap);
         whole.add(gap);
         if (gap > STALL_MS * 1_000_000) {
@@ -120,10 +131,13 @@ final class FxStallMonitor extends AnimationTimer {
                     gap / 1e6, cpu < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f ms", busy / 1e6)));
         }
         if (now - windowStartNanos >= WINDOW_S * 1_000_000_000L) {
-            write(String.format(Locale.ROOT, "window %s %s  %s  over %d ms: %d", clock(), since(now),
-                    window.summary().format(), STALL_MS, windowStalls));
+            write(String.format(Locale.ROOT, "window %s %s  %s  over %d ms: %d  %s", clock(), since(now),
+                    window.summary().format(), STALL_MS, windowStalls, cpu(windowBusySum, windowBusyMax,
+                            now - windowStartNanos, cpu)));
             window.clear();
             windowStalls = 0;
+            windowBusyMax = 0;
+            windowBusySum = 0;
             windowStartNanos = now;
         }
     }
@@ -131,8 +145,9 @@ final class FxStallMonitor extends AnimationTimer {
     /** Stops watching, writes the figures of the whole run and closes the log (waits at most a second). */
     void finish() {
         stop();
-        write(String.format(Locale.ROOT, "total  %s %s  %s  over %d ms: %d", clock(), since(lastNanos),
-                whole.summary().format(), STALL_MS, stalls));
+        write(String.format(Locale.ROOT, "total  %s %s  %s  over %d ms: %d  %s", clock(), since(lastNanos),
+                whole.summary().format(), STALL_MS, stalls, cpu(busySum, busyMax, lastNanos - startNanos,
+                        lastCpuNanos)));
         writer.execute(close);
         writer.shutdown();
         try {
@@ -140,6 +155,13 @@ final class FxStallMonitor extends AnimationTimer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The JavaFX thread's share of the CPU over {@code spanNanos} and the most it spent between two pulses. */
+    private static String cpu(long sum, long max, long spanNanos, long measured) {
+        return measured < 0 ? "FX thread CPU unknown" : String.format(Locale.ROOT,
+                "FX thread on CPU %.0f %% of the time, at most %.1f ms between two pulses",
+                spanNanos <= 0 ? 0 : 100.0 * sum / spanNanos, max / 1e6);
     }
 
     /** The JavaFX thread's CPU time so far, or -1 where the JVM does not measure it. */
