@@ -18,7 +18,8 @@ import org.poetexplorer.app.viewmodel.ExplorerViewModel;
  * POET Explorer, the desktop app: opens with resnet18_cifar on the a72 at 60 % of the plain
  * peak RAM and 1.5x runtime, solved. Remembers window geometry, split positions and recent
  * files between runs ({@link AppSettings}); the window opens on a screen there is now, never
- * larger than it ({@link WindowPlacement}).
+ * larger than it ({@link WindowPlacement}). {@code -Dpoet.fxStallLog=FILE} logs the JavaFX
+ * thread's stalls ({@link FxStallMonitor}).
  */
 public class PoetExplorerApp extends Application {
     public static final String TITLE = "POET Explorer";
@@ -27,6 +28,7 @@ public class PoetExplorerApp extends Application {
     private ExplorerViewModel viewModel;
     private MainView view;
     private Stage stage;
+    private FxStallMonitor stallMonitor;
 
     public static void main(String[] args) {
         launch(args);
@@ -43,6 +45,7 @@ public class PoetExplorerApp extends Application {
             settings = AppSettings.load();
         }
         stage = primary;
+        stallMonitor = FxStallMonitor.startIfAsked();
         viewModel = new ExplorerViewModel(settings);
         for (String f : settings.recentFiles) {
             viewModel.recentFiles().files().add(Path.of(f));
@@ -125,6 +128,9 @@ public class PoetExplorerApp extends Application {
     public void stop() {
         if (viewModel != null) {
             viewModel.shutdown();
+        }
+        if (stallMonitor != null) {
+            stallMonitor.finish();
         }
     }
 }

@@ -79,6 +79,11 @@ public final class MemoryPainter implements ChartPainter {
         return p;
     }
 
+    /** The RAM budget drawn (0 for none). */
+    public long budgetBytes() {
+        return budgetBytes;
+    }
+
     /** Where the bands are drawn on a chart {@code width} by {@code height}; empty without bands. */
     public BandLayout bandLayout(double width, double height) {
         if (bands == null || data == null || data.size() == 0) {

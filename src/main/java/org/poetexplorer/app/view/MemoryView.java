@@ -39,6 +39,13 @@ public final class MemoryView extends ChartCanvas {
     private int markedOp = -1;
     private int selectedNode = -1;
     private ExplorerViewModel vmRef;
+    private LayoutKey layoutKey;
+    private BandLayout layout;
+
+    /** What the bands' layout depends on: while it is the same, the pointer reads the layout last made. */
+    private record LayoutKey(MemoryData data, MemoryData baseline, TimeWindow window, double width, double height,
+            long budgetBytes) {
+    }
 
     public MemoryView(ExplorerViewModel vm, ObjectProperty<TimeWindow> window, TimeNavigation navigation) {
         this(vm, window, navigation, new MemoryView[1]);
@@ -114,7 +121,7 @@ public final class MemoryView extends ChartCanvas {
             if (k < 0) {
                 return;
             }
-            BandLayout.Segment band = painter(vm, window.get()).bandLayout(getWidth(), getHeight()).at(e.getX(), e.getY());
+            BandLayout.Segment band = layout(vm, window.get()).at(e.getX(), e.getY());
             if (band != null && band.node() >= 0) {
                 vm.solving().selectedNodeProperty().set(band.node());
             }
@@ -129,9 +136,20 @@ public final class MemoryView extends ChartCanvas {
         return data == null ? p : p.perTensor(data.bands(), selectedNode);
     }
 
+    /** Where the bands are on screen now; made again only when the chart changed since the last call. */
+    private BandLayout layout(ExplorerViewModel vm, TimeWindow w) {
+        MemoryPainter p = painter(vm, w);
+        LayoutKey key = new LayoutKey(data, baseline, w, getWidth(), getHeight(), p.budgetBytes());
+        if (!key.equals(layoutKey)) {
+            layout = p.bandLayout(getWidth(), getHeight());
+            layoutKey = key;
+        }
+        return layout;
+    }
+
     /** The readout of the band under the pointer: tensor, bytes, state and time. */
     private void showReadout(TimeWindow w, double x, double y) {
-        BandLayout.Segment s = data == null ? null : painter(vmRef, w).bandLayout(getWidth(), getHeight()).at(x, y);
+        BandLayout.Segment s = data == null ? null : layout(vmRef, w).at(x, y);
         if (s == null) {
             hoverCard.setVisible(false);
             return;
