@@ -161,7 +161,12 @@ public final class ForwardScheduler {
         private double chainS;
         private final long[] freesBytes;
 
-        /** Whether an output may be evicted to be recomputed from outputs kept or brought back for it. */
+        /**
+         * Whether an output may be evicted to be recomputed from outputs kept or brought back for
+         * it, recomputations too long or too wide are ranked last, and a stage is fitted by
+         * freeing as few outputs after their last read as fit it; without, the plain walks of
+         * before (each recomputation ranked by its energy alone), run when these find nothing.
+         */
         private final boolean chains;
 
         Walk(TrainingGraph g, Budget b, Ranking ranking, boolean keepInputs, boolean chains) {
@@ -259,7 +264,7 @@ public final class ForwardScheduler {
          * also frees after their last read in the stage the outputs it reads or recomputes.
          */
         private boolean fitStage(int t) {
-            for (int round = 0; round < FIT_ROUNDS; round++) {
+            for (int round = 0; round < (chains ? FIT_ROUNDS : 1); round++) {
                 long over = peak(t) - b.ramBytes();
                 if (over <= 0) {
                     return true;
@@ -303,7 +308,29 @@ public final class ForwardScheduler {
             if (peak(t) <= b.ramBytes()) {
                 return true;
             }
-            return dropAfterStage(t);
+            return chains ? dropAfterStage(t) : dropAllAfterStage(t);
+        }
+
+        /** The plain walks' way to fit a stage that eviction cannot: every output it reads or recomputes is freed after its last read in it. */
+        private boolean dropAllAfterStage(int t) {
+            for (int q = 0; q < resident.size(); q++) {
+                int x = resident.get(q);
+                if (inRam[x] && (b.remat() || stored[x] || writeCopy(x, t + 1))) {
+                    droppedAfter[x] = t;
+                }
+            }
+            if (b.remat()) {
+                for (int q = 0; q < recomputed.size(); q++) {
+                    droppedAfter[recomputed.get(q)] = t;
+                }
+            }
+            for (int q = 0; q < resident.size(); q++) {
+                int x = resident.get(q);
+                if (droppedAfter[x] == t && !stored[x]) {
+                    keepInputsFor(x);
+                }
+            }
+            return peak(t) <= b.ramBytes();
         }
 
         /**
@@ -611,7 +638,7 @@ public final class ForwardScheduler {
                 e += g.computeJ(y) + reliedOnJ[y];
                 closureRuntime += g.runtime(y);
                 closureBytes += g.ram(y);
-                if (e > capJ || closureBytes + g.ram(x) > b.ramBytes()) {
+                if (chains && (e > capJ || closureBytes + g.ram(x) > b.ramBytes())) {
                     return Double.POSITIVE_INFINITY;
                 }
                 for (int d : g.deps(y)) {
@@ -674,9 +701,12 @@ public final class ForwardScheduler {
             // the closure need not be followed beyond the point where the chain is cheaper per byte
             double capJ = chainFreed > 0 ? chainCostJ / chainFreed * Math.max(1, bytes) : Double.POSITIVE_INFINITY;
             double cost = returnCostJ(x, t, capJ) + 1e-300;
-            boolean tooLong = runtime + plainFrom[t] + closureRuntime > runtimeLimit
-                    || closureBytes + bytes > b.ramBytes(); // a recomputation that cannot fit in one stage
-            cost *= 1 + closureBytes / (double) Math.max(1, bytes); // wide closures load the stage they run in
+            boolean tooLong = false;
+            if (chains) {
+                tooLong = runtime + plainFrom[t] + closureRuntime > runtimeLimit
+                        || closureBytes + bytes > b.ramBytes(); // a recomputation that cannot fit in one stage
+                cost *= 1 + closureBytes / (double) Math.max(1, bytes); // wide closures load the stage they run in
+            }
             viaInputs[x] = chainFreed > 0 && closureBytes > 0
                     && (tooLong || chainCostJ / chainFreed < cost / Math.max(1, bytes));
             if (viaInputs[x]) {
