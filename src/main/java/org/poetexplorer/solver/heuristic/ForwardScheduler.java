@@ -21,14 +21,23 @@ import org.poetexplorer.schedule.StagePlan;
  * t sit in RAM for the whole stage unless t reads them, so evicting one that t does not read
  * lowers every point of the stage by exactly its size. The peak is computed assuming every output
  * with a later reader is kept into t+1; dropping more at the next boundary only frees earlier, so
- * the figure is an upper bound. The finished plan is replayed ({@link PlanReplay}) all the same
- * and only a valid one is returned.
+ * the figure is an upper bound, and it is kept as each stage's recorded peak. An output may also
+ * be brought back into RAM for stages already walked (kept from the stage it left to the current
+ * one, so that an output evicted now is recomputed from it in one step rather than from a long
+ * chain of recomputed ancestors): the stages between neither read nor compute it, so each of them
+ * gains exactly its size, and the stage it left at most its size; it is done only when every
+ * recorded peak of those stages plus its size is within the budget, and their recorded peaks are
+ * raised by it, so they stay upper bounds. The finished plan is replayed ({@link PlanReplay}) all
+ * the same and only a valid one is returned.
  *
  * <p>Several walks are tried, the cheapest valid plan wins: each eviction score of
  * {@link Ranking}, with and without keeping the inputs of an output evicted for recomputation
  * in RAM until it is needed again (recomputing it then takes one step rather than a chain, at
  * the price of their RAM). The cost of bringing an output back counts every input that is gone
- * by then, recursively, and what the outputs already evicted to be recomputed from it cost.
+ * by then, recursively, and what the outputs already evicted to be recomputed from it cost; each
+ * output is scored by the cheaper of that chain and a short one from outputs kept or brought back
+ * for it. A recomputation that would pass the runtime budget (with the plain compute time of the
+ * stages left), or whose chain holds more bytes than the RAM budget, is ranked last.
  */
 public final class ForwardScheduler {
 
@@ -43,6 +52,11 @@ public final class ForwardScheduler {
         /** As the first, with the distance squared: favours outputs read much later. */
         COST_PER_BYTE_STAGE_SQUARED
     }
+
+    /** Most nodes one eviction may plan to recompute together from outputs kept for it ({@code Walk.evictViaInputs}). */
+    private static final int CHAIN = 12;
+    /** Rounds of evictions at one boundary before a stage is fitted by freeing what it reads ({@code Walk.dropAfterStage}). */
+    private static final int FIT_ROUNDS = 3;
 
     private ForwardScheduler() {
     }
@@ -74,17 +88,22 @@ public final class ForwardScheduler {
             Consumer<StagePlan> onBetter) {
         StagePlan best = null;
         double bestEnergy = Double.POSITIVE_INFINITY;
-        for (boolean keepInputs : new boolean[] {true, false}) {
-            for (Ranking ranking : Ranking.values()) {
-                if (stop.getAsBoolean()) {
-                    return Optional.ofNullable(best);
-                }
-                StagePlan plan = new Walk(g, b, ranking, keepInputs).run(stop);
-                PlanReplay replay = plan == null ? null : PlanReplay.of(g, b, plan);
-                if (replay != null && replay.valid() && replay.energyJ() < bestEnergy) {
-                    bestEnergy = replay.energyJ();
-                    best = plan;
-                    onBetter.accept(plan);
+        for (boolean chains : new boolean[] {true, false}) {
+            if (best != null) {
+                break; // the walks without chains from kept outputs are the fallback
+            }
+            for (boolean keepInputs : new boolean[] {true, false}) {
+                for (Ranking ranking : Ranking.values()) {
+                    if (stop.getAsBoolean()) {
+                        return Optional.ofNullable(best);
+                    }
+                    StagePlan plan = new Walk(g, b, ranking, keepInputs, chains).run(stop);
+                    PlanReplay replay = plan == null ? null : PlanReplay.of(g, b, plan);
+                    if (replay != null && replay.valid() && replay.energyJ() < bestEnergy) {
+                        bestEnergy = replay.energyJ();
+                        best = plan;
+                        onBetter.accept(plan);
+                    }
                 }
             }
         }
@@ -121,9 +140,37 @@ public final class ForwardScheduler {
         private final double[] reliedOnJ;
         private final int[] costSeen;
         private int closureStamp;
+        /** Of the last {@link #recomputeCostJ}: the closure's compute time, and the bytes of its nodes other than x. */
+        private double closureRuntime;
+        private long closureBytes;
+        /** Compute time of the stages from t on, each computing its own node once: what the walk must still spend. */
+        private final double[] plainFrom;
+        private final double runtimeLimit;
         private double runtime;
+        /** Per node, the last stage it was in RAM in (resident or computed), and the last stage that computed it; -1: none yet. */
+        private final int[] lastInRam;
+        private final int[] computedAt;
+        /** Per node, the stage at whose start it was last evicted (it is then still listed as resident there). */
+        private final int[] evictedIn;
+        /** An upper bound on each recorded stage's peak, raised as outputs are kept through it afterwards. */
+        private final PeakTree peaks;
+        /** Of the last ranking: per output, whether it leaves to be recomputed from inputs kept for it, and the bytes that frees. */
+        private final boolean[] viaInputs;
+        /** Of the last {@link #evictViaInputs}: its recomputation's energy and time. */
+        private double chainJ;
+        private double chainS;
+        private final long[] freesBytes;
 
-        Walk(TrainingGraph g, Budget b, Ranking ranking, boolean keepInputs) {
+        /**
+         * Whether an output may be evicted to be recomputed from outputs kept or brought back for
+         * it, recomputations too long or too wide are ranked last, and a stage is fitted by
+         * freeing as few outputs after their last read as fit it; without, the plain walks of
+         * before (each recomputation ranked by its energy alone), run when these find nothing.
+         */
+        private final boolean chains;
+
+        Walk(TrainingGraph g, Budget b, Ranking ranking, boolean keepInputs, boolean chains) {
+            this.chains = chains;
             this.keepInputs = keepInputs;
             this.g = g;
             this.b = b;
@@ -143,6 +190,20 @@ public final class ForwardScheduler {
             this.lastUseInStage = new int[n];
             this.costSeen = new int[n];
             this.reliedOnJ = new double[n];
+            this.plainFrom = new double[n + 1];
+            for (int i = n - 1; i >= 0; i--) {
+                plainFrom[i] = plainFrom[i + 1] + g.runtime(i);
+            }
+            this.runtimeLimit = b.runtimeRatio() * g.plainRuntimeS();
+            this.lastInRam = new int[n];
+            this.computedAt = new int[n];
+            Arrays.fill(lastInRam, -1);
+            Arrays.fill(computedAt, -1);
+            this.evictedIn = new int[n];
+            Arrays.fill(evictedIn, -1);
+            this.peaks = new PeakTree(n);
+            this.viaInputs = new boolean[n];
+            this.freesBytes = new long[n];
             Arrays.fill(recomputedIn, -1);
             Arrays.fill(pinnedIn, -1);
             Arrays.fill(droppedAfter, -1);
@@ -150,7 +211,6 @@ public final class ForwardScheduler {
 
         /** The walk's plan, or null when a stage cannot be made to fit, the runtime budget is passed or {@code stop} says so. */
         StagePlan run(BooleanSupplier stop) {
-            double runtimeLimit = b.runtimeRatio() * g.plainRuntimeS();
             for (int t = 0; t < n; t++) {
                 if (stop.getAsBoolean() || !gatherInputs(t) || !fitStage(t)) {
                     return null;
@@ -204,50 +264,55 @@ public final class ForwardScheduler {
          * also frees after their last read in the stage the outputs it reads or recomputes.
          */
         private boolean fitStage(int t) {
-            long over = peak(t) - b.ramBytes();
-            if (over <= 0) {
+            for (int round = 0; round < (chains ? FIT_ROUNDS : 1); round++) {
+                long over = peak(t) - b.ramBytes();
+                if (over <= 0) {
+                    return true;
+                }
+                IntList movable = new IntList();
+                for (int q = 0; q < resident.size(); q++) {
+                    int x = resident.get(q);
+                    if (inRam[x] && pinnedIn[x] != t && canLeave(x, t)) {
+                        movable.add(x);
+                    }
+                }
+                if (movable.size() == 0) {
+                    break;
+                }
+                int[] order = rank(movable, t);
+                boolean[] leaves = new boolean[order.length];
+                long freed = 0;
+                int taken = 0;
+                while (taken < order.length && freed < over) {
+                    leaves[taken] = true;
+                    freed += freesBytes[order[taken++]];
+                }
+                // put back the dearest of those taken that the stage can still afford
+                for (int q = taken - 1; q >= 0; q--) {
+                    long size = freesBytes[order[q]];
+                    if (freed - size >= over) {
+                        leaves[q] = false;
+                        freed -= size;
+                    }
+                }
+                for (int q = 0; q < order.length; q++) {
+                    if (leaves[q]) {
+                        if (viaInputs[order[q]]) {
+                            evictViaInputs(order[q], t, true);
+                        } else {
+                            evict(order[q], t);
+                        }
+                    }
+                }
+            }
+            if (peak(t) <= b.ramBytes()) {
                 return true;
             }
-            IntList movable = new IntList();
-            for (int q = 0; q < resident.size(); q++) {
-                int x = resident.get(q);
-                if (pinnedIn[x] != t && canLeave(x, t)) {
-                    movable.add(x);
-                }
-            }
-            double[] score = new double[movable.size()];
-            Integer[] order = new Integer[movable.size()];
-            for (int q = 0; q < order.length; q++) {
-                order[q] = q;
-                score[q] = score(movable.get(q), t);
-            }
-            Arrays.sort(order, (p, q) -> Double.compare(score[p], score[q]));
-            boolean[] leaves = new boolean[order.length];
-            long freed = 0;
-            int taken = 0;
-            while (taken < order.length && freed < over) {
-                int q = order[taken++];
-                leaves[q] = true;
-                freed += g.ram(movable.get(q));
-            }
-            // put back the dearest of those taken that the stage can still afford
-            for (int p = taken - 1; p >= 0; p--) {
-                int q = order[p];
-                long size = g.ram(movable.get(q));
-                if (freed - size >= over) {
-                    leaves[q] = false;
-                    freed -= size;
-                }
-            }
-            for (int q = 0; q < order.length; q++) {
-                if (leaves[q]) {
-                    evict(movable.get(q), t);
-                }
-            }
-            if (freed >= over) {
-                return true;
-            }
-            // outputs in RAM at the start of the stage may be written now and read back later
+            return chains ? dropAfterStage(t) : dropAllAfterStage(t);
+        }
+
+        /** The plain walks' way to fit a stage that eviction cannot: every output it reads or recomputes is freed after its last read in it. */
+        private boolean dropAllAfterStage(int t) {
             for (int q = 0; q < resident.size(); q++) {
                 int x = resident.get(q);
                 if (inRam[x] && (b.remat() || stored[x] || writeCopy(x, t + 1))) {
@@ -268,6 +333,162 @@ public final class ForwardScheduler {
             return peak(t) <= b.ramBytes();
         }
 
+        /**
+         * When evicting at the boundary is not enough: outputs the stage reads or recomputes are
+         * freed after their last read in it rather than kept for the next stage, cheapest way back
+         * first, as few as make the peak fit (dropping more never raises it: found by bisection).
+         */
+        private boolean dropAfterStage(int t) {
+            IntList droppable = new IntList();
+            for (int q = 0; q < resident.size(); q++) {
+                int x = resident.get(q);
+                if (inRam[x] && keptAfter(x, t) && (b.remat() || stored[x] || canLeave(x, t + 1))) {
+                    droppable.add(x);
+                }
+            }
+            if (b.remat()) {
+                for (int q = 0; q < recomputed.size(); q++) {
+                    int k = recomputed.get(q);
+                    if (keptAfter(k, t)) {
+                        droppable.add(k);
+                    }
+                }
+            }
+            int[] order = rank(droppable, t + 1);
+            int lo = 0;
+            int hi = order.length;
+            if (!fitsDropping(order, hi, t)) {
+                return false;
+            }
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (fitsDropping(order, mid, t)) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            for (int q = 0; q < lo; q++) {
+                int x = order[q];
+                droppedAfter[x] = t;
+                if (inRam[x] && !stored[x]) {
+                    double recompute = b.remat() ? recomputeCostJ(x, t + 1) : Double.POSITIVE_INFINITY;
+                    if (!(g.pageInJ(x) + g.pageOutJ(x) <= recompute && writeCopy(x, t + 1))) {
+                        keepInputsFor(x);
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Whether stage t fits when the first {@code count} of {@code order} are dropped after it (and no other). */
+        private boolean fitsDropping(int[] order, int count, int t) {
+            for (int q = 0; q < order.length; q++) {
+                droppedAfter[order[q]] = q < count ? t : -1;
+            }
+            boolean fits = peak(t) <= b.ramBytes();
+            for (int x : order) {
+                droppedAfter[x] = -1;
+            }
+            return fits;
+        }
+
+        /** The outputs of {@code list}, lowest score at stage t first. */
+        private int[] rank(IntList list, int t) {
+            double[] score = new double[list.size()];
+            Integer[] order = new Integer[list.size()];
+            for (int q = 0; q < order.length; q++) {
+                order[q] = q;
+                score[q] = score(list.get(q), t);
+            }
+            Arrays.sort(order, (p, q) -> Double.compare(score[p], score[q]));
+            int[] ranked = new int[order.length];
+            for (int q = 0; q < order.length; q++) {
+                ranked[q] = list.get(order[q]);
+            }
+            return ranked;
+        }
+
+        /**
+         * Evicting x before stage t to be recomputed at its next read from outputs kept in RAM
+         * until then: x's inputs, those in RAM kept on, those gone brought back into RAM from the
+         * stage after they left ({@link #bringBack}) or, when that cannot be, recomputed along
+         * with x from their own inputs in the same way (at most {@link #CHAIN} nodes in all). Says
+         * the bytes stage t gains (0 when the chain is too long, or it brings back as much as x
+         * frees), and sets {@link #chainJ} and {@link #chainS} to the recomputation's energy and
+         * time. With {@code apply}, does it.
+         */
+        private long evictViaInputs(int x, int t, boolean apply) {
+            int read = nextRead(x, t);
+            closureStamp++;
+            costWork.clear();
+            costWork.add(x);
+            costSeen[x] = closureStamp;
+            long back = 0;
+            int chain = 0;
+            chainJ = 0;
+            chainS = 0;
+            while (costWork.size() > 0) {
+                int y = costWork.removeLast();
+                if (++chain > CHAIN && !apply) {
+                    return 0;
+                }
+                chainJ += g.computeJ(y) + reliedOnJ[y];
+                chainS += g.runtime(y);
+                for (int d : g.deps(y)) {
+                    if (costSeen[d] == closureStamp) {
+                        continue;
+                    }
+                    costSeen[d] = closureStamp;
+                    if (inRam[d]) {
+                        if (apply) {
+                            horizon[d] = Math.max(horizon[d], read);
+                        }
+                    } else if (recomputedIn[d] != t && canBringBack(d, t)) {
+                        back += g.ram(d);
+                        if (apply) {
+                            bringBack(d, t);
+                            horizon[d] = Math.max(horizon[d], read);
+                        }
+                    } else {
+                        costWork.add(d);
+                    }
+                }
+            }
+            if (apply) {
+                inRam[x] = false;
+                evictedIn[x] = t;
+                keepInputsFor(x);
+            }
+            return Math.max(0, g.ram(x) - back);
+        }
+
+        /**
+         * Whether d, out of RAM since the end of stage {@code lastInRam[d]}, can be kept in RAM
+         * from then to stage t instead: each stage between gets d's bytes for the whole stage (it
+         * neither reads nor computes d, or d would be in RAM later), and the stage it left gets
+         * them at most from the point it was freed on, so the recorded peaks plus d's bytes bound
+         * the new ones.
+         */
+        private boolean canBringBack(int d, int t) {
+            int from = lastInRam[d];
+            return from >= 0 && from < t && evictedIn[d] != t && peaks.max(from, t - 1) + g.ram(d) <= b.ramBytes();
+        }
+
+        /** Keeps d in RAM from the stage it left to stage t (see {@link #canBringBack}). */
+        private void bringBack(int d, int t) {
+            int from = lastInRam[d];
+            if (from + 1 <= t - 1) {
+                plan.keep(d, from + 1, t - 1, true);
+            }
+            peaks.add(from, t - 1, g.ram(d));
+            if (computedAt[d] == from || residentSince[d] > from) {
+                residentSince[d] = from + 1;
+            }
+            inRam[d] = true;
+            resident.add(d);
+        }
+
         /** Whether x may leave RAM at the boundary before stage t: it can come back when read again. */
         private boolean canLeave(int x, int t) {
             return b.remat() || stored[x] || residentSince[x] < t;
@@ -277,6 +498,7 @@ public final class ForwardScheduler {
         private void evict(int x, int t) {
             double recompute = b.remat() ? recomputeCostJ(x, t) : Double.POSITIVE_INFINITY;
             inRam[x] = false;
+            evictedIn[x] = t;
             if (!stored[x] && g.pageInJ(x) + g.pageOutJ(x) <= recompute && writeCopy(x, t)) {
                 return;
             }
@@ -351,6 +573,7 @@ public final class ForwardScheduler {
 
         /** Writes stage t's decisions and moves the boundary on to stage t+1. */
         private void record(int t) {
+            peaks.set(t, peak(t));
             IntList next = new IntList();
             for (int q = 0; q < resident.size(); q++) {
                 int x = resident.get(q);
@@ -358,6 +581,7 @@ public final class ForwardScheduler {
                     continue;
                 }
                 plan.setSRam(t, x, true);
+                lastInRam[x] = t;
                 if (keptAfter(x, t)) {
                     next.add(x);
                 } else {
@@ -376,6 +600,8 @@ public final class ForwardScheduler {
                     }
                 }
                 runtime += g.runtime(k);
+                lastInRam[k] = t;
+                computedAt[k] = t;
                 if (keptAfter(k, t)) {
                     inRam[k] = true;
                     residentSince[k] = t + 1;
@@ -390,15 +616,31 @@ public final class ForwardScheduler {
          * input, recursively, that is out of RAM now or gone by then.
          */
         private double recomputeCostJ(int x, int t) {
+            return recomputeCostJ(x, t, Double.POSITIVE_INFINITY);
+        }
+
+        /**
+         * As {@link #recomputeCostJ(int, int)}, infinite as soon as it is known to be over
+         * {@code capJ}, or the closure's bytes are more than the budget (more than one stage can
+         * hold: not worth exploring further).
+         */
+        private double recomputeCostJ(int x, int t, double capJ) {
             int read = nextRead(x, t);
             closureStamp++;
             double e = 0;
             costWork.clear();
             costWork.add(x);
             costSeen[x] = closureStamp;
+            closureRuntime = 0;
+            closureBytes = -g.ram(x);
             while (costWork.size() > 0) {
                 int y = costWork.removeLast();
                 e += g.computeJ(y) + reliedOnJ[y];
+                closureRuntime += g.runtime(y);
+                closureBytes += g.ram(y);
+                if (chains && (e > capJ || closureBytes + g.ram(x) > b.ramBytes())) {
+                    return Double.POSITIVE_INFINITY;
+                }
                 for (int d : g.deps(y)) {
                     if (costSeen[d] != closureStamp && (!inRam[d] || horizon[d] < read)) {
                         costSeen[d] = closureStamp;
@@ -409,14 +651,24 @@ public final class ForwardScheduler {
             return e;
         }
 
-        /** The cheapest way back for x, by the allowed means. */
-        private double returnCostJ(int x, int t) {
+        /**
+         * The cheapest way back for x, by the allowed means; when that is recomputation,
+         * {@link #closureRuntime} and {@link #closureBytes} describe it, else they are 0.
+         */
+        private double returnCostJ(int x, int t, double capJ) {
             double cost = Double.POSITIVE_INFINITY;
+            closureRuntime = 0;
+            closureBytes = 0;
             if (b.remat()) {
-                cost = recomputeCostJ(x, t);
+                cost = recomputeCostJ(x, t, capJ);
             }
             if (b.paging() && (stored[x] || residentSince[x] < t)) {
-                cost = Math.min(cost, g.pageInJ(x) + (stored[x] ? 0 : g.pageOutJ(x)));
+                double page = g.pageInJ(x) + (stored[x] ? 0 : g.pageOutJ(x));
+                if (page <= cost) {
+                    closureRuntime = 0;
+                    closureBytes = 0;
+                    cost = page;
+                }
             }
             return cost;
         }
@@ -441,15 +693,121 @@ public final class ForwardScheduler {
         }
 
         private double score(int x, int t) {
-            double bytes = Math.max(1, g.ram(x));
             double distance = Math.max(1, nextRead(x, t) - t);
-            double cost = returnCostJ(x, t) + 1e-300;
+            long bytes = g.ram(x);
+            long chainFreed = chains && b.remat() && !stored[x] ? evictViaInputs(x, t, false) : 0;
+            double chainCostJ = chainJ + 1e-300;
+            double chainTime = chainS;
+            // the closure need not be followed beyond the point where the chain is cheaper per byte
+            double capJ = chainFreed > 0 ? chainCostJ / chainFreed * Math.max(1, bytes) : Double.POSITIVE_INFINITY;
+            double cost = returnCostJ(x, t, capJ) + 1e-300;
+            boolean tooLong = false;
+            if (chains) {
+                tooLong = runtime + plainFrom[t] + closureRuntime > runtimeLimit
+                        || closureBytes + bytes > b.ramBytes(); // a recomputation that cannot fit in one stage
+                cost *= 1 + closureBytes / (double) Math.max(1, bytes); // wide closures load the stage they run in
+            }
+            viaInputs[x] = chainFreed > 0 && closureBytes > 0
+                    && (tooLong || chainCostJ / chainFreed < cost / Math.max(1, bytes));
+            if (viaInputs[x]) {
+                cost = chainCostJ;
+                bytes = chainFreed;
+                tooLong = runtime + plainFrom[t] + chainTime > runtimeLimit;
+            }
+            freesBytes[x] = bytes;
+            if (tooLong) {
+                return Double.MAX_VALUE; // only when nothing else is left
+            }
+            double perByte = cost / Math.max(1, bytes);
             return switch (ranking) {
-                case COST_PER_BYTE_STAGE -> cost / (bytes * distance);
-                case COST_PER_BYTE -> cost / bytes;
+                case COST_PER_BYTE_STAGE -> perByte / distance;
+                case COST_PER_BYTE -> perByte;
                 case FARTHEST_READ -> -distance;
-                case COST_PER_BYTE_STAGE_SQUARED -> cost / (bytes * distance * distance);
+                case COST_PER_BYTE_STAGE_SQUARED -> perByte / (distance * distance);
             };
+        }
+    }
+
+    /** Range maximum with range addition over the stages (a segment tree with lazy additions). */
+    private static final class PeakTree {
+        private final int size;
+        private final long[] max;
+        private final long[] pending;
+
+        PeakTree(int n) {
+            int s = 1;
+            while (s < n) {
+                s <<= 1;
+            }
+            size = s;
+            max = new long[2 * s];
+            pending = new long[2 * s];
+        }
+
+        void set(int at, long value) {
+            set(1, 0, size - 1, at, value);
+        }
+
+        void add(int from, int to, long delta) {
+            add(1, 0, size - 1, from, to, delta);
+        }
+
+        long max(int from, int to) {
+            return max(1, 0, size - 1, from, to);
+        }
+
+        private void set(int node, int lo, int hi, int at, long value) {
+            if (lo == hi) {
+                max[node] = value;
+                pending[node] = 0;
+                return;
+            }
+            push(node);
+            int mid = (lo + hi) >>> 1;
+            if (at <= mid) {
+                set(2 * node, lo, mid, at, value);
+            } else {
+                set(2 * node + 1, mid + 1, hi, at, value);
+            }
+            max[node] = Math.max(max[2 * node], max[2 * node + 1]);
+        }
+
+        private void add(int node, int lo, int hi, int from, int to, long delta) {
+            if (to < lo || hi < from) {
+                return;
+            }
+            if (from <= lo && hi <= to) {
+                max[node] += delta;
+                pending[node] += delta;
+                return;
+            }
+            push(node);
+            int mid = (lo + hi) >>> 1;
+            add(2 * node, lo, mid, from, to, delta);
+            add(2 * node + 1, mid + 1, hi, from, to, delta);
+            max[node] = Math.max(max[2 * node], max[2 * node + 1]);
+        }
+
+        private long max(int node, int lo, int hi, int from, int to) {
+            if (to < lo || hi < from) {
+                return Long.MIN_VALUE;
+            }
+            if (from <= lo && hi <= to) {
+                return max[node];
+            }
+            push(node);
+            int mid = (lo + hi) >>> 1;
+            return Math.max(max(2 * node, lo, mid, from, to), max(2 * node + 1, mid + 1, hi, from, to));
+        }
+
+        private void push(int node) {
+            if (pending[node] != 0) {
+                for (int child = 2 * node; child <= 2 * node + 1; child++) {
+                    max[child] += pending[node];
+                    pending[child] += pending[node];
+                }
+                pending[node] = 0;
+            }
         }
     }
 

@@ -13,9 +13,14 @@ public final class GeneratedGraphs {
     }
 
     public static TrainingGraph layered(int nodes, long seed) {
+        return layered(nodes, 0.3, seed, "a72", 1e-3);
+    }
+
+    /** A graph of the given width costed on a built-in device, {@code timeUnitS} seconds per unit of a node's duration. */
+    public static TrainingGraph layered(int nodes, double width, long seed, String device, double timeUnitS) {
         try {
-            return NodeLinkFiles.graph(LayeredGraphs.generate(new LayeredGraphSpec(nodes, 0.3, seed)),
-                    DeviceFiles.builtIn("a72"), 1e-3);
+            return NodeLinkFiles.graph(LayeredGraphs.generate(new LayeredGraphSpec(nodes, width, seed)),
+                    DeviceFiles.builtIn(device), timeUnitS);
         } catch (InputException e) {
             throw new IllegalStateException(e);
         }
