@@ -14,6 +14,10 @@ import org.poetexplorer.solver.backends.LinearModel;
  * <p>{@code energyUnitJ} and {@code objectiveOffsetJ} turn a model objective into joules:
  * energy = objectiveOffsetJ + objective * energyUnitJ (for a model with a scaled objective;
  * for an integer objective see {@code objectiveScale}).
+ *
+ * <p>A window's model ({@link StageFormulation#window}) decides some stages only: the index
+ * arrays of the others are null, and {@code outside} is the plan that decides them (null for
+ * a whole model). Its objective offset includes what the fixed decisions cost.
  */
 public record StageModel(
         TrainingGraph graph,
@@ -26,7 +30,8 @@ public record StageModel(
         int[][] mOut,
         double energyUnitJ,
         double objectiveOffsetJ,
-        boolean allInteger) {
+        boolean allInteger,
+        StagePlan outside) {
 
     public static final int ABSENT = -1;
     public static final int ONE = -2;
@@ -36,11 +41,14 @@ public record StageModel(
         return objectiveOffsetJ + objective * energyUnitJ;
     }
 
-    /** Rounds a solution of the model to 0/1 decisions. */
+    /** Rounds a solution of the model to 0/1 decisions (a window's: with the fixed plan's around them). */
     public StagePlan round(double[] x) {
         int n = graph.size();
-        StagePlan.Builder plan = StagePlan.builder(n);
+        StagePlan.Builder plan = outside == null ? StagePlan.builder(n) : outside.toBuilder();
         for (int t = 0; t < n; t++) {
+            if (r[t] == null) {
+                continue;
+            }
             for (int i = 0; i < n; i++) {
                 plan.setR(t, i, bit(r[t][i], x)).setSRam(t, i, bit(sRam[t][i], x)).setSSd(t, i, bit(sSd[t][i], x))
                         .setMIn(t, i, bit(mIn[t][i], x)).setMOut(t, i, bit(mOut[t][i], x));
@@ -64,6 +72,9 @@ public record StageModel(
         int n = graph.size();
         for (int[][] decision : new int[][][] {r, sRam, sSd, mIn, mOut}) {
             for (int t = 0; t < n; t++) {
+                if (decision[t] == null) {
+                    continue;
+                }
                 for (int c : decision[t]) {
                     if (c >= 0) {
                         x[c] = 0;
@@ -72,6 +83,9 @@ public record StageModel(
             }
         }
         for (int t = 0; t < n; t++) {
+            if (r[t] == null) {
+                continue;
+            }
             if (!set(x, r[t], plan.computed(t)) || !set(x, sRam[t], plan.kept(t)) || !set(x, sSd[t], plan.stored(t))
                     || !set(x, mIn[t], plan.pageIns(t)) || !set(x, mOut[t], plan.pageOuts(t))) {
                 return null;
