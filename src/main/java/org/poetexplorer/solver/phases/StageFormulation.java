@@ -222,7 +222,7 @@ public final class StageFormulation {
             }
         }
         row.addTo(lp, -LinearModel.INF, b.runtimeRatio() * g.plainRuntimeS(), "runtime");
-        return new StageModel(g, b, lp, r, sRam, sSd, mIn, mOut, 1.0, 0.0, false, null);
+        return new StageModel(g, b, lp, r, sRam, sSd, mIn, mOut, 1.0, 0.0, false, null, null);
     }
 
     /**
@@ -244,7 +244,6 @@ public final class StageFormulation {
         private final StageWindow window;
         private final int from;
         private final int to;
-        private final int firstNode;
         private final LinearModel lp;
         private final int[][] r;
         private final int[][] sRam;
@@ -253,6 +252,7 @@ public final class StageFormulation {
         private final int[][] mOut;
         private final double energyUnit;
         private final double ramUnit;
+        private final StageModel.Levels levels = new StageModel.Levels();
 
         Reduced(TrainingGraph g, Budget b, boolean integer, StageWindow window, BooleanSupplier stop) {
             this.g = g;
@@ -262,9 +262,8 @@ public final class StageFormulation {
             this.window = window;
             this.from = window == null ? 0 : window.from();
             this.to = window == null ? n : window.to();
-            this.firstNode = window == null ? 0 : window.firstNode();
             this.lp = new LinearModel(g.name() + (integer ? "-integer" : "-scaled")
-                    + (window == null ? "" : "-window-" + from + "-" + to + "-" + firstNode), stop);
+                    + (window == null ? "" : "-window-" + from + "-" + to), stop);
             this.r = filled();
             this.sRam = filled();
             this.sSd = filled();
@@ -307,7 +306,7 @@ public final class StageFormulation {
                     if (!read) {
                         continue;
                     }
-                    if (i < firstNode) {
+                    if (window != null && !window.decidesNode(i)) {
                         fix(t, i);
                         continue;
                     }
@@ -339,7 +338,7 @@ public final class StageFormulation {
             double unitJ = integer ? energyUnit / INTEGER_SCALE : energyUnit;
             double offsetJ = g.plainEnergyJ() + (window == null ? 0 : fixedCosts(true, true));
             return new StageModel(g, b, lp, r, sRam, sSd, mIn, mOut, unitJ, offsetJ, integer,
-                    window == null ? null : window.fixed());
+                    window == null ? null : window.fixed(), levels);
         }
 
         private static int fixedBit(boolean set) {
@@ -520,8 +519,8 @@ public final class StageFormulation {
                 int prevU = -1;
                 int pending = 0;
                 for (int k = 0; k <= t; k++) {
-                    // a window's RAM level after a fixed node that is not computed equals the level before
-                    if (k == 0 || k >= firstNode || r[t][k] != ABSENT) {
+                    // in a window, the RAM level after a node that is not computed equals the level before
+                    if (k == 0 || window == null || r[t][k] != ABSENT) {
                         int uk = lp.addVar(0, budget, integer, 0, "U_" + t + "_" + k);
                         // U[t][k] = U[t][k-1] + R[t][k] ram[k] - frees since  (k = 0: + kept outputs)
                         row.clear().add(uk, 1).add(r[t][k], -ramCoef(k));
@@ -535,7 +534,7 @@ public final class StageFormulation {
                                 row.add(pendingFrees[q], ramCoef(pendingFreed[q]));
                             }
                         }
-                        row.addTo(lp, 0, 0, "mem_" + t + "_" + k);
+                        levels.level(uk, row.addTo(lp, 0, 0, "mem_" + t + "_" + k));
                         prevU = uk;
                         pending = 0;
                     }
@@ -569,6 +568,7 @@ public final class StageFormulation {
                 return -1; // kept into the next stage by the fixed plan
             }
             int f = lp.addBool(0, "Free_" + t + "_" + i + "_" + k);
+            levels.free(f, t, i, k);
             Row row = new Row(2);
             if (r[t][k] >= 0) {
                 row.clear().add(f, 1).add(r[t][k], -1).addTo(lp, -LinearModel.INF, 0, "freeR_" + t + "_" + i + "_" + k);
@@ -706,14 +706,15 @@ public final class StageFormulation {
             return c;
         }
 
-        void addTo(LinearModel lp, double lb, double ub, String name) {
+        /** Adds the row; returns its index, or -1 when it holds constants only and they satisfy it. */
+        int addTo(LinearModel lp, double lb, double ub, String name) {
             if (size == 0 && terms > 0) {
                 double slack = 1e-9 * Math.max(1, Math.abs(constant));
                 if (lb - slack <= constant && constant <= ub + slack) {
-                    return;
+                    return -1;
                 }
             }
-            lp.addRow(lb - constant, ub - constant, cols, coefs, size, name);
+            return lp.addRow(lb - constant, ub - constant, cols, coefs, size, name);
         }
     }
 }
