@@ -291,9 +291,17 @@ public final class PoetSolver {
             if (closed != null) {
                 return closed;
             }
-            return incumbent.stopped(searched != null && searched.exhausted() && !stop.isCancelled()
-                    ? "stopped before the time limit: the window search found nothing more"
-                    : stop.byCaller() ? "cancelled" : "time limit reached");
+            String why;
+            if (stop.isCancelled()) {
+                why = stop.reason();
+            } else if (searched == null) {
+                why = "stopped before the time limit: the next phase could not be ready in time";
+            } else if (searched.exhausted()) {
+                why = "stopped before the time limit: the window search found nothing more";
+            } else {
+                why = "time limit reached"; // the search ends a moment before the deadline
+            }
+            return incumbent.stopped(why);
         }
 
         /** The window search ({@link WindowSearch}) for {@code seconds} (0: no limit), noted in the result; null when it did not start. */
