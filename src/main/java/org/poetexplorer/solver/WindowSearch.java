@@ -57,6 +57,11 @@ final class WindowSearch {
      * {@link #WINDOW_SECONDS}. A window takes a few MB of heap.
      */
     static final long MAX_WINDOW_COLUMNS = 12_000;
+    /**
+     * At most this many bytes of index arrays in a window's model (a node window may span many
+     * stages of a large graph: 64 MB is 320 stages of a 10,000-node graph, all of a 1,000-node one).
+     */
+    static final long MAX_WINDOW_INDEX_BYTES = 64L << 20;
     /** The longest one window is searched. */
     static final double WINDOW_SECONDS = 4;
 
@@ -120,6 +125,9 @@ final class WindowSearch {
             for (int i : members) {
                 int f = Math.min(from, i);
                 int e = Math.max(to, lastStage[i] + 1);
+                if (!indexFits(e - f)) {
+                    continue; // with this output the window would span too many stages
+                }
                 if (nodes.cardinality() >= size || (!nodes.isEmpty()
                         && nodeColumns(e - f, nodes.cardinality() + 1) > MAX_WINDOW_COLUMNS)) {
                     break;
@@ -280,6 +288,9 @@ final class WindowSearch {
 
     /** Whether a window of {@code stages} stages (deciding about no node before its first stage) stays within the column limit. */
     private boolean fits(int stages) {
+        if (!indexFits(stages)) {
+            return false;
+        }
         int from = Math.max(0, graph.size() - stages);
         return columns(from, graph.size(), from) <= MAX_WINDOW_COLUMNS;
     }
@@ -295,6 +306,14 @@ final class WindowSearch {
         }
         int perPair = 1 + (budget.remat() ? 1 : 0) + (budget.paging() ? 3 : 0);
         return pairs * (2L * perPair + 1);
+    }
+
+    /**
+     * Whether the index arrays of a window of {@code stages} stages fit {@link #MAX_WINDOW_INDEX_BYTES}:
+     * the model keeps, per stage it reads (its own and the two next to it) and decision, an int per node.
+     */
+    private boolean indexFits(int stages) {
+        return (stages + 2L) * graph.size() * 5 * Integer.BYTES <= MAX_WINDOW_INDEX_BYTES;
     }
 
     /** About how many columns a node window of {@code nodes} nodes over {@code stages} stages has (as {@link #columns}). */
