@@ -246,21 +246,21 @@ public final class PoetSolver {
         private SolveResult stageModel() {
             long columns = StageFormulation.estimatedColumns(graph, budget);
             double readySeconds = columns / STAGE_MODEL_COLUMNS_PER_SECOND;
-            if (times.hasLimit() && readySeconds > times.remainingSeconds()) {
-                incumbent.note(String.format(Locale.ROOT, "the stage model (about %,d columns) was not built: it"
-                        + " needs about %.0f s to be built and taken in by %s, more than the %.1f s left", columns,
-                        readySeconds, backend.name(), times.remainingSeconds()));
-                return incumbent.stopped("stopped before the time limit: the next phase could not be ready in time");
-            }
             SolveResult closeEnough = withinGapTolerance();
             if (closeEnough != null) {
                 return closeEnough;
             }
+            if (times.hasLimit() && readySeconds > times.remainingSeconds()) {
+                incumbent.note(String.format(Locale.ROOT, "the stage model (about %,d columns) was not built: it"
+                        + " needs about %.0f s to be built and taken in by %s, more than the %.1f s left", columns,
+                        readySeconds, backend.name(), times.remainingSeconds()));
+                return windowsInstead();
+            }
             long needed = StageFormulation.estimatedHeapBytes(graph);
             if (!HeapRoom.allows(needed)) {
-                return incumbent.stopped("the stage model was not built: it would take about "
-                        + Quantities.bytes(needed) + " of memory, more than half of what is free ("
-                        + Quantities.bytes(HeapRoom.freeBytes()) + ")");
+                incumbent.note("the stage model was not built: it would take about " + Quantities.bytes(needed)
+                        + " of memory, more than half of what is free (" + Quantities.bytes(HeapRoom.freeBytes()) + ")");
+                return windowsInstead();
             }
             listener.onProgress("building the model", incumbent.lowerBoundJ());
             StageModel model = StageFormulation.reduced(graph, budget, backend.needsIntegerModel(), stop);
@@ -279,6 +279,52 @@ public final class PoetSolver {
                 incumbent.raiseBound(model.energyJ(out.bound()));
             }
             return finish(out, "the stage model");
+        }
+
+        /**
+         * When the stage model cannot be built: the window search for the rest of the time (without
+         * a time limit, until it finds nothing more). OPTIMAL only when the proven bound closes.
+         */
+        private SolveResult windowsInstead() {
+            WindowSearch.Summary searched = searchWindows(times.remainingSeconds());
+            SolveResult closed = optimalIfTheBoundCloses("the lower bound");
+            if (closed != null) {
+                return closed;
+            }
+            String why;
+            if (stop.isCancelled()) {
+                why = stop.reason();
+            } else if (searched == null) {
+                why = "stopped before the time limit: the next phase could not be ready in time";
+            } else if (searched.exhausted()) {
+                why = "stopped before the time limit: the window search found nothing more";
+            } else {
+                why = "time limit reached"; // the search ends a moment before the deadline
+            }
+            return incumbent.stopped(why);
+        }
+
+        /** The window search ({@link WindowSearch}) for {@code seconds} (0: no limit), noted in the result; null when it did not start. */
+        private WindowSearch.Summary searchWindows(double seconds) {
+            if (!incumbent.hasSchedule() || stop.isCancelled()) {
+                return null;
+            }
+            listener.onProgress("window search", incumbent.lowerBoundJ());
+            WindowSearch.Summary s = new WindowSearch(graph, budget, backend, options.threads(), stop,
+                    new WindowSearch.Best() {
+                        @Override
+                        public Verifier.Verified best() {
+                            return incumbent.best();
+                        }
+
+                        @Override
+                        public void offer(StagePlan plan) {
+                            consider(plan, "window search");
+                        }
+                    }).run(backendDeadline(seconds));
+            incumbent.note(String.format(Locale.ROOT, "window search: %d windows of up to %d stages, %d improved the"
+                    + " schedule", s.windows(), s.largestStages(), s.improvements()));
+            return s;
         }
 
         /** The heuristic, given its share of the time (it also stops at the stop signal). */

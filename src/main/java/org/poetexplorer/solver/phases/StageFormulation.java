@@ -6,6 +6,7 @@ import static org.poetexplorer.solver.phases.StageModel.ONE;
 import java.util.function.BooleanSupplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.StagePlan;
 import org.poetexplorer.solver.backends.LinearModel;
 
 /**
@@ -81,7 +82,19 @@ public final class StageFormulation {
 
     /** As {@link #reduced(TrainingGraph, Budget, boolean)}; throws {@link LinearModel.Stopped} once {@code stop} says so. */
     public static StageModel reduced(TrainingGraph g, Budget b, boolean integer, BooleanSupplier stop) {
-        return new Reduced(g, b, integer, stop).build();
+        return new Reduced(g, b, integer, null, stop).build();
+    }
+
+    /**
+     * The reduced model restricted to {@code window}: the decisions it leaves free are columns,
+     * every other decision is the window's fixed plan, as a constant (see {@link StageWindow}).
+     * Only the rows of the window's stages are made; its objective offset is the energy of the
+     * fixed decisions, so {@link StageModel#energyJ} is the whole plan's energy and
+     * {@link StageModel#round} the whole plan.
+     */
+    public static StageModel window(TrainingGraph g, Budget b, boolean integer, StageWindow window,
+            BooleanSupplier stop) {
+        return new Reduced(g, b, integer, window, stop).build();
     }
 
     /**
@@ -209,15 +222,28 @@ public final class StageFormulation {
             }
         }
         row.addTo(lp, -LinearModel.INF, b.runtimeRatio() * g.plainRuntimeS(), "runtime");
-        return new StageModel(g, b, lp, r, sRam, sSd, mIn, mOut, 1.0, 0.0, false);
+        return new StageModel(g, b, lp, r, sRam, sSd, mIn, mOut, 1.0, 0.0, false, null, null);
     }
 
-    /** The reduced, scaled model (see the class comment). */
+    /**
+     * The reduced, scaled model (see the class comment), whole or restricted to a window
+     * ({@link StageWindow}). A window's fixed decisions are constants in the index arrays
+     * ({@link StageModel#ONE} or {@link StageModel#ABSENT}); the row builders are the same for
+     * both, and {@link Row} moves a constant's term to the bounds. Only the window's stages get
+     * rows: rows of other stages hold constants only, which the fixed plan satisfies. Dominance
+     * rows whose tidying would change a fixed decision are left out for a window (a page-out at
+     * its first stage, a page-in at its last stage, keeping a fixed output), so that no answer
+     * the window could improve to is cut off.
+     */
     private static final class Reduced {
         private final TrainingGraph g;
         private final Budget b;
         private final boolean integer;
         private final int n;
+        /** The window, or null for the whole model. */
+        private final StageWindow window;
+        private final int from;
+        private final int to;
         private final LinearModel lp;
         private final int[][] r;
         private final int[][] sRam;
@@ -226,26 +252,33 @@ public final class StageFormulation {
         private final int[][] mOut;
         private final double energyUnit;
         private final double ramUnit;
+        private final StageModel.Levels levels = new StageModel.Levels();
 
-        Reduced(TrainingGraph g, Budget b, boolean integer, BooleanSupplier stop) {
+        Reduced(TrainingGraph g, Budget b, boolean integer, StageWindow window, BooleanSupplier stop) {
             this.g = g;
             this.b = b;
             this.integer = integer;
             this.n = g.size();
-            this.lp = new LinearModel(g.name() + (integer ? "-integer" : "-scaled"), stop);
-            this.r = filled(n);
-            this.sRam = filled(n);
-            this.sSd = filled(n);
-            this.mIn = filled(n);
-            this.mOut = filled(n);
+            this.window = window;
+            this.from = window == null ? 0 : window.from();
+            this.to = window == null ? n : window.to();
+            this.lp = new LinearModel(g.name() + (integer ? "-integer" : "-scaled")
+                    + (window == null ? "" : "-window-" + from + "-" + to), stop);
+            this.r = filled();
+            this.sRam = filled();
+            this.sSd = filled();
+            this.mIn = filled();
+            this.mOut = filled();
             this.energyUnit = integer ? plainUnit(g) : costUnit(g, b.paging(), b.remat());
             this.ramUnit = integer ? 1.0 : (double) b.ramBytes();
         }
 
-        private static int[][] filled(int n) {
-            int[][] m = new int[n][n];
-            for (int[] row : m) {
-                java.util.Arrays.fill(row, ABSENT);
+        /** Per stage, the columns of one decision (ABSENT at first); null for stages no row reads. */
+        private int[][] filled() {
+            int[][] m = new int[n][];
+            for (int t = Math.max(0, from - 1); t <= Math.min(n - 1, to); t++) {
+                m[t] = new int[n];
+                java.util.Arrays.fill(m[t], ABSENT);
             }
             return m;
         }
@@ -261,7 +294,11 @@ public final class StageFormulation {
 
         StageModel build() {
             boolean paging = b.paging();
-            for (int t = 0; t < n; t++) {
+            if (window != null) {
+                fixStage(from - 1);
+                fixStage(to);
+            }
+            for (int t = from; t < to; t++) {
                 r[t][t] = ONE;
                 boolean last = t == n - 1;
                 for (int i = 0; i < t; i++) {
@@ -269,18 +306,27 @@ public final class StageFormulation {
                     if (!read) {
                         continue;
                     }
+                    if (window != null && !window.decidesNode(i)) {
+                        fix(t, i);
+                        continue;
+                    }
                     if (b.remat()) {
                         r[t][i] = lp.addBool(energyCoef(g.computeJ(i)), "R_" + t + "_" + i);
                     }
-                    sRam[t][i] = lp.addBool(0, "SRam_" + t + "_" + i);
+                    // t > from, except in a window's first stage, whose RAM and storage are the fixed plan's
+                    sRam[t][i] = t > from ? lp.addBool(0, "SRam_" + t + "_" + i) : fixedBit(window.fixed().sRam(t, i));
                     if (paging && i <= t - 2) {
-                        sSd[t][i] = lp.addBool(0, "SSd_" + t + "_" + i);
+                        sSd[t][i] = t > from ? lp.addBool(0, "SSd_" + t + "_" + i)
+                                : fixedBit(window.fixed().sSd(t, i));
                     }
-                    if (paging && !last && (t == i + 1 || r[t - 1][i] >= 0)) {
+                    // what is in RAM can be written, what is on storage read; timing dominance below
+                    boolean mayOut = t > from ? t == i + 1 || r[t - 1][i] != ABSENT : sRam[t][i] == ONE;
+                    boolean mayIn = t > from ? mayOut && i <= t - 2 : sSd[t][i] == ONE;
+                    if (paging && !last && mayOut) {
                         mOut[t][i] = lp.addBool(energyCoef(g.pageOutJ(i)), "MOut_" + t + "_" + i);
-                        if (i <= t - 2) {
-                            mIn[t][i] = lp.addBool(energyCoef(g.pageInJ(i)), "MIn_" + t + "_" + i);
-                        }
+                    }
+                    if (paging && !last && mayIn) {
+                        mIn[t][i] = lp.addBool(energyCoef(g.pageInJ(i)), "MIn_" + t + "_" + i);
                     }
                 }
             }
@@ -290,29 +336,84 @@ public final class StageFormulation {
             memory(row);
             runtime(row);
             double unitJ = integer ? energyUnit / INTEGER_SCALE : energyUnit;
-            return new StageModel(g, b, lp, r, sRam, sSd, mIn, mOut, unitJ, g.plainEnergyJ(), integer);
+            double offsetJ = g.plainEnergyJ() + (window == null ? 0 : fixedCosts(true, true));
+            return new StageModel(g, b, lp, r, sRam, sSd, mIn, mOut, unitJ, offsetJ, integer,
+                    window == null ? null : window.fixed(), levels);
+        }
+
+        private static int fixedBit(boolean set) {
+            return set ? ONE : ABSENT;
+        }
+
+        /** Node i's decisions in stage t as the window's fixed plan makes them. */
+        private void fix(int t, int i) {
+            StagePlan p = window.fixed();
+            r[t][i] = fixedBit(p.r(t, i));
+            sRam[t][i] = fixedBit(p.sRam(t, i));
+            sSd[t][i] = fixedBit(p.sSd(t, i));
+            mIn[t][i] = fixedBit(p.mIn(t, i));
+            mOut[t][i] = fixedBit(p.mOut(t, i));
+        }
+
+        /** A stage next to the window (when there is one), as the fixed plan makes it. */
+        private void fixStage(int t) {
+            if (t < 0 || t >= n) {
+                return;
+            }
+            for (int i = 0; i <= t; i++) {
+                fix(t, i);
+            }
+        }
+
+        /**
+         * What fixed decisions of a window cost beyond the plain step: energy in joules, or
+         * ({@code energy == false}) time as the runtime budget counts it, in seconds. Counted:
+         * the recomputations, page-ins and page-outs of the stages outside the window, and with
+         * {@code inside} those of the fixed nodes in the window's stages too.
+         */
+        private double fixedCosts(boolean energy, boolean inside) {
+            StagePlan p = window.fixed();
+            boolean transfers = b.transfersTakeTime();
+            double sum = 0;
+            for (int t = 0; t < n; t++) {
+                if (!inside && t >= from && t < to) {
+                    continue;
+                }
+                for (int i : p.computed(t)) {
+                    if (i != t && !window.decides(t, i)) {
+                        sum += energy ? g.computeJ(i) : g.runtime(i);
+                    }
+                }
+                if (!energy && !transfers) {
+                    continue;
+                }
+                for (int i : p.pageIns(t)) {
+                    sum += window.decides(t, i) ? 0 : energy ? g.pageInJ(i) : g.pageInS(i);
+                }
+                for (int i : p.pageOuts(t)) {
+                    sum += window.decides(t, i) ? 0 : energy ? g.pageOutJ(i) : g.pageOutS(i);
+                }
+            }
+            return sum;
         }
 
         private void dependencies(Row row) {
-            for (int t = 0; t < n; t++) {
+            for (int t = from; t < to; t++) {
                 for (int v = 0; v <= t; v++) {
                     if (r[t][v] == ABSENT) {
                         continue;
                     }
                     for (int u : g.deps(v)) {
-                        row.clear().add(r[t][u], 1).add(sRam[t][u], 1);
-                        if (r[t][v] == ONE) {
-                            row.addTo(lp, 1, LinearModel.INF, "dep_" + t + "_" + u + "_" + v);
-                        } else {
-                            row.add(r[t][v], -1).addTo(lp, 0, LinearModel.INF, "dep_" + t + "_" + u + "_" + v);
-                        }
+                        // R[t][v] <= R[t][u] + SRam[t][u]; with R[t][v] = 1 a constant
+                        row.clear().add(r[t][u], 1).add(sRam[t][u], 1).add(r[t][v], -1);
+                        row.addTo(lp, 0, LinearModel.INF, "dep_" + t + "_" + u + "_" + v);
                     }
                 }
             }
         }
 
         private void carries(Row row) {
-            for (int t = 0; t + 1 < n; t++) {
+            for (int t = from; t < to && t + 1 < n; t++) {
                 for (int i = 0; i < t; i++) {
                     if (sRam[t + 1][i] != ABSENT) {
                         row.clear().add(sRam[t + 1][i], 1).add(sRam[t][i], -1).add(r[t][i], -1).add(mIn[t][i], -1);
@@ -325,14 +426,14 @@ public final class StageFormulation {
                     }
                 }
             }
-            for (int t = 0; t < n; t++) {
+            for (int t = from; t < to; t++) {
                 for (int i = 0; i < t; i++) {
-                    if (sRam[t][i] == ABSENT) {
-                        continue;
+                    if (g.succs(i).length == 0) {
+                        continue; // nothing reads it: no decision about it
                     }
                     // an output is made resident at most one way: kept, recomputed or paged in
                     row.clear().add(sRam[t][i], 1).add(r[t][i], 1).add(mIn[t][i], 1);
-                    if (row.size > 1) {
+                    if (row.terms > 1) {
                         row.addTo(lp, -LinearModel.INF, 1, "once_" + t + "_" + i);
                     }
                     // a page-in is only worth it if the output is kept into the next stage
@@ -366,13 +467,13 @@ public final class StageFormulation {
                     if (mOut[t][i] >= 0) {
                         row.clear().add(mOut[t][i], 1).add(sRam[t][i], -1);
                         row.addTo(lp, -LinearModel.INF, 0, "pageout_" + t + "_" + i);
-                        if (t > i + 1) {
+                        if (t > i + 1 && t > from) {
                             // written at the start of its residency, which follows a computation
                             row.clear().add(mOut[t][i], 1).add(r[t - 1][i], -1);
                             row.addTo(lp, -LinearModel.INF, 0, "outEarly_" + t + "_" + i);
                         }
                     }
-                    if (mIn[t][i] >= 0) {
+                    if (mIn[t][i] >= 0 && t + 1 < to) {
                         // paged in just before a stage that reads it
                         row.clear().add(mIn[t][i], 1);
                         boolean readNext = false;
@@ -385,6 +486,9 @@ public final class StageFormulation {
                         if (!readNext) {
                             row.addTo(lp, -LinearModel.INF, 0, "inLate_" + t + "_" + i);
                         }
+                    }
+                    if (sRam[t][i] < 0) {
+                        continue; // kept as the fixed plan keeps it
                     }
                     // kept only to be read, kept further or written
                     row.clear().add(sRam[t][i], 1);
@@ -408,62 +512,63 @@ public final class StageFormulation {
 
         private void memory(Row row) {
             double budget = integer ? b.ramBytes() : 1.0;
-            for (int t = 0; t < n; t++) {
+            int[] pendingFrees = new int[8];
+            int[] pendingFreed = new int[8];
+            for (int t = from; t < to; t++) {
                 boolean last = t == n - 1;
                 int prevU = -1;
-                int[] prevFrees = new int[0];
-                int[] prevFreed = new int[0];
+                int pending = 0;
                 for (int k = 0; k <= t; k++) {
-                    int uk = lp.addVar(0, budget, integer, 0, "U_" + t + "_" + k);
-                    // U[t][k] = U[t][k-1] + R[t][k] ram[k] - frees after k-1  (k = 0: + kept outputs)
-                    row.clear().add(uk, 1);
-                    double constant = 0;
-                    if (r[t][k] == ONE) {
-                        constant += ramCoef(k);
-                    } else {
-                        row.add(r[t][k], -ramCoef(k));
-                    }
-                    if (k == 0) {
-                        for (int i = 0; i < t; i++) {
-                            row.add(sRam[t][i], -ramCoef(i));
+                    // in a window, the RAM level after a node that is not computed equals the level before
+                    if (k == 0 || window == null || r[t][k] != ABSENT) {
+                        int uk = lp.addVar(0, budget, integer, 0, "U_" + t + "_" + k);
+                        // U[t][k] = U[t][k-1] + R[t][k] ram[k] - frees since  (k = 0: + kept outputs)
+                        row.clear().add(uk, 1).add(r[t][k], -ramCoef(k));
+                        if (k == 0) {
+                            for (int i = 0; i < t; i++) {
+                                row.add(sRam[t][i], -ramCoef(i));
+                            }
+                        } else {
+                            row.add(prevU, -1);
+                            for (int q = 0; q < pending; q++) {
+                                row.add(pendingFrees[q], ramCoef(pendingFreed[q]));
+                            }
                         }
-                    } else {
-                        row.add(prevU, -1);
-                        for (int q = 0; q < prevFrees.length; q++) {
-                            row.add(prevFrees[q], ramCoef(prevFreed[q]));
-                        }
+                        levels.level(uk, row.addTo(lp, 0, 0, "mem_" + t + "_" + k));
+                        prevU = uk;
+                        pending = 0;
                     }
-                    row.addTo(lp, constant, constant, "mem_" + t + "_" + k);
-                    prevU = uk;
                     // frees right after node k in stage t
-                    int[] deps = g.deps(k);
-                    int[] frees = new int[deps.length];
-                    int[] freed = new int[deps.length];
-                    int count = 0;
                     if (r[t][k] != ABSENT && k < t) { // frees after node t change nothing in stage t
-                        for (int i : deps) {
-                            int f = freeVar(t, i, k, last, row);
+                        for (int i : g.deps(k)) {
+                            int f = freeVar(t, i, k, last);
                             if (f >= 0) {
-                                frees[count] = f;
-                                freed[count] = i;
-                                count++;
+                                if (pending == pendingFrees.length) {
+                                    pendingFrees = java.util.Arrays.copyOf(pendingFrees, pending * 2);
+                                    pendingFreed = java.util.Arrays.copyOf(pendingFreed, pending * 2);
+                                }
+                                pendingFrees[pending] = f;
+                                pendingFreed[pending] = i;
+                                pending++;
                             }
                         }
                     }
-                    prevFrees = java.util.Arrays.copyOf(frees, count);
-                    prevFreed = java.util.Arrays.copyOf(freed, count);
                 }
             }
         }
 
         /** Column of Free[t][(i,k)] with its upper bounds, or -1 when it is fixed to zero. */
-        private int freeVar(int t, int i, int k, boolean last, Row scratch) {
+        private int freeVar(int t, int i, int k, boolean last) {
             for (int j : g.succs(i)) {
                 if (j > k && j <= t && r[t][j] == ONE) {
                     return -1;
                 }
             }
+            if (!last && sRam[t + 1][i] == ONE) {
+                return -1; // kept into the next stage by the fixed plan
+            }
             int f = lp.addBool(0, "Free_" + t + "_" + i + "_" + k);
+            levels.free(f, t, i, k);
             Row row = new Row(2);
             if (r[t][k] >= 0) {
                 row.clear().add(f, 1).add(r[t][k], -1).addTo(lp, -LinearModel.INF, 0, "freeR_" + t + "_" + i + "_" + k);
@@ -489,7 +594,7 @@ public final class StageFormulation {
             // with no compute time at all, a budget of 0 s in units of 1 s
             double unit = plainRuntime > 0 ? plainRuntime : 1;
             row.clear();
-            for (int t = 0; t < n; t++) {
+            for (int t = from; t < to; t++) {
                 for (int i = 0; i < t; i++) {
                     timed(row, r[t][i], g.runtime(i) / unit);
                     if (transfers) {
@@ -498,6 +603,10 @@ public final class StageFormulation {
                     }
                 }
             }
+            if (window != null) {
+                // the stages outside the window, as the fixed plan spends their time
+                timed(row, ONE, fixedCosts(false, false) / unit);
+            }
             double slack = plainRuntime > 0 ? b.runtimeRatio() - 1 : 0;
             double rhs = integer ? Math.ceil(slack * INTEGER_SCALE) : slack;
             row.addTo(lp, -LinearModel.INF, rhs, "runtime");
@@ -505,7 +614,7 @@ public final class StageFormulation {
 
         /** A decision's time in the runtime row, in plain steps (rounded down in the integer model). */
         private void timed(Row row, int column, double rel) {
-            if (column >= 0 && rel > 0) {
+            if (column != ABSENT && rel > 0) {
                 row.add(column, integer ? Math.floor(rel * INTEGER_SCALE) : rel);
             }
         }
@@ -540,11 +649,20 @@ public final class StageFormulation {
         return max > 0 ? Math.sqrt(min * max) : plainUnit(g);
     }
 
-    /** A sparse row under construction; absent columns (fixed to zero) are skipped. */
+    /**
+     * A sparse row under construction: absent columns (fixed to zero) are skipped, and a
+     * decision fixed to one ({@link StageModel#ONE}) adds its coefficient to a constant that
+     * {@link #addTo} moves to the bounds. A row left with constants only says nothing about the
+     * columns: it is not added when the constants satisfy it (when they do not, it is, and makes
+     * the model infeasible, as it is).
+     */
     static final class Row {
         private int[] cols;
         private double[] coefs;
         private int size;
+        private double constant;
+        /** Columns and constants added (a term whose coefficient is zero is not counted). */
+        int terms;
 
         Row(int capacity) {
             cols = new int[capacity];
@@ -553,10 +671,17 @@ public final class StageFormulation {
 
         Row clear() {
             size = 0;
+            constant = 0;
+            terms = 0;
             return this;
         }
 
         Row add(int col, double coef) {
+            if (col == ONE && coef != 0) {
+                constant += coef;
+                terms++;
+                return this;
+            }
             if (col < 0 || coef == 0) {
                 return this;
             }
@@ -567,6 +692,7 @@ public final class StageFormulation {
             cols[size] = col;
             coefs[size] = coef;
             size++;
+            terms++;
             return this;
         }
 
@@ -575,11 +701,20 @@ public final class StageFormulation {
             for (int q = 0; q < size; q++) {
                 c.add(cols[q], coefs[q]);
             }
+            c.constant = constant;
+            c.terms = terms;
             return c;
         }
 
-        void addTo(LinearModel lp, double lb, double ub, String name) {
-            lp.addRow(lb, ub, cols, coefs, size, name);
+        /** Adds the row; returns its index, or -1 when it holds constants only and they satisfy it. */
+        int addTo(LinearModel lp, double lb, double ub, String name) {
+            if (size == 0 && terms > 0) {
+                double slack = 1e-9 * Math.max(1, Math.abs(constant));
+                if (lb - slack <= constant && constant <= ub + slack) {
+                    return -1;
+                }
+            }
+            return lp.addRow(lb - constant, ub - constant, cols, coefs, size, name);
         }
     }
 }
