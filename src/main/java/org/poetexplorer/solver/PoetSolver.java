@@ -179,16 +179,28 @@ public final class PoetSolver {
             return optimalIfTheBoundCloses("the lower bound");
         }
 
-        /** With recomputation, the covering program solved exactly: OPTIMAL when a schedule meets its bound. */
+        /**
+         * With recomputation, the covering program solved exactly: OPTIMAL when a schedule meets its
+         * bound. First without the rows for the inputs of its computations ({@code CoverInputs}),
+         * which is smaller and solves sooner, then with them (a higher bound when it is solved, a
+         * different schedule): on larger graphs the second may not be solved in its share, and the
+         * first's schedule and bound stand.
+         */
         private SolveResult coverProgram() {
             if (!budget.remat()) {
                 return null;
             }
-            CoverProgram cover = CoverProgram.build(graph, budget, stop);
-            if (cover != null && !stop.isCancelled()) {
-                solveExactly(cover);
+            for (boolean withInputs : new boolean[] {false, true}) {
+                CoverProgram cover = CoverProgram.build(graph, budget, stop, withInputs);
+                if (cover != null && !stop.isCancelled()) {
+                    solveExactly(cover);
+                }
+                SolveResult closed = optimalIfTheBoundCloses("the exact cover bound");
+                if (closed != null || stop.isCancelled()) {
+                    return closed;
+                }
             }
-            return optimalIfTheBoundCloses("the exact cover bound");
+            return null;
         }
 
         /**

@@ -116,14 +116,17 @@ public final class FastScheduler {
         // the graph's shape), repaired and improved like the others
         long forwardNanos = timeBudgetNanos / 2;
         long forwardDeadline = System.nanoTime() + forwardNanos;
-        Optional<StagePlan> forward = ForwardScheduler.schedule(g, b,
+        List<StagePlan> forward = ForwardScheduler.starts(g, b,
                 () -> stop.getAsBoolean() || System.nanoTime() - forwardDeadline > 0);
-        if (forward.isPresent()) {
-            HeuristicPlan improved = bestOf(g, b, List.of(() -> new PlanState(g, b, forward.get())), stop,
-                    forwardDeadline - System.nanoTime());
-            return Optional.of(improved != null ? improved : result(g, b, forward.get()));
+        if (forward.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        List<Supplier<PlanState>> forwardStarts = new ArrayList<>();
+        for (StagePlan plan : forward) {
+            forwardStarts.add(() -> new PlanState(g, b, plan));
+        }
+        HeuristicPlan improved = bestOf(g, b, forwardStarts, stop, forwardDeadline - System.nanoTime());
+        return Optional.of(improved != null ? improved : result(g, b, forward.get(0)));
     }
 
     /** Each start repaired to fit and improved, sharing {@code nanos} of wall-clock time; the cheapest, or null. */

@@ -1,6 +1,8 @@
 package org.poetexplorer.solver.heuristic;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -87,27 +89,53 @@ public final class ForwardScheduler {
     private static Optional<StagePlan> walks(TrainingGraph g, Budget b, BooleanSupplier stop,
             Consumer<StagePlan> onBetter) {
         StagePlan best = null;
-        double bestEnergy = Double.POSITIVE_INFINITY;
+        double[] bestEnergy = {Double.POSITIVE_INFINITY};
         for (boolean chains : new boolean[] {true, false}) {
             if (best != null) {
                 break; // the walks without chains from kept outputs are the fallback
             }
-            for (boolean keepInputs : new boolean[] {true, false}) {
-                for (Ranking ranking : Ranking.values()) {
-                    if (stop.getAsBoolean()) {
-                        return Optional.ofNullable(best);
-                    }
-                    StagePlan plan = new Walk(g, b, ranking, keepInputs, chains).run(stop);
-                    PlanReplay replay = plan == null ? null : PlanReplay.of(g, b, plan);
-                    if (replay != null && replay.valid() && replay.energyJ() < bestEnergy) {
-                        bestEnergy = replay.energyJ();
-                        best = plan;
-                        onBetter.accept(plan);
-                    }
+            best = family(g, b, chains, stop, bestEnergy, onBetter);
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Starts for an improving search: the cheapest valid plan of the walks with chains from kept
+     * outputs and that of the walks without, each when one exists. The two families' plans differ
+     * in kind, and which one improves further is not told by their own energies (on a generated
+     * 100-node graph at 0.8 remat-only the plain walks' plan was 1.44x plain against 1.07x, and
+     * improved to 1.04x against 1.07x).
+     */
+    public static List<StagePlan> starts(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        List<StagePlan> starts = new ArrayList<>();
+        for (boolean chains : new boolean[] {true, false}) {
+            StagePlan best = family(g, b, chains, stop, new double[] {Double.POSITIVE_INFINITY}, p -> { });
+            if (best != null) {
+                starts.add(best);
+            }
+        }
+        return starts;
+    }
+
+    /** The cheapest valid plan of one family's walks under {@code bestEnergy[0]} (lowered as they go), or null. */
+    private static StagePlan family(TrainingGraph g, Budget b, boolean chains, BooleanSupplier stop,
+            double[] bestEnergy, Consumer<StagePlan> onBetter) {
+        StagePlan best = null;
+        for (boolean keepInputs : new boolean[] {true, false}) {
+            for (Ranking ranking : Ranking.values()) {
+                if (stop.getAsBoolean()) {
+                    return best;
+                }
+                StagePlan plan = new Walk(g, b, ranking, keepInputs, chains).run(stop);
+                PlanReplay replay = plan == null ? null : PlanReplay.of(g, b, plan);
+                if (replay != null && replay.valid() && replay.energyJ() < bestEnergy[0]) {
+                    bestEnergy[0] = replay.energyJ();
+                    best = plan;
+                    onBetter.accept(plan);
                 }
             }
         }
-        return Optional.ofNullable(best);
+        return best;
     }
 
     /** One walk through the stages under one ranking. */

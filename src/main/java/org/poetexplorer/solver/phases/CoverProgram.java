@@ -70,7 +70,7 @@ public final class CoverProgram {
     }
 
     /** As {@link #build(TrainingGraph, Budget, BooleanSupplier)}, with or without {@link CoverInputs}' rows. */
-    static CoverProgram build(TrainingGraph g, Budget b, BooleanSupplier stop, boolean withInputs) {
+    public static CoverProgram build(TrainingGraph g, Budget b, BooleanSupplier stop, boolean withInputs) {
         List<CoverBound.Row> rows = CoverBound.rows(g, b, stop);
         if (rows == null || !b.remat() || stop.getAsBoolean()) {
             return null;
