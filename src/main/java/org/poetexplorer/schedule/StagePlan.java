@@ -259,6 +259,14 @@ public final class StagePlan {
         }
 
         void set(int i, boolean v) {
+            if (v && (size == 0 || items[size - 1] < i)) {
+                // appended in increasing order, as plans are mostly written: no search
+                if (size == items.length) {
+                    items = Arrays.copyOf(items, Math.max(4, size * 2));
+                }
+                items[size++] = i;
+                return;
+            }
             int at = Arrays.binarySearch(items, 0, size, i);
             if (v && at < 0) {
                 int ins = -at - 1;

@@ -26,7 +26,7 @@ class PlanTidyEquivalenceTest {
                     0.75, 0.3, 0.2, seed)), DeviceFiles.builtIn("m4"), 1e-4);
             assertSame(g, Plans.plain(g), "plain plan, seed " + seed);
             Random rnd = new Random(seed);
-            for (int k = 0; k < 300; k++) {
+            for (int k = 0; k < 120; k++) {
                 StagePlan plan = random(g, rnd, 0.05 + 0.6 * rnd.nextDouble());
                 assertSame(g, plan, "random plan " + k + ", seed " + seed);
             }
