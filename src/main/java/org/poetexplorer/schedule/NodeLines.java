@@ -208,7 +208,7 @@ final class NodeLines {
      * stage {@code storedFrom[i]} to the last (none when it is n or more).
      */
     StagePlan toPlan(int[] storedFrom) {
-        int[][] count = new int[5][n];
+        int[][] count = new int[5][n + 1];
         for (int i = 0; i < n; i++) {
             for (int e = 0; e < events[i]; e++) {
                 int t = stage[i][e];
@@ -216,14 +216,20 @@ final class NodeLines {
                 count[3][t] += (flags[i][e] & PAGED_IN) >> 1;
                 count[4][t] += (flags[i][e] & PAGED_OUT) >> 2;
             }
+            // kept and stored stages come in runs: counted as differences, summed below
             for (int r = 0; r < runCount[i]; r++) {
-                for (int t = runStart(i, r); t <= runEnd(i, r); t++) {
-                    count[1][t]++;
+                if (runStart(i, r) <= runEnd(i, r)) {
+                    count[1][runStart(i, r)]++;
+                    count[1][runEnd(i, r) + 1]--;
                 }
             }
-            for (int t = storedFrom[i]; t < n; t++) {
-                count[2][t]++;
+            if (storedFrom[i] < n) {
+                count[2][storedFrom[i]]++;
             }
+        }
+        for (int t = 1; t < n; t++) {
+            count[1][t] += count[1][t - 1];
+            count[2][t] += count[2][t - 1];
         }
         int[][][] nodes = new int[5][n][];
         for (int d = 0; d < 5; d++) {

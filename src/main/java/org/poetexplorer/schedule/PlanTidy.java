@@ -32,8 +32,13 @@ public final class PlanTidy {
 
     /**
      * As {@link #tidy(TrainingGraph, StagePlan)}, or null when {@code stop} says so: it is polled
-     * once per node of every pass, as a plan that keeps much for long (a chain of thousands of
-     * layers) takes seconds per pass.
+     * once per node of every pass.
+     *
+     * <p>Time: the plan is indexed per node once ({@link NodeLines}: its entries, and per
+     * computation the computed node's inputs); each pass then visits, per node, only its events
+     * and the ends of its copies, so a pass takes time in proportion to the index, not to the
+     * stages each node spans. A pass that removes nothing ends the repetition, and each pass
+     * before it removes at least one decision.
      */
     public static StagePlan tidy(TrainingGraph g, StagePlan plan, BooleanSupplier stop) {
         NodeLines lines = new NodeLines(g, plan);
