@@ -32,76 +32,58 @@ public final class PlanTidy {
 
     /**
      * As {@link #tidy(TrainingGraph, StagePlan)}, or null when {@code stop} says so: it is polled
-     * once per node of every pass, as a plan that keeps much for long (a chain of thousands of
-     * layers) takes seconds per pass.
+     * once per node of every pass.
+     *
+     * <p>Time: the plan is indexed per node once ({@link NodeLines}: its entries, and per
+     * computation the computed node's inputs); each pass then visits, per node, only its events
+     * and the ends of its copies, so a pass takes time in proportion to the index, not to the
+     * stages each node spans. A pass that removes nothing ends the repetition, and each pass
+     * before it removes at least one decision.
      */
     public static StagePlan tidy(TrainingGraph g, StagePlan plan, BooleanSupplier stop) {
-        StagePlan.Builder b = plan.toBuilder();
-        int[] last = lastNamed(plan);
-        tidyStages(g, plan, b);
+        NodeLines lines = new NodeLines(g, plan);
+        int n = lines.size();
+        for (int i = n - 1; i >= 0; i--) {
+            tidyStages(plan, lines, i);
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (int i = 0; i < g.size(); i++) {
+            for (int i = 0; i < n; i++) {
                 if (stop.getAsBoolean()) {
                     return null;
                 }
-                changed |= dropUnusedCopies(g, b, i, last[i]);
-                changed |= dropUnreadPageOuts(b, i, last[i]);
+                changed |= dropUnusedCopies(lines, i);
+                changed |= dropUnreadPageOuts(lines, i);
             }
         }
-        for (int i = 0; i < g.size(); i++) {
-            storeWhatIsWritten(b, i, last[i]);
+        int[] storedFrom = new int[n];
+        for (int i = 0; i < n; i++) {
+            storedFrom[i] = storedFrom(lines, i);
         }
-        return b.build();
+        return lines.toPlan(storedFrom);
     }
 
     /**
-     * Per node, the last stage in which the plan decides anything about it (its own stage at
-     * least). Tidying only removes decisions, so nothing about a node lies beyond it: each node
-     * is followed only that far, and tidying takes time in proportion to the plan, not to n^2.
+     * The rules within a stage, for node i. A recomputation's use depends on the recomputations of
+     * its readers in the same stage, which are decided first: nodes are taken in decreasing order
+     * (a reader comes after what it reads), and a page-in depends only on its node's own decisions.
      */
-    private static int[] lastNamed(StagePlan plan) {
-        int n = plan.size();
-        int[] last = new int[n];
-        for (int i = 0; i < n; i++) {
-            last[i] = i;
-        }
-        for (int t = 0; t < n; t++) {
-            for (int[] named : new int[][] {plan.computed(t), plan.kept(t), plan.stored(t), plan.pageIns(t),
-                plan.pageOuts(t)}) {
-                for (int i : named) {
-                    last[i] = Math.max(last[i], t);
-                }
+    private static void tidyStages(StagePlan plan, NodeLines lines, int i) {
+        int n = lines.size();
+        RunCursor keep = new RunCursor(lines, i);
+        for (int e = 0; e < lines.events(i); e++) {
+            int t = lines.stage(i, e);
+            boolean keptIn = keep.covers(t);
+            boolean keptNext = t + 1 < n && keep.covers(t + 1);
+            if (t != i && lines.has(i, e, NodeLines.COMPUTED) && (keptIn || !(keptNext || lines.read(i, e)))) {
+                lines.dropComputed(i, e);
             }
-        }
-        return last;
-    }
-
-    private static void tidyStages(TrainingGraph g, StagePlan plan, StagePlan.Builder b) {
-        int n = plan.size();
-        for (int t = 0; t < n; t++) {
-            boolean keepNext = t + 1 < n;
-            int[] computed = plan.computed(t);
-            for (int q = computed.length - 1; q >= 0; q--) {
-                int i = computed[q];
-                if (i == t) {
-                    continue;
-                }
-                boolean useful = !b.sRam(t, i) && ((keepNext && b.sRam(t + 1, i)) || readIn(g, b, t, i));
-                if (!useful) {
-                    b.setR(t, i, false);
-                }
+            if (lines.has(i, e, NodeLines.PAGED_IN) && (!keptNext || keptIn || lines.has(i, e, NodeLines.COMPUTED))) {
+                lines.drop(i, e, NodeLines.PAGED_IN);
             }
-            for (int i : plan.pageIns(t)) {
-                if (!keepNext || !b.sRam(t + 1, i) || b.sRam(t, i) || b.r(t, i)) {
-                    b.setMIn(t, i, false);
-                }
-            }
-            for (int i : plan.pageOuts(t)) {
-                if (b.sSd(t, i)) {
-                    b.setMOut(t, i, false);
-                }
+            if (lines.has(i, e, NodeLines.PAGED_OUT) && plan.sSd(t, i)) {
+                lines.drop(i, e, NodeLines.PAGED_OUT);
             }
         }
     }
@@ -109,111 +91,151 @@ public final class PlanTidy {
     /**
      * Follows output i through the stages copy by copy. A copy comes into RAM when i is
      * computed (in its own stage or again later) or paged in at the end of a stage, and leaves
-     * it in the first stage that does not keep it for the next. Its uses: a reader computed
-     * while it is there, a page-out from it.
+     * it in the first stage that does not keep it for the next: the end of the run of kept
+     * stages that follows. Its uses: a reader computed while it is there, a page-out from it.
+     * Only the stages of i's events and of its copies' ends are visited.
      */
-    private static boolean dropUnusedCopies(TrainingGraph g, StagePlan.Builder b, int i, int lastNamed) {
-        int n = b.size();
+    private static boolean dropUnusedCopies(NodeLines lines, int i) {
+        RunCursor keep = new RunCursor(lines, i);
         boolean changed = false;
-        int from = -1; // stage of the decision that made the current copy, -1: none
-        boolean pagedIn = false;
-        int lastUse = -1;
-        for (int t = i; t <= lastNamed; t++) {
-            if (from >= 0 && b.mOut(t, i)) {
-                lastUse = t;
+        Copy copy = null;
+        int e = 0;
+        while (true) {
+            int t = e < lines.events(i) ? lines.stage(i, e) : Integer.MAX_VALUE;
+            if (copy != null && copy.end < t) {
+                // freed in a stage where nothing else happens to i
+                changed |= copy.close(lines, i);
+                copy = null;
+                continue;
             }
-            if (from < 0 && b.r(t, i)) {
-                from = t;
-                pagedIn = false;
-                lastUse = -1;
+            if (t == Integer.MAX_VALUE) {
+                return changed;
             }
-            if (from >= 0 && readIn(g, b, t, i)) {
-                lastUse = t;
+            if (copy != null && lines.has(i, e, NodeLines.PAGED_OUT)) {
+                copy.lastUse = t;
             }
-            boolean keptOn = t + 1 < n && b.sRam(t + 1, i);
-            if (from >= 0 && !keptOn) {
-                changed |= endCopy(b, i, from, pagedIn, lastUse, t);
-                from = -1;
+            if (copy == null && lines.has(i, e, NodeLines.COMPUTED)) {
+                copy = new Copy(e, t, false, keep);
             }
-            if (b.mIn(t, i)) {
-                from = t;
-                pagedIn = true;
-                lastUse = -1;
-                if (!keptOn) {
-                    changed |= endCopy(b, i, from, true, -1, t);
-                    from = -1;
+            if (copy != null && lines.read(i, e)) {
+                copy.lastUse = t;
+            }
+            if (copy != null && copy.end == t) {
+                changed |= copy.close(lines, i);
+                copy = null;
+            }
+            if (lines.has(i, e, NodeLines.PAGED_IN)) {
+                // a copy still kept is replaced by the paged-in one, as the stage-by-stage walk does
+                copy = new Copy(e, t, true, keep);
+                if (copy.end == t) {
+                    changed |= copy.close(lines, i);
+                    copy = null;
                 }
             }
+            e++;
         }
-        return changed;
     }
 
-    /** A copy made in stage {@code from} and freed in stage {@code end}: dropped when unused, else kept only to its last use. */
-    private static boolean endCopy(StagePlan.Builder b, int i, int from, boolean pagedIn, int lastUse, int end) {
-        boolean computedFirst = !pagedIn && from == i;
-        if (lastUse < 0 && !computedFirst) {
-            if (pagedIn) {
-                b.setMIn(from, i, false);
-            } else {
-                b.setR(from, i, false);
+    /** A copy of an output in RAM, made by the decision of event {@code event} in stage {@code from}. */
+    private static final class Copy {
+        final int event;
+        final int from;
+        final boolean pagedIn;
+        /** The run of kept stages from from + 1 on (-1: none) and the stage that frees the copy (its end, or from). */
+        final int run;
+        final int end;
+        int lastUse = -1;
+
+        Copy(int event, int from, boolean pagedIn, RunCursor keep) {
+            this.event = event;
+            this.from = from;
+            this.pagedIn = pagedIn;
+            this.run = keep.runCovering(from + 1);
+            this.end = run < 0 ? from : keep.end(run);
+        }
+
+        /** Drops the copy when unused, else keeps it only to its last use. */
+        boolean close(NodeLines lines, int i) {
+            boolean computedFirst = !pagedIn && from == i;
+            if (lastUse < 0 && !computedFirst) {
+                if (pagedIn) {
+                    lines.drop(i, event, NodeLines.PAGED_IN);
+                } else {
+                    lines.dropComputed(i, event);
+                }
+                if (run >= 0) {
+                    lines.cutRun(i, run, from + 1);
+                }
+                return true;
             }
-            b.keep(i, from + 1, end, false);
-            return true;
+            int lastNeeded = Math.max(lastUse, from);
+            if (lastNeeded < end) {
+                lines.cutRun(i, run, lastNeeded + 1);
+                return true;
+            }
+            return false;
         }
-        int lastNeeded = Math.max(lastUse, from);
-        if (lastNeeded < end) {
-            b.keep(i, lastNeeded + 1, end, false);
-            return true;
+    }
+
+    /** The runs of kept stages of one node, asked about in increasing stage order. */
+    private static final class RunCursor {
+        private final NodeLines lines;
+        private final int i;
+        private int r;
+
+        RunCursor(NodeLines lines, int i) {
+            this.lines = lines;
+            this.i = i;
         }
-        return false;
+
+        /** The run that keeps i in stage t, or -1; t is never below an earlier question's. */
+        int runCovering(int t) {
+            while (r < lines.runs(i) && lines.runEnd(i, r) < t) {
+                r++;
+            }
+            return r < lines.runs(i) && lines.runStart(i, r) <= t ? r : -1;
+        }
+
+        boolean covers(int t) {
+            return runCovering(t) >= 0;
+        }
+
+        int end(int run) {
+            return lines.runEnd(i, run);
+        }
     }
 
     /** A page-out is of use when a later page-in reads it back and i is not on storage already. */
-    private static boolean dropUnreadPageOuts(StagePlan.Builder b, int i, int lastNamed) {
-        int written = -1;
+    private static boolean dropUnreadPageOuts(NodeLines lines, int i) {
+        int lastIn = -1;
+        for (int e = 0; e < lines.events(i); e++) {
+            if (lines.has(i, e, NodeLines.PAGED_IN)) {
+                lastIn = lines.stage(i, e);
+            }
+        }
+        boolean written = false;
         boolean changed = false;
-        for (int t = i; t <= lastNamed; t++) {
-            if (!b.mOut(t, i)) {
+        for (int e = 0; e < lines.events(i); e++) {
+            if (!lines.has(i, e, NodeLines.PAGED_OUT)) {
                 continue;
             }
-            if (written < 0 && readBackFrom(b, i, t, lastNamed)) {
-                written = t;
+            if (!written && lastIn >= lines.stage(i, e)) {
+                written = true;
             } else {
-                b.setMOut(t, i, false);
+                lines.drop(i, e, NodeLines.PAGED_OUT);
                 changed = true;
             }
         }
         return changed;
     }
 
-    private static boolean readBackFrom(StagePlan.Builder b, int i, int stage, int lastNamed) {
-        for (int t = stage; t <= lastNamed; t++) {
-            if (b.mIn(t, i)) {
-                return true;
+    /** i is on storage from the stage after its (first remaining) page-out on: the stage returned, n when never. */
+    private static int storedFrom(NodeLines lines, int i) {
+        for (int e = 0; e < lines.events(i); e++) {
+            if (lines.has(i, e, NodeLines.PAGED_OUT)) {
+                return lines.stage(i, e) + 1;
             }
         }
-        return false;
-    }
-
-    /** i is on storage from the stage after its page-out on. */
-    private static void storeWhatIsWritten(StagePlan.Builder b, int i, int lastNamed) {
-        int n = b.size();
-        b.store(i, i, lastNamed, false);
-        for (int t = i; t <= lastNamed; t++) {
-            if (b.mOut(t, i)) {
-                b.store(i, t + 1, n - 1, true);
-                return;
-            }
-        }
-    }
-
-    /** Whether a reader of i is computed in stage t. */
-    private static boolean readIn(TrainingGraph g, StagePlan.Builder b, int t, int i) {
-        for (int j : g.succs(i)) {
-            if (j <= t && b.r(t, j)) {
-                return true;
-            }
-        }
-        return false;
+        return lines.size();
     }
 }

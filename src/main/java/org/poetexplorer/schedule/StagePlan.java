@@ -207,17 +207,43 @@ public final class StagePlan {
             for (int d = 0; d < NAMES.length; d++) {
                 for (int t = 0; t < n; t++) {
                     nodes[d][t] = bits[d][t].isEmpty() ? NONE : bits[d][t].toArray();
-                    // R, MIn and MOut may name the stage's own node; SRam and SSd only earlier ones
-                    int limit = d == S_RAM || d == S_SD ? t : t + 1;
-                    int[] named = nodes[d][t];
-                    if (named.length > 0 && named[named.length - 1] >= limit) {
-                        throw new IllegalArgumentException(NAMES[d] + "[" + t + "][" + named[named.length - 1]
-                                + "]: stage " + t + " cannot decide that about node " + named[named.length - 1]);
-                    }
                 }
             }
-            return new StagePlan(n, nodes);
+            return ofStages(n, nodes);
         }
+    }
+
+    /**
+     * A plan from its stages as {@link #computed}, {@link #kept}, {@link #stored}, {@link #pageIns}
+     * and {@link #pageOuts} list them (each increasing, no repeats; taken over, not copied): for
+     * code of this package that writes a whole plan at once.
+     *
+     * @throws IllegalArgumentException when a decision lies beyond the frontier of constraint (1)
+     */
+    static StagePlan ofStages(int n, int[][] computed, int[][] kept, int[][] stored, int[][] pageIns,
+            int[][] pageOuts) {
+        int[][][] nodes = new int[NAMES.length][][];
+        nodes[R] = computed;
+        nodes[S_RAM] = kept;
+        nodes[S_SD] = stored;
+        nodes[M_IN] = pageIns;
+        nodes[M_OUT] = pageOuts;
+        return ofStages(n, nodes);
+    }
+
+    private static StagePlan ofStages(int n, int[][][] nodes) {
+        for (int d = 0; d < NAMES.length; d++) {
+            for (int t = 0; t < n; t++) {
+                // R, MIn and MOut may name the stage's own node; SRam and SSd only earlier ones
+                int limit = d == S_RAM || d == S_SD ? t : t + 1;
+                int[] named = nodes[d][t];
+                if (named.length > 0 && named[named.length - 1] >= limit) {
+                    throw new IllegalArgumentException(NAMES[d] + "[" + t + "][" + named[named.length - 1]
+                            + "]: stage " + t + " cannot decide that about node " + named[named.length - 1]);
+                }
+            }
+        }
+        return new StagePlan(n, nodes);
     }
 
     /**
@@ -233,6 +259,14 @@ public final class StagePlan {
         }
 
         void set(int i, boolean v) {
+            if (v && (size == 0 || items[size - 1] < i)) {
+                // appended in increasing order, as plans are mostly written: no search
+                if (size == items.length) {
+                    items = Arrays.copyOf(items, Math.max(4, size * 2));
+                }
+                items[size++] = i;
+                return;
+            }
             int at = Arrays.binarySearch(items, 0, size, i);
             if (v && at < 0) {
                 int ins = -at - 1;

@@ -25,6 +25,14 @@ class PlansTest {
             assertFalse(PlanReplay.of(g, own.withRam(peak - 1), Plans.plain(g)).valid(), network);
             assertEquals(replay.schedule().ops(), Plans.plainSchedule(g).ops(), network);
             assertSectionFourHolds(g, own, Plans.plain(g), network);
+            StagePlan plain = Plans.plain(g);
+            StagePlan built = Plans.plainBuilder(g).build();
+            for (int t = 0; t < g.size(); t++) {
+                assertEquals(java.util.Arrays.toString(built.computed(t)) + java.util.Arrays.toString(built.kept(t)),
+                        java.util.Arrays.toString(plain.computed(t)) + java.util.Arrays.toString(plain.kept(t)),
+                        network + ": the plain plan is the plain builder's, stage " + t);
+                assertEquals(0, plain.stored(t).length + plain.pageIns(t).length + plain.pageOuts(t).length, network);
+            }
         }
     }
 
