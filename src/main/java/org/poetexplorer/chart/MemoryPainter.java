@@ -303,9 +303,19 @@ public final class MemoryPainter implements ChartPainter {
         g.draw(new Line2D.Double(px, y, px + pw, y));
         g.setStroke(Palette.THIN);
         g.setFont(Palette.SMALL);
-        String s = "budget " + Quantities.bytes(budgetBytes);
-        FontMetrics fm = g.getFontMetrics();
-        g.drawString(s, (float) (px + pw - fm.stringWidth(s) - 4), (float) (y - 3));
+        Rectangle2D label = budgetLabel(g, px, pw, y);
+        g.drawString(budgetText(), (float) label.getX(), (float) (y - 3));
+    }
+
+    private String budgetText() {
+        return "budget " + Quantities.bytes(budgetBytes);
+    }
+
+    /** Where the budget's label is drawn: right-aligned just above the budget line at height y. */
+    private Rectangle2D budgetLabel(Graphics2D g, double px, double pw, double y) {
+        FontMetrics fm = g.getFontMetrics(Palette.SMALL);
+        double w = fm.stringWidth(budgetText());
+        return new Rectangle2D.Double(px + pw - w - 4, y - 3 - fm.getAscent(), w, fm.getAscent() + fm.getDescent());
     }
 
     private void drawPeak(Graphics2D g, double px, double pw, double bottom, double ph, double yMax) {
@@ -322,7 +332,16 @@ public final class MemoryPainter implements ChartPainter {
         String s = "peak " + Quantities.bytes(data.peakBytes());
         double tx = Math.min(x + 6, px + pw - fm.stringWidth(s) - 4);
         tx = Math.max(tx, px + 4);
-        g.drawString(s, (float) tx, (float) Math.max(y - 6, ChartLayout.TOP + fm.getAscent()));
+        double ty = Math.max(y - 6, ChartLayout.TOP + fm.getAscent());
+        if (budgetBytes > 0) {
+            Rectangle2D budget = budgetLabel(g, px, pw, toY(budgetBytes, bottom, ph, yMax));
+            Rectangle2D peak = new Rectangle2D.Double(tx, ty - fm.getAscent(), fm.stringWidth(s),
+                    fm.getAscent() + fm.getDescent());
+            if (peak.intersects(budget)) {
+                ty = Math.min(y + 6 + fm.getAscent(), bottom - fm.getDescent()); // below the point instead
+            }
+        }
+        g.drawString(s, (float) tx, (float) ty);
     }
 
     private void drawMarked(Graphics2D g, double px, double pw, double top, double bottom) {
