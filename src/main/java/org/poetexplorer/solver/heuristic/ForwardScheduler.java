@@ -80,10 +80,18 @@ public final class ForwardScheduler {
     public static Optional<StagePlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop,
             Consumer<StagePlan> onBetter) {
         Optional<StagePlan> best = walks(g, b, stop, onBetter);
-        if (best.isEmpty() && b.transfersTakeTime() && b.paging() && !stop.getAsBoolean()) {
+        if (best.isEmpty() && retryWithoutPaging(b, stop)) {
             return walks(g, b.withPaging(false), stop, onBetter);
         }
         return best;
+    }
+
+    /**
+     * Whether walks that found nothing are tried again without paging: when transfers take time
+     * (the walks weigh compute time only, the replay that keeps a plan counts transfers too).
+     */
+    private static boolean retryWithoutPaging(Budget b, BooleanSupplier stop) {
+        return b.transfersTakeTime() && b.paging() && !stop.getAsBoolean();
     }
 
     private static Optional<StagePlan> walks(TrainingGraph g, Budget b, BooleanSupplier stop,
@@ -104,14 +112,27 @@ public final class ForwardScheduler {
      * outputs and that of the walks without, each when one exists. The two families' plans differ
      * in kind, and which one improves further is not told by their own energies (on a generated
      * 100-node graph at 0.8 remat-only the plain walks' plan was 1.44x plain against 1.07x, and
-     * improved to 1.04x against 1.07x).
+     * improved to 1.04x against 1.07x). The cheaper first; when neither family finds a plan, they
+     * are tried again without paging as {@link #schedule} does.
      */
     public static List<StagePlan> starts(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        List<StagePlan> starts = bothFamilies(g, b, stop);
+        if (starts.isEmpty() && retryWithoutPaging(b, stop)) {
+            return bothFamilies(g, b.withPaging(false), stop);
+        }
+        return starts;
+    }
+
+    private static List<StagePlan> bothFamilies(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        double[] withChains = {Double.POSITIVE_INFINITY};
+        double[] without = {Double.POSITIVE_INFINITY};
+        StagePlan chained = family(g, b, true, stop, withChains, p -> { });
+        StagePlan plain = family(g, b, false, stop, without, p -> { });
         List<StagePlan> starts = new ArrayList<>();
-        for (boolean chains : new boolean[] {true, false}) {
-            StagePlan best = family(g, b, chains, stop, new double[] {Double.POSITIVE_INFINITY}, p -> { });
-            if (best != null) {
-                starts.add(best);
+        for (StagePlan p : without[0] < withChains[0] ? new StagePlan[] {plain, chained}
+                : new StagePlan[] {chained, plain}) {
+            if (p != null) {
+                starts.add(p);
             }
         }
         return starts;
@@ -399,11 +420,8 @@ public final class ForwardScheduler {
             for (int q = 0; q < lo; q++) {
                 int x = order[q];
                 droppedAfter[x] = t;
-                if (inRam[x] && !stored[x]) {
-                    double recompute = b.remat() ? recomputeCostJ(x, t + 1) : Double.POSITIVE_INFINITY;
-                    if (!(g.pageInJ(x) + g.pageOutJ(x) <= recompute && writeCopy(x, t + 1))) {
-                        keepInputsFor(x);
-                    }
+                if (inRam[x]) {
+                    arrangeWayBack(x, t + 1);
                 }
             }
             return true;
@@ -524,13 +542,21 @@ public final class ForwardScheduler {
 
         /** Takes x out of RAM before stage t; with paging, a copy is written first when paging is its way back. */
         private void evict(int x, int t) {
-            double recompute = b.remat() ? recomputeCostJ(x, t) : Double.POSITIVE_INFINITY;
             inRam[x] = false;
             evictedIn[x] = t;
-            if (!stored[x] && g.pageInJ(x) + g.pageOutJ(x) <= recompute && writeCopy(x, t)) {
+            arrangeWayBack(x, t);
+        }
+
+        /**
+         * x leaves RAM before stage t: unless a copy is stored already, one is written when paging
+         * it back costs no more than recomputing it, else x will be recomputed from its inputs.
+         */
+        private void arrangeWayBack(int x, int t) {
+            if (stored[x]) {
                 return;
             }
-            if (!stored[x]) {
+            double recompute = b.remat() ? recomputeCostJ(x, t) : Double.POSITIVE_INFINITY;
+            if (!(g.pageInJ(x) + g.pageOutJ(x) <= recompute && writeCopy(x, t))) {
                 keepInputsFor(x);
             }
         }
