@@ -19,10 +19,9 @@ final class NodeLines {
     static final int PAGED_IN = 2;
     static final int PAGED_OUT = 4;
 
+    private final TrainingGraph g;
     private final int n;
     private final int[] last;
-    /** Per node: the nodes whose output it reads, from the graph's successor lists (so a read is counted as often as it is listed). */
-    private final int[][] readers;
     private final int[][] stage;
     private final byte[][] flags;
     /** Per node and event: how many computations in that stage read the node's output. */
@@ -33,9 +32,9 @@ final class NodeLines {
     private final int[] runCount;
 
     NodeLines(TrainingGraph g, StagePlan plan) {
+        this.g = g;
         n = plan.size();
         last = lastNamed(plan);
-        readers = readersOf(g);
         stage = new int[n][];
         flags = new byte[n][];
         reads = new int[n][];
@@ -51,7 +50,7 @@ final class NodeLines {
         for (int t = 0; t < n; t++) {
             for (int i : plan.computed(t)) {
                 mark(i, t, COMPUTED);
-                for (int p : readers[i]) {
+                for (int p : g.deps(i)) {
                     if (p <= t && t <= last[p]) {
                         int e = event(p, t);
                         reads[p][e]++;
@@ -99,28 +98,6 @@ final class NodeLines {
             }
         }
         return last;
-    }
-
-    /** Per node j, every i with j in {@code g.succs(i)}, once per listing. */
-    private static int[][] readersOf(TrainingGraph g) {
-        int n = g.size();
-        int[] count = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int j : g.succs(i)) {
-                count[j]++;
-            }
-        }
-        int[][] out = new int[n][];
-        for (int j = 0; j < n; j++) {
-            out[j] = new int[count[j]];
-            count[j] = 0;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j : g.succs(i)) {
-                out[j][count[j]++] = i;
-            }
-        }
-        return out;
     }
 
     private void mark(int i, int t, int what) {
@@ -179,7 +156,7 @@ final class NodeLines {
     void dropComputed(int i, int e) {
         flags[i][e] &= (byte) ~COMPUTED;
         int t = stage[i][e];
-        for (int p : readers[i]) {
+        for (int p : g.deps(i)) {
             if (p <= t && t <= last[p]) {
                 reads[p][Arrays.binarySearch(stage[p], 0, events[p], t)]--;
             }
