@@ -190,8 +190,9 @@ public final class PoetSolver {
             if (!budget.remat()) {
                 return null;
             }
+            List<CoverBound.Row> rows = CoverBound.rows(graph, budget, stop);
             for (boolean withInputs : new boolean[] {false, true}) {
-                CoverProgram cover = CoverProgram.build(graph, budget, stop, withInputs);
+                CoverProgram cover = CoverProgram.build(graph, budget, rows, stop, withInputs);
                 if (cover != null && !stop.isCancelled()) {
                     solveExactly(cover);
                 }

@@ -71,7 +71,16 @@ public final class CoverProgram {
 
     /** As {@link #build(TrainingGraph, Budget, BooleanSupplier)}, with or without {@link CoverInputs}' rows. */
     public static CoverProgram build(TrainingGraph g, Budget b, BooleanSupplier stop, boolean withInputs) {
-        List<CoverBound.Row> rows = CoverBound.rows(g, b, stop);
+        return build(g, b, CoverBound.rows(g, b, stop), stop, withInputs);
+    }
+
+    /**
+     * As {@link #build(TrainingGraph, Budget, BooleanSupplier, boolean)}, on the covering rows
+     * {@link CoverBound#rows} made for {@code g} and {@code b} (null: none were made), so that
+     * programs with and without the inputs' rows share them.
+     */
+    public static CoverProgram build(TrainingGraph g, Budget b, List<CoverBound.Row> rows, BooleanSupplier stop,
+            boolean withInputs) {
         if (rows == null || !b.remat() || stop.getAsBoolean()) {
             return null;
         }
