@@ -252,8 +252,7 @@ final class WindowSearch {
         double[] extra = extraPerStage(plan);
         int step = Math.max(1, stages / 2);
         int offset = pass % 2 == 1 ? Math.max(1, stages / 4) : 0;
-        List<Spec> ranges = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
+        List<Scored> ranges = new ArrayList<>();
         for (int from = Math.min(offset, n - 1); from < n; from += step) {
             int to = Math.min(n, from + stages);
             double score = 0;
@@ -267,23 +266,18 @@ final class WindowSearch {
                 }
                 BitSet nodes = new BitSet();
                 nodes.set(firstNode, n);
-                ranges.add(new Spec(from, to, nodes));
-                scores.add(score);
+                ranges.add(new Scored(new Spec(from, to, nodes), score));
             }
             if (to == n) {
                 break;
             }
         }
-        List<Integer> order = new ArrayList<>();
-        for (int q = 0; q < ranges.size(); q++) {
-            order.add(q);
-        }
-        order.sort(Comparator.comparingDouble(q -> -scores.get(q)));
-        List<Spec> sorted = new ArrayList<>();
-        for (int q : order) {
-            sorted.add(ranges.get(q));
-        }
-        return sorted;
+        ranges.sort(Comparator.comparingDouble(r -> -r.score()));
+        return ranges.stream().map(Scored::spec).toList();
+    }
+
+    /** A window and the energy its stages spend beyond the plain step. */
+    private record Scored(Spec spec, double score) {
     }
 
     /** Whether a window of {@code stages} stages (deciding about no node before its first stage) stays within the column limit. */
@@ -304,8 +298,7 @@ final class WindowSearch {
         for (int t = from; t < to; t++) {
             pairs += t - firstNode;
         }
-        int perPair = 1 + (budget.remat() ? 1 : 0) + (budget.paging() ? 3 : 0);
-        return pairs * (2L * perPair + 1);
+        return pairs * (2L * StageFormulation.decisionsPerPair(budget) + 1);
     }
 
     /**
@@ -318,8 +311,7 @@ final class WindowSearch {
 
     /** About how many columns a node window of {@code nodes} nodes over {@code stages} stages has (as {@link #columns}). */
     private long nodeColumns(int stages, int nodes) {
-        int perPair = 1 + (budget.remat() ? 1 : 0) + (budget.paging() ? 3 : 0);
-        return (long) stages * nodes * (2L * perPair + 1);
+        return (long) stages * nodes * (2L * StageFormulation.decisionsPerPair(budget) + 1);
     }
 
     /** Per stage, the energy the plan spends beyond computing the stage's own node: recomputations and transfers. */

@@ -110,7 +110,15 @@ public final class StageFormulation {
                 pairs += n - 1 - i;
             }
         }
-        return pairs * (1 + (b.remat() ? 1 : 0) + (b.paging() ? 3 : 0));
+        return pairs * decisionsPerPair(b);
+    }
+
+    /**
+     * How many decisions the reduced model makes per stage and earlier output that is read: keep,
+     * and recompute with recomputation on, and store, page out and page in with paging on.
+     */
+    public static int decisionsPerPair(Budget b) {
+        return 1 + (b.remat() ? 1 : 0) + (b.paging() ? 3 : 0);
     }
 
     /** The literal section-4 model, unscaled: joules, bytes, seconds. */
