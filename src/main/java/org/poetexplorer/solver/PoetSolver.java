@@ -85,7 +85,9 @@ public final class PoetSolver {
     /**
      * The most of the time left that the ruin-and-recreate search gets before the stage model
      * (it ends sooner when it stops finding better plans); the stage model, or the window search
-     * when it is not built, gets the rest. Measured (m4, 100 us, runtime 2x, generated graphs,
+     * when it is not built, gets the rest. When the stage model would be built in the time left,
+     * the share is of the time left beyond building it, so the search never takes the time that
+     * building it needs. Measured (m4, 100 us, runtime 2x, generated graphs,
      * 0.8 of the plain peak, remat-only, 60 s): on 500 nodes the window search improved none of
      * the schedules the fast heuristic gave, where ruin and recreate kept lowering them; on 250
      * nodes SCIP on the whole stage model found no better schedule in 600 s, ruin and recreate
@@ -280,7 +282,11 @@ public final class PoetSolver {
             if (closeEnough != null) {
                 return closeEnough;
             }
-            ruinAndRecreate(times.remainingSeconds() * RUIN_SHARE);
+            long columns = StageFormulation.estimatedColumns(graph, budget);
+            double readySeconds = columns / STAGE_MODEL_COLUMNS_PER_SECOND;
+            long needed = StageFormulation.estimatedHeapBytes(graph);
+            boolean builds = times.hasLimit() && readySeconds <= times.remainingSeconds() && HeapRoom.allows(needed);
+            ruinAndRecreate(RUIN_SHARE * (builds ? times.remainingSeconds() - readySeconds : times.remainingSeconds()));
             SolveResult settled = optimalIfTheBoundCloses("the lower bound");
             if (settled == null) {
                 settled = withinGapTolerance();
@@ -288,15 +294,12 @@ public final class PoetSolver {
             if (settled != null || stop.isCancelled()) {
                 return settled != null ? settled : incumbent.stopped(stop.reason());
             }
-            long columns = StageFormulation.estimatedColumns(graph, budget);
-            double readySeconds = columns / STAGE_MODEL_COLUMNS_PER_SECOND;
             if (times.hasLimit() && readySeconds > times.remainingSeconds()) {
                 incumbent.note(String.format(Locale.ROOT, "the stage model (about %,d columns) was not built: it"
                         + " needs about %.0f s to be built and taken in by %s, more than the %.1f s left", columns,
                         readySeconds, backend.name(), times.remainingSeconds()));
                 return windowsInstead();
             }
-            long needed = StageFormulation.estimatedHeapBytes(graph);
             if (!HeapRoom.allows(needed)) {
                 incumbent.note("the stage model was not built: it would take about " + Quantities.bytes(needed)
                         + " of memory, more than half of what is free (" + Quantities.bytes(HeapRoom.freeBytes()) + ")");
@@ -350,7 +353,8 @@ public final class PoetSolver {
          * started when its n x n state would not fit the heap.
          */
         private void ruinAndRecreate(double seconds) {
-            if (!incumbent.hasSchedule() || stop.isCancelled() || !FastScheduler.denseStateFits(graph)) {
+            if (!incumbent.hasSchedule() || stop.isCancelled() || !FastScheduler.denseStateFits(graph)
+                    || times.hasLimit() && seconds <= 0) {
                 return;
             }
             listener.onProgress("ruin and recreate", incumbent.lowerBoundJ());

@@ -12,14 +12,14 @@ import org.poetexplorer.schedule.StagePlan;
 
 /**
  * An improving search that changes the recomputation choices of many stages at once, for the
- * time the solve has left once the first schedules are in: from the best plan, a random few of
- * the outputs that cost extra (recomputed or paged; dearer ones likelier) are kept in RAM
- * throughout instead, the
- * {@link Repair} brings the schedule back within budget by other means (leaving those alone), and the
- * {@link Improver} lowers it; the result is handed on when it costs less than the best. The
- * {@link Improver}'s own large moves try one output at a time and always the same ones; these
- * move several together and differently each round, which is what escapes the plans every
- * single move leaves as they are.
+ * time the solve has left once the first schedules are in. Each round, from the current plan
+ * (at first the best): a random few of the outputs that cost extra (recomputed or paged; dearer
+ * ones likelier) are kept in RAM throughout instead, the {@link Repair} brings the schedule back
+ * within budget by other means (leaving those alone), and the {@link Improver} lowers it. The
+ * result is handed on when it costs less than the best, and becomes the current plan when it
+ * costs at most {@link #ACCEPT_WORSE} more than the best. The {@link Improver}'s own large moves
+ * try one output at a time and always the same ones; these move several together and
+ * differently each round, which is what escapes the plans every single move leaves as they are.
  *
  * <p>Deterministic for a seed, apart from where the stop signal cuts it short. Every plan it
  * hands on is a plan of the model as {@link Improver} keeps it (within budget, replayed in the
