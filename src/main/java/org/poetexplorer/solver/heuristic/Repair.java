@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
@@ -44,6 +45,11 @@ final class Repair {
      * giving up when {@code timeUp} says so.
      */
     static boolean run(PlanState s, int banned, BooleanSupplier timeUp) {
+        return run(s, i -> i == banned, timeUp);
+    }
+
+    /** As {@link #run(PlanState, int, BooleanSupplier)}, never paging or recomputing the outputs {@code banned} names. */
+    static boolean run(PlanState s, IntPredicate banned, BooleanSupplier timeUp) {
         Set<Long> tabu = new HashSet<>();
         int maxSteps = 20 * s.n + 100;
         for (int step = 0; step < maxSteps && s.overflowBytes() > 0; step++) {
@@ -76,11 +82,11 @@ final class Repair {
         return ((long) f.tensor() * s.n + f.stage()) * 2 + (f.recompute() ? 1 : 0);
     }
 
-    private static List<Fix> fixesFor(PlanState s, int t, Set<Long> tabu, int banned) {
+    private static List<Fix> fixesFor(PlanState s, int t, Set<Long> tabu, IntPredicate banned) {
         List<Fix> fixes = new ArrayList<>();
         long excess = Math.max(1, s.peak[t] - s.ramBudget);
         for (int i = 0; i < t; i++) {
-            if (!s.k[t][i] || s.dem[t][i] || i == banned) {
+            if (!s.k[t][i] || s.dem[t][i] || banned.test(i)) {
                 continue;
             }
             int d = s.nextDemand(i, t);
