@@ -97,8 +97,8 @@ public final class MemoryView extends ChartCanvas {
             markedOp = -1;
             repaint();
         });
-        vm.solving().resultProperty().addListener((o, a, r) -> {
-            data = r != null && r.hasSchedule() ? new MemoryData(r.schedule()) : null;
+        vm.solving().shownProperty().addListener((o, a, s) -> {
+            data = s == null ? null : s.memory();
             markedOp = -1;
             popOver.hide();
             repaint();
