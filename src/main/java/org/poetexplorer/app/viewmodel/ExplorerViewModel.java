@@ -36,8 +36,8 @@ public final class ExplorerViewModel {
         tradeoff = new TradeoffViewModel(tasks, inputs, solving);
         sessions = new Sessions(tasks, notices, inputs, solving, settings);
         exports = new Exports(tasks, notices, inputs, solving, comparisons, tradeoff);
-        details = new NodeDetailsViewModel(tasks, notices, solving, DerivedValue.BACKGROUND_FROM_OPS);
-        baseline = new BaselineViewModel(tasks, notices, solving, DerivedValue.BACKGROUND_FROM_OPS);
+        details = new NodeDetailsViewModel(tasks, notices, solving, ShownSchedule.BACKGROUND_FROM_OPS);
+        baseline = new BaselineViewModel(tasks, notices, solving, ShownSchedule.BACKGROUND_FROM_OPS);
     }
 
     public InputsViewModel inputs() {
@@ -80,6 +80,11 @@ public final class ExplorerViewModel {
 
     public Notices notices() {
         return notices;
+    }
+
+    /** The one place of background work, for views whose drawing needs some (a chart's layout). */
+    public BackgroundTasks backgroundTasks() {
+        return tasks;
     }
 
     /** Background jobs not yet finished, by name. */

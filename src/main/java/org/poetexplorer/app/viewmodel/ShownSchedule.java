@@ -16,6 +16,11 @@ import org.poetexplorer.solver.SolveResult;
  */
 public record ShownSchedule(SolveResult result, ScheduleSummary summary, TimelineData timeline, MemoryData memory,
         List<NodeRow> rows) {
+    /**
+     * Schedules with at least this many operations are made ready, and what is worked out from
+     * them (node details, comparisons, the memory chart's layout), in the background.
+     */
+    public static final int BACKGROUND_FROM_OPS = 4000;
 
     /** Works everything out for {@code r}; any thread. */
     public static ShownSchedule of(SolveResult r) {

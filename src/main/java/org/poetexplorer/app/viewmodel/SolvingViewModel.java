@@ -136,7 +136,7 @@ public final class SolvingViewModel {
     private void present(SolveResult r, Consumer<ShownSchedule> then) {
         long mine = ++presenting;
         int ops = r.hasSchedule() ? r.schedule().ops().size() : 0;
-        if (ops < DerivedValue.BACKGROUND_FROM_OPS) {
+        if (ops < ShownSchedule.BACKGROUND_FROM_OPS) {
             then.accept(ShownSchedule.of(r));
             return;
         }

@@ -66,7 +66,7 @@ class ShownScheduleTest {
         ShownSchedule shown = solving.shownProperty().get();
         assertNotNull(r);
         assertTrue(r.hasSchedule(), r.status() + " " + r.message());
-        assertTrue(r.schedule().ops().size() >= DerivedValue.BACKGROUND_FROM_OPS, "large enough to be made ready in the background");
+        assertTrue(r.schedule().ops().size() >= ShownSchedule.BACKGROUND_FROM_OPS, "large enough to be made ready in the background");
         assertSame(r, shown.result(), "the window's data is that of the result on screen");
 
         ShownSchedule atOnce = ShownSchedule.of(r);
