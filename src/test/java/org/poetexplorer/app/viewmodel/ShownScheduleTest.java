@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.poetexplorer.app.tasks.BackgroundTasks;
 import org.poetexplorer.app.tasks.SolveRequest;
+import org.poetexplorer.chart.EnergyBar;
 import org.poetexplorer.generator.LayeredGraphSpec;
 import org.poetexplorer.generator.LayeredGraphs;
 import org.poetexplorer.io.DeviceFiles;
@@ -31,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ShownScheduleTest {
     private final BackgroundTasks tasks = new BackgroundTasks();
     private final Notices notices = new Notices();
+    private final ComparisonsViewModel comparisons = new ComparisonsViewModel(tasks);
     private SolvingViewModel solving;
 
     @BeforeAll
@@ -42,6 +44,7 @@ class ShownScheduleTest {
     void shutDown() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             solving.shutdown();
+            comparisons.shutdown();
             tasks.shutdown();
         }).get(5, TimeUnit.SECONDS);
     }
@@ -54,7 +57,7 @@ class ShownScheduleTest {
         SolveRequest request = new SolveRequest(g, new Budget(Long.MAX_VALUE / 4, 1.5, true, true),
                 new SolveOptions(org.poetexplorer.solver.backends.Backends.DEFAULT, 60, 1, 1e-6));
         WaitForAsyncUtils.asyncFx(() -> {
-            solving = new SolvingViewModel(tasks, notices, new ComparisonsViewModel(tasks), () -> request,
+            solving = new SolvingViewModel(tasks, notices, comparisons, () -> request,
                     Duration.millis(1));
             solving.solve(request);
         }).get(5, TimeUnit.SECONDS);
@@ -78,6 +81,9 @@ class ShownScheduleTest {
         assertEquals(atOnce.memory().bands().bands().size(), shown.memory().bands().bands().size());
         assertEquals(StatusLine.of(atOnce, new StatusLine.Context(false, false, null, r.lowerBoundJ(), null, null)),
                 solving.statusProperty().get());
+        assertEquals(EnergyBar.of("this schedule", r.schedule()),
+                WaitForAsyncUtils.asyncFx(() -> comparisons.bars(shown, null).get(0)).get(5, TimeUnit.SECONDS),
+                "the energy chart's bar of this schedule");
         SolveRecord recorded = solving.history().get(solving.history().size() - 1);
         assertEquals(ScheduleSummary.of(r.schedule()).energyJ(), recorded.energyJ());
         assertEquals(ScheduleSummary.of(r.schedule()).peakRamBytes(), recorded.peakRamBytes());
