@@ -13,8 +13,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PopOver;
-import org.poetexplorer.app.tasks.LatestJob;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.LatestJob;
 import org.poetexplorer.app.viewmodel.ShownSchedule;
 import org.poetexplorer.chart.BandLayout;
 import org.poetexplorer.chart.MemoryData;
@@ -57,8 +57,7 @@ public final class MemoryView extends ChartCanvas {
         super(() -> self[0].painter(vm, window.get()));
         self[0] = this;
         vmRef = vm;
-        layouts = new LatestJob<>(vm.backgroundTasks(), "memory chart layout", this::repaint,
-                error -> System.err.println("POET Explorer: could not lay out the memory chart's bands: " + error));
+        layouts = vm.latestJob("memory chart's layout", this::repaint);
         setId("memory");
         Tooltip.install(this, new Tooltip("RAM in use after each operation, one band per output in RAM. Click a band "
                 + "to select its node and list what is in RAM there (click the peak: at the peak). Wheel zooms, drag "

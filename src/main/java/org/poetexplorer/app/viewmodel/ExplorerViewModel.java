@@ -82,9 +82,13 @@ public final class ExplorerViewModel {
         return notices;
     }
 
-    /** The one place of background work, for views whose drawing needs some (a chart's layout). */
-    public BackgroundTasks backgroundTasks() {
-        return tasks;
+    /**
+     * A value a view makes in the background for the latest of its asks (a chart's layout for
+     * the view a pan or zoom reaches); {@code ready} repaints, a failure becomes a notice.
+     */
+    public <K, V> LatestJob<K, V> latestJob(String name, Runnable ready) {
+        return new LatestJob<>(tasks, name, ready, error -> notices.post(Notice.error("Could not work out the " + name,
+                Notice.reason(error))));
     }
 
     /** Background jobs not yet finished, by name. */

@@ -1,14 +1,16 @@
-package org.poetexplorer.app.tasks;
+package org.poetexplorer.app.viewmodel;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.poetexplorer.app.tasks.BackgroundTasks;
 
 /**
  * A value made in the background for the latest of many asks, such as a chart's layout for the
  * view a pan or zoom has reached: one job runs at a time, asks made meanwhile replace each other,
  * and when the job ends only the latest ask is made next (the ones in between are never made).
- * Asked for a key already made, it answers at once. Only the JavaFX thread calls it.
+ * Asked for a key already made, it answers at once. Views get one from
+ * {@link ExplorerViewModel#latestJob}. Only the JavaFX thread calls it.
  *
  * @param <K> what the value is made for (compared with {@code equals})
  * @param <V> the value
@@ -28,7 +30,7 @@ public final class LatestJob<K, V> {
      * @param ready called on the JavaFX thread when the value of the latest ask is there
      * @param failed told why a job failed (the next ask tries again)
      */
-    public LatestJob(BackgroundTasks tasks, String name, Runnable ready, Consumer<Throwable> failed) {
+    LatestJob(BackgroundTasks tasks, String name, Runnable ready, Consumer<Throwable> failed) {
         this.tasks = tasks;
         this.name = name;
         this.ready = ready;
