@@ -163,7 +163,7 @@ public final class MemoryView extends ChartCanvas {
         LayoutKey key = new LayoutKey(data, baseline, w, width, height, plain.budgetBytes());
         MemoryPainter tensors = plain.perTensor(data.bands(), -1);
         if (data.size() >= ShownSchedule.BACKGROUND_FROM_OPS) {
-            return layouts.get(key, () -> tensors.bandLayout(width, height));
+            return layouts.get(key, () -> tensors.bandLayout(width, height).readyToDraw());
         }
         BandLayout l = layouts.made(key);
         if (l == null) {
