@@ -43,6 +43,8 @@ public final class BandLayout {
     /** The operation each pixel column shows (-1: none), from the plot's left edge {@code px}. */
     private final int[] columnOps;
     private final double px;
+    /** Above {@value #RASTER_ABOVE} segments: what they come to as pixels, worked out on first need. */
+    private volatile List<BandRaster.Fill> raster;
 
     private BandLayout(List<Segment> segments, int[] columnOps, double px) {
         this.segments = segments;
@@ -52,6 +54,26 @@ public final class BandLayout {
 
     public List<Segment> segments() {
         return segments;
+    }
+
+    /**
+     * Works out now what {@link #draw} will fill (for many segments, the pixels they come to), so
+     * that a layout made off the JavaFX thread is drawn there at the cost of its few rectangles.
+     */
+    public BandLayout readyToDraw() {
+        if (segments.size() > RASTER_ABOVE) {
+            raster();
+        }
+        return this;
+    }
+
+    private List<BandRaster.Fill> raster() {
+        List<BandRaster.Fill> r = raster;
+        if (r == null) {
+            r = BandRaster.fills(segments, SEPARATOR);
+            raster = r;
+        }
+        return r;
     }
 
     /**
@@ -277,7 +299,7 @@ public final class BandLayout {
      */
     public void draw(Graphics2D g, int selectedNode) {
         if (segments.size() > RASTER_ABOVE) {
-            BandRaster.fill(g, segments, SEPARATOR);
+            BandRaster.draw(g, raster());
         } else {
             for (Segment s : segments) {
                 g.setColor(s.state().colour());

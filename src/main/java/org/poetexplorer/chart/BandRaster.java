@@ -3,6 +3,7 @@ package org.poetexplorer.chart;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,26 @@ final class BandRaster {
     private BandRaster() {
     }
 
+    /** One rectangle of one colour to fill. */
+    record Fill(Rectangle2D.Double rectangle, Color colour) {
+    }
+
+    static void draw(Graphics2D g, List<Fill> fills) {
+        for (Fill f : fills) {
+            g.setColor(f.colour());
+            g.fill(f.rectangle());
+        }
+    }
+
     /**
-     * Fills {@code segments} in their states' colours with a separator of colour {@code separator}
-     * (drawn over the state's colour) along the top of each segment 4 pixels or taller.
+     * The rectangles that fill {@code segments} in their states' colours with a separator of
+     * colour {@code separator} (drawn over the state's colour) along the top of each segment 4
+     * pixels or taller; worked out without drawing (any thread).
      */
-    static void fill(Graphics2D g, List<Segment> segments, Color separator) {
+    static List<Fill> fills(List<Segment> segments, Color separator) {
+        List<Fill> out = new ArrayList<>();
         if (segments.isEmpty()) {
-            return;
+            return out;
         }
         double minX = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
@@ -90,13 +104,14 @@ final class BandRaster {
                 int from = e.getValue();
                 int first = (int) (key >>> 40);
                 int end = (int) ((key >>> 16) & 0xFFFFFF);
-                g.setColor(colours[(int) (key & 0xFF)]);
-                g.fill(new Rectangle2D.Double(x0 + first, y0 + from, end - first, r - from));
+                out.add(new Fill(new Rectangle2D.Double(x0 + first, y0 + from, end - first, r - from),
+                        colours[(int) (key & 0xFF)]));
             }
             Map<Long, Integer> t = open;
             open = continued;
             continued = t;
         }
+        return out;
     }
 
     /** {@code top} (translucent) drawn over {@code base}, as one opaque colour. */

@@ -11,7 +11,11 @@ public record EnergyBar(String label, double computeJ, double recomputeJ, double
         String note) {
 
     public static EnergyBar of(String label, Schedule s) {
-        ScheduleSummary sum = ScheduleSummary.of(s);
+        return of(label, ScheduleSummary.of(s));
+    }
+
+    /** The bar of a schedule whose summary is {@code sum}. */
+    public static EnergyBar of(String label, ScheduleSummary sum) {
         return new EnergyBar(label, sum.computeJ(), sum.recomputeJ(), sum.pageInJ(), sum.pageOutJ(), null);
     }
 

@@ -15,6 +15,11 @@ public final class MemoryData {
     private final int peakOp;
     private final double totalS;
     private ActivationBands bands;
+    /** The whole schedule's column operations for the last plot drawn whole (the overview's, redrawn at every pan). */
+    private volatile WholeColumns whole;
+
+    private record WholeColumns(double px, double pw, int[] ops) {
+    }
 
     public MemoryData(Schedule schedule) {
         this.schedule = schedule;
@@ -96,6 +101,19 @@ public final class MemoryData {
             }
         }
         return shown;
+    }
+
+    /**
+     * {@link #columnOps} of the whole schedule ({@code TimeWindow.fit(totalS())}), worked out once
+     * per plot size; the array is shared, so read it only.
+     */
+    int[] wholeColumnOps(double px, double pw) {
+        WholeColumns w = whole;
+        if (w == null || w.px() != px || w.pw() != pw) {
+            w = new WholeColumns(px, pw, columnOps(TimeWindow.fit(totalS), px, pw));
+            whole = w;
+        }
+        return w.ops();
     }
 
     private static int clampColumn(double x, int columns) {

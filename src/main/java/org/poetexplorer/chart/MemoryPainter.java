@@ -28,6 +28,7 @@ public final class MemoryPainter implements ChartPainter {
     private final MemoryData baseline;
     private ActivationBands bands;
     private int selectedNode = -1;
+    private BandLayout layout;
 
     /**
      * @param data the curve, or null to draw an empty chart
@@ -76,6 +77,16 @@ public final class MemoryPainter implements ChartPainter {
                 clickHint);
         p.bands = bands;
         p.selectedNode = selectedNode;
+        return p;
+    }
+
+    /**
+     * This chart drawing its bands as {@code layout}, made before by {@link #bandLayout} of the
+     * same chart at the size it is drawn (possibly on another thread).
+     */
+    public MemoryPainter withLayout(BandLayout layout) {
+        MemoryPainter p = perTensor(bands, selectedNode);
+        p.layout = layout;
         return p;
     }
 
@@ -283,7 +294,8 @@ public final class MemoryPainter implements ChartPainter {
         area.lineTo(lastX, bottom);
         area.closePath();
         if (bands != null) {
-            BandLayout.of(data, bands, window, px, pw, bottom, ph, yMax).draw(g, selectedNode);
+            (layout != null ? layout : BandLayout.of(data, bands, window, px, pw, bottom, ph, yMax)).draw(g,
+                    selectedNode);
         } else {
             g.setColor(Palette.RAM_FILL);
             g.fill(area);

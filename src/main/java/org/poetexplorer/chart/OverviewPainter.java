@@ -44,7 +44,7 @@ public final class OverviewPainter implements ChartPainter {
             return;
         }
         TimeWindow whole = whole(data);
-        int[] shown = data.columnOps(whole, px, pw);
+        int[] shown = data.wholeColumnOps(px, pw);
         long peak = Math.max(1, data.peakBytes());
         g.setColor(Palette.RAM_FILL);
         for (int c = 0; c < shown.length; c++) {

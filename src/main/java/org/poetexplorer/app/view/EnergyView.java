@@ -9,7 +9,7 @@ public final class EnergyView extends ChartCanvas {
 
     public EnergyView(ExplorerViewModel vm) {
         super(() -> new EnergyBarsPainter(
-                vm.comparisons().bars(vm.solving().resultProperty().get(), vm.inputs().plainProperty().get()),
+                vm.comparisons().bars(vm.solving().shownProperty().get(), vm.inputs().plainProperty().get()),
                 vm.inputs().graphProperty().get() == null ? Double.NaN : vm.inputs().graphProperty().get().plainEnergyJ()));
         setId("energy");
         Tooltip.install(this, new Tooltip("Energy of one training step by kind of operation: this schedule, the plain "

@@ -14,6 +14,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PopOver;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.LatestJob;
+import org.poetexplorer.app.viewmodel.ShownSchedule;
 import org.poetexplorer.chart.BandLayout;
 import org.poetexplorer.chart.MemoryData;
 import org.poetexplorer.chart.MemoryPainter;
@@ -39,10 +41,9 @@ public final class MemoryView extends ChartCanvas {
     private int markedOp = -1;
     private int selectedNode = -1;
     private ExplorerViewModel vmRef;
-    private LayoutKey layoutKey;
-    private BandLayout layout;
+    private final LatestJob<LayoutKey, BandLayout> layouts;
 
-    /** What the bands' layout depends on: while it is the same, the pointer reads the layout last made. */
+    /** What the bands' layout depends on: while it is the same, drawing and the pointer use the layout last made. */
     private record LayoutKey(MemoryData data, MemoryData baseline, TimeWindow window, double width, double height,
             long budgetBytes) {
     }
@@ -56,6 +57,7 @@ public final class MemoryView extends ChartCanvas {
         super(() -> self[0].painter(vm, window.get()));
         self[0] = this;
         vmRef = vm;
+        layouts = vm.latestJob("memory chart's layout", this::repaint);
         setId("memory");
         Tooltip.install(this, new Tooltip("RAM in use after each operation, one band per output in RAM. Click a band "
                 + "to select its node and list what is in RAM there (click the peak: at the peak). Wheel zooms, drag "
@@ -97,8 +99,8 @@ public final class MemoryView extends ChartCanvas {
             markedOp = -1;
             repaint();
         });
-        vm.solving().resultProperty().addListener((o, a, r) -> {
-            data = r != null && r.hasSchedule() ? new MemoryData(r.schedule()) : null;
+        vm.solving().shownProperty().addListener((o, a, s) -> {
+            data = s == null ? null : s.memory();
             markedOp = -1;
             popOver.hide();
             repaint();
@@ -121,7 +123,8 @@ public final class MemoryView extends ChartCanvas {
             if (k < 0) {
                 return;
             }
-            BandLayout.Segment band = layout(vm, window.get()).at(e.getX(), e.getY());
+            BandLayout shown = layout(vm, window.get());
+            BandLayout.Segment band = shown == null ? null : shown.at(e.getX(), e.getY());
             if (band != null && band.node() >= 0) {
                 vm.solving().selectedNodeProperty().set(band.node());
             }
@@ -129,22 +132,45 @@ public final class MemoryView extends ChartCanvas {
         });
     }
 
+    /**
+     * The chart as it is drawn now: tensor by tensor once the bands' layout for this view is
+     * made; until then (a large schedule's layout is made in the background while a pan or zoom
+     * goes on) the area under the curve in one colour.
+     */
     private MemoryPainter painter(ExplorerViewModel vm, TimeWindow w) {
-        TrainingGraph g = vm.inputs().graphProperty().get();
-        long budget = data != null ? data.schedule().budget().ramBytes() : vm.inputs().ramBudgetProperty().get();
-        MemoryPainter p = new MemoryPainter(data, w, budget, g == null ? 0 : g.paramBytes(), markedOp, baseline);
-        return data == null ? p : p.perTensor(data.bands(), selectedNode);
+        MemoryPainter p = plainPainter(vm, w);
+        if (data == null) {
+            return p;
+        }
+        BandLayout l = layout(p, w);
+        return l == null ? p : p.perTensor(data.bands(), selectedNode).withLayout(l);
     }
 
-    /** Where the bands are on screen now; made again only when the chart changed since the last call. */
+    private MemoryPainter plainPainter(ExplorerViewModel vm, TimeWindow w) {
+        TrainingGraph g = vm.inputs().graphProperty().get();
+        long budget = data != null ? data.schedule().budget().ramBytes() : vm.inputs().ramBudgetProperty().get();
+        return new MemoryPainter(data, w, budget, g == null ? 0 : g.paramBytes(), markedOp, baseline);
+    }
+
+    /** Where the bands are on screen now, or null while it is being made; made again only when the chart changed. */
     private BandLayout layout(ExplorerViewModel vm, TimeWindow w) {
-        MemoryPainter p = painter(vm, w);
-        LayoutKey key = new LayoutKey(data, baseline, w, getWidth(), getHeight(), p.budgetBytes());
-        if (!key.equals(layoutKey)) {
-            layout = p.bandLayout(getWidth(), getHeight());
-            layoutKey = key;
+        return data == null ? null : layout(plainPainter(vm, w), w);
+    }
+
+    private BandLayout layout(MemoryPainter plain, TimeWindow w) {
+        double width = getWidth();
+        double height = getHeight();
+        LayoutKey key = new LayoutKey(data, baseline, w, width, height, plain.budgetBytes());
+        MemoryPainter tensors = plain.perTensor(data.bands(), -1);
+        if (data.size() >= ShownSchedule.BACKGROUND_FROM_OPS) {
+            return layouts.get(key, () -> tensors.bandLayout(width, height).readyToDraw());
         }
-        return layout;
+        BandLayout l = layouts.made(key);
+        if (l == null) {
+            l = tensors.bandLayout(width, height);
+            layouts.put(key, l);
+        }
+        return l;
     }
 
     /** The readout of the band under the pointer: tensor, bytes, state and time. */

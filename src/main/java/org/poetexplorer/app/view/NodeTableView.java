@@ -6,6 +6,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.NodeRow;
 import org.poetexplorer.model.Quantities;
 
 /** The nodes of the current schedule; its selection and the timeline's are one (the view-model's selected node). */
@@ -30,13 +31,13 @@ public final class NodeTableView extends TableView<NodeRow> {
         getColumns().add(column("times paged", NodeRow::timesPaged, 90));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        vm.solving().resultProperty().addListener((o, a, r) -> {
+        vm.solving().shownProperty().addListener((o, a, s) -> {
             syncing = true;
             try {
-                if (r == null || !r.hasSchedule()) {
+                if (s == null || !s.hasSchedule()) {
                     getItems().clear();
                 } else {
-                    getItems().setAll(NodeRow.of(r.schedule()));
+                    getItems().setAll(s.rows());
                     select(vm.solving().selectedNodeProperty().get());
                 }
             } finally {

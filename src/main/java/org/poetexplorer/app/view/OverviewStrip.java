@@ -27,8 +27,8 @@ public final class OverviewStrip extends ChartCanvas {
         setPrefHeight(28);
         setMaxHeight(28);
         Tooltip.install(this, new Tooltip("The whole schedule; the box is what the charts show. Press or drag to move it."));
-        vm.solving().resultProperty().addListener((o, a, r) -> {
-            data = r != null && r.hasSchedule() ? new MemoryData(r.schedule()) : null;
+        vm.solving().shownProperty().addListener((o, a, s) -> {
+            data = s == null ? null : s.memory();
             repaint();
         });
         window.addListener((o, a, b) -> repaint());

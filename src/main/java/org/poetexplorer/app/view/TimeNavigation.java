@@ -37,6 +37,9 @@ public final class TimeNavigation {
     private final ReadOnlyObjectWrapper<RangeFigures> rangeFigures = new ReadOnlyObjectWrapper<>(this, "rangeFigures");
     private final List<Runnable> clearers = new ArrayList<>();
     private Label rangeLabel;
+    /** The schedule whose end {@link #totalS} last worked out, and that end. */
+    private Schedule totalOf;
+    private double total;
 
     public TimeNavigation(ObjectProperty<TimeWindow> window, Supplier<Schedule> schedule) {
         this.window = window;
@@ -47,9 +50,17 @@ public final class TimeNavigation {
         });
     }
 
+    /** The schedule's end (worked out once per schedule: every zoom step asks for it). */
     private double totalS() {
         Schedule s = schedule.get();
-        return s != null && !s.ops().isEmpty() ? s.endS() : 1;
+        if (s == null || s.ops().isEmpty()) {
+            return 1;
+        }
+        if (s != totalOf) {
+            total = s.endS();
+            totalOf = s;
+        }
+        return total;
     }
 
     /** Shows the whole schedule, also when later schedules are longer or shorter. */

@@ -10,7 +10,6 @@ import org.poetexplorer.chart.TimelinePainter;
 import org.poetexplorer.model.GraphNode;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.schedule.Operation;
-import org.poetexplorer.schedule.Schedule;
 
 /**
  * The Gantt timeline on screen: draws {@link TimelinePainter}, shows a hover card for the
@@ -40,9 +39,8 @@ public final class TimelineView extends ChartCanvas {
         this.matchesRef = matchesRef;
         this.window = window;
         setId("timeline");
-        vm.solving().resultProperty().addListener((o, a, r) -> {
-            Schedule s = r != null && r.hasSchedule() ? r.schedule() : null;
-            data = s == null ? null : new TimelineData(s);
+        vm.solving().shownProperty().addListener((o, a, s) -> {
+            data = s == null ? null : s.timeline();
             dataRef[0] = data;
             hide();
             repaint();

@@ -31,12 +31,30 @@ public final class ComparisonsViewModel {
     private final ReadOnlyObjectWrapper<Comparison> pagingOnly = new ReadOnlyObjectWrapper<>(this, "pagingOnly");
     private final SolveService solves;
     private SolveRequest main;
+    /** Counts what was asked (a main schedule, clearing, stopping): figures of an older ask are dropped. */
+    private long asked;
+    /** The plain schedule whose bar was drawn last, and that bar. */
+    private Schedule plainDrawn;
+    private EnergyBar plainBar;
 
     ComparisonsViewModel(BackgroundTasks tasks) {
         solves = new SolveService(tasks, new SolveService.Listener() {
             @Override
             public void finished(SolveRequest request, SolveResult r) {
-                ended(request, Comparison.of(r));
+                if (!r.hasSchedule() || r.schedule().ops().size() < ShownSchedule.BACKGROUND_FROM_OPS) {
+                    ended(request, Comparison.of(r));
+                    return;
+                }
+                long mine = asked;
+                tasks.run("comparison figures", () -> Comparison.of(r), BackgroundTasks.Outcome.of(c -> {
+                    if (mine == asked) {
+                        ended(request, c);
+                    }
+                }, error -> {
+                    if (mine == asked) {
+                        ended(request, Comparison.failed(error));
+                    }
+                }));
             }
 
             @Override
@@ -48,6 +66,7 @@ public final class ComparisonsViewModel {
 
     /** Drops the comparisons of an earlier solve (a new one is asked for, or another graph is shown). */
     void clear() {
+        asked++;
         solves.abandon();
         main = null;
         rematOnly.set(null);
@@ -75,6 +94,7 @@ public final class ComparisonsViewModel {
 
     /** Solving stopped (the user cancelled, or the solve failed): comparisons not finished say {@code why}. */
     void endUnfinished(String why) {
+        asked++;
         solves.abandon();
         main = null;
         Comparison cancelled = Comparison.notRun(why);
@@ -114,12 +134,17 @@ public final class ComparisonsViewModel {
      * The energy chart's bars: this schedule, the plain one and, after a solve with both tricks
      * allowed, the remat-only and paging-only ones ("pending" until they end).
      */
-    public List<EnergyBar> bars(SolveResult r, Schedule plain) {
+    public List<EnergyBar> bars(ShownSchedule shown, Schedule plain) {
+        SolveResult r = shown == null ? null : shown.result();
         List<EnergyBar> bars = new ArrayList<>();
-        bars.add(r != null && r.hasSchedule() ? EnergyBar.of("this schedule", r.schedule())
+        bars.add(r != null && shown.hasSchedule() ? EnergyBar.of("this schedule", shown.summary())
                 : EnergyBar.missing("this schedule", r == null ? "solving..." : r.status().toString().toLowerCase()));
         if (plain != null) {
-            bars.add(EnergyBar.of("plain (no budget)", plain));
+            if (plain != plainDrawn) {
+                plainBar = EnergyBar.of("plain (no budget)", plain);
+                plainDrawn = plain;
+            }
+            bars.add(plainBar);
         }
         if (r != null && r.budget() != null && bothTricks(r.budget())) {
             bars.add(bar("remat only", rematOnly.get()));
@@ -132,7 +157,7 @@ public final class ComparisonsViewModel {
         if (c == null) {
             return EnergyBar.missing(label, "pending");
         }
-        return c.hasSchedule() ? EnergyBar.of(label, c.result().schedule()) : EnergyBar.missing(label, c.note());
+        return c.hasSchedule() ? EnergyBar.of(label, c.summary()) : EnergyBar.missing(label, c.note());
     }
 
     void shutdown() {

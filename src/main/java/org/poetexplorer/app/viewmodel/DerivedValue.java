@@ -12,9 +12,6 @@ import org.poetexplorer.app.tasks.BackgroundTasks;
  * thread never waits, and the value of an older job never replaces that of a newer one.
  */
 final class DerivedValue<T> {
-    /** Schedules with more operations than this are worked on in the background. */
-    static final int BACKGROUND_FROM_OPS = 4000;
-
     private final ReadOnlyObjectWrapper<T> value = new ReadOnlyObjectWrapper<>();
     private final BackgroundTasks tasks;
     private final String name;

@@ -36,8 +36,8 @@ public final class ExplorerViewModel {
         tradeoff = new TradeoffViewModel(tasks, inputs, solving);
         sessions = new Sessions(tasks, notices, inputs, solving, settings);
         exports = new Exports(tasks, notices, inputs, solving, comparisons, tradeoff);
-        details = new NodeDetailsViewModel(tasks, notices, solving, DerivedValue.BACKGROUND_FROM_OPS);
-        baseline = new BaselineViewModel(tasks, notices, solving, DerivedValue.BACKGROUND_FROM_OPS);
+        details = new NodeDetailsViewModel(tasks, notices, solving, ShownSchedule.BACKGROUND_FROM_OPS);
+        baseline = new BaselineViewModel(tasks, notices, solving, ShownSchedule.BACKGROUND_FROM_OPS);
     }
 
     public InputsViewModel inputs() {
@@ -80,6 +80,15 @@ public final class ExplorerViewModel {
 
     public Notices notices() {
         return notices;
+    }
+
+    /**
+     * A value a view makes in the background for the latest of its asks (a chart's layout for
+     * the view a pan or zoom reaches); {@code ready} repaints, a failure becomes a notice.
+     */
+    public <K, V> LatestJob<K, V> latestJob(String name, Runnable ready) {
+        return new LatestJob<>(tasks, name, ready, error -> notices.post(Notice.error("Could not work out the " + name,
+                Notice.reason(error))));
     }
 
     /** Background jobs not yet finished, by name. */

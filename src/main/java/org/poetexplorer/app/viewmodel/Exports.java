@@ -8,9 +8,7 @@ import org.poetexplorer.app.tasks.BackgroundTasks;
 import org.poetexplorer.chart.ChartKind;
 import org.poetexplorer.chart.ChartSet;
 import org.poetexplorer.chart.EnergyBarsPainter;
-import org.poetexplorer.chart.MemoryData;
 import org.poetexplorer.chart.MemoryPainter;
-import org.poetexplorer.chart.TimelineData;
 import org.poetexplorer.chart.TimelinePainter;
 import org.poetexplorer.io.ChartFiles;
 import org.poetexplorer.io.DeviceSource;
@@ -113,16 +111,17 @@ public final class Exports {
 
     /** The charts as the window shows them, whole (not zoomed), without selection or hover marks. */
     public ChartSet charts() {
-        SolveResult r = solving.resultProperty().get();
+        ShownSchedule shown = solving.shownProperty().get();
+        SolveResult r = shown == null ? null : shown.result();
         Schedule s = r != null && r.hasSchedule() ? r.schedule() : null;
         TrainingGraph g = inputs.graphProperty().get();
         double plainJ = g == null ? Double.NaN : g.plainEnergyJ();
         long budget = s != null ? s.budget().ramBytes() : inputs.ramBudgetProperty().get();
         String empty = r == null ? "No schedule yet" : ChartSet.emptyText(r);
         return new ChartSet(
-                new TimelinePainter(s == null ? null : new TimelineData(s), null, -1, -1, empty),
-                MemoryPainter.exported(s == null ? null : new MemoryData(s), budget, g == null ? 0 : g.paramBytes(), empty),
-                new EnergyBarsPainter(comparisons.bars(r, inputs.plainProperty().get()), plainJ),
+                new TimelinePainter(s == null ? null : shown.timeline(), null, -1, -1, empty),
+                MemoryPainter.exported(s == null ? null : shown.memory(), budget, g == null ? 0 : g.paramBytes(), empty),
+                new EnergyBarsPainter(comparisons.bars(shown, inputs.plainProperty().get()), plainJ),
                 ChartSet.tradeoff(tradeoff.points(true), tradeoff.points(false), plainJ));
     }
 

@@ -1,5 +1,6 @@
 package org.poetexplorer.app.viewmodel;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,7 +20,6 @@ import org.poetexplorer.app.tasks.SolveRequest;
 import org.poetexplorer.app.tasks.SolveService;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
-import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.MinimalRam;
 import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
@@ -29,7 +29,8 @@ import org.poetexplorer.solver.heuristic.FastScheduler;
  * Solving the inputs and what came of it: the schedule on screen, the phase and status line,
  * the history of finished solves (for the trade-off charts), the selected node, and after an
  * infeasible solve the least RAM that could work. Results are applied on the JavaFX thread
- * only if nothing newer was asked for in the meantime.
+ * only if nothing newer was asked for in the meantime. A result reaches the window with what the
+ * views draw from it ({@link ShownSchedule}), made off the JavaFX thread for a large schedule.
  */
 public final class SolvingViewModel {
     /** What the solver side is doing. */
@@ -38,6 +39,7 @@ public final class SolvingViewModel {
     }
 
     private final ReadOnlyObjectWrapper<SolveResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<ShownSchedule> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.LOADING);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading...");
     private final ReadOnlyLongWrapper solveStartedNanos = new ReadOnlyLongWrapper(this, "solveStartedNanos");
@@ -55,6 +57,8 @@ public final class SolvingViewModel {
     private boolean userCancelled;
     private String solvePhase;
     private Double lowerBound;
+    /** Counts the results made ready for the window, and the requests: only the latest one is shown. */
+    private long presenting;
 
     /** @param inputs the current inputs as a request (null when they are not usable) */
     SolvingViewModel(BackgroundTasks tasks, Notices notices, ComparisonsViewModel comparisons,
@@ -82,7 +86,7 @@ public final class SolvingViewModel {
         } else {
             boolean busy = solves.busyProperty().get();
             phase.set(busy ? Phase.SOLVING : Phase.DONE);
-            status.set(describe(result.get(), busy));
+            status.set(describe(shown.get(), busy));
         }
     }
 
@@ -90,7 +94,8 @@ public final class SolvingViewModel {
     void newGraph() {
         history.clear();
         selectedNode.set(-1);
-        result.set(null); // the old schedule belongs to another graph
+        presenting++;
+        setShown(null); // the old schedule belongs to another graph
     }
 
     /** The inputs changed: solve them. */
@@ -99,6 +104,7 @@ public final class SolvingViewModel {
             return;
         }
         lastRequest = request;
+        presenting++;
         forget(null);
         phase.set(Phase.SOLVING);
         solveStartedNanos.set(System.nanoTime());
@@ -107,15 +113,48 @@ public final class SolvingViewModel {
     }
 
     /** The inputs were restored with a schedule already known for them: show it instead of solving. */
-    void show(SolveRequest request, SolveResult shown) {
+    void show(SolveRequest request, SolveResult saved) {
         solves.abandon();
         lastRequest = request;
-        forget(shown.lowerBoundJ());
-        result.set(shown);
-        phase.set(Phase.DONE);
-        status.set(describe(shown, false));
-        record(request, shown);
-        comparisons.mainFinished(request, shown);
+        forget(saved.lowerBoundJ());
+        phase.set(Phase.LOADING);
+        status.set("Drawing the saved schedule...");
+        present(saved, ready -> {
+            setShown(ready);
+            phase.set(Phase.DONE);
+            status.set(describe(ready, false));
+            record(request, ready);
+            comparisons.mainFinished(request, saved);
+        });
+    }
+
+    /**
+     * Makes {@code r} ready for the window, then hands it to {@code then} on the JavaFX thread
+     * unless something newer was asked for meanwhile. A large schedule is made ready in the
+     * background, a small one at once.
+     */
+    private void present(SolveResult r, Consumer<ShownSchedule> then) {
+        long mine = ++presenting;
+        int ops = r.hasSchedule() ? r.schedule().ops().size() : 0;
+        if (ops < ShownSchedule.BACKGROUND_FROM_OPS) {
+            then.accept(ShownSchedule.of(r));
+            return;
+        }
+        tasks.run("prepare the charts", () -> ShownSchedule.of(r), BackgroundTasks.Outcome.of(ready -> {
+            if (mine == presenting) {
+                then.accept(ready);
+            }
+        }, error -> {
+            if (mine == presenting) {
+                notices.post(Notice.error("Could not draw the schedule", Notice.reason(error)));
+            }
+        }));
+    }
+
+    /** The window shows {@code s} (null: nothing); the views read the prepared data first, then the result. */
+    private void setShown(ShownSchedule s) {
+        shown.set(s);
+        result.set(s == null ? null : s.result());
     }
 
     /** Forgets what belonged to the previous request. */
@@ -137,7 +176,7 @@ public final class SolvingViewModel {
         solves.cancel();
         if (!solves.busyProperty().get() && phase.get() == Phase.SOLVING) {
             phase.set(Phase.DONE);
-            status.set(describe(result.get(), false));
+            status.set(describe(shown.get(), false));
         }
     }
 
@@ -162,8 +201,10 @@ public final class SolvingViewModel {
 
         @Override
         public void incumbent(SolveRequest request, SolveResult r) {
-            result.set(r);
-            status.set(describe(r, true));
+            present(r, ready -> {
+                setShown(ready);
+                status.set(describe(ready, true));
+            });
         }
 
         @Override
@@ -172,24 +213,26 @@ public final class SolvingViewModel {
             if (lowerBoundJ != null) {
                 lowerBound = lowerBoundJ;
             }
-            status.set(describe(result.get() != null && result.get().budget().equals(request.budget())
-                    ? result.get() : null, true));
+            ShownSchedule s = shown.get();
+            status.set(describe(s != null && s.result().budget().equals(request.budget()) ? s : null, true));
         }
 
         @Override
         public void finished(SolveRequest request, SolveResult r) {
-            result.set(r);
-            phase.set(Phase.DONE);
-            status.set(describe(r, false));
-            if (userCancelled) {
-                comparisons.endUnfinished("cancelled");
-            } else {
-                record(request, r);
-                comparisons.mainFinished(request, r);
-            }
-            if (r.status() == SolveStatus.INFEASIBLE) {
-                findMinimalRam(request);
-            }
+            present(r, ready -> {
+                setShown(ready);
+                phase.set(Phase.DONE);
+                status.set(describe(ready, false));
+                if (userCancelled) {
+                    comparisons.endUnfinished("cancelled");
+                } else {
+                    record(request, ready);
+                    comparisons.mainFinished(request, r);
+                }
+                if (r.status() == SolveStatus.INFEASIBLE) {
+                    findMinimalRam(request);
+                }
+            });
         }
 
         @Override
@@ -202,14 +245,14 @@ public final class SolvingViewModel {
         }
     }
 
-    private void record(SolveRequest request, SolveResult r) {
+    private void record(SolveRequest request, ShownSchedule shownNow) {
+        SolveResult r = shownNow.result();
         Budget b = request.budget();
         long peak = -1;
         double energy = Double.NaN;
-        if (r.hasSchedule()) {
-            ScheduleSummary sum = ScheduleSummary.of(r.schedule());
-            peak = sum.peakRamBytes();
-            energy = sum.energyJ();
+        if (shownNow.hasSchedule()) {
+            peak = shownNow.summary().peakRamBytes();
+            energy = shownNow.summary().energyJ();
         } else if (r.status() != SolveStatus.INFEASIBLE) {
             return;
         }
@@ -235,7 +278,7 @@ public final class SolvingViewModel {
                 }
                 minimalRamBytes.set(v[0] > b.ramBytes() ? v[0] : null);
                 workingRamBytes.set(v[1] > b.ramBytes() ? v[1] : null);
-                status.set(describe(result.get(), false));
+                status.set(describe(shown.get(), false));
             }, error -> {
                 if (request == lastRequest) {
                     notices.post(Notice.error("Could not find the least RAM that would work",
@@ -245,8 +288,8 @@ public final class SolvingViewModel {
     }
 
     /** One line for the status bar: what the solve found, or what it is doing. */
-    String describe(SolveResult r, boolean stillSolving) {
-        return StatusLine.of(r, new StatusLine.Context(stillSolving, !stillSolving && userCancelled, solvePhase,
+    String describe(ShownSchedule s, boolean stillSolving) {
+        return StatusLine.of(s, new StatusLine.Context(stillSolving, !stillSolving && userCancelled, solvePhase,
                 lowerBound, minimalRamBytes.get(), workingRamBytes.get()));
     }
 
@@ -254,6 +297,11 @@ public final class SolvingViewModel {
 
     public ReadOnlyObjectProperty<SolveResult> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** The result on screen made ready for the views; set just before {@link #resultProperty} changes. */
+    public ReadOnlyObjectProperty<ShownSchedule> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {

@@ -30,8 +30,12 @@ final class StatusLine {
     private StatusLine() {
     }
 
-    /** The line for {@code r} (null: nothing yet) in the situation {@code c}. */
-    static String of(SolveResult r, Context c) {
+    /**
+     * The line for {@code shown} (null: nothing yet) in the situation {@code c}; the schedule's
+     * figures are its summary, worked out once with it rather than at every progress note.
+     */
+    static String of(ShownSchedule shown, Context c) {
+        SolveResult r = shown == null ? null : shown.result();
         boolean stillSolving = c.solving();
         String solving = "Solving" + (c.phase() == null ? "" : " (" + c.phase() + ")")
                 + (c.lowerBoundJ() == null ? "" : ", bound " + Quantities.energy(c.lowerBoundJ())) + "...";
@@ -63,8 +67,8 @@ final class StatusLine {
                 }
                 break;
         }
-        if (r.hasSchedule()) {
-            ScheduleSummary sum = ScheduleSummary.of(r.schedule());
+        if (shown.hasSchedule()) {
+            ScheduleSummary sum = shown.summary();
             sb.append(String.format(Locale.ROOT, " | %s, peak RAM %s", Quantities.energy(sum.energyJ()),
                     Quantities.bytes(sum.peakRamBytes())));
             if (sum.counts().recompute() + sum.counts().pageIn() + sum.counts().pageOut() > 0) {

@@ -52,7 +52,7 @@ class ComparisonsViewModelTest {
     }
 
     private List<String> notes(SolveResult main) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> comparisons.bars(main, null).stream()
+        return WaitForAsyncUtils.asyncFx(() -> comparisons.bars(ShownSchedule.of(main), null).stream()
                 .map(b -> b.hasEnergy() ? "energy" : b.note()).toList()).get(5, TimeUnit.SECONDS);
     }
 

@@ -1,4 +1,4 @@
-package org.poetexplorer.app.view;
+package org.poetexplorer.app.viewmodel;
 
 import java.util.ArrayList;
 import java.util.List;
