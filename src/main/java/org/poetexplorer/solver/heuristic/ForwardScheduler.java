@@ -781,11 +781,21 @@ public final class ForwardScheduler {
         }
     }
 
-    /** Range maximum with range addition over the stages (a segment tree with lazy additions). */
+    /**
+     * Range maximum with range addition over the stages (a segment tree with lazy additions). The
+     * walk asks for many ranges that end at the same stage between two changes (one per input of
+     * each output it scores), so the answers for the last range end are remembered per range start
+     * until the next change.
+     */
     private static final class PeakTree {
         private final int size;
         private final long[] max;
         private final long[] pending;
+        private final long[] known;
+        /** Per range start, the {@link #version} at which {@link #known} holds its answer for the range ending at {@link #knownTo}. */
+        private final int[] knownAt;
+        private int knownTo = -1;
+        private int version = 1;
 
         PeakTree(int n) {
             int s = 1;
@@ -795,18 +805,30 @@ public final class ForwardScheduler {
             size = s;
             max = new long[2 * s];
             pending = new long[2 * s];
+            known = new long[n];
+            knownAt = new int[n];
         }
 
         void set(int at, long value) {
+            version++;
             set(1, 0, size - 1, at, value);
         }
 
         void add(int from, int to, long delta) {
+            version++;
             add(1, 0, size - 1, from, to, delta);
         }
 
         long max(int from, int to) {
-            return max(1, 0, size - 1, from, to);
+            if (to != knownTo) {
+                knownTo = to;
+                version++;
+            }
+            if (knownAt[from] != version) {
+                known[from] = max(1, 0, size - 1, from, to);
+                knownAt[from] = version;
+            }
+            return known[from];
         }
 
         private void set(int node, int lo, int hi, int at, long value) {
