@@ -288,7 +288,7 @@ public final class ForwardScheduler {
                     if (inRam[d]) {
                         pinnedIn[d] = t;
                     } else if (recomputedIn[d] != t) {
-                        if (b.paging() && stored[d] && (!b.remat() || g.pageInJ(d) <= recomputeCostJ(d, t))) {
+                        if (b.paging() && stored[d] && (!b.remat() || recomputeCostJ(d, t, g.pageInJ(d)) >= g.pageInJ(d))) {
                             inRam[d] = true;
                             resident.add(d);
                             residentSince[d] = t;
@@ -555,8 +555,9 @@ public final class ForwardScheduler {
             if (stored[x]) {
                 return;
             }
-            double recompute = b.remat() ? recomputeCostJ(x, t) : Double.POSITIVE_INFINITY;
-            if (!(g.pageInJ(x) + g.pageOutJ(x) <= recompute && writeCopy(x, t))) {
+            double page = g.pageInJ(x) + g.pageOutJ(x);
+            boolean canPage = b.paging() && residentSince[x] < t;
+            if (!(canPage && (!b.remat() || recomputeCostJ(x, t, page) >= page) && writeCopy(x, t))) {
                 keepInputsFor(x);
             }
         }
@@ -667,16 +668,12 @@ public final class ForwardScheduler {
 
         /**
          * Energy to bring x back by recomputation at its next read after stage t: x and every
-         * input, recursively, that is out of RAM now or gone by then.
-         */
-        private double recomputeCostJ(int x, int t) {
-            return recomputeCostJ(x, t, Double.POSITIVE_INFINITY);
-        }
-
-        /**
-         * As {@link #recomputeCostJ(int, int)}, infinite as soon as it is known to be over
-         * {@code capJ}, or the closure's bytes are more than the budget (more than one stage can
-         * hold: not worth exploring further).
+         * input, recursively, that is out of RAM now or gone by then. Infinite as soon as it is
+         * known to be over {@code capJ} (the callers pass what paging x back would cost, so the
+         * closure, which may reach back hundreds of nodes on a large graph, is followed only as
+         * far as it can still be the cheaper way back), and, in the walks with chains, when the
+         * closure's bytes are more than the budget (more than one stage can hold: not worth
+         * exploring further).
          */
         private double recomputeCostJ(int x, int t, double capJ) {
             int read = nextRead(x, t);
@@ -692,7 +689,7 @@ public final class ForwardScheduler {
                 e += g.computeJ(y) + reliedOnJ[y];
                 closureRuntime += g.runtime(y);
                 closureBytes += g.ram(y);
-                if (chains && (e > capJ || closureBytes + g.ram(x) > b.ramBytes())) {
+                if (e > capJ || chains && closureBytes + g.ram(x) > b.ramBytes()) {
                     return Double.POSITIVE_INFINITY;
                 }
                 for (int d : g.deps(y)) {
@@ -713,11 +710,13 @@ public final class ForwardScheduler {
             double cost = Double.POSITIVE_INFINITY;
             closureRuntime = 0;
             closureBytes = 0;
+            boolean canPage = b.paging() && (stored[x] || residentSince[x] < t);
+            double page = canPage ? g.pageInJ(x) + (stored[x] ? 0 : g.pageOutJ(x)) : Double.POSITIVE_INFINITY;
             if (b.remat()) {
-                cost = recomputeCostJ(x, t, capJ);
+                // a recomputation dearer than the page-in is not chosen: its closure need not be followed past that
+                cost = recomputeCostJ(x, t, Math.min(capJ, page));
             }
-            if (b.paging() && (stored[x] || residentSince[x] < t)) {
-                double page = g.pageInJ(x) + (stored[x] ? 0 : g.pageOutJ(x));
+            if (canPage) {
                 if (page <= cost) {
                     closureRuntime = 0;
                     closureBytes = 0;
@@ -782,11 +781,21 @@ public final class ForwardScheduler {
         }
     }
 
-    /** Range maximum with range addition over the stages (a segment tree with lazy additions). */
+    /**
+     * Range maximum with range addition over the stages (a segment tree with lazy additions). The
+     * walk asks for many ranges that end at the same stage between two changes (one per input of
+     * each output it scores), so the answers for the last range end are remembered per range start
+     * until the next change.
+     */
     private static final class PeakTree {
         private final int size;
         private final long[] max;
         private final long[] pending;
+        private final long[] known;
+        /** Per range start, the {@link #version} at which {@link #known} holds its answer for the range ending at {@link #knownTo}. */
+        private final int[] knownAt;
+        private int knownTo = -1;
+        private int version = 1;
 
         PeakTree(int n) {
             int s = 1;
@@ -796,18 +805,30 @@ public final class ForwardScheduler {
             size = s;
             max = new long[2 * s];
             pending = new long[2 * s];
+            known = new long[n];
+            knownAt = new int[n];
         }
 
         void set(int at, long value) {
+            version++;
             set(1, 0, size - 1, at, value);
         }
 
         void add(int from, int to, long delta) {
+            version++;
             add(1, 0, size - 1, from, to, delta);
         }
 
         long max(int from, int to) {
-            return max(1, 0, size - 1, from, to);
+            if (to != knownTo) {
+                knownTo = to;
+                version++;
+            }
+            if (knownAt[from] != version) {
+                known[from] = max(1, 0, size - 1, from, to);
+                knownAt[from] = version;
+            }
+            return known[from];
         }
 
         private void set(int node, int lo, int hi, int at, long value) {
