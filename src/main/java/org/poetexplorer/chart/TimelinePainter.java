@@ -194,6 +194,9 @@ public final class TimelinePainter implements ChartPainter {
         double lastEnd = Double.NEGATIVE_INFINITY;
         double budgetFrom = budgetLabelLeft(fm, px, pw) - 6;
         double budgetTo = budgetFrom + fm.stringWidth(budgetLabel(window.endS() < data.runtimeBudgetS())) + 12;
+        // Every label is given the width of the longest one, measured once: measuring text costs
+        // a JavaFX text layout per call, and a paint of thousands of stages asked for dozens.
+        double labelW = numbers.length == 0 ? 0 : fm.stringWidth("t" + numbers[numbers.length - 1]);
         for (int i = data.firstStageFrom(window.startS()); i < starts.length; i++) {
             double x = window.toX(starts[i], px, pw);
             if (x > px + pw) {
@@ -202,13 +205,12 @@ public final class TimelinePainter implements ChartPainter {
             if (x < px || x < lastEnd + 8) {
                 continue;
             }
-            String s = "t" + numbers[i];
-            double end = x + fm.stringWidth(s);
+            double end = x + labelW;
             if (end > px + pw || end > budgetFrom && x < budgetTo) {
                 continue;
             }
-            g.drawString(s, (float) (x + 1), (float) (top - 3));
-            lastEnd = x + fm.stringWidth(s);
+            g.drawString("t" + numbers[i], (float) (x + 1), (float) (top - 3));
+            lastEnd = end;
         }
     }
 

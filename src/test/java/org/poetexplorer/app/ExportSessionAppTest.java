@@ -263,4 +263,23 @@ class ExportSessionAppTest extends AppWindowTest {
         assertEquals(shown, vm().solving().resultProperty().get(), "the schedule on screen stays");
         assertEquals(3500, vm().inputs().ramBudgetProperty().get());
     }
+
+    @Test
+    void aSavedScheduleThatNoLongerReplaysIsSolvedAgainAndSaysSo() throws Exception {
+        // the device as edited now keeps 8 bytes per element: the saved schedule's tensors are twice as large
+        org.poetexplorer.model.Device m0 = DeviceFiles.builtIn("m0");
+        org.poetexplorer.model.Device wider = new org.poetexplorer.model.Device(m0.id(), m0.name(), m0.flops(),
+                m0.flopsPerJoule(), m0.pageInLatency(), m0.pageInThroughput(), m0.pageOutLatency(),
+                m0.pageOutThroughput(), m0.memoryPower(), 2 * m0.bytesPerElement(), m0.power(), m0.source());
+        launch(new Session(new NetworkSource.CatalogNetwork("linear"), new DeviceSource.BuiltInDevice("m0"), wider, BUDGET,
+                "scip", 5, 1, new ScheduleFile(saved.graph(),
+                BUDGET, saved.solver(), saved.status(), saved.gap(), Double.NaN, saved.schedule()),
+                saved.solveSeconds()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().solving().resultProperty().get() != null);
+        SolveResult shown = awaitSettled();
+        assertEquals(8, vm().inputs().deviceProperty().get().bytesPerElement(), "the edited device is loaded");
+        assertNotEquals("opened from a session", shown.message(), "solved again, not shown as saved");
+        assertTrue(vm().notices().noticeProperty().get() != null
+                && vm().notices().noticeProperty().get().title().equals("Solving again"), "the window says why");
+    }
 }

@@ -106,7 +106,7 @@ public final class MemoryView extends ChartCanvas {
             repaint();
         });
         vm.baseline().overlayProperty().addListener((o, a, s) -> {
-            baseline = s == null ? null : new MemoryData(s);
+            baseline = s;
             repaint();
         });
         vm.inputs().ramBudgetProperty().addListener((o, a, b) -> repaint());

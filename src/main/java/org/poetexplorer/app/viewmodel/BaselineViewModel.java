@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.poetexplorer.app.tasks.BackgroundTasks;
+import org.poetexplorer.chart.MemoryData;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.schedule.Schedule;
 import org.poetexplorer.schedule.ScheduleComparison;
@@ -22,11 +23,14 @@ import org.poetexplorer.solver.SolveResult;
  */
 public final class BaselineViewModel {
     private final ReadOnlyObjectWrapper<SolveResult> baseline = new ReadOnlyObjectWrapper<>(this, "baseline");
-    private final ReadOnlyObjectWrapper<Schedule> overlay = new ReadOnlyObjectWrapper<>(this, "overlay");
+    private final ReadOnlyObjectWrapper<MemoryData> overlay = new ReadOnlyObjectWrapper<>(this, "overlay");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description");
     private final DerivedValue<ScheduleComparison> comparison;
     private final SolvingViewModel solving;
     private final BooleanBinding canPin;
+    /** Made once at pin: the baseline's summary line and RAM curve (a replay each) do not change with the results after it. */
+    private String pinnedText;
+    private MemoryData pinnedMemory;
 
     BaselineViewModel(BackgroundTasks tasks, Notices notices, SolvingViewModel solving, int backgroundFromOps) {
         this.solving = solving;
@@ -44,7 +48,14 @@ public final class BaselineViewModel {
     /** Pins the schedule on screen as the baseline. */
     public void pin() {
         if (canPin.get()) {
-            baseline.set(solving.resultProperty().get());
+            SolveResult r = solving.resultProperty().get();
+            ShownSchedule shown = solving.shownProperty().get();
+            boolean ready = shown != null && shown.result() == r && shown.hasSchedule();
+            Schedule b = r.schedule();
+            pinnedMemory = ready ? shown.memory() : new MemoryData(b);
+            pinnedText = "Baseline: " + b.graph().name() + ", " + SummaryText.budget(b.budget()) + ", "
+                    + Quantities.energy((ready ? shown.summary() : ScheduleSummary.of(b)).energyJ());
+            baseline.set(r);
             update();
         }
     }
@@ -52,6 +63,8 @@ public final class BaselineViewModel {
     /** Drops the baseline. */
     public void unpin() {
         baseline.set(null);
+        pinnedText = null;
+        pinnedMemory = null;
         update();
     }
 
@@ -66,9 +79,8 @@ public final class BaselineViewModel {
         }
         Schedule b = base.schedule();
         boolean comparable = now != null && now.hasSchedule() && ScheduleComparison.comparable(b, now.schedule());
-        overlay.set(comparable ? b : null);
-        String what = "Baseline: " + b.graph().name() + ", " + SummaryText.budget(b.budget()) + ", "
-                + Quantities.energy(ScheduleSummary.of(b).energyJ());
+        overlay.set(comparable ? pinnedMemory : null);
+        String what = pinnedText;
         if (!comparable) {
             comparison.clear();
             description.set(what + (now != null && now.hasSchedule()
@@ -93,8 +105,8 @@ public final class BaselineViewModel {
         return comparison.property();
     }
 
-    /** The baseline's schedule when it can be drawn with the current one (same graph), else null. */
-    public ReadOnlyObjectProperty<Schedule> overlayProperty() {
+    /** The baseline's RAM curve when it can be drawn with the current one (same graph), else null. */
+    public ReadOnlyObjectProperty<MemoryData> overlayProperty() {
         return overlay.getReadOnlyProperty();
     }
 

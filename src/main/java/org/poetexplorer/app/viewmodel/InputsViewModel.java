@@ -279,7 +279,7 @@ public final class InputsViewModel {
     }
 
     private record Loaded(NetworkSource network, DeviceSource deviceChoice, Device device, boolean deviceEdited,
-            TrainingGraph graph, Schedule plain, long plainPeak, List<String> warnings) {
+            TrainingGraph graph, Schedule plain, long plainPeak, List<String> warnings, SolveResult saved) {
     }
 
     private void load(NetworkSource n, DeviceSource dc, Device given, double ramFraction) {
@@ -290,6 +290,12 @@ public final class InputsViewModel {
     }
 
     private void load(NetworkSource n, DeviceSource dc, Device given, Consumer<Loaded> then) {
+        load(n, dc, given, g -> null, then);
+    }
+
+    /** Loads in the background, where {@code savedOn} also works out a saved schedule on the loaded graph. */
+    private void load(NetworkSource n, DeviceSource dc, Device given, Function<TrainingGraph, SolveResult> savedOn,
+            Consumer<Loaded> then) {
         if (n == null || dc == null) {
             return;
         }
@@ -303,7 +309,7 @@ public final class InputsViewModel {
             LoadedNetwork loaded = n.loadWithWarnings(d, onnxChoices);
             TrainingGraph g = loaded.graph();
             return new Loaded(n, dc, d, edited, g, Plans.plainSchedule(g), Plans.plainPeakBytes(g),
-                    loaded.warnings());
+                    loaded.warnings(), savedOn.apply(g));
         }, BackgroundTasks.Outcome.of(loaded -> {
             if (gen == loadGeneration) {
                 loading.set(false);
@@ -338,11 +344,12 @@ public final class InputsViewModel {
     /**
      * Opens saved inputs (a session): loads the network and device, then sets the budgets,
      * switches and solver settings exactly as given and shows the schedule {@code shownFor}
-     * returns for the loaded graph, or solves when it returns null.
+     * returns for the loaded graph, or solves when it returns null ({@code ifNotShown} runs then).
+     * {@code shownFor} runs in the background with the loading (it replays a whole schedule).
      */
     void restore(NetworkSource n, DeviceSource dc, Device given, Budget budget, SolveOptions options,
-            Function<TrainingGraph, SolveResult> shownFor) {
-        restore(n, dc, given, budget, options, shownFor, false);
+            Function<TrainingGraph, SolveResult> shownFor, Runnable ifNotShown) {
+        restore(n, dc, given, budget, options, shownFor, ifNotShown, false);
     }
 
     /**
@@ -352,9 +359,9 @@ public final class InputsViewModel {
      * loaded).
      */
     void restore(NetworkSource n, DeviceSource dc, Device given, Budget budget, SolveOptions options,
-            Function<TrainingGraph, SolveResult> shownFor, boolean carryRamShare) {
+            Function<TrainingGraph, SolveResult> shownFor, Runnable ifNotShown, boolean carryRamShare) {
         double share = currentRamFraction();
-        load(n, dc, given, loaded -> {
+        load(n, dc, given, carryRamShare ? g -> null : shownFor, loaded -> {
             applying = true;
             try {
                 runtimeRatio.set(budget.runtimeRatio());
@@ -369,8 +376,9 @@ public final class InputsViewModel {
             }
             long ram = carryRamShare ? carriedRamBytes(loaded.graph(), loaded.plainPeak(), share) : budget.ramBytes();
             applyLoaded(loaded, ram);
-            SolveResult shown = carryRamShare ? null : shownFor.apply(loaded.graph());
+            SolveResult shown = loaded.saved();
             if (shown == null) {
+                ifNotShown.run();
                 inputsChanged();
             } else {
                 solving.show(new SolveRequest(loaded.graph(), budget, options), shown);

@@ -120,7 +120,14 @@ public final class Sessions {
                 inputs.gapToleranceProperty().get());
         List<Path> missing = s.missingFiles();
         if (missing.isEmpty()) {
-            inputs.restore(s.network(), s.device(), s.editedDevice(), s.budget(), options, g -> shown(s, g));
+            ScheduleFile saved = s.schedule();
+            boolean hasSaved = saved != null && saved.budget().equals(s.budget());
+            inputs.restore(s.network(), s.device(), s.editedDevice(), s.budget(), options, g -> shown(s, g), () -> {
+                if (hasSaved) {
+                    notices.post(Notice.info("Solving again", "The saved schedule no longer fits the network or "
+                            + "device as they are now."));
+                }
+            });
             return;
         }
         // what has moved is replaced by what is on screen now (the defaults when nothing is), the rest opens
@@ -141,7 +148,7 @@ public final class Sessions {
         notices.post(Notice.error("Session " + file.getFileName() + ": files have moved (kept " + String.join(" and ",
                 kept) + ")", missing.stream().map(p -> p + " is not there any more").collect(Collectors.joining("; "))
                 + ". The session's other settings are open."));
-        inputs.restore(network, device, given, s.budget(), options, g -> null, networkMoved);
+        inputs.restore(network, device, given, s.budget(), options, g -> null, () -> { }, networkMoved);
     }
 
     private static <T> T current(T shown, T otherwise) {
@@ -150,7 +157,7 @@ public final class Sessions {
 
     /**
      * The saved schedule on the freshly loaded graph, if it still replays there (same budget,
-     * same costs); null means: solve again.
+     * same costs); null means: solve again. Runs in the background (a whole replay).
      */
     private SolveResult shown(Session s, TrainingGraph g) {
         ScheduleFile f = s.schedule();
@@ -160,8 +167,6 @@ public final class Sessions {
         Schedule on = f.scheduleOn(g);
         double energy = on.ops().stream().mapToDouble(o -> o.energyJ()).sum();
         if (!ReplayChecker.check(on, energy).valid()) {
-            notices.post(Notice.info("Solving again", "The saved schedule no longer fits the network or device as they "
-                    + "are now."));
             return null;
         }
         return new SolveResult(g, f.budget(), f.solver(), f.status(), null, on, null, f.gap(), s.solveSeconds(),
