@@ -288,7 +288,7 @@ public final class ForwardScheduler {
                     if (inRam[d]) {
                         pinnedIn[d] = t;
                     } else if (recomputedIn[d] != t) {
-                        if (b.paging() && stored[d] && (!b.remat() || recomputeCostJ(d, t, g.pageInJ(d)) >= g.pageInJ(d))) {
+                        if (stored[d] && pagingIsTheWayBack(d, t)) {
                             inRam[d] = true;
                             resident.add(d);
                             residentSince[d] = t;
@@ -555,11 +555,33 @@ public final class ForwardScheduler {
             if (stored[x]) {
                 return;
             }
-            double page = g.pageInJ(x) + g.pageOutJ(x);
-            boolean canPage = b.paging() && residentSince[x] < t;
-            if (!(canPage && (!b.remat() || recomputeCostJ(x, t, page) >= page) && writeCopy(x, t))) {
+            if (!(pagingIsTheWayBack(x, t) && writeCopy(x, t))) {
                 keepInputsFor(x);
             }
+        }
+
+        /**
+         * What paging x back for a read after stage t costs: the page-in when a copy is stored,
+         * with the page-out too when one can still be written (x has been in RAM since before t);
+         * infinite without paging or when no copy can be had.
+         */
+        private double pageBackJ(int x, int t) {
+            if (!b.paging()) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (stored[x]) {
+                return g.pageInJ(x);
+            }
+            return residentSince[x] < t ? g.pageInJ(x) + g.pageOutJ(x) : Double.POSITIVE_INFINITY;
+        }
+
+        /**
+         * Whether paging is x's way back after stage t: it can be paged back, and recomputing it
+         * costs no less (the recomputation's closure is followed only as far as that can change).
+         */
+        private boolean pagingIsTheWayBack(int x, int t) {
+            double page = pageBackJ(x, t);
+            return Double.isFinite(page) && (!b.remat() || recomputeCostJ(x, t, page) >= page);
         }
 
         /** x will be recomputed when read again: with {@code keepInputs}, its inputs in RAM stay as long as x is needed. */
@@ -710,18 +732,15 @@ public final class ForwardScheduler {
             double cost = Double.POSITIVE_INFINITY;
             closureRuntime = 0;
             closureBytes = 0;
-            boolean canPage = b.paging() && (stored[x] || residentSince[x] < t);
-            double page = canPage ? g.pageInJ(x) + (stored[x] ? 0 : g.pageOutJ(x)) : Double.POSITIVE_INFINITY;
+            double page = pageBackJ(x, t);
             if (b.remat()) {
                 // a recomputation dearer than the page-in is not chosen: its closure need not be followed past that
                 cost = recomputeCostJ(x, t, Math.min(capJ, page));
             }
-            if (canPage) {
-                if (page <= cost) {
-                    closureRuntime = 0;
-                    closureBytes = 0;
-                    cost = page;
-                }
+            if (Double.isFinite(page) && page <= cost) {
+                closureRuntime = 0;
+                closureBytes = 0;
+                cost = page;
             }
             return cost;
         }
