@@ -95,9 +95,8 @@ public final class RuinRecreate {
             return new Summary(0, 0, false);
         }
         s.commit();
-        StagePlan best = start;
         double bestJ = s.exactEnergyJ();
-        StagePlan current = best;
+        StagePlan current = start;
         double currentJ = bestJ;
         int rounds = 0;
         int improvements = 0;
@@ -122,21 +121,19 @@ public final class RuinRecreate {
                 long workLimit = s.work() + WORK_PER_ROUND * (long) s.n * s.n;
                 Improver.run(s, () -> stop.getAsBoolean() || state.work() > workLimit);
                 double e = s.exactEnergyJ();
-                if (s.feasible() && e < bestJ * (1 - EPS)) {
-                    s.dropUnusedRecomputations();
-                    best = s.toStagePlan();
-                    bestJ = s.exactEnergyJ();
-                    current = best;
-                    currentJ = bestJ;
-                    improvements++;
-                    idle = 0;
-                    onBetter.accept(best);
-                    continue;
-                }
-                if (s.feasible() && e <= bestJ * (1 + acceptWorse) && Math.abs(e - currentJ) > EPS * currentJ) {
+                boolean better = e < bestJ * (1 - EPS);
+                boolean nextStart = better
+                        || e <= bestJ * (1 + acceptWorse) && Math.abs(e - currentJ) > EPS * currentJ;
+                if (s.feasible() && nextStart) {
                     s.dropUnusedRecomputations();
                     current = s.toStagePlan();
                     currentJ = s.exactEnergyJ();
+                    if (better) {
+                        bestJ = currentJ;
+                        improvements++;
+                        idle = 0;
+                        onBetter.accept(current);
+                    }
                     continue;
                 }
             }

@@ -17,6 +17,19 @@ import org.poetexplorer.schedule.StagePlan;
 
 public class RuinRecreateTest {
 
+    /** A generated graph costed as in the bundled suite, its budget at 80 % of its plain peak, and the forward walk's plan. */
+    private record Case(TrainingGraph g, Budget b, StagePlan start) {
+        static Case of(int n, double width, long seed, boolean paging) {
+            TrainingGraph g = GeneratedGraphs.layered(n, width, seed, "m4", 1e-4);
+            Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), 2, paging, true);
+            return new Case(g, b, ForwardScheduler.schedule(g, b, () -> false).orElseThrow());
+        }
+
+        List<StagePlan> search(long seed, int rounds) {
+            return RuinRecreateTest.search(g, b, start, seed, rounds);
+        }
+    }
+
     private static List<StagePlan> search(TrainingGraph g, Budget b, StagePlan start, long seed, int rounds) {
         List<StagePlan> better = new ArrayList<>();
         new RuinRecreate(g, b, seed).run(start, rounds, () -> false, better::add);
@@ -31,16 +44,16 @@ public class RuinRecreateTest {
     @ParameterizedTest
     @CsvSource({"120, 0.43, 1, false", "120, 0.36, 2, false", "120, 0.43, 1, true"})
     void handsOnOnlyValidCheaperPlans(int n, double width, long seed, boolean paging) {
-        TrainingGraph g = GeneratedGraphs.layered(n, width, seed, "m4", 1e-4);
-        Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), 2, paging, true);
-        StagePlan start = ForwardScheduler.schedule(g, b, () -> false).orElseThrow();
-        double before = PlanReplay.of(g, b, start).energyJ();
-        List<StagePlan> better = search(g, b, start, 1, 40);
-        for (StagePlan p : better) {
-            String what = g.name() + " " + b;
-            PlanReplay replay = PlanReplay.of(g, b, PlanTidy.tidy(g, p));
+        Case c = Case.of(n, width, seed, paging);
+        TrainingGraph g = c.g();
+        Budget b = c.b();
+        double before = PlanReplay.of(g, b, c.start()).energyJ();
+        String what = g.name() + " " + b;
+        for (StagePlan p : c.search(1, 40)) {
+            StagePlan tidy = PlanTidy.tidy(g, p);
+            PlanReplay replay = PlanReplay.of(g, b, tidy);
             assertTrue(replay.valid(), what + ": " + replay.problem());
-            ForwardSchedulerTest.assertPasses(g, b, PlanTidy.tidy(g, p), what);
+            ForwardSchedulerTest.assertPasses(g, b, tidy, what);
             assertTrue(replay.energyJ() < before, what + ": not cheaper than the plan before");
             before = replay.energyJ();
         }
@@ -52,24 +65,20 @@ public class RuinRecreateTest {
      */
     @Test
     void lowersTheForwardWalksPlan() {
-        TrainingGraph g = GeneratedGraphs.layered(150, 0.43, 1, "m4", 1e-4);
-        Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), 2, false, true);
-        StagePlan start = ForwardScheduler.schedule(g, b, () -> false).orElseThrow();
-        List<StagePlan> better = search(g, b, start, 1, 20);
+        List<StagePlan> better = Case.of(150, 0.43, 1, false).search(1, 20);
         assertTrue(!better.isEmpty(), "no round improved the forward walk's plan");
     }
 
     /** The same seed gives the same plans (the solve's result does not depend on luck). */
     @Test
     void sameSeedSamePlans() {
-        TrainingGraph g = GeneratedGraphs.layered(100, 0.36, 3, "m4", 1e-4);
-        Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), 2, false, true);
-        StagePlan start = ForwardScheduler.schedule(g, b, () -> false).orElseThrow();
-        List<StagePlan> first = search(g, b, start, 7, 15);
-        List<StagePlan> second = search(g, b, start, 7, 15);
+        Case c = Case.of(100, 0.36, 3, false);
+        List<StagePlan> first = c.search(7, 15);
+        List<StagePlan> second = c.search(7, 15);
         assertEquals(first.size(), second.size());
         for (int q = 0; q < first.size(); q++) {
-            assertEquals(PlanReplay.of(g, b, first.get(q)).energyJ(), PlanReplay.of(g, b, second.get(q)).energyJ());
+            assertEquals(PlanReplay.of(c.g(), c.b(), first.get(q)).energyJ(),
+                    PlanReplay.of(c.g(), c.b(), second.get(q)).energyJ());
         }
     }
 }
