@@ -124,6 +124,7 @@ public final class PoetSolver {
                     new Phase("fast heuristic", this::fastHeuristic),
                     new Phase("exact cover bound", this::coverProgram),
                     new Phase("gap model", this::gapModel),
+                    new Phase("ruin and recreate", this::ruinAndRecreate),
                     new Phase("stage model", this::stageModel));
             for (Phase phase : phases) {
                 if (stop.isCancelled()) {
@@ -288,32 +289,54 @@ public final class PoetSolver {
         }
 
         /**
-         * With recomputation, first the ruin-and-recreate search on a share of the time, then the
-         * reduced stage model on the chosen backend, hinted with the best schedule: final.
+         * With recomputation (the gap model settles the solve without it), the ruin-and-recreate
+         * search ({@link RuinRecreate}) from the best schedule, before the stage model: for at most
+         * {@link #RUIN_SHARE} of the time left, beyond what building the stage model needs when it
+         * will be built (without a time limit, {@link #RUIN_SECONDS}); not started when its n x n
+         * state would not fit the heap. OPTIMAL when the bound closes.
          */
+        private SolveResult ruinAndRecreate() {
+            SolveResult closeEnough = withinGapTolerance();
+            if (closeEnough != null) {
+                return closeEnough;
+            }
+            double left = times.remainingSeconds();
+            double readySeconds = readySeconds(StageFormulation.estimatedColumns(graph, budget));
+            boolean builds = times.hasLimit() && readySeconds <= left
+                    && HeapRoom.allows(StageFormulation.estimatedHeapBytes(graph));
+            double seconds = RUIN_SHARE * (builds ? left - readySeconds : left);
+            if (!incumbent.hasSchedule() || !FastScheduler.denseStateFits(graph) || times.hasLimit() && seconds <= 0) {
+                return null;
+            }
+            listener.onProgress("ruin and recreate", incumbent.lowerBoundJ());
+            Deadline end = backendDeadline(seconds > 0 ? seconds : RUIN_SECONDS);
+            RuinRecreate.Summary s = new RuinRecreate(graph, budget, RUIN_SEED).run(incumbent.best().plan(),
+                    () -> stop.isCancelled() || end.passed(), p -> consider(p, "ruin and recreate"));
+            incumbent.note(String.format(Locale.ROOT, "ruin and recreate: %d rounds, %d improved the schedule%s",
+                    s.rounds(), s.improvements(), s.exhausted() ? ", then none of " + RuinRecreate.IDLE_ROUNDS : ""));
+            return optimalIfTheBoundCloses("the lower bound");
+        }
+
+        /** How long a stage model of {@code columns} columns takes to be built and taken in by the backend. */
+        private static double readySeconds(long columns) {
+            return columns / STAGE_MODEL_COLUMNS_PER_SECOND;
+        }
+
+        /** With recomputation, the reduced stage model on the chosen backend, hinted with the best schedule: final. */
         private SolveResult stageModel() {
             SolveResult closeEnough = withinGapTolerance();
             if (closeEnough != null) {
                 return closeEnough;
             }
             long columns = StageFormulation.estimatedColumns(graph, budget);
-            double readySeconds = columns / STAGE_MODEL_COLUMNS_PER_SECOND;
-            long needed = StageFormulation.estimatedHeapBytes(graph);
-            boolean builds = times.hasLimit() && readySeconds <= times.remainingSeconds() && HeapRoom.allows(needed);
-            ruinAndRecreate(RUIN_SHARE * (builds ? times.remainingSeconds() - readySeconds : times.remainingSeconds()));
-            SolveResult settled = optimalIfTheBoundCloses("the lower bound");
-            if (settled == null) {
-                settled = withinGapTolerance();
-            }
-            if (settled != null || stop.isCancelled()) {
-                return settled != null ? settled : incumbent.stopped(stop.reason());
-            }
+            double readySeconds = readySeconds(columns);
             if (times.hasLimit() && readySeconds > times.remainingSeconds()) {
                 incumbent.note(String.format(Locale.ROOT, "the stage model (about %,d columns) was not built: it"
                         + " needs about %.0f s to be built and taken in by %s, more than the %.1f s left", columns,
                         readySeconds, backend.name(), times.remainingSeconds()));
                 return windowsInstead();
             }
+            long needed = StageFormulation.estimatedHeapBytes(graph);
             if (!HeapRoom.allows(needed)) {
                 incumbent.note("the stage model was not built: it would take about " + Quantities.bytes(needed)
                         + " of memory, more than half of what is free (" + Quantities.bytes(HeapRoom.freeBytes()) + ")");
@@ -359,24 +382,6 @@ public final class PoetSolver {
                 why = "time limit reached"; // the search ends a moment before the deadline
             }
             return incumbent.stopped(why);
-        }
-
-        /**
-         * The ruin-and-recreate search ({@link RuinRecreate}) from the best schedule for
-         * {@code seconds} (without a time limit, {@link #RUIN_SECONDS}), noted in the result; not
-         * started when its n x n state would not fit the heap.
-         */
-        private void ruinAndRecreate(double seconds) {
-            if (!incumbent.hasSchedule() || stop.isCancelled() || !FastScheduler.denseStateFits(graph)
-                    || times.hasLimit() && seconds <= 0) {
-                return;
-            }
-            listener.onProgress("ruin and recreate", incumbent.lowerBoundJ());
-            Deadline end = backendDeadline(seconds > 0 ? seconds : RUIN_SECONDS);
-            RuinRecreate.Summary s = new RuinRecreate(graph, budget, RUIN_SEED).run(incumbent.best().plan(),
-                    () -> stop.isCancelled() || end.passed(), p -> consider(p, "ruin and recreate"));
-            incumbent.note(String.format(Locale.ROOT, "ruin and recreate: %d rounds, %d improved the schedule%s",
-                    s.rounds(), s.improvements(), s.exhausted() ? ", then none of " + RuinRecreate.IDLE_ROUNDS : ""));
         }
 
         /** The window search ({@link WindowSearch}) for {@code seconds} (0: no limit), noted in the result; null when it did not start. */
