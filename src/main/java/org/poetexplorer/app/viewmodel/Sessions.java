@@ -120,8 +120,7 @@ public final class Sessions {
                 inputs.gapToleranceProperty().get());
         List<Path> missing = s.missingFiles();
         if (missing.isEmpty()) {
-            ScheduleFile saved = s.schedule();
-            boolean hasSaved = saved != null && saved.budget().equals(s.budget());
+            boolean hasSaved = savedFor(s) != null;
             inputs.restore(s.network(), s.device(), s.editedDevice(), s.budget(), options, g -> shown(s, g), () -> {
                 if (hasSaved) {
                     notices.post(Notice.info("Solving again", "The saved schedule no longer fits the network or "
@@ -151,6 +150,12 @@ public final class Sessions {
         inputs.restore(network, device, given, s.budget(), options, g -> null, () -> { }, networkMoved);
     }
 
+    /** The session's saved schedule when it was solved for the session's budget, else null. */
+    private static ScheduleFile savedFor(Session s) {
+        ScheduleFile f = s.schedule();
+        return f != null && f.budget().equals(s.budget()) ? f : null;
+    }
+
     private static <T> T current(T shown, T otherwise) {
         return shown != null ? shown : otherwise;
     }
@@ -160,8 +165,8 @@ public final class Sessions {
      * same costs); null means: solve again. Runs in the background (a whole replay).
      */
     private SolveResult shown(Session s, TrainingGraph g) {
-        ScheduleFile f = s.schedule();
-        if (f == null || !f.budget().equals(s.budget())) {
+        ScheduleFile f = savedFor(s);
+        if (f == null) {
             return null;
         }
         Schedule on = f.scheduleOn(g);
