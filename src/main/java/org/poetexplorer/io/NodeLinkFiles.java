@@ -65,7 +65,9 @@ public final class NodeLinkFiles {
         JsonNode graphJson = root.get("graph");
         String name = graphJson != null && graphJson.path("name").isTextual() ? graphJson.get("name").asText()
                 : Sources.stem(source);
-        List<Node> nodes = nodes(f, f.array(root, "", "nodes"));
+        JsonNode nodesJson = f.array(root, "", "nodes");
+        InputLimits.requireGraphNodes(source, "nodes", nodesJson.size());
+        List<Node> nodes = nodes(f, nodesJson);
         Map<String, Integer> byKey = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             Integer before = byKey.putIfAbsent(nodes.get(i).key(), i);

@@ -57,6 +57,24 @@ class InputLimitsTest {
     }
 
     @Test
+    void aNodeLinkGraphOverTheNodeLimitIsRefusedBeforeItIsBuilt() {
+        StringBuilder nodes = new StringBuilder();
+        StringBuilder links = new StringBuilder();
+        for (int i = 0; i <= InputLimits.MAX_GRAPH_NODES; i++) {
+            nodes.append(i == 0 ? "" : ",").append("{\"id\": ").append(i).append(", \"cost_cpu\": 1, \"cost_ram\": 4}");
+            if (i > 0) {
+                links.append(i == 1 ? "" : ",").append("{\"source\": ").append(i - 1).append(", \"target\": ").append(i)
+                        .append('}');
+            }
+        }
+        String text = "{\"nodes\": [" + nodes + "], \"links\": [" + links + "]}";
+        InputException e = assertThrows(InputException.class,
+                () -> NetworkFiles.parse(text, "layered.json", DeviceFiles.builtIn("m4")));
+        assertEquals("layered.json: nodes: 10,001 nodes, more than the limit of 10,000 training-graph nodes",
+                e.getMessage());
+    }
+
+    @Test
     void bytesThatAreNotUtf8AreNamedByTheirOffset() throws IOException {
         Path f = dir.resolve("dev.json");
         byte[] head = "{\"id\": \"".getBytes(StandardCharsets.UTF_8);
