@@ -24,8 +24,8 @@ import org.poetexplorer.solver.backends.Deadline;
 /**
  * The cover program by moments: never above the exact stage model's proven optimum, higher than
  * the cover program with its inputs' rows where outputs are paged, and on the bundled suite's
- * 100-node graph at 0.8 of the plain peak the schedule from its solution meets its bound, which
- * proves that schedule optimal.
+ * 100-node graph at 0.8 of the plain peak (recomputation only, and with paging) the schedule from
+ * its solution meets its bound, which proves that schedule optimal.
  */
 class CoverRunsTest {
 
@@ -54,22 +54,25 @@ class CoverRunsTest {
     @Test
     void onTheSuites100NodeGraphTheScheduleFromItsSolutionMeetsItsBound() {
         BenchSuite suite = SuiteFiles.bundled();
-        BenchSuite.Case c = suite.cases().stream()
-                .filter(k -> k.graph().nodes() == 100 && k.budget().ramFraction() == 0.8 && !k.budget().paging())
-                .findFirst().orElseThrow();
+        BenchSuite.Case c = suite.cases().stream().filter(k -> k.graph().nodes() == 100).findFirst().orElseThrow();
         TrainingGraph g = NodeLinkFiles.graph(LayeredGraphs.generate(c.graph()), suite.device(), suite.timeUnitS());
-        Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), suite.runtimeRatio(), false, true);
-        CoverRuns runs = CoverRuns.build(g, b, CoverBound.rows(g, b), () -> false);
-        assertNotNull(runs, "no program for 100 nodes");
-        BackendOutcome out = Backends.byName("scip").solve(runs.lp(), null, Deadline.in(120), 1, new CancelToken(),
-                x -> { });
-        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
-        double bound = runs.energyBoundJ(out.bound());
-        PlanReplay replay = PlanReplay.of(g, b, runs.plan(out.x()));
-        assertTrue(replay.valid(), replay.problem());
-        assertTrue(replay.energyJ() <= bound * (1 + 1e-6), "schedule " + replay.energyJ() + ", bound " + bound);
-        // above the cover program's bound with its inputs' rows, 1.01596 x plain energy
-        assertTrue(bound > g.plainEnergyJ() * 1.0165, "bound " + bound / g.plainEnergyJ() + " x plain energy");
+        // above the cover program's bounds with its inputs' rows: 1.01596 and 1.01331 x plain energy
+        double[] above = {1.0165, 1.0145};
+        for (boolean paging : new boolean[] {false, true}) {
+            Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), suite.runtimeRatio(), paging, true);
+            CoverRuns runs = CoverRuns.build(g, b, CoverBound.rows(g, b), () -> false);
+            assertNotNull(runs, "no program for 100 nodes");
+            BackendOutcome out = Backends.byName("scip").solve(runs.lp(), null, Deadline.in(120), 1,
+                    new CancelToken(), x -> { });
+            assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
+            double bound = runs.energyBoundJ(out.bound());
+            PlanReplay replay = PlanReplay.of(g, b, runs.plan(out.x()));
+            assertTrue(replay.valid(), "paging " + paging + ": " + replay.problem());
+            assertTrue(replay.energyJ() <= bound * (1 + 1e-6), "paging " + paging + ": schedule " + replay.energyJ()
+                    + ", bound " + bound);
+            assertTrue(bound > g.plainEnergyJ() * above[paging ? 1 : 0], "paging " + paging + ": bound "
+                    + bound / g.plainEnergyJ() + " x plain energy");
+        }
     }
 
     private static double bound(CoverModel cover) {
