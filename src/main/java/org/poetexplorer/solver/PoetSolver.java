@@ -245,7 +245,7 @@ public final class PoetSolver {
             return optimalIfTheBoundCloses("the exact cover bound");
         }
 
-        /** Whether the backend's bound on a program is proven (it ended by itself, not by an error or a cancel). */
+        /** Whether the backend's bound on a program counts: it answered (optimal, a solution, none yet). */
         private static boolean proven(BackendOutcome out) {
             boolean ended = out.kind() == BackendOutcome.Kind.OPTIMAL || out.kind() == BackendOutcome.Kind.FEASIBLE
                     || out.kind() == BackendOutcome.Kind.NO_SOLUTION;

@@ -31,8 +31,9 @@ class CoverRunsTest {
 
     @Test
     void theBoundIsNeverAboveTheStageModelsOptimumAndRisesWhereOutputsArePaged() throws Exception {
-        TrainingGraph g = NodeLinkFiles.graph(LayeredGraphs.generate(new LayeredGraphSpec(16, 0.27, 0.75, 0.2, 0.14, 6)),
-                DeviceFiles.builtIn("m4"), 1e-4);
+        TrainingGraph g = NodeLinkFiles.graph(
+                LayeredGraphs.generate(new LayeredGraphSpec(16, 0.27, 0.75, 0.2, 0.14, 6)), DeviceFiles.builtIn("m4"),
+                1e-4);
         for (double share : new double[] {0.8, 0.7}) {
             for (boolean paging : new boolean[] {false, true}) {
                 Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * share), 2.0, paging, true);
