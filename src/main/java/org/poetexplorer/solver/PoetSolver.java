@@ -18,7 +18,9 @@ import org.poetexplorer.solver.heuristic.FastScheduler;
 import org.poetexplorer.solver.heuristic.ForwardScheduler;
 import org.poetexplorer.solver.heuristic.RuinRecreate;
 import org.poetexplorer.solver.phases.CoverBound;
+import org.poetexplorer.solver.phases.CoverModel;
 import org.poetexplorer.solver.phases.CoverProgram;
+import org.poetexplorer.solver.phases.CoverRuns;
 import org.poetexplorer.solver.phases.GapModel;
 import org.poetexplorer.solver.phases.InfeasibilityProofs;
 import org.poetexplorer.solver.phases.StageFormulation;
@@ -217,7 +219,9 @@ public final class PoetSolver {
          * bound. First without the rows for the inputs of its computations ({@code CoverInputs}),
          * which is smaller and solves sooner, then with them (a higher bound when it is solved, a
          * different schedule): on larger graphs the second may not be solved in its share, and the
-         * first's schedule and bound stand.
+         * first's schedule and bound stand. On small graphs then the program by moments
+         * ({@link CoverRuns}: whether each output is away at each row's and at some computations'
+         * moments), which is larger again and has the highest bound of the three.
          */
         private SolveResult coverProgram() {
             if (!budget.remat()) {
@@ -227,27 +231,39 @@ public final class PoetSolver {
             for (boolean withInputs : new boolean[] {false, true}) {
                 CoverProgram cover = CoverProgram.build(graph, budget, rows, stop, withInputs);
                 if (cover != null && !stop.isCancelled()) {
-                    solveExactly(cover);
+                    solveExactly(cover, times.coverProgramSeconds());
                 }
                 SolveResult closed = optimalIfTheBoundCloses("the exact cover bound");
                 if (closed != null || stop.isCancelled()) {
                     return closed;
                 }
             }
-            return null;
+            CoverRuns runs = CoverRuns.build(graph, budget, rows, stop);
+            if (runs != null && !stop.isCancelled()) {
+                solveExactly(runs, times.coverRunsSeconds());
+            }
+            return optimalIfTheBoundCloses("the exact cover bound");
+        }
+
+        /** Whether the backend's bound on a program counts: it answered (optimal, a solution, none yet). */
+        private static boolean proven(BackendOutcome out) {
+            boolean ended = out.kind() == BackendOutcome.Kind.OPTIMAL || out.kind() == BackendOutcome.Kind.FEASIBLE
+                    || out.kind() == BackendOutcome.Kind.NO_SOLUTION;
+            return ended && Double.isFinite(out.bound());
         }
 
         /**
-         * Solves the covering program ({@link CoverProgram}) exactly: its proven bound raises the
+         * Solves a covering program ({@link CoverProgram}, {@link CoverRuns}) exactly, for at most
+         * {@code seconds}: its proven bound raises the
          * lower bound, and the schedule built from its answer is kept when it verifies; when it
          * does not (it is a construction that may not fit, so that is not reported as a rejected
          * answer) the fast heuristic repairs and improves it as a hint.
          */
-        private void solveExactly(CoverProgram cover) {
+        private void solveExactly(CoverModel cover, double seconds) {
             listener.onProgress("exact cover bound", incumbent.lowerBoundJ());
             Backend coverBackend = backend.needsIntegerModel() ? Backends.byName("scip") : backend;
-            BackendOutcome out = coverBackend.solve(cover.lp(), null, backendDeadline(times.coverProgramSeconds()),
-                    options.threads(), stop, x -> { });
+            BackendOutcome out = coverBackend.solve(cover.lp(), null, backendDeadline(seconds), options.threads(),
+                    stop, x -> { });
             if (out.x() != null) {
                 StagePlan built = cover.plan(out.x());
                 Verifier.Outcome o = verifier.verify(built);
@@ -259,9 +275,7 @@ public final class PoetSolver {
                             .ifPresent(h -> consider(h.plan(), "repaired cover schedule"));
                 }
             }
-            boolean proven = out.kind() == BackendOutcome.Kind.OPTIMAL || out.kind() == BackendOutcome.Kind.FEASIBLE
-                    || out.kind() == BackendOutcome.Kind.NO_SOLUTION;
-            if (proven && Double.isFinite(out.bound())) {
+            if (proven(out)) {
                 incumbent.raiseBound(cover.energyBoundJ(out.bound()));
             }
         }

@@ -41,7 +41,7 @@ import org.poetexplorer.solver.backends.LinearModel;
  * is kept in RAM up to it (as {@link CoverInputs}' K allows). The plan is a guess: the caller verifies it like
  * any solver answer.
  */
-public final class CoverProgram {
+public final class CoverProgram implements CoverModel {
     /** Relative margin taken off the bound, so that rounding can never overstate it. */
     private static final double SAFETY = 1e-9;
 
@@ -166,16 +166,19 @@ public final class CoverProgram {
         return new CoverProgram(g, lp, recomputed, paged, unitJ);
     }
 
+    @Override
     public LinearModel lp() {
         return lp;
     }
 
     /** A lower bound on every schedule's energy from a proven bound on this program's objective. */
+    @Override
     public double energyBoundJ(double objectiveBound) {
         return (g.plainEnergyJ() + Math.max(0, objectiveBound) * unitJ) * (1 - SAFETY);
     }
 
     /** The schedule built from a solution (see the class comment); to be verified by the caller. */
+    @Override
     public StagePlan plan(double[] x) {
         int n = g.size();
         boolean[] away = new boolean[n];
