@@ -29,7 +29,9 @@ public final class DeviceSheet extends PropertySheet {
         setSearchBoxVisible(false);
         setMode(PropertySheet.Mode.NAME);
         setPropertyEditorFactory(item -> ((Field) item).editor());
-        vm.inputs().deviceProperty().addListener((o, a, d) -> rebuild(d));
+        // a frame after the device: a load's other changes to the window are drawn in a frame of their own
+        NextFrame rebuild = new NextFrame(() -> rebuild(vm.inputs().deviceProperty().get()));
+        vm.inputs().deviceProperty().addListener((o, a, d) -> rebuild.ask());
     }
 
     /** What is wrong with the value being typed, as one line to show under the sheet; null when nothing is. */

@@ -44,6 +44,7 @@ import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.backends.Backends;
@@ -75,6 +76,8 @@ public final class InputsViewModel {
     private final ReadOnlyObjectWrapper<Device> device = new ReadOnlyObjectWrapper<>(this, "device");
     private final ReadOnlyObjectWrapper<TrainingGraph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
     private final ReadOnlyObjectWrapper<Schedule> plain = new ReadOnlyObjectWrapper<>(this, "plain");
+    private final ReadOnlyObjectWrapper<ScheduleSummary> plainSummary = new ReadOnlyObjectWrapper<>(this,
+            "plainSummary");
     private final ReadOnlyLongWrapper plainPeakBytes = new ReadOnlyLongWrapper(this, "plainPeakBytes");
     private final ReadOnlyObjectWrapper<ImportOptions> onnxImport = new ReadOnlyObjectWrapper<>(this, "onnxImport",
             ImportOptions.DEFAULT);
@@ -279,7 +282,8 @@ public final class InputsViewModel {
     }
 
     private record Loaded(NetworkSource network, DeviceSource deviceChoice, Device device, boolean deviceEdited,
-            TrainingGraph graph, Schedule plain, long plainPeak, List<String> warnings, SolveResult saved) {
+            TrainingGraph graph, Schedule plain, ScheduleSummary plainSummary, long plainPeak, List<String> warnings,
+            SolveResult saved) {
     }
 
     private void load(NetworkSource n, DeviceSource dc, Device given, double ramFraction) {
@@ -308,8 +312,9 @@ public final class InputsViewModel {
             boolean edited = given != null && !given.equals(asLoaded(dc));
             LoadedNetwork loaded = n.loadWithWarnings(d, onnxChoices);
             TrainingGraph g = loaded.graph();
-            return new Loaded(n, dc, d, edited, g, Plans.plainSchedule(g), Plans.plainPeakBytes(g),
-                    loaded.warnings(), savedOn.apply(g));
+            Schedule plainSchedule = Plans.plainSchedule(g);
+            return new Loaded(n, dc, d, edited, g, plainSchedule, ScheduleSummary.of(plainSchedule),
+                    Plans.plainPeakBytes(g), loaded.warnings(), savedOn.apply(g));
         }, BackgroundTasks.Outcome.of(loaded -> {
             if (gen == loadGeneration) {
                 loading.set(false);
@@ -410,6 +415,7 @@ public final class InputsViewModel {
             }
             graph.set(l.graph());
             plain.set(l.plain());
+            plainSummary.set(l.plainSummary());
             plainPeakBytes.set(l.plainPeak());
             ramBudget.set(ramBytes);
         } finally {
@@ -481,6 +487,11 @@ public final class InputsViewModel {
 
     public ReadOnlyObjectProperty<Schedule> plainProperty() {
         return plain.getReadOnlyProperty();
+    }
+
+    /** The plain schedule's summary (its energy by kind and its peak), made in the background with the load. */
+    public ReadOnlyObjectProperty<ScheduleSummary> plainSummaryProperty() {
+        return plainSummary.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty plainPeakBytesProperty() {

@@ -1,0 +1,51 @@
+package org.poetexplorer.app;
+
+import javafx.scene.canvas.Canvas;
+import org.jfree.fx.FXGraphics2D;
+import org.poetexplorer.app.view.NodeTableView;
+import org.poetexplorer.app.viewmodel.InputsViewModel;
+import org.poetexplorer.app.viewmodel.ShownSchedule;
+import org.poetexplorer.catalog.Catalog;
+import org.poetexplorer.chart.MemoryPainter;
+import org.poetexplorer.chart.TimelinePainter;
+import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.io.InputException;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.solver.SolveStatus;
+
+/**
+ * Runs, while the window is being built, what the JavaFX thread runs for the first time when a
+ * schedule arrives (the node table's cells and a scroll, the timeline and the memory chart drawn
+ * tensor by tensor), on the plain schedule of a small built-in network, off screen. Code run for
+ * the first time is slow (classes loaded and linked, call sites bound): without this, all of it
+ * fell into the frame where the first schedule of a large network arrived.
+ */
+final class WarmUp {
+    private static final String NETWORK = "linear";
+    private static final double WIDTH = 600;
+    private static final double HEIGHT = 160;
+
+    private WarmUp() {
+    }
+
+    /** On the JavaFX thread. A warm-up that fails has only cost its time, and says so on standard error. */
+    static void run(String stylesheet) {
+        try {
+            TrainingGraph g = Catalog.build(NETWORK, DeviceFiles.builtIn(InputsViewModel.DEFAULT_DEVICE));
+            Schedule plain = Plans.plainSchedule(g);
+            ShownSchedule shown = ShownSchedule.of(new SolveResult(g, plain.budget(), "warm-up",
+                    SolveStatus.FEASIBLE, null, plain, null, null, 0, "warm-up"));
+            NodeTableView.rehearse(shown.rows(), stylesheet);
+            FXGraphics2D g2 = new FXGraphics2D(new Canvas(WIDTH, HEIGHT).getGraphicsContext2D());
+            new TimelinePainter(shown.timeline(), null, 0, -1).paint(g2, WIDTH, HEIGHT);
+            MemoryPainter tensors = new MemoryPainter(shown.memory(), null, plain.budget().ramBytes(), g.paramBytes(),
+                    -1).perTensor(shown.memory().bands(), 0);
+            tensors.withLayout(tensors.bandLayout(WIDTH, HEIGHT)).paint(g2, WIDTH, HEIGHT);
+        } catch (InputException | RuntimeException e) {
+            System.err.println("POET Explorer: the warm-up failed (no harm done): " + e);
+        }
+    }
+}
