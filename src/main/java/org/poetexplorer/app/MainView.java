@@ -123,7 +123,7 @@ final class MainView extends BorderPane {
         nodes.setDividerPositions(0.6);
         Tab nodesTab = tab("Nodes", nodes, "Every node with its costs and how this schedule treats it; "
                 + "beside it, why the selected node is treated so");
-        nodeTable.shownProperty().bind(nodesTab.selectedProperty());
+        nodeTable.onScreenProperty().bind(nodesTab.selectedProperty());
         bottom.getTabs().addAll(nodesTab,
                 tab("Energy", energyView, "Energy per kind of operation, against other schedules"),
                 tradeoffTab, tab("Compare", new BaselineView(vm.baseline(), vm.solving()),

@@ -83,7 +83,7 @@ public class PoetExplorerApp extends Application {
         primary.show();
         viewModel.inputs().addSampleProfiles(Path.of("sample-profiles"));
         viewModel.sessions().openLastOrDefaults();
-        WarmUp.run(scene.getStylesheets().get(0));
+        WarmUp.run(view.nodeTable());
     }
 
     ExplorerViewModel viewModel() {

@@ -17,11 +17,12 @@ import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
 
 /**
- * Runs, while the window is being built, what the JavaFX thread runs for the first time when a
- * schedule arrives (the node table's cells and a scroll, the timeline and the memory chart drawn
- * tensor by tensor), on the plain schedule of a small built-in network, off screen. Code run for
- * the first time is slow (classes loaded and linked, call sites bound): without this, all of it
- * fell into the frame where the first schedule of a large network arrived.
+ * Runs, before the window's first frame, what the JavaFX thread runs for the first time when a
+ * schedule arrives, on the plain schedule of a small built-in network: the node table lists its
+ * rows, scrolls and is emptied again, unseen; the timeline and the memory chart (tensor by
+ * tensor) are drawn off screen. Code run for the first time is slow (classes loaded and linked,
+ * call sites bound, styles matched): without this, all of it fell into the frame where the first
+ * schedule of a large network arrived.
  */
 final class WarmUp {
     private static final String NETWORK = "linear";
@@ -32,13 +33,13 @@ final class WarmUp {
     }
 
     /** On the JavaFX thread. A warm-up that fails has only cost its time, and says so on standard error. */
-    static void run(String stylesheet) {
+    static void run(NodeTableView table) {
         try {
             TrainingGraph g = Catalog.build(NETWORK, DeviceFiles.builtIn(InputsViewModel.DEFAULT_DEVICE));
             Schedule plain = Plans.plainSchedule(g);
             ShownSchedule shown = ShownSchedule.of(new SolveResult(g, plain.budget(), "warm-up",
                     SolveStatus.FEASIBLE, null, plain, null, null, 0, "warm-up"));
-            NodeTableView.rehearse(shown.rows(), stylesheet);
+            table.rehearse(shown.rows());
             FXGraphics2D g2 = new FXGraphics2D(new Canvas(WIDTH, HEIGHT).getGraphicsContext2D());
             new TimelinePainter(shown.timeline(), null, 0, -1).paint(g2, WIDTH, HEIGHT);
             MemoryPainter tensors = new MemoryPainter(shown.memory(), null, plain.budget().ramBytes(), g.paramBytes(),

@@ -5,8 +5,6 @@ import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.scene.Group;
-import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -23,7 +21,7 @@ import org.poetexplorer.model.Quantities;
  */
 public final class NodeTableView extends TableView<NodeRow> {
     private final ExplorerViewModel vm;
-    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
+    private final BooleanProperty onScreen = new SimpleBooleanProperty(this, "onScreen", true);
     private final NextFrame rowsInNextFrame = new NextFrame(this::showRows);
     /** The schedule whose rows the table lists. */
     private ShownSchedule listed;
@@ -38,7 +36,7 @@ public final class NodeTableView extends TableView<NodeRow> {
         addColumns(this);
 
         vm.solving().shownProperty().addListener((o, a, s) -> rowsInNextFrame.ask());
-        shown.addListener((o, a, now) -> rowsInNextFrame.ask());
+        onScreen.addListener((o, a, now) -> rowsInNextFrame.ask());
         getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (!syncing) {
                 vm.solving().selectedNodeProperty().set(row == null ? -1 : row.index());
@@ -70,33 +68,39 @@ public final class NodeTableView extends TableView<NodeRow> {
     }
 
     /**
-     * Lays out, off screen, a table with these columns listing {@code rows} and scrolls it once:
-     * the classes and code a table's first cells and first scroll run are then loaded before a
-     * large schedule's rows need them on screen.
+     * Lists {@code rows}, lays the table out, scrolls to the end and back and empties it again, all
+     * before a frame is drawn (so never seen): its cells are then made, styled and kept for reuse,
+     * and the code a first listing and a first scroll run has run once, before a large schedule's
+     * rows need it. Does nothing once a schedule is listed.
      */
-    public static void rehearse(List<NodeRow> rows, String stylesheet) {
-        TableView<NodeRow> table = new TableView<>();
-        table.setId("nodeTable");
-        addColumns(table);
-        table.getItems().setAll(rows);
-        Scene scene = new Scene(new Group(table));
-        scene.getStylesheets().add(stylesheet);
-        table.resize(700, 200);
-        table.applyCss();
-        table.layout();
-        table.scrollTo(rows.size() - 1);
-        table.layout();
+    public void rehearse(List<NodeRow> rows) {
+        if (listed != null) {
+            return;
+        }
+        syncing = true;
+        try {
+            getItems().setAll(rows);
+            applyCss();
+            layout();
+            scrollTo(rows.size() - 1);
+            layout();
+            scrollTo(0);
+            getItems().clear();
+            layout();
+        } finally {
+            syncing = false;
+        }
     }
 
     /** Whether the table is on screen (its tab is selected); while it is not, a new schedule's rows wait. */
-    public BooleanProperty shownProperty() {
-        return shown;
+    public BooleanProperty onScreenProperty() {
+        return onScreen;
     }
 
     /** Lists the rows of the schedule on screen, unless the table is hidden or lists them already. */
     private void showRows() {
         ShownSchedule s = vm.solving().shownProperty().get();
-        if (!shown.get() || s == listed) {
+        if (!onScreen.get() || s == listed) {
             return;
         }
         listed = s;
