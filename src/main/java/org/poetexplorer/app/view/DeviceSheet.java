@@ -39,6 +39,21 @@ public final class DeviceSheet extends PropertySheet {
         return problem.getReadOnlyProperty();
     }
 
+    /**
+     * Shows {@code d}'s fields, lays the sheet out and empties it again, all before a frame is
+     * drawn (so never seen): the code that makes and styles its editors has then run once before
+     * the first loaded device needs it. Does nothing once a device is shown.
+     */
+    public void rehearse(Device d) {
+        if (!getItems().isEmpty()) {
+            return;
+        }
+        rebuild(d);
+        applyCss();
+        layout();
+        getItems().clear();
+    }
+
     private void rebuild(Device d) {
         problem.set(null);
         List<Item> items = new ArrayList<>();

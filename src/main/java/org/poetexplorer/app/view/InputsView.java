@@ -34,6 +34,7 @@ public final class InputsView extends VBox {
     private final ComboBox<NetworkSource> networkPicker = new ComboBox<>();
     private final ComboBox<DeviceSource> devicePicker = new ComboBox<>();
     private final BudgetPane budgets;
+    private final DeviceSheet sheet;
     private final GridPane summary = new GridPane();
     private final List<Label> summaryValues = new ArrayList<>();
     private boolean syncing;
@@ -69,7 +70,7 @@ public final class InputsView extends VBox {
             networkPicker.setValue(vm.inputs().networkProperty().get());
             devicePicker.setValue(vm.inputs().deviceChoiceProperty().get());
         }));
-        DeviceSheet sheet = new DeviceSheet(vm);
+        sheet = new DeviceSheet(vm);
         sheet.setPrefHeight(230);
         Label deviceName = new Label();
         deviceName.getStyleClass().add("muted");
@@ -155,6 +156,10 @@ public final class InputsView extends VBox {
 
     public DeviceSource devicePickerValue() {
         return devicePicker.getValue();
+    }
+
+    public DeviceSheet deviceSheet() {
+        return sheet;
     }
 
     public BudgetPane budgets() {
