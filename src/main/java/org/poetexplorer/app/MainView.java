@@ -88,7 +88,7 @@ final class MainView extends BorderPane {
         navigation = new TimeNavigation(window, () -> {
             SolveResult r = vm.solving().resultProperty().get();
             return r != null && r.hasSchedule() ? r.schedule() : null;
-        });
+        }, vm);
         fitEveryNewSchedule();
         navigation.onClear(() -> vm.solving().selectedNodeProperty().set(-1));
         vm.solving().resultProperty().addListener((o, a, r) -> navigation.rangeProperty().set(null));
@@ -121,8 +121,10 @@ final class MainView extends BorderPane {
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane nodes = new SplitPane(nodeTable, new NodeDetailsView(vm.details()));
         nodes.setDividerPositions(0.6);
-        bottom.getTabs().addAll(tab("Nodes", nodes, "Every node with its costs and how this schedule treats it; "
-                + "beside it, why the selected node is treated so"),
+        Tab nodesTab = tab("Nodes", nodes, "Every node with its costs and how this schedule treats it; "
+                + "beside it, why the selected node is treated so");
+        nodeTable.onScreenProperty().bind(nodesTab.selectedProperty());
+        bottom.getTabs().addAll(nodesTab,
                 tab("Energy", energyView, "Energy per kind of operation, against other schedules"),
                 tradeoffTab, tab("Compare", new BaselineView(vm.baseline(), vm.solving()),
                         "Pin a schedule as the baseline and see the next ones against it"));

@@ -83,6 +83,7 @@ public class PoetExplorerApp extends Application {
         primary.show();
         viewModel.inputs().addSampleProfiles(Path.of("sample-profiles"));
         viewModel.sessions().openLastOrDefaults();
+        WarmUp.run(view.nodeTable(), view.inputs().deviceSheet());
     }
 
     ExplorerViewModel viewModel() {

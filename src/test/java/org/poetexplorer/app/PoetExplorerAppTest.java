@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -70,8 +71,35 @@ class PoetExplorerAppTest extends AppWindowTest {
         assertEquals(1.5, vm().inputs().runtimeRatioProperty().get());
         assertNotNull(r);
         assertTrue(r.hasSchedule(), () -> "status: " + statusText());
-        assertFalse(app.view().nodeTable().getItems().isEmpty(), "the node table lists the schedule's nodes");
+        // the rows reach the table a frame after the schedule
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !app.view().nodeTable().getItems().isEmpty()
+                && app.view().nodeTable().getItems().equals(shownRows()));
         assertEquals(r.budget().ramBytes(), vm().inputs().ramBudgetProperty().get());
+    }
+
+    @Test
+    void theNodeTableListsTheScheduleOnScreenWhenItsTabIsShown() throws Exception {
+        launchSolved("linear", "a72");
+        javafx.scene.control.TableView<org.poetexplorer.app.viewmodel.NodeRow> table = app.view().nodeTable();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().equals(shownRows()));
+        List<org.poetexplorer.app.viewmodel.NodeRow> linearRows = List.copyOf(table.getItems());
+        TabPane tabs = (TabPane) app.view().lookup("#bottomTabs");
+        fx(() -> tabs.getSelectionModel().select(1));
+        fx(() -> vm().inputs().selectNetwork(new org.poetexplorer.io.NetworkSource.CatalogNetwork("resnet18_cifar")));
+        SolveResult r = awaitSettled(120);
+        assertEquals("resnet18_cifar", r.graph().name());
+        Thread.sleep(200); // frames go by
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(linearRows, List.copyOf(table.getItems()), "a hidden table lists nothing new");
+
+        fx(() -> tabs.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().equals(shownRows()));
+        assertEquals(r.graph().size(), table.getItems().size(), "once shown, a row per node of the new network");
+    }
+
+    private List<org.poetexplorer.app.viewmodel.NodeRow> shownRows() {
+        var shown = vm().solving().shownProperty().get();
+        return shown == null ? List.of() : shown.rows();
     }
 
     @Test

@@ -29,12 +29,29 @@ public final class DeviceSheet extends PropertySheet {
         setSearchBoxVisible(false);
         setMode(PropertySheet.Mode.NAME);
         setPropertyEditorFactory(item -> ((Field) item).editor());
-        vm.inputs().deviceProperty().addListener((o, a, d) -> rebuild(d));
+        // a frame after the device: a load's other changes to the window are drawn in a frame of their own
+        NextFrame rebuild = new NextFrame(() -> rebuild(vm.inputs().deviceProperty().get()));
+        vm.inputs().deviceProperty().addListener((o, a, d) -> rebuild.ask());
     }
 
     /** What is wrong with the value being typed, as one line to show under the sheet; null when nothing is. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows {@code d}'s fields, lays the sheet out and empties it again, all before a frame is
+     * drawn (so never seen): the code that makes and styles its editors has then run once before
+     * the first loaded device needs it. Does nothing once a device is shown.
+     */
+    public void rehearse(Device d) {
+        if (!getItems().isEmpty()) {
+            return;
+        }
+        rebuild(d);
+        applyCss();
+        layout();
+        getItems().clear();
     }
 
     private void rebuild(Device d) {

@@ -1,5 +1,7 @@
 package org.poetexplorer.app.view;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
@@ -32,7 +34,9 @@ public final class InputsView extends VBox {
     private final ComboBox<NetworkSource> networkPicker = new ComboBox<>();
     private final ComboBox<DeviceSource> devicePicker = new ComboBox<>();
     private final BudgetPane budgets;
+    private final DeviceSheet sheet;
     private final GridPane summary = new GridPane();
+    private final List<Label> summaryValues = new ArrayList<>();
     private boolean syncing;
 
     public InputsView(ExplorerViewModel vm, Runnable openNetwork, Runnable openDevice) {
@@ -66,7 +70,7 @@ public final class InputsView extends VBox {
             networkPicker.setValue(vm.inputs().networkProperty().get());
             devicePicker.setValue(vm.inputs().deviceChoiceProperty().get());
         }));
-        DeviceSheet sheet = new DeviceSheet(vm);
+        sheet = new DeviceSheet(vm);
         sheet.setPrefHeight(230);
         Label deviceName = new Label();
         deviceName.getStyleClass().add("muted");
@@ -154,38 +158,47 @@ public final class InputsView extends VBox {
         return devicePicker.getValue();
     }
 
+    public DeviceSheet deviceSheet() {
+        return sheet;
+    }
+
     public BudgetPane budgets() {
         return budgets;
     }
 
+    /** Shows {@code g}'s figures in the summary's labels (made once: a load only changes their text). */
     private void showSummary(TrainingGraph g, ExplorerViewModel vm) {
-        summary.getChildren().clear();
+        summary.setVisible(g != null);
         if (g == null) {
             return;
         }
-        row(0, "nodes", g.size() + " (" + g.edgeCount() + " edges)", "Nodes of the training graph: forward layers, "
-                + "loss and gradients");
-        row(1, "parameters", Quantities.bytes(g.paramBytes()), "Parameter memory; not part of the RAM budget");
-        row(2, "plain-step energy", Quantities.energy(g.plainEnergyJ()), "Energy of one training step computing every "
-                + "node once: no schedule needs less");
-        row(3, "plain-step runtime", Quantities.duration(g.plainRuntimeS()), "Compute time of one plain step: the "
-                + "runtime "
-                + "budget is a multiple of it");
-        row(4, "plain peak RAM", Quantities.bytes(vm.inputs().plainPeakBytesProperty().get()), "Peak RAM of the plain schedule: "
-                + "from this budget up no trick is needed");
-        row(5, "largest activation", Quantities.bytes(g.largestActivationBytes()), "The largest single output: the RAM "
-                + "slider starts here");
+        if (summary.getChildren().isEmpty()) {
+            row(0, "nodes", "Nodes of the training graph: forward layers, loss and gradients");
+            row(1, "parameters", "Parameter memory; not part of the RAM budget");
+            row(2, "plain-step energy", "Energy of one training step computing every node once: no schedule needs "
+                    + "less");
+            row(3, "plain-step runtime", "Compute time of one plain step: the runtime budget is a multiple of it");
+            row(4, "plain peak RAM", "Peak RAM of the plain schedule: from this budget up no trick is needed");
+            row(5, "largest activation", "The largest single output: the RAM slider starts here");
+        }
+        summaryValues.get(0).setText(g.size() + " (" + g.edgeCount() + " edges)");
+        summaryValues.get(1).setText(Quantities.bytes(g.paramBytes()));
+        summaryValues.get(2).setText(Quantities.energy(g.plainEnergyJ()));
+        summaryValues.get(3).setText(Quantities.duration(g.plainRuntimeS()));
+        summaryValues.get(4).setText(Quantities.bytes(vm.inputs().plainPeakBytesProperty().get()));
+        summaryValues.get(5).setText(Quantities.bytes(g.largestActivationBytes()));
     }
 
-    private void row(int r, String name, String value, String tip) {
+    private void row(int r, String name, String tip) {
         Label n = new Label(name);
         n.setTooltip(new Tooltip(tip));
         n.getStyleClass().add("muted");
-        Label v = new Label(value);
+        Label v = new Label();
         v.getStyleClass().add("value");
         v.setId("summary-" + name.replace(' ', '-'));
         v.setTooltip(new Tooltip(tip));
         summary.addRow(r, n, v);
+        summaryValues.add(v);
     }
 
     private static GridPane advanced(ExplorerViewModel vm) {

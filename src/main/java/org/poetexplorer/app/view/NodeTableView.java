@@ -1,49 +1,42 @@
 package org.poetexplorer.app.view;
 
+import java.util.List;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 import org.poetexplorer.app.viewmodel.NodeRow;
+import org.poetexplorer.app.viewmodel.ShownSchedule;
 import org.poetexplorer.model.Quantities;
 
-/** The nodes of the current schedule; its selection and the timeline's are one (the view-model's selected node). */
+/**
+ * The nodes of the current schedule; its selection and the timeline's are one (the view-model's
+ * selected node). A schedule's rows reach the table only while it is shown, and a frame after the
+ * schedule: the table's new cells (the costliest part of a large schedule's arrival on the
+ * JavaFX thread) are then made in a frame of their own, not in the one that draws the charts.
+ */
 public final class NodeTableView extends TableView<NodeRow> {
+    private final ExplorerViewModel vm;
+    private final BooleanProperty onScreen = new SimpleBooleanProperty(this, "onScreen", true);
+    private final NextFrame rowsInNextFrame = new NextFrame(this::showRows);
+    /** The schedule whose rows the table lists. */
+    private ShownSchedule listed;
     private boolean syncing;
 
     public NodeTableView(ExplorerViewModel vm) {
+        this.vm = vm;
         setId("nodeTable");
         setTooltip(new Tooltip("Nodes of the network with how often this schedule computes and pages each. "
                 + "Selecting a row highlights its operations on the timeline."));
         setPlaceholder(new javafx.scene.control.Label("No schedule"));
-        getColumns().add(column("#", r -> r.index(), 50));
-        getColumns().add(column("name", NodeRow::name, 190));
-        getColumns().add(column("type", NodeRow::type, 120));
-        TableColumn<NodeRow, Long> bytes = column("bytes", NodeRow::bytes, 90);
-        bytes.setCellFactory(c -> new FormattedCell<>(Quantities::bytes));
-        getColumns().add(bytes);
-        TableColumn<NodeRow, Double> energy = column("compute energy", NodeRow::computeJ, 110);
-        energy.setCellFactory(c -> new FormattedCell<>(Quantities::energy));
-        getColumns().add(energy);
-        getColumns().add(column("times computed", NodeRow::timesComputed, 105));
-        getColumns().add(column("times paged", NodeRow::timesPaged, 90));
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        addColumns(this);
 
-        vm.solving().shownProperty().addListener((o, a, s) -> {
-            syncing = true;
-            try {
-                if (s == null || !s.hasSchedule()) {
-                    getItems().clear();
-                } else {
-                    getItems().setAll(s.rows());
-                    select(vm.solving().selectedNodeProperty().get());
-                }
-            } finally {
-                syncing = false;
-            }
-        });
+        vm.solving().shownProperty().addListener((o, a, s) -> rowsInNextFrame.ask());
+        onScreen.addListener((o, a, now) -> rowsInNextFrame.ask());
         getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (!syncing) {
                 vm.solving().selectedNodeProperty().set(row == null ? -1 : row.index());
@@ -57,6 +50,71 @@ public final class NodeTableView extends TableView<NodeRow> {
                 syncing = false;
             }
         });
+    }
+
+    private static void addColumns(TableView<NodeRow> table) {
+        table.getColumns().add(column("#", r -> r.index(), 50));
+        table.getColumns().add(column("name", NodeRow::name, 190));
+        table.getColumns().add(column("type", NodeRow::type, 120));
+        TableColumn<NodeRow, Long> bytes = column("bytes", NodeRow::bytes, 90);
+        bytes.setCellFactory(c -> new FormattedCell<>(Quantities::bytes));
+        table.getColumns().add(bytes);
+        TableColumn<NodeRow, Double> energy = column("compute energy", NodeRow::computeJ, 110);
+        energy.setCellFactory(c -> new FormattedCell<>(Quantities::energy));
+        table.getColumns().add(energy);
+        table.getColumns().add(column("times computed", NodeRow::timesComputed, 105));
+        table.getColumns().add(column("times paged", NodeRow::timesPaged, 90));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    /**
+     * Lists {@code rows}, lays the table out, scrolls to the end and back and empties it again, all
+     * before a frame is drawn (so never seen): its cells are then made, styled and kept for reuse,
+     * and the code a first listing and a first scroll run has run once, before a large schedule's
+     * rows need it. Does nothing once a schedule is listed.
+     */
+    public void rehearse(List<NodeRow> rows) {
+        if (listed != null) {
+            return;
+        }
+        syncing = true;
+        try {
+            getItems().setAll(rows);
+            applyCss();
+            layout();
+            scrollTo(rows.size() - 1);
+            layout();
+            scrollTo(0);
+            getItems().clear();
+            layout();
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Whether the table is on screen (its tab is selected); while it is not, a new schedule's rows wait. */
+    public BooleanProperty onScreenProperty() {
+        return onScreen;
+    }
+
+    /** Lists the rows of the schedule on screen, unless the table is hidden or lists them already. */
+    private void showRows() {
+        ShownSchedule s = vm.solving().shownProperty().get();
+        if (!onScreen.get() || s == listed) {
+            return;
+        }
+        listed = s;
+        syncing = true;
+        try {
+            if (s == null || !s.hasSchedule()) {
+                getItems().clear();
+            } else {
+                getItems().setAll(s.rows());
+                select(vm.solving().selectedNodeProperty().get());
+            }
+        } finally {
+            syncing = false;
+        }
     }
 
     private void select(int node) {

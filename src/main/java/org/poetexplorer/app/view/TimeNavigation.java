@@ -12,6 +12,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
+import org.poetexplorer.app.viewmodel.ExplorerViewModel;
+import org.poetexplorer.app.viewmodel.LatestJob;
+import org.poetexplorer.app.viewmodel.ShownSchedule;
 import org.poetexplorer.chart.ChartLayout;
 import org.poetexplorer.chart.TimeWindow;
 import org.poetexplorer.schedule.RangeFigures;
@@ -35,19 +38,55 @@ public final class TimeNavigation {
     private final Supplier<Schedule> schedule;
     private final ObjectProperty<TimeWindow> range = new SimpleObjectProperty<>(this, "range");
     private final ReadOnlyObjectWrapper<RangeFigures> rangeFigures = new ReadOnlyObjectWrapper<>(this, "rangeFigures");
+    private final LatestJob<RangeAsk, RangeFigures> figures;
     private final List<Runnable> clearers = new ArrayList<>();
     private Label rangeLabel;
     /** The schedule whose end {@link #totalS} last worked out, and that end. */
     private Schedule totalOf;
     private double total;
 
-    public TimeNavigation(ObjectProperty<TimeWindow> window, Supplier<Schedule> schedule) {
+    public TimeNavigation(ObjectProperty<TimeWindow> window, Supplier<Schedule> schedule, ExplorerViewModel vm) {
         this.window = window;
         this.schedule = schedule;
-        range.addListener((o, a, r) -> {
-            Schedule s = schedule.get();
-            rangeFigures.set(r == null || s == null ? null : RangeFigures.of(s, r.startS(), r.endS()));
-        });
+        this.figures = vm.latestJob("figures of the selected stretch", this::showFigures);
+        range.addListener((o, a, r) -> showFigures());
+    }
+
+    /** A stretch of a schedule, told apart by the schedule's identity (comparing its operations costs what the sums do). */
+    private record RangeAsk(ScheduleRef schedule, TimeWindow range) {
+    }
+
+    private record ScheduleRef(Schedule schedule) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ScheduleRef r && r.schedule == schedule;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(schedule);
+        }
+    }
+
+    /**
+     * Shows the figures of the selected stretch: a large schedule's are summed in the background
+     * (a drag asks at every move) and the last ones made stay until they are there.
+     */
+    private void showFigures() {
+        TimeWindow r = range.get();
+        Schedule s = schedule.get();
+        if (r == null || s == null) {
+            rangeFigures.set(null);
+            return;
+        }
+        RangeAsk ask = new RangeAsk(new ScheduleRef(s), r);
+        if (s.ops().size() < ShownSchedule.BACKGROUND_FROM_OPS) {
+            figures.put(ask, RangeFigures.of(s, r.startS(), r.endS()));
+        }
+        RangeFigures f = figures.get(ask, () -> RangeFigures.of(s, r.startS(), r.endS()));
+        if (f != null) {
+            rangeFigures.set(f);
+        }
     }
 
     /** The schedule's end (worked out once per schedule: every zoom step asks for it). */
@@ -153,6 +192,7 @@ public final class TimeNavigation {
         Label figures = label;
         Runnable place = () -> placeRange(chart, shade, figures);
         range.addListener((o, a, b) -> place.run());
+        rangeFigures.addListener((o, a, b) -> place.run());
         window.addListener((o, a, b) -> place.run());
         chart.widthProperty().addListener((o, a, b) -> place.run());
         chart.heightProperty().addListener((o, a, b) -> place.run());

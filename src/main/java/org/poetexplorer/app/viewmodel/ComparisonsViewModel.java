@@ -10,7 +10,7 @@ import org.poetexplorer.app.tasks.SolveRequest;
 import org.poetexplorer.app.tasks.SolveService;
 import org.poetexplorer.chart.EnergyBar;
 import org.poetexplorer.model.Budget;
-import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
@@ -33,9 +33,6 @@ public final class ComparisonsViewModel {
     private SolveRequest main;
     /** Counts what was asked (a main schedule, clearing, stopping): figures of an older ask are dropped. */
     private long asked;
-    /** The plain schedule whose bar was drawn last, and that bar. */
-    private Schedule plainDrawn;
-    private EnergyBar plainBar;
 
     ComparisonsViewModel(BackgroundTasks tasks) {
         solves = new SolveService(tasks, new SolveService.Listener() {
@@ -132,19 +129,16 @@ public final class ComparisonsViewModel {
 
     /**
      * The energy chart's bars: this schedule, the plain one and, after a solve with both tricks
-     * allowed, the remat-only and paging-only ones ("pending" until they end).
+     * allowed, the remat-only and paging-only ones ("pending" until they end). {@code plain} is
+     * the plain schedule's summary (made with the load, so no replay runs here), or null.
      */
-    public List<EnergyBar> bars(ShownSchedule shown, Schedule plain) {
+    public List<EnergyBar> bars(ShownSchedule shown, ScheduleSummary plain) {
         SolveResult r = shown == null ? null : shown.result();
         List<EnergyBar> bars = new ArrayList<>();
         bars.add(r != null && shown.hasSchedule() ? EnergyBar.of("this schedule", shown.summary())
                 : EnergyBar.missing("this schedule", r == null ? "solving..." : r.status().toString().toLowerCase()));
         if (plain != null) {
-            if (plain != plainDrawn) {
-                plainBar = EnergyBar.of("plain (no budget)", plain);
-                plainDrawn = plain;
-            }
-            bars.add(plainBar);
+            bars.add(EnergyBar.of("plain (no budget)", plain));
         }
         if (r != null && r.budget() != null && bothTricks(r.budget())) {
             bars.add(bar("remat only", rematOnly.get()));

@@ -121,7 +121,7 @@ public final class Exports {
         return new ChartSet(
                 new TimelinePainter(s == null ? null : shown.timeline(), null, -1, -1, empty),
                 MemoryPainter.exported(s == null ? null : shown.memory(), budget, g == null ? 0 : g.paramBytes(), empty),
-                new EnergyBarsPainter(comparisons.bars(shown, inputs.plainProperty().get()), plainJ),
+                new EnergyBarsPainter(comparisons.bars(shown, inputs.plainSummaryProperty().get()), plainJ),
                 ChartSet.tradeoff(tradeoff.points(true), tradeoff.points(false), plainJ));
     }
 

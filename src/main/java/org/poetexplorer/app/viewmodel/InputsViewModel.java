@@ -43,7 +43,7 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
-import org.poetexplorer.schedule.Schedule;
+import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.backends.Backends;
@@ -74,7 +74,8 @@ public final class InputsViewModel {
     private final ReadOnlyObjectWrapper<DeviceSource> deviceChoice = new ReadOnlyObjectWrapper<>(this, "deviceChoice");
     private final ReadOnlyObjectWrapper<Device> device = new ReadOnlyObjectWrapper<>(this, "device");
     private final ReadOnlyObjectWrapper<TrainingGraph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
-    private final ReadOnlyObjectWrapper<Schedule> plain = new ReadOnlyObjectWrapper<>(this, "plain");
+    private final ReadOnlyObjectWrapper<ScheduleSummary> plainSummary = new ReadOnlyObjectWrapper<>(this,
+            "plainSummary");
     private final ReadOnlyLongWrapper plainPeakBytes = new ReadOnlyLongWrapper(this, "plainPeakBytes");
     private final ReadOnlyObjectWrapper<ImportOptions> onnxImport = new ReadOnlyObjectWrapper<>(this, "onnxImport",
             ImportOptions.DEFAULT);
@@ -279,7 +280,8 @@ public final class InputsViewModel {
     }
 
     private record Loaded(NetworkSource network, DeviceSource deviceChoice, Device device, boolean deviceEdited,
-            TrainingGraph graph, Schedule plain, long plainPeak, List<String> warnings, SolveResult saved) {
+            TrainingGraph graph, ScheduleSummary plainSummary, long plainPeak, List<String> warnings,
+            SolveResult saved) {
     }
 
     private void load(NetworkSource n, DeviceSource dc, Device given, double ramFraction) {
@@ -308,7 +310,7 @@ public final class InputsViewModel {
             boolean edited = given != null && !given.equals(asLoaded(dc));
             LoadedNetwork loaded = n.loadWithWarnings(d, onnxChoices);
             TrainingGraph g = loaded.graph();
-            return new Loaded(n, dc, d, edited, g, Plans.plainSchedule(g), Plans.plainPeakBytes(g),
+            return new Loaded(n, dc, d, edited, g, ScheduleSummary.of(Plans.plainSchedule(g)), Plans.plainPeakBytes(g),
                     loaded.warnings(), savedOn.apply(g));
         }, BackgroundTasks.Outcome.of(loaded -> {
             if (gen == loadGeneration) {
@@ -409,7 +411,7 @@ public final class InputsViewModel {
                 solving.newGraph();
             }
             graph.set(l.graph());
-            plain.set(l.plain());
+            plainSummary.set(l.plainSummary());
             plainPeakBytes.set(l.plainPeak());
             ramBudget.set(ramBytes);
         } finally {
@@ -479,8 +481,9 @@ public final class InputsViewModel {
         return graph.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Schedule> plainProperty() {
-        return plain.getReadOnlyProperty();
+    /** The plain schedule's summary (its energy by kind and its peak), made in the background with the load. */
+    public ReadOnlyObjectProperty<ScheduleSummary> plainSummaryProperty() {
+        return plainSummary.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty plainPeakBytesProperty() {

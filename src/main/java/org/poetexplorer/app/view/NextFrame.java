@@ -1,0 +1,39 @@
+package org.poetexplorer.app.view;
+
+import javafx.animation.AnimationTimer;
+
+/**
+ * Runs an action once in a later frame than the one asking: at the start of the second pulse
+ * after the ask, so at least one frame is drawn in between. Asks made before it runs are one.
+ * Only the JavaFX thread uses it.
+ */
+final class NextFrame {
+    private final Runnable action;
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (++pulses >= 2) {
+                stop();
+                action.run();
+            }
+        }
+    };
+    private int pulses;
+    private boolean asked;
+
+    NextFrame(Runnable action) {
+        this.action = () -> {
+            asked = false;
+            action.run();
+        };
+    }
+
+    /** Runs the action in a later frame (once, however often it is asked before then). */
+    void ask() {
+        if (!asked) {
+            asked = true;
+            pulses = 0;
+            timer.start();
+        }
+    }
+}
