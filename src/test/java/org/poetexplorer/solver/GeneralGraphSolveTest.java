@@ -16,7 +16,11 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.GraphNode;
 import org.poetexplorer.model.NodeCosts;
 import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.PlanReplay;
 import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.schedule.ReplayChecker;
+import org.poetexplorer.schedule.ReplayReport;
+import org.poetexplorer.solver.heuristic.GeneratedGraphs;
 
 /** Solves on graphs that are not the catalog's: generated layered graphs and long chains. */
 class GeneralGraphSolveTest {
@@ -31,6 +35,25 @@ class GeneralGraphSolveTest {
         assertTrue(r.hasSchedule(), "no schedule: " + r.status() + " " + r.message());
         assertNotNull(r.gap(), "no gap to a proven bound");
         assertTrue(r.status() == SolveStatus.FEASIBLE || r.status() == SolveStatus.OPTIMAL, r.status().toString());
+    }
+
+    /**
+     * Recomputation only, where the ruin-and-recreate search stops at 1.305x the plain energy
+     * (a generated graph of 100 nodes at 80 % of its plain peak): the annealing runs, and the
+     * schedule the solve returns passes the replay within the budget and costs less than that.
+     */
+    @Test
+    void recomputationOnlyGetsTheAnnealingsCheckedSchedule() {
+        TrainingGraph g = GeneratedGraphs.layered(100, 0.27, 2, "m4", 1e-4);
+        Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), 2, false, true);
+        SolveResult r = PoetSolver.solve(g, b, new SolveOptions("scip", 20, 1), null, null);
+        assertTrue(r.hasSchedule(), "no schedule: " + r.status() + " " + r.message());
+        assertTrue(r.message().contains("annealing: "), r.message());
+        PlanReplay replay = PlanReplay.of(g, b, r.plan());
+        assertTrue(replay.valid(), replay.problem());
+        ReplayReport report = ReplayChecker.check(replay.schedule(), replay.energyJ());
+        assertTrue(report.valid(), report.message());
+        assertTrue(replay.energyJ() < 1.2 * g.plainEnergyJ(), replay.energyJ() / g.plainEnergyJ() + "x: " + r.message());
     }
 
     /** A chain of 10,000 nodes: optimal when the plain schedule fits, infeasible one byte below. */

@@ -1,0 +1,212 @@
+package org.poetexplorer.solver.heuristic;
+
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.StagePlan;
+
+/**
+ * Simulated annealing over where outputs are recomputed, for budgets with recomputation and
+ * without paging. There a plan is its recomputations alone: {@link PlanState} derives what is
+ * kept (each output stays in RAM from a computation to the uses it serves). A move adds a
+ * recomputation of an output in a stage that uses it (it need not be kept until then, its
+ * inputs must be) or removes one (the output is kept from its previous computation instead).
+ * Moves may pass over the RAM budget at a price per byte over it, so the search crosses the
+ * infeasible plans between two that fit, which the {@link Improver}'s and {@link RuinRecreate}'s
+ * moves (each from a plan that fits to one that fits) cannot.
+ *
+ * <p>The search runs in cycles of a fixed number of moves, each from the best plan found so
+ * far, its temperature falling geometrically from {@link #HOT} to {@link #COLD} per node's
+ * share of the plain energy while the price of RAM over the budget rises. At the end of a cycle
+ * its best plan that fits, when cheaper than the best so far, goes to the caller.
+ * Deterministic for a seed, apart from where the stop signal cuts it short.
+ *
+ * <p>Measured on Moccasin's random_layered_n100_w0.27 at 0.8 of the plain peak (m4, 1 ms a
+ * unit): ruin and recreate stops at 1.04059x the plain energy; the first cycles from there
+ * reach 1.02296x within a few seconds (Moccasin's CP-SAT model, which computes each node at
+ * most twice, proves 1.023x optimal).
+ */
+public final class RecomputeAnnealing {
+    /**
+     * Start temperature of a cycle, in units of the plain energy per node. Measured on the
+     * bundled suite's 250-node graph at 0.8 (30 s from ruin and recreate's plan, one run each,
+     * load 3 to 5): 0.5 gave 1.0524x and 1.0537x (two runs), 1.0 gave 1.0583x.
+     */
+    static final double HOT = 0.5;
+    /** End temperature of a cycle, in the same units. */
+    static final double COLD = 0.005;
+    /** Moves per cycle, per node of the graph, within {@link #MIN_CYCLE_MOVES} and {@link #MAX_CYCLE_MOVES}. */
+    static final int MOVES_PER_NODE = 400;
+    static final int MIN_CYCLE_MOVES = 20_000;
+    /**
+     * A move costs more on larger graphs (the columns and stages it changes grow with n), so a
+     * cycle is capped: on the bundled suite's 1,000-node graph at 0.8, 25 s from ruin and
+     * recreate's plan, 100,000 moves a cycle (about 12 s) gave 1.0324x to 1.0263x the plain
+     * energy, 50,000 1.0365x to 1.0196x; on its 500-node graph 1.1270x to 1.1229x and 1.1469x to
+     * 1.1235x.
+     */
+    static final int MAX_CYCLE_MOVES = 50_000;
+    /**
+     * Price of the RAM over budget at the start of a cycle: this many plain energies per
+     * budget's worth of bytes over it. It rises geometrically to {@link #LAST_PRICE} at the end
+     * of the cycle: with one fixed price the cycles settled a few hundred bytes over the budget
+     * and handed on nothing (a generated 100-node graph at 0.8: none of four cycles; rising, the
+     * first took 1.305x to 1.092x).
+     */
+    static final double FIRST_PRICE = 0.3;
+    /** Price of the RAM over budget at the end of a cycle, in the same units. */
+    static final double LAST_PRICE = 30;
+    /** Cycles in a row without a better plan after which the search ends. */
+    public static final int IDLE_CYCLES = 8;
+    private static final double EPS = 1e-12;
+
+    private final TrainingGraph g;
+    private final Budget b;
+    private final SplittableRandom random;
+
+    /** What a search did: cycles run, how many lowered the best plan, and whether it ended after {@link #IDLE_CYCLES} idle ones. */
+    public record Summary(int cycles, int improvements, boolean exhausted) {
+    }
+
+    public RecomputeAnnealing(TrainingGraph g, Budget b, long seed) {
+        if (b.paging() || !b.remat()) {
+            throw new IllegalArgumentException("annealing over recomputations needs recomputation without paging");
+        }
+        this.g = g;
+        this.b = b;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * Cycles from {@code start} (a valid plan of this graph and budget) until {@code stop} says
+     * so or {@link #IDLE_CYCLES} cycles in a row find nothing; each plan cheaper than the best so
+     * far goes to {@code onBetter}.
+     */
+    public Summary run(StagePlan start, BooleanSupplier stop, Consumer<StagePlan> onBetter) {
+        return run(start, Integer.MAX_VALUE, stop, onBetter);
+    }
+
+    /** As {@link #run(StagePlan, BooleanSupplier, Consumer)}, for at most {@code maxCycles} cycles. */
+    Summary run(StagePlan start, int maxCycles, BooleanSupplier stop, Consumer<StagePlan> onBetter) {
+        StagePlan best = start;
+        double bestJ = Double.NaN;
+        int cycles = 0;
+        int improvements = 0;
+        int idle = 0;
+        while (cycles < maxCycles && idle < IDLE_CYCLES && !stop.getAsBoolean()) {
+            PlanState s;
+            try {
+                s = new PlanState(g, b, false, best, stop);
+            } catch (PlanState.Stopped stopped) {
+                break;
+            }
+            s.commit();
+            if (Double.isNaN(bestJ)) {
+                if (!s.feasible()) {
+                    return new Summary(0, 0, false);
+                }
+                bestJ = s.exactEnergyJ();
+            }
+            cycles++;
+            StagePlan found = cycle(s, bestJ, stop);
+            if (found == null) {
+                idle++;
+                continue;
+            }
+            PlanState check = new PlanState(g, b, false, found, () -> false);
+            check.commit();
+            double e = check.exactEnergyJ();
+            if (check.feasible() && e < bestJ * (1 - EPS)) {
+                best = found;
+                bestJ = e;
+                improvements++;
+                idle = 0;
+                onBetter.accept(found);
+            } else {
+                idle++;
+            }
+        }
+        return new Summary(cycles, improvements, idle >= IDLE_CYCLES);
+    }
+
+    /**
+     * One cooling cycle from {@code s}; its best plan that fits and costs less than {@code bestJ},
+     * or null. The price of RAM over the budget rises as the temperature falls, from
+     * {@link #FIRST_PRICE} to {@link #LAST_PRICE}; a cycle that ends over the budget is brought
+     * within it by the {@link Repair} and offered when that fits.
+     */
+    private StagePlan cycle(PlanState s, double bestJ, BooleanSupplier stop) {
+        int n = s.n;
+        double plainJ = g.plainEnergyJ();
+        int moves = Math.min(MAX_CYCLE_MOVES, Math.max(MIN_CYCLE_MOVES, MOVES_PER_NODE * n));
+        double temperature = HOT * plainJ / n;
+        double cooling = Math.pow(COLD / HOT, 1.0 / moves);
+        double price = FIRST_PRICE * plainJ / Math.max(1, b.ramBytes());
+        double rising = Math.pow(LAST_PRICE / FIRST_PRICE, 1.0 / moves);
+        double found = bestJ;
+        StagePlan plan = null;
+        double energy = s.energyJ();
+        long over = s.overflowBytes();
+        for (int q = 0; q < moves; q++, temperature *= cooling, price *= rising) {
+            if ((q & 255) == 0 && stop.getAsBoolean()) {
+                return plan;
+            }
+            int m = s.mark();
+            if (!move(s)) {
+                continue;
+            }
+            s.refresh();
+            if (s.overflowBytes() >= PlanState.INVALID / 2 || !s.runtimeOk()) {
+                s.rollback(m);
+                continue;
+            }
+            double delta = s.energyJ() - energy + price * (s.overflowBytes() - over);
+            if (delta <= 0 || random.nextDouble() < Math.exp(-delta / temperature)) {
+                s.commit();
+                energy = s.energyJ();
+                over = s.overflowBytes();
+                if (over == 0 && energy < found * (1 - EPS)) {
+                    found = s.exactEnergyJ();
+                    plan = s.toStagePlan();
+                }
+            } else {
+                s.rollback(m);
+            }
+        }
+        if (over > 0 && Repair.run(s, -1, stop) && s.runtimeOk()) {
+            s.commit();
+            if (s.exactEnergyJ() < found * (1 - EPS)) {
+                plan = s.toStagePlan();
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * One random move in a random stage: add a recomputation of an output the stage uses but
+     * does not compute, or remove one of its recomputations. False when the stage offers
+     * neither.
+     */
+    private boolean move(PlanState s) {
+        int n = s.n;
+        int t = 1 + random.nextInt(n - 1);
+        boolean add = random.nextBoolean();
+        for (int attempt = 0; attempt < 2; attempt++, add = !add) {
+            int chosen = -1;
+            int seen = 0;
+            for (int i = 0; i < t; i++) {
+                boolean candidate = add ? s.dem[t][i] && !s.r[t][i] : s.r[t][i];
+                if (candidate && random.nextInt(++seen) == 0) {
+                    chosen = i;
+                }
+            }
+            if (chosen >= 0) {
+                s.setR(t, chosen, add);
+                return true;
+            }
+        }
+        return false;
+    }
+}
