@@ -87,9 +87,32 @@ public final class ForwardScheduler {
      */
     public static Optional<StagePlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop,
             Consumer<StagePlan> onBetter) {
-        Optional<StagePlan> best = walks(g, b, stop, onBetter);
+        return schedule(g, b, stop, onBetter, null);
+    }
+
+    /** What the first walk of {@link #schedule} gave: its plan, or null when it found none. */
+    public record FirstWalk(StagePlan plan) {
+    }
+
+    /**
+     * The first walk of {@link #schedule} alone (walks with chains, inputs kept, the first
+     * ranking): on large graphs a first schedule before the slower phases run.
+     */
+    public static FirstWalk firstWalk(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        StagePlan plan = new Walk(g, b, Ranking.values()[0], true, true, false).run(stop);
+        return new FirstWalk(plan);
+    }
+
+    /**
+     * As {@link #schedule(TrainingGraph, Budget, BooleanSupplier, Consumer)}, with the first
+     * walk's outcome already known ({@link #firstWalk}; null: not walked yet), so it is not walked
+     * again; its plan, when valid and the cheapest so far, is handed to {@code onBetter} again.
+     */
+    public static Optional<StagePlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop,
+            Consumer<StagePlan> onBetter, FirstWalk first) {
+        Optional<StagePlan> best = walks(g, b, stop, onBetter, first);
         if (best.isEmpty() && retryWithoutPaging(b, stop)) {
-            return walks(g, b.withPaging(false), stop, onBetter);
+            return walks(g, b.withPaging(false), stop, onBetter, null);
         }
         return best;
     }
@@ -103,7 +126,7 @@ public final class ForwardScheduler {
     }
 
     private static Optional<StagePlan> walks(TrainingGraph g, Budget b, BooleanSupplier stop,
-            Consumer<StagePlan> onBetter) {
+            Consumer<StagePlan> onBetter, FirstWalk first) {
         StagePlan best = null;
         double[] bestEnergy = {Double.POSITIVE_INFINITY};
         for (boolean keepBack : new boolean[] {false, true}) {
@@ -111,7 +134,7 @@ public final class ForwardScheduler {
                 if (best != null) {
                     break; // the walks without chains from kept outputs, then those keeping inputs back, are the fallbacks
                 }
-                best = family(g, b, chains, keepBack, stop, bestEnergy, onBetter);
+                best = family(g, b, chains, keepBack, stop, bestEnergy, onBetter, chains && !keepBack ? first : null);
             }
         }
         return Optional.ofNullable(best);
@@ -139,8 +162,8 @@ public final class ForwardScheduler {
     private static List<StagePlan> bothFamilies(TrainingGraph g, Budget b, boolean keepBack, BooleanSupplier stop) {
         double[] withChains = {Double.POSITIVE_INFINITY};
         double[] without = {Double.POSITIVE_INFINITY};
-        StagePlan chained = family(g, b, true, keepBack, stop, withChains, p -> { });
-        StagePlan plain = family(g, b, false, keepBack, stop, without, p -> { });
+        StagePlan chained = family(g, b, true, keepBack, stop, withChains, p -> { }, null);
+        StagePlan plain = family(g, b, false, keepBack, stop, without, p -> { }, null);
         List<StagePlan> starts = new ArrayList<>();
         for (StagePlan p : without[0] < withChains[0] ? new StagePlan[] {plain, chained}
                 : new StagePlan[] {chained, plain}) {
@@ -151,16 +174,20 @@ public final class ForwardScheduler {
         return starts;
     }
 
-    /** The cheapest valid plan of one family's walks under {@code bestEnergy[0]} (lowered as they go), or null. */
+    /**
+     * The cheapest valid plan of one family's walks under {@code bestEnergy[0]} (lowered as they
+     * go), or null; {@code first}, when not null, is the outcome of its first walk.
+     */
     private static StagePlan family(TrainingGraph g, Budget b, boolean chains, boolean keepBack, BooleanSupplier stop,
-            double[] bestEnergy, Consumer<StagePlan> onBetter) {
+            double[] bestEnergy, Consumer<StagePlan> onBetter, FirstWalk first) {
         StagePlan best = null;
         for (boolean keepInputs : new boolean[] {true, false}) {
             for (Ranking ranking : Ranking.values()) {
                 if (stop.getAsBoolean()) {
                     return best;
                 }
-                StagePlan plan = new Walk(g, b, ranking, keepInputs, chains, keepBack).run(stop);
+                boolean walked = first != null && keepInputs && ranking == Ranking.values()[0];
+                StagePlan plan = walked ? first.plan() : new Walk(g, b, ranking, keepInputs, chains, keepBack).run(stop);
                 PlanReplay replay = plan == null ? null : PlanReplay.of(g, b, plan);
                 if (replay != null && replay.valid() && replay.energyJ() < bestEnergy[0]) {
                     bestEnergy[0] = replay.energyJ();
