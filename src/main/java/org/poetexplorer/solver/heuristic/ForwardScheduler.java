@@ -59,7 +59,7 @@ public final class ForwardScheduler {
 
     /** Most nodes one eviction may plan to recompute together from outputs kept for it ({@code Walk.evictViaInputs}). */
     private static final int CHAIN = 12;
-    /** How many nodes of a recomputation's closure an output's first scoring follows ({@code Walk.Ranked}). */
+    /** How many nodes of a recomputation's closure the first scoring of an output that follows it does ({@code Walk.Ranked}). */
     private static final int FIRST_CLOSURE = 16;
     /** How many times longer each further scoring of the same output follows its closure. */
     private static final int CLOSURE_GROWTH = 8;
@@ -535,10 +535,10 @@ public final class ForwardScheduler {
          * score from itself alone; the lowest entry is taken when it is a score, else scored again
          * on a longer part of its recomputation's closure ({@link #FIRST_CLOSURE} nodes, then
          * {@link #CLOSURE_GROWTH} times more each time, at last the whole of it), which gives its
-         * score or a higher lower bound, and put back. An
-         * output is thus taken only when no other can score lower, and the order is the one of
-         * scoring every output in full, while the outputs that are never taken, the dear ones
-         * whose closures reach back hundreds of nodes, are not followed to their end.
+         * score or a higher lower bound, and put back. An output is thus taken only when no other
+         * can score lower, and the order is the one of scoring every output in full, while the
+         * outputs that are never taken, the dear ones whose closures reach back hundreds of nodes,
+         * are not followed to their end.
          */
         private final class Ranked {
             /** An output (its place in the list) with its score, or a lower bound on it when not exact. */
