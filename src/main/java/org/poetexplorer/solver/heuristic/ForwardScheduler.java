@@ -65,6 +65,10 @@ public final class ForwardScheduler {
     private static final int CLOSURE_GROWTH = 8;
     /** A node cap that follows a closure to its end. */
     private static final int WHOLE_CLOSURE = Integer.MAX_VALUE;
+    /** Share of the budget by which each step of {@code withHeadroom} lowers what a stage is fitted to. */
+    private static final double HEADROOM_STEP = 0.02;
+    /** Steps of {@code withHeadroom} after fitting to the budget: stages fitted down to 80 % of it. */
+    private static final int HEADROOM_STEPS = 10;
     /** Rounds of evictions at one boundary before a stage is fitted by freeing what it reads ({@code Walk.dropAfterStage}). */
     private static final int FIT_ROUNDS = 3;
 
@@ -129,15 +133,51 @@ public final class ForwardScheduler {
             Consumer<StagePlan> onBetter, FirstWalk first) {
         StagePlan best = null;
         double[] bestEnergy = {Double.POSITIVE_INFINITY};
-        for (boolean keepBack : new boolean[] {false, true}) {
-            for (boolean chains : new boolean[] {true, false}) {
-                if (best != null) {
-                    break; // the walks without chains from kept outputs, then those keeping inputs back, are the fallbacks
-                }
-                best = family(g, b, chains, keepBack, stop, bestEnergy, onBetter, chains && !keepBack ? first : null);
+        for (boolean chains : new boolean[] {true, false}) {
+            if (best != null) {
+                break; // the walks without chains from kept outputs are the fallback
+            }
+            best = family(g, b, chains, stop, bestEnergy, onBetter, chains ? first : null);
+        }
+        if (best == null) {
+            best = withHeadroom(g, b, stop);
+            if (best != null) {
+                onBetter.accept(best);
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The fallback when no walk finds a plan: walks that keep an input a stage lacks in RAM from
+     * the stage it left rather than recompute it ({@code Walk.keepBack}), first fitting every
+     * stage to the budget, then below it by a growing margin ({@link #HEADROOM_STEP} of it at a
+     * time, at most {@link #HEADROOM_STEPS} steps), so that the recorded peaks leave room to keep
+     * inputs back later (a walk fitted to the budget leaves its recorded peaks at the budget
+     * wherever it was tight, and nothing can be kept back through them); the first valid plan, or
+     * null. On generated graphs at 0.8 remat-only (250 to 1,000 nodes, widths 0.2 to 0.5) where
+     * every walk of before ran out of RAM or runtime (a stage recomputing 125 to 300 nodes), most
+     * get a plan from one of these.
+     */
+    private static StagePlan withHeadroom(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        if (!b.remat()) {
+            return null;
+        }
+        for (int step = 0; step <= HEADROOM_STEPS; step++) {
+            long fit = (long) (b.ramBytes() * (1 - step * HEADROOM_STEP));
+            for (boolean keepInputs : new boolean[] {false, true}) {
+                if (stop.getAsBoolean()) {
+                    return null;
+                }
+                Walk w = new Walk(g, b, Ranking.COST_PER_BYTE_STAGE, keepInputs, true, true);
+                w.fitBytes = fit;
+                StagePlan plan = w.run(stop);
+                if (plan != null && PlanReplay.of(g, b, plan).valid()) {
+                    return plan;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -149,21 +189,24 @@ public final class ForwardScheduler {
      * are tried again without paging as {@link #schedule} does.
      */
     public static List<StagePlan> starts(TrainingGraph g, Budget b, BooleanSupplier stop) {
-        List<StagePlan> starts = bothFamilies(g, b, false, stop);
+        List<StagePlan> starts = bothFamilies(g, b, stop);
         if (starts.isEmpty()) {
-            starts = bothFamilies(g, b, true, stop);
+            StagePlan plan = withHeadroom(g, b, stop);
+            if (plan != null) {
+                starts = List.of(plan);
+            }
         }
         if (starts.isEmpty() && retryWithoutPaging(b, stop)) {
-            return bothFamilies(g, b.withPaging(false), false, stop);
+            return bothFamilies(g, b.withPaging(false), stop);
         }
         return starts;
     }
 
-    private static List<StagePlan> bothFamilies(TrainingGraph g, Budget b, boolean keepBack, BooleanSupplier stop) {
+    private static List<StagePlan> bothFamilies(TrainingGraph g, Budget b, BooleanSupplier stop) {
         double[] withChains = {Double.POSITIVE_INFINITY};
         double[] without = {Double.POSITIVE_INFINITY};
-        StagePlan chained = family(g, b, true, keepBack, stop, withChains, p -> { }, null);
-        StagePlan plain = family(g, b, false, keepBack, stop, without, p -> { }, null);
+        StagePlan chained = family(g, b, true, stop, withChains, p -> { }, null);
+        StagePlan plain = family(g, b, false, stop, without, p -> { }, null);
         List<StagePlan> starts = new ArrayList<>();
         for (StagePlan p : without[0] < withChains[0] ? new StagePlan[] {plain, chained}
                 : new StagePlan[] {chained, plain}) {
@@ -178,7 +221,7 @@ public final class ForwardScheduler {
      * The cheapest valid plan of one family's walks under {@code bestEnergy[0]} (lowered as they
      * go), or null; {@code first}, when not null, is the outcome of its first walk.
      */
-    private static StagePlan family(TrainingGraph g, Budget b, boolean chains, boolean keepBack, BooleanSupplier stop,
+    private static StagePlan family(TrainingGraph g, Budget b, boolean chains, BooleanSupplier stop,
             double[] bestEnergy, Consumer<StagePlan> onBetter, FirstWalk first) {
         StagePlan best = null;
         for (boolean keepInputs : new boolean[] {true, false}) {
@@ -187,7 +230,7 @@ public final class ForwardScheduler {
                     return best;
                 }
                 boolean walked = first != null && keepInputs && ranking == Ranking.values()[0];
-                StagePlan plan = walked ? first.plan() : new Walk(g, b, ranking, keepInputs, chains, keepBack).run(stop);
+                StagePlan plan = walked ? first.plan() : new Walk(g, b, ranking, keepInputs, chains, false).run(stop);
                 PlanReplay replay = plan == null ? null : PlanReplay.of(g, b, plan);
                 if (replay != null && replay.valid() && replay.energyJ() < bestEnergy[0]) {
                     bestEnergy[0] = replay.energyJ();
@@ -280,14 +323,20 @@ public final class ForwardScheduler {
          * paged in or recomputed: keeping costs no energy, and a recomputation recomputes the
          * inputs it lacks too, which on general graphs reaches back through hundreds of nodes in
          * one stage (a generated 250-node graph at 0.8 remat-only: 125 nodes recomputed in stage
-         * 225, over the budget). Used when the walks without it find nothing.
+         * 225, over the budget). Used when the walks without it find nothing ({@link #withHeadroom}).
          */
         private final boolean keepBack;
         /** How much of each closure an output's first scoring follows ({@link Ranked}): 0, or the whole of it in tests. */
         private int firstClosure;
+        /**
+         * What each stage is fitted to: the budget, or less to leave room in the recorded peaks
+         * for inputs kept back later ({@link #withHeadroom}); those are kept back up to the budget.
+         */
+        private long fitBytes;
 
         Walk(TrainingGraph g, Budget b, Ranking ranking, boolean keepInputs, boolean chains, boolean keepBack) {
             this.keepBack = keepBack;
+            this.fitBytes = b.ramBytes();
             this.chains = chains;
             this.keepInputs = keepInputs;
             this.g = g;
@@ -391,7 +440,7 @@ public final class ForwardScheduler {
          */
         private boolean fitStage(int t) {
             for (int round = 0; round < (chains ? FIT_ROUNDS : 1); round++) {
-                long over = peak(t) - b.ramBytes();
+                long over = peak(t) - fitBytes;
                 if (over <= 0) {
                     return true;
                 }
@@ -434,7 +483,7 @@ public final class ForwardScheduler {
                     }
                 }
             }
-            if (peak(t) <= b.ramBytes()) {
+            if (peak(t) <= fitBytes) {
                 return true;
             }
             return chains ? dropAfterStage(t) : dropAllAfterStage(t);
@@ -459,7 +508,7 @@ public final class ForwardScheduler {
                     keepInputsFor(x);
                 }
             }
-            return peak(t) <= b.ramBytes();
+            return peak(t) <= fitBytes;
         }
 
         /**
@@ -522,7 +571,7 @@ public final class ForwardScheduler {
             for (int q = 0; q < count && count < all.size(); q++) {
                 droppedAfter[order.get(q)] = t;
             }
-            boolean fits = peak(t) <= b.ramBytes();
+            boolean fits = peak(t) <= fitBytes;
             for (int q = 0; q < all.size(); q++) {
                 droppedAfter[all.get(q)] = -1;
             }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.poetexplorer.ReferenceData;
@@ -65,12 +64,14 @@ public class ForwardSchedulerTest {
 
     /**
      * Where every walk of before ran out of RAM or runtime (recomputing an input recomputed the
-     * inputs it lacked, 125 nodes in one stage), the walks that keep such inputs in RAM from the
-     * stage they left, where the stages between can afford it, find a valid schedule.
+     * inputs it lacked, 125 nodes and more in one stage), the walks that keep such inputs in RAM
+     * from the stage they left, where the stages between can afford it (on the second graph only
+     * once stages are fitted below the budget, leaving room for that), find a valid schedule.
      */
-    @Test
-    void findsSchedulesKeepingMissingInputsBack() {
-        TrainingGraph g = GeneratedGraphs.layered(250, 0.38, 4, "m4", 1e-4);
+    @ParameterizedTest
+    @CsvSource({"250, 0.38, 4", "250, 0.2, 3"})
+    void findsSchedulesKeepingMissingInputsBack(int n, double width, long seed) {
+        TrainingGraph g = GeneratedGraphs.layered(n, width, seed, "m4", 1e-4);
         Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), 2, false, true);
         Optional<StagePlan> plan = ForwardScheduler.schedule(g, b, () -> false);
         assertTrue(plan.isPresent(), "no schedule");
