@@ -2,8 +2,10 @@ package org.poetexplorer.solver.heuristic;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.poetexplorer.model.Budget;
@@ -57,6 +59,16 @@ public final class ForwardScheduler {
 
     /** Most nodes one eviction may plan to recompute together from outputs kept for it ({@code Walk.evictViaInputs}). */
     private static final int CHAIN = 12;
+    /** How many nodes of a recomputation's closure the first scoring of an output that follows it does ({@code Walk.Ranked}). */
+    private static final int FIRST_CLOSURE = 16;
+    /** How many times longer each further scoring of the same output follows its closure. */
+    private static final int CLOSURE_GROWTH = 8;
+    /** A node cap that follows a closure to its end. */
+    private static final int WHOLE_CLOSURE = Integer.MAX_VALUE;
+    /** Share of the budget by which each step of {@code withHeadroom} lowers what a stage is fitted to. */
+    private static final double HEADROOM_STEP = 0.02;
+    /** Steps of {@code withHeadroom} after fitting to the budget: stages fitted down to 80 % of it. */
+    private static final int HEADROOM_STEPS = 10;
     /** Rounds of evictions at one boundary before a stage is fitted by freeing what it reads ({@code Walk.dropAfterStage}). */
     private static final int FIT_ROUNDS = 3;
 
@@ -79,9 +91,32 @@ public final class ForwardScheduler {
      */
     public static Optional<StagePlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop,
             Consumer<StagePlan> onBetter) {
-        Optional<StagePlan> best = walks(g, b, stop, onBetter);
+        return schedule(g, b, stop, onBetter, null);
+    }
+
+    /** What the first walk of {@link #schedule} gave: its plan, or null when it found none. */
+    public record FirstWalk(StagePlan plan) {
+    }
+
+    /**
+     * The first walk of {@link #schedule} alone (walks with chains, inputs kept, the first
+     * ranking): on large graphs a first schedule before the slower phases run.
+     */
+    public static FirstWalk firstWalk(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        StagePlan plan = new Walk(g, b, Ranking.values()[0], true, true, false).run(stop);
+        return new FirstWalk(plan);
+    }
+
+    /**
+     * As {@link #schedule(TrainingGraph, Budget, BooleanSupplier, Consumer)}, with the first
+     * walk's outcome already known ({@link #firstWalk}; null: not walked yet), so it is not walked
+     * again; its plan, when valid and the cheapest so far, is handed to {@code onBetter} again.
+     */
+    public static Optional<StagePlan> schedule(TrainingGraph g, Budget b, BooleanSupplier stop,
+            Consumer<StagePlan> onBetter, FirstWalk first) {
+        Optional<StagePlan> best = walks(g, b, stop, onBetter, first);
         if (best.isEmpty() && retryWithoutPaging(b, stop)) {
-            return walks(g, b.withPaging(false), stop, onBetter);
+            return walks(g, b.withPaging(false), stop, onBetter, null);
         }
         return best;
     }
@@ -95,16 +130,54 @@ public final class ForwardScheduler {
     }
 
     private static Optional<StagePlan> walks(TrainingGraph g, Budget b, BooleanSupplier stop,
-            Consumer<StagePlan> onBetter) {
+            Consumer<StagePlan> onBetter, FirstWalk first) {
         StagePlan best = null;
         double[] bestEnergy = {Double.POSITIVE_INFINITY};
         for (boolean chains : new boolean[] {true, false}) {
             if (best != null) {
                 break; // the walks without chains from kept outputs are the fallback
             }
-            best = family(g, b, chains, stop, bestEnergy, onBetter);
+            best = family(g, b, chains, stop, bestEnergy, onBetter, chains ? first : null);
+        }
+        if (best == null) {
+            best = withHeadroom(g, b, stop);
+            if (best != null) {
+                onBetter.accept(best);
+            }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The fallback when no walk finds a plan: walks that keep an input a stage lacks in RAM from
+     * the stage it left rather than recompute it ({@code Walk.keepBack}), first fitting every
+     * stage to the budget, then below it by a growing margin ({@link #HEADROOM_STEP} of it at a
+     * time, at most {@link #HEADROOM_STEPS} steps), so that the recorded peaks leave room to keep
+     * inputs back later (a walk fitted to the budget leaves its recorded peaks at the budget
+     * wherever it was tight, and nothing can be kept back through them); the first valid plan, or
+     * null. On generated graphs at 0.8 remat-only (250 to 1,000 nodes, widths 0.2 to 0.5) where
+     * every walk of before ran out of RAM or runtime (a stage recomputing 125 to 300 nodes), most
+     * get a plan from one of these.
+     */
+    private static StagePlan withHeadroom(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        if (!b.remat()) {
+            return null;
+        }
+        for (int step = 0; step <= HEADROOM_STEPS; step++) {
+            long fit = (long) (b.ramBytes() * (1 - step * HEADROOM_STEP));
+            for (boolean keepInputs : new boolean[] {false, true}) {
+                if (stop.getAsBoolean()) {
+                    return null;
+                }
+                Walk w = new Walk(g, b, Ranking.COST_PER_BYTE_STAGE, keepInputs, true, true);
+                w.fitBytes = fit;
+                StagePlan plan = w.run(stop);
+                if (plan != null && PlanReplay.of(g, b, plan).valid()) {
+                    return plan;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -117,6 +190,12 @@ public final class ForwardScheduler {
      */
     public static List<StagePlan> starts(TrainingGraph g, Budget b, BooleanSupplier stop) {
         List<StagePlan> starts = bothFamilies(g, b, stop);
+        if (starts.isEmpty()) {
+            StagePlan plan = withHeadroom(g, b, stop);
+            if (plan != null) {
+                starts = List.of(plan);
+            }
+        }
         if (starts.isEmpty() && retryWithoutPaging(b, stop)) {
             return bothFamilies(g, b.withPaging(false), stop);
         }
@@ -126,8 +205,8 @@ public final class ForwardScheduler {
     private static List<StagePlan> bothFamilies(TrainingGraph g, Budget b, BooleanSupplier stop) {
         double[] withChains = {Double.POSITIVE_INFINITY};
         double[] without = {Double.POSITIVE_INFINITY};
-        StagePlan chained = family(g, b, true, stop, withChains, p -> { });
-        StagePlan plain = family(g, b, false, stop, without, p -> { });
+        StagePlan chained = family(g, b, true, stop, withChains, p -> { }, null);
+        StagePlan plain = family(g, b, false, stop, without, p -> { }, null);
         List<StagePlan> starts = new ArrayList<>();
         for (StagePlan p : without[0] < withChains[0] ? new StagePlan[] {plain, chained}
                 : new StagePlan[] {chained, plain}) {
@@ -138,16 +217,20 @@ public final class ForwardScheduler {
         return starts;
     }
 
-    /** The cheapest valid plan of one family's walks under {@code bestEnergy[0]} (lowered as they go), or null. */
+    /**
+     * The cheapest valid plan of one family's walks under {@code bestEnergy[0]} (lowered as they
+     * go), or null; {@code first}, when not null, is the outcome of its first walk.
+     */
     private static StagePlan family(TrainingGraph g, Budget b, boolean chains, BooleanSupplier stop,
-            double[] bestEnergy, Consumer<StagePlan> onBetter) {
+            double[] bestEnergy, Consumer<StagePlan> onBetter, FirstWalk first) {
         StagePlan best = null;
         for (boolean keepInputs : new boolean[] {true, false}) {
             for (Ranking ranking : Ranking.values()) {
                 if (stop.getAsBoolean()) {
                     return best;
                 }
-                StagePlan plan = new Walk(g, b, ranking, keepInputs, chains).run(stop);
+                boolean walked = first != null && keepInputs && ranking == Ranking.values()[0];
+                StagePlan plan = walked ? first.plan() : new Walk(g, b, ranking, keepInputs, chains, false).run(stop);
                 PlanReplay replay = plan == null ? null : PlanReplay.of(g, b, plan);
                 if (replay != null && replay.valid() && replay.energyJ() < bestEnergy[0]) {
                     bestEnergy[0] = replay.energyJ();
@@ -157,6 +240,18 @@ public final class ForwardScheduler {
             }
         }
         return best;
+    }
+
+    /**
+     * One walk's plan, or null when it finds none; with {@code scoreInFull} every output is
+     * scored on its whole closure, as before the scoring was made lazy ({@code Walk.Ranked}),
+     * which must give the same plan.
+     */
+    static StagePlan walk(TrainingGraph g, Budget b, Ranking ranking, boolean keepInputs, boolean chains,
+            boolean keepBack, boolean scoreInFull) {
+        Walk w = new Walk(g, b, ranking, keepInputs, chains, keepBack);
+        w.firstClosure = scoreInFull ? WHOLE_CLOSURE : 0;
+        return w.run(() -> false);
     }
 
     /** One walk through the stages under one ranking. */
@@ -192,6 +287,10 @@ public final class ForwardScheduler {
         /** Of the last {@link #recomputeCostJ}: the closure's compute time, and the bytes of its nodes other than x. */
         private double closureRuntime;
         private long closureBytes;
+        /** Of the last {@link #recomputeCostJ} and {@link #returnCostJ}: whether the closure was cut before its end. */
+        private boolean closureCut;
+        /** Of the last {@link #score}: whether it is the score rather than a lower bound on it. */
+        private boolean scoreExact;
         /** Compute time of the stages from t on, each computing its own node once: what the walk must still spend. */
         private final double[] plainFrom;
         private final double runtimeLimit;
@@ -218,7 +317,26 @@ public final class ForwardScheduler {
          */
         private final boolean chains;
 
-        Walk(TrainingGraph g, Budget b, Ranking ranking, boolean keepInputs, boolean chains) {
+        /**
+         * Whether an input a stage needs that is out of RAM is kept in RAM from the stage it left
+         * instead ({@link #canBringBack}), when the stages between can afford it, before it is
+         * paged in or recomputed: keeping costs no energy, and a recomputation recomputes the
+         * inputs it lacks too, which on general graphs reaches back through hundreds of nodes in
+         * one stage (a generated 250-node graph at 0.8 remat-only: 125 nodes recomputed in stage
+         * 225, over the budget). Used when the walks without it find nothing ({@link #withHeadroom}).
+         */
+        private final boolean keepBack;
+        /** How much of each closure an output's first scoring follows ({@link Ranked}): 0, or the whole of it in tests. */
+        private int firstClosure;
+        /**
+         * What each stage is fitted to: the budget, or less to leave room in the recorded peaks
+         * for inputs kept back later ({@link #withHeadroom}); those are kept back up to the budget.
+         */
+        private long fitBytes;
+
+        Walk(TrainingGraph g, Budget b, Ranking ranking, boolean keepInputs, boolean chains, boolean keepBack) {
+            this.keepBack = keepBack;
+            this.fitBytes = b.ramBytes();
             this.chains = chains;
             this.keepInputs = keepInputs;
             this.g = g;
@@ -258,15 +376,20 @@ public final class ForwardScheduler {
             Arrays.fill(droppedAfter, -1);
         }
 
-        /** The walk's plan, or null when a stage cannot be made to fit, the runtime budget is passed or {@code stop} says so. */
+        /**
+         * The walk's plan, or null when a stage cannot be made to fit, the runtime budget is passed
+         * (known as soon as the time spent and the plain time of the stages left pass it: that
+         * sum is at most the walk's final runtime, and the margin is far above the rounding of
+         * either sum) or {@code stop} says so.
+         */
         StagePlan run(BooleanSupplier stop) {
             for (int t = 0; t < n; t++) {
                 if (stop.getAsBoolean() || !gatherInputs(t) || !fitStage(t)) {
                     return null;
                 }
                 record(t);
-                if (runtime > runtimeLimit * (1 + 1e-12)) {
-                    return null;
+                if (runtime + plainFrom[t + 1] > runtimeLimit * (1 + 1e-9)) {
+                    return null; // every stage left computes its own node at least: the budget would be passed
                 }
             }
             return plan.build();
@@ -294,6 +417,9 @@ public final class ForwardScheduler {
                             residentSince[d] = t;
                             pinnedIn[d] = t;
                             pagedIn.add(d);
+                        } else if (keepBack && canBringBack(d, t)) {
+                            bringBack(d, t);
+                            pinnedIn[d] = t;
                         } else if (b.remat()) {
                             recomputedIn[d] = t;
                             recomputed.add(d);
@@ -314,7 +440,7 @@ public final class ForwardScheduler {
          */
         private boolean fitStage(int t) {
             for (int round = 0; round < (chains ? FIT_ROUNDS : 1); round++) {
-                long over = peak(t) - b.ramBytes();
+                long over = peak(t) - fitBytes;
                 if (over <= 0) {
                     return true;
                 }
@@ -328,33 +454,36 @@ public final class ForwardScheduler {
                 if (movable.size() == 0) {
                     break;
                 }
-                int[] order = rank(movable, t);
-                boolean[] leaves = new boolean[order.length];
+                Ranked order = new Ranked(movable, t);
+                IntList leaving = new IntList();
                 long freed = 0;
-                int taken = 0;
-                while (taken < order.length && freed < over) {
-                    leaves[taken] = true;
-                    freed += freesBytes[order[taken++]];
+                while (leaving.size() < order.size() && freed < over) {
+                    int x = order.get(leaving.size());
+                    leaving.add(x);
+                    freed += freesBytes[x];
                 }
+                boolean[] leaves = new boolean[leaving.size()];
+                Arrays.fill(leaves, true);
                 // put back the dearest of those taken that the stage can still afford
-                for (int q = taken - 1; q >= 0; q--) {
-                    long size = freesBytes[order[q]];
+                for (int q = leaving.size() - 1; q >= 0; q--) {
+                    long size = freesBytes[order.get(q)];
                     if (freed - size >= over) {
                         leaves[q] = false;
                         freed -= size;
                     }
                 }
-                for (int q = 0; q < order.length; q++) {
+                for (int q = 0; q < leaves.length; q++) {
                     if (leaves[q]) {
-                        if (viaInputs[order[q]]) {
-                            evictViaInputs(order[q], t, true);
+                        int x = order.get(q);
+                        if (viaInputs[x]) {
+                            evictViaInputs(x, t, true);
                         } else {
-                            evict(order[q], t);
+                            evict(x, t);
                         }
                     }
                 }
             }
-            if (peak(t) <= b.ramBytes()) {
+            if (peak(t) <= fitBytes) {
                 return true;
             }
             return chains ? dropAfterStage(t) : dropAllAfterStage(t);
@@ -379,13 +508,15 @@ public final class ForwardScheduler {
                     keepInputsFor(x);
                 }
             }
-            return peak(t) <= b.ramBytes();
+            return peak(t) <= fitBytes;
         }
 
         /**
          * When evicting at the boundary is not enough: outputs the stage reads or recomputes are
          * freed after their last read in it rather than kept for the next stage, cheapest way back
-         * first, as few as make the peak fit (dropping more never raises it: found by bisection).
+         * first, as few as make the peak fit (dropping more never raises it: found by doubling the
+         * count until it fits, then bisection, so that only the outputs up to about twice that
+         * count are ranked).
          */
         private boolean dropAfterStage(int t) {
             IntList droppable = new IntList();
@@ -403,11 +534,15 @@ public final class ForwardScheduler {
                     }
                 }
             }
-            int[] order = rank(droppable, t + 1);
-            int lo = 0;
-            int hi = order.length;
-            if (!fitsDropping(order, hi, t)) {
+            Ranked order = new Ranked(droppable, t + 1);
+            if (!fitsDropping(order, order.size(), t)) {
                 return false;
+            }
+            int lo = 0; // fewer than lo do not fit
+            int hi = Math.min(1, order.size()); // hi fit, once the doubling ends
+            while (hi < order.size() && !fitsDropping(order, hi, t)) {
+                lo = hi + 1;
+                hi = Math.min(order.size(), 2 * hi);
             }
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
@@ -418,7 +553,7 @@ public final class ForwardScheduler {
                 }
             }
             for (int q = 0; q < lo; q++) {
-                int x = order[q];
+                int x = order.get(q);
                 droppedAfter[x] = t;
                 if (inRam[x]) {
                     arrangeWayBack(x, t + 1);
@@ -428,31 +563,82 @@ public final class ForwardScheduler {
         }
 
         /** Whether stage t fits when the first {@code count} of {@code order} are dropped after it (and no other). */
-        private boolean fitsDropping(int[] order, int count, int t) {
-            for (int q = 0; q < order.length; q++) {
-                droppedAfter[order[q]] = q < count ? t : -1;
+        private boolean fitsDropping(Ranked order, int count, int t) {
+            IntList all = order.all();
+            for (int q = 0; q < all.size(); q++) {
+                droppedAfter[all.get(q)] = count == all.size() ? t : -1; // all of them: no ranking needed
             }
-            boolean fits = peak(t) <= b.ramBytes();
-            for (int x : order) {
-                droppedAfter[x] = -1;
+            for (int q = 0; q < count && count < all.size(); q++) {
+                droppedAfter[order.get(q)] = t;
+            }
+            boolean fits = peak(t) <= fitBytes;
+            for (int q = 0; q < all.size(); q++) {
+                droppedAfter[all.get(q)] = -1;
             }
             return fits;
         }
 
-        /** The outputs of {@code list}, lowest score at stage t first. */
-        private int[] rank(IntList list, int t) {
-            double[] score = new double[list.size()];
-            Integer[] order = new Integer[list.size()];
-            for (int q = 0; q < order.length; q++) {
-                order[q] = q;
-                score[q] = score(list.get(q), t);
+        /**
+         * The outputs of {@code list}, lowest score at stage t first (ties in list order), each
+         * scored only as far as its place needs: every output first gets a lower bound on its
+         * score from itself alone; the lowest entry is taken when it is a score, else scored again
+         * on a longer part of its recomputation's closure ({@link #FIRST_CLOSURE} nodes, then
+         * {@link #CLOSURE_GROWTH} times more each time, at last the whole of it), which gives its
+         * score or a higher lower bound, and put back. An output is thus taken only when no other
+         * can score lower, and the order is the one of scoring every output in full, while the
+         * outputs that are never taken, the dear ones whose closures reach back hundreds of nodes,
+         * are not followed to their end.
+         */
+        private final class Ranked {
+            /** An output (its place in the list) with its score, or a lower bound on it when not exact. */
+            private record Entry(double score, int place, int nodeCap, boolean exact) {
             }
-            Arrays.sort(order, (p, q) -> Double.compare(score[p], score[q]));
-            int[] ranked = new int[order.length];
-            for (int q = 0; q < order.length; q++) {
-                ranked[q] = list.get(order[q]);
+
+            private final IntList list;
+            private final int t;
+            private final PriorityQueue<Entry> queue = new PriorityQueue<>(
+                    Comparator.comparingDouble(Entry::score).thenComparingInt(Entry::place));
+            private final IntList taken = new IntList();
+
+            Ranked(IntList list, int t) {
+                this.list = list;
+                this.t = t;
+                for (int q = 0; q < list.size(); q++) {
+                    double s = score(list.get(q), t, firstClosure);
+                    queue.add(new Entry(s, q, firstClosure, scoreExact));
+                }
             }
-            return ranked;
+
+            int size() {
+                return list.size();
+            }
+
+            /** The outputs ranked, in the list's order. */
+            IntList all() {
+                return list;
+            }
+
+            /** The q-th output in the order (scoring as many as that needs). */
+            int get(int q) {
+                while (taken.size() <= q) {
+                    taken.add(next());
+                }
+                return taken.get(q);
+            }
+
+            private int next() {
+                while (true) {
+                    Entry e = queue.poll();
+                    int x = list.get(e.place());
+                    if (e.exact()) {
+                        return x; // its scoring set viaInputs[x] and freesBytes[x]
+                    }
+                    int cap = e.nodeCap() == 0 ? FIRST_CLOSURE
+                            : e.nodeCap() > WHOLE_CLOSURE / CLOSURE_GROWTH ? WHOLE_CLOSURE : e.nodeCap() * CLOSURE_GROWTH;
+                    double s = score(x, t, cap);
+                    queue.add(new Entry(s, e.place(), cap, scoreExact));
+                }
+            }
         }
 
         /**
@@ -581,7 +767,7 @@ public final class ForwardScheduler {
          */
         private boolean pagingIsTheWayBack(int x, int t) {
             double page = pageBackJ(x, t);
-            return Double.isFinite(page) && (!b.remat() || recomputeCostJ(x, t, page) >= page);
+            return Double.isFinite(page) && (!b.remat() || recomputeCostJ(x, t, page, WHOLE_CLOSURE) >= page);
         }
 
         /** x will be recomputed when read again: with {@code keepInputs}, its inputs in RAM stay as long as x is needed. */
@@ -695,18 +881,27 @@ public final class ForwardScheduler {
          * closure, which may reach back hundreds of nodes on a large graph, is followed only as
          * far as it can still be the cheaper way back), and, in the walks with chains, when the
          * closure's bytes are more than the budget (more than one stage can hold: not worth
-         * exploring further).
+         * exploring further). After {@code nodeCap} nodes the closure is left unfinished:
+         * {@link #closureCut} is then set, and the energy, {@link #closureRuntime} and
+         * {@link #closureBytes} so far are those of a prefix of the same traversal, so each is at
+         * most the finished figure (its terms are not negative).
          */
-        private double recomputeCostJ(int x, int t, double capJ) {
+        private double recomputeCostJ(int x, int t, double capJ, int nodeCap) {
             int read = nextRead(x, t);
             closureStamp++;
+            closureCut = false;
             double e = 0;
             costWork.clear();
             costWork.add(x);
             costSeen[x] = closureStamp;
             closureRuntime = 0;
             closureBytes = -g.ram(x);
+            int followed = 0;
             while (costWork.size() > 0) {
+                if (followed++ == nodeCap) {
+                    closureCut = true;
+                    return e;
+                }
                 int y = costWork.removeLast();
                 e += g.computeJ(y) + reliedOnJ[y];
                 closureRuntime += g.runtime(y);
@@ -726,20 +921,24 @@ public final class ForwardScheduler {
 
         /**
          * The cheapest way back for x, by the allowed means; when that is recomputation,
-         * {@link #closureRuntime} and {@link #closureBytes} describe it, else they are 0.
+         * {@link #closureRuntime} and {@link #closureBytes} describe it, else they are 0. When
+         * the recomputation's closure was cut after {@code nodeCap} nodes ({@link #closureCut})
+         * and is not already dearer than paging, the figures are the recomputation's so far.
          */
-        private double returnCostJ(int x, int t, double capJ) {
+        private double returnCostJ(int x, int t, double capJ, int nodeCap) {
             double cost = Double.POSITIVE_INFINITY;
             closureRuntime = 0;
             closureBytes = 0;
+            closureCut = false;
             double page = pageBackJ(x, t);
             if (b.remat()) {
                 // a recomputation dearer than the page-in is not chosen: its closure need not be followed past that
-                cost = recomputeCostJ(x, t, Math.min(capJ, page));
+                cost = recomputeCostJ(x, t, Math.min(capJ, page), nodeCap);
             }
             if (Double.isFinite(page) && page <= cost) {
                 closureRuntime = 0;
                 closureBytes = 0;
+                closureCut = false; // the whole closure costs at least its part: paging is the way back
                 cost = page;
             }
             return cost;
@@ -764,15 +963,45 @@ public final class ForwardScheduler {
             return readers[lo];
         }
 
-        private double score(int x, int t) {
+        /**
+         * x's score at the boundary before stage t (lower leaves first), with {@link #viaInputs}
+         * and {@link #freesBytes} for x; {@link #scoreExact} says whether it is the score. When the
+         * closure of x's recomputation is cut after {@code nodeCap} nodes, it is a lower bound on
+         * the score instead, and those two are not set (with a cap of 0, before anything is
+         * followed, the bound is that of x alone: any recomputation of x costs at least x's own
+         * energy and what is relied on it, and frees at most x's bytes): the cheapest of the ways back that the
+         * finished closure can lead to (paging, the chain from kept inputs, or a recomputation
+         * costing at least the part followed so far) never scores higher than the one it leads
+         * to, whether or not that one turns out too long (then scored {@code Double.MAX_VALUE}).
+         */
+        private double score(int x, int t, int nodeCap) {
             double distance = Math.max(1, nextRead(x, t) - t);
             long bytes = g.ram(x);
+            if (nodeCap == 0 && b.remat()) {
+                // nothing followed: recomputing x (by either way) costs at least x itself, for at most its bytes
+                scoreExact = false;
+                double least = (g.computeJ(x) + reliedOnJ[x] + 1e-300) / Math.max(1, bytes);
+                return ranked(Math.min(least, (pageBackJ(x, t) + 1e-300) / Math.max(1, bytes)), distance);
+            }
             long chainFreed = chains && b.remat() && !stored[x] ? evictViaInputs(x, t, false) : 0;
             double chainCostJ = chainJ + 1e-300;
             double chainTime = chainS;
             // the closure need not be followed beyond the point where the chain is cheaper per byte
             double capJ = chainFreed > 0 ? chainCostJ / chainFreed * Math.max(1, bytes) : Double.POSITIVE_INFINITY;
-            double cost = returnCostJ(x, t, capJ) + 1e-300;
+            double cost = returnCostJ(x, t, capJ, nodeCap) + 1e-300;
+            scoreExact = !closureCut;
+            if (closureCut) {
+                double least = (chains ? cost * (1 + closureBytes / (double) Math.max(1, bytes)) : cost)
+                        / Math.max(1, bytes);
+                double page = pageBackJ(x, t);
+                if (Double.isFinite(page)) {
+                    least = Math.min(least, (page + 1e-300) / Math.max(1, bytes));
+                }
+                if (chainFreed > 0) {
+                    least = Math.min(least, chainCostJ / chainFreed);
+                }
+                return ranked(least, distance);
+            }
             boolean tooLong = false;
             if (chains) {
                 tooLong = runtime + plainFrom[t] + closureRuntime > runtimeLimit
@@ -790,7 +1019,11 @@ public final class ForwardScheduler {
             if (tooLong) {
                 return Double.MAX_VALUE; // only when nothing else is left
             }
-            double perByte = cost / Math.max(1, bytes);
+            return ranked(cost / Math.max(1, bytes), distance);
+        }
+
+        /** The score under this walk's ranking of a way back costing {@code perByte} per byte freed, read again {@code distance} stages on (rises with perByte). */
+        private double ranked(double perByte, double distance) {
             return switch (ranking) {
                 case COST_PER_BYTE_STAGE -> perByte / distance;
                 case COST_PER_BYTE -> perByte;

@@ -1,5 +1,7 @@
 package org.poetexplorer.solver.heuristic;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -58,6 +60,55 @@ public class ForwardSchedulerTest {
                 assertPasses(g, b, plan.get(), what);
             }
         }
+    }
+
+    /**
+     * Where every walk of before ran out of RAM or runtime (recomputing an input recomputed the
+     * inputs it lacked, 125 nodes and more in one stage), the walks that keep such inputs in RAM
+     * from the stage they left, where the stages between can afford it (on the second graph only
+     * once stages are fitted below the budget, leaving room for that), find a valid schedule.
+     */
+    @ParameterizedTest
+    @CsvSource({"250, 0.38, 4", "250, 0.2, 3"})
+    void findsSchedulesKeepingMissingInputsBack(int n, double width, long seed) {
+        TrainingGraph g = GeneratedGraphs.layered(n, width, seed, "m4", 1e-4);
+        Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), 2, false, true);
+        Optional<StagePlan> plan = ForwardScheduler.schedule(g, b, () -> false);
+        assertTrue(plan.isPresent(), "no schedule");
+        assertPasses(g, b, plan.get(), g.name());
+    }
+
+    /**
+     * Scoring outputs lazily (a lower bound first, the whole closure only for those whose place
+     * needs it) gives the walks the plans of scoring every output on its whole closure, under
+     * every ranking and with and without chains, recomputation only and with paging.
+     */
+    @ParameterizedTest
+    @CsvSource({"100, 0.2, 1, 0.8", "150, 0.3, 2, 0.85", "200, 0.44, 3, 0.9", "250, 0.26, 5, 0.8"})
+    void lazyScoringGivesThePlansOfFullScoring(int n, double width, long seed, double frac) {
+        TrainingGraph g = GeneratedGraphs.layered(n, width, seed, "m4", 1e-4);
+        int walked = 0;
+        for (boolean paging : new boolean[] {false, true}) {
+            Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * frac), 2, paging, true);
+            for (ForwardScheduler.Ranking ranking : ForwardScheduler.Ranking.values()) {
+                for (boolean chains : new boolean[] {true, false}) {
+                    String what = g.name() + " " + b + " " + ranking + (chains ? " with chains" : "");
+                    StagePlan lazy = ForwardScheduler.walk(g, b, ranking, true, chains, false, false);
+                    StagePlan full = ForwardScheduler.walk(g, b, ranking, true, chains, false, true);
+                    assertEquals(full == null, lazy == null, what);
+                    if (full != null) {
+                        walked++;
+                        for (int t = 0; t < g.size(); t++) {
+                            assertArrayEquals(full.computed(t), lazy.computed(t), what + ", stage " + t);
+                            assertArrayEquals(full.kept(t), lazy.kept(t), what + ", stage " + t);
+                            assertArrayEquals(full.stored(t), lazy.stored(t), what + ", stage " + t);
+                            assertArrayEquals(full.pageIns(t), lazy.pageIns(t), what + ", stage " + t);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(walked > 0, "no walk found a plan to compare");
     }
 
     /** The catalog networks at 60 % of their plain peak: valid with each switch combination that can fit. */
