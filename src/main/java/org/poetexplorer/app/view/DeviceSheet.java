@@ -32,7 +32,7 @@ public final class DeviceSheet extends PropertySheet {
             new Field("pageOutThroughput", "B/s", "page-out bytes per second", Device::pageOutThroughput),
             new Field("memoryPower", "W", "watts drawn while paging", Device::memoryPower),
             new Field("bytesPerElement", "B", "bytes per tensor element (4 for float32)", Device::bytesPerElement));
-    /** The device whose figures the fields show; null before the first. */
+    /** The device whose figures the fields hold (the warm-up's while hidden); null before any. */
     private Device shown;
 
     public DeviceSheet(ExplorerViewModel vm) {
