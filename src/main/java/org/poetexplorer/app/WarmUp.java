@@ -20,10 +20,10 @@ import org.poetexplorer.solver.SolveStatus;
 
 /**
  * Runs, before the window's first frame, what the JavaFX thread runs for the first time when a
- * network is loaded and its schedule arrives: the device sheet shows the default device and the
- * node table the rows of a small built-in network's plain schedule, scrolls, and both are emptied
- * again, unseen; the timeline and the memory chart (tensor by tensor) draw that schedule off
- * screen. Code run for the first time is slow (classes loaded and linked, call sites bound,
+ * network is loaded and its schedule arrives: the device sheet makes its fields with the default
+ * device's figures (kept, hidden until a device is loaded); the node table lists the rows of a
+ * small built-in network's plain schedule, scrolls and is emptied again, unseen; the timeline and
+ * the memory chart (tensor by tensor) draw that schedule off screen. Code run for the first time is slow (classes loaded and linked, call sites bound,
  * styles matched): without this, all of it fell into the frames where the first large network
  * was applied and its first schedule arrived.
  */

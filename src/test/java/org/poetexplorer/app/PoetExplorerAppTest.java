@@ -300,6 +300,7 @@ class PoetExplorerAppTest extends AppWindowTest {
         robot.write("4e9").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().inputs().deviceProperty().get().flops() == 4e9);
         SolveResult r = awaitSettled(120);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "4 GFLOP/s".equals(flops.getText()));
         assertEquals(before.flopsPerJoule(), vm().inputs().deviceProperty().get().flopsPerJoule(), "other fields kept");
         assertEquals(vm().inputs().graphProperty().get(), r.graph(), "the schedule is for the edited device");
         assertEquals(vm().inputs().graphProperty().get().node(1).flop() / 4e9, r.graph().runtime(1), 1e-15,
@@ -315,10 +316,21 @@ class PoetExplorerAppTest extends AppWindowTest {
         assertFalse(vm().inputs().deviceEditedProperty().get(), "a saved profile is not an edited one");
         awaitSettled(60);
         Device saved = vm().inputs().deviceProperty().get();
+        robot.clickOn(flops);
+        fx(flops::selectAll);
+        robot.write("-3");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(flops.getStyleClass().contains("invalid") && problem.isVisible(), "typed, not applied");
         fx(() -> vm().inputs().applyDevice(new Device(saved.id(), saved.name(), 5e9, saved.flopsPerJoule(),
                 saved.pageInLatency(), saved.pageInThroughput(), saved.pageOutLatency(), saved.pageOutThroughput(),
                 saved.memoryPower(), saved.bytesPerElement(), saved.power(), "edited")));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().inputs().deviceEditedProperty().get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "5 GFLOP/s".equals(flops.getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(flops.getStyleClass().contains("invalid") || problem.isVisible(),
+                "another device replaces what was typed, and its problem");
+        assertEquals(flops, app.view().lookup("#deviceSheet").lookupAll(".text-field").iterator().next(),
+                "the same field, its figure changed");
         fx(() -> ((javafx.scene.control.Button) app.view().lookup("#resetDevice")).fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm().inputs().deviceEditedProperty().get());
         assertEquals(saved, vm().inputs().deviceProperty().get(), "reset: the profile as loaded");

@@ -17,6 +17,11 @@ public class ChartCanvas extends Pane {
     private final FXGraphics2D g2;
     private final Supplier<ChartPainter> painter;
     private boolean repaintQueued;
+    private final NextFrame paintInNextPulse = NextFrame.inNextPulse(() -> {
+        paintWaits = false;
+        repaintNow();
+    });
+    private boolean paintWaits;
 
     public ChartCanvas(Supplier<ChartPainter> painter) {
         this.painter = painter;
@@ -89,8 +94,21 @@ public class ChartCanvas extends Pane {
         }
     }
 
+    /**
+     * Paints at the start of the next pulse and not before (repaints asked until then wait for
+     * it): a large drawing then has a gap between pulses of its own instead of adding to the
+     * work already asked for before that pulse.
+     */
+    public void repaintInNextPulse() {
+        paintWaits = true;
+        paintInNextPulse.ask();
+    }
+
     public void repaintNow() {
         repaintQueued = false;
+        if (paintWaits) {
+            return;
+        }
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w < 1 || h < 1) {

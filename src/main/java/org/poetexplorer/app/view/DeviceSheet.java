@@ -1,9 +1,8 @@
 package org.poetexplorer.app.view;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -16,11 +15,25 @@ import org.poetexplorer.model.Device;
  * The device profile as an editable ControlsFX property sheet, each field named as in the
  * profile file, its value shown with an SI prefix and its unit. Every field is checked against {@link Device#problems} as it is
  * typed (the problem is a line above the sheet, {@link #problemProperty}); a valid edit becomes
- * a new device for the solve.
+ * a new device for the solve. The fields and their editors are made once, for the first device
+ * shown: another device only changes the figures in them (making a text field with its skin and
+ * styles per field, at every device, took the JavaFX thread tens of milliseconds in one frame).
+ * Hidden until there is a device.
  */
 public final class DeviceSheet extends PropertySheet {
     private final ExplorerViewModel vm;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final List<Field> fields = List.of(
+            new Field("flops", "FLOP/s", "compute speed, FLOP/s", Device::flops),
+            new Field("flopsPerJoule", "FLOP/J", "compute efficiency, FLOP per joule", Device::flopsPerJoule),
+            new Field("pageInLatency", "s", "seconds per page-in transfer", Device::pageInLatency),
+            new Field("pageInThroughput", "B/s", "page-in bytes per second", Device::pageInThroughput),
+            new Field("pageOutLatency", "s", "seconds per page-out transfer", Device::pageOutLatency),
+            new Field("pageOutThroughput", "B/s", "page-out bytes per second", Device::pageOutThroughput),
+            new Field("memoryPower", "W", "watts drawn while paging", Device::memoryPower),
+            new Field("bytesPerElement", "B", "bytes per tensor element (4 for float32)", Device::bytesPerElement));
+    /** The device whose figures the fields hold (the warm-up's while hidden); null before any. */
+    private Device shown;
 
     public DeviceSheet(ExplorerViewModel vm) {
         this.vm = vm;
@@ -29,9 +42,10 @@ public final class DeviceSheet extends PropertySheet {
         setSearchBoxVisible(false);
         setMode(PropertySheet.Mode.NAME);
         setPropertyEditorFactory(item -> ((Field) item).editor());
+        setVisible(false);
         // a frame after the device: a load's other changes to the window are drawn in a frame of their own
-        NextFrame rebuild = new NextFrame(() -> rebuild(vm.inputs().deviceProperty().get()));
-        vm.inputs().deviceProperty().addListener((o, a, d) -> rebuild.ask());
+        NextFrame update = new NextFrame(() -> show(vm.inputs().deviceProperty().get()));
+        vm.inputs().deviceProperty().addListener((o, a, d) -> update.ask());
     }
 
     /** What is wrong with the value being typed, as one line to show under the sheet; null when nothing is. */
@@ -40,37 +54,32 @@ public final class DeviceSheet extends PropertySheet {
     }
 
     /**
-     * Shows {@code d}'s fields, lays the sheet out and empties it again, all before a frame is
-     * drawn (so never seen): the code that makes and styles its editors has then run once before
-     * the first loaded device needs it. Does nothing once a device is shown.
+     * Makes the fields with {@code d}'s figures and lays the sheet out, hidden, before a frame
+     * is drawn: their editors, skins and styles are then made before the first loaded device
+     * needs them, which only puts its figures in. Does nothing once a device is shown.
      */
     public void rehearse(Device d) {
-        if (!getItems().isEmpty()) {
+        if (shown != null) {
             return;
         }
-        rebuild(d);
+        show(d);
         applyCss();
         layout();
-        getItems().clear();
+        setVisible(false);
     }
 
-    private void rebuild(Device d) {
+    private void show(Device d) {
         problem.set(null);
-        List<Item> items = new ArrayList<>();
-        if (d != null) {
-            items.add(new Field(d, "flops", "FLOP/s", "compute speed, FLOP/s", Device::flops));
-            items.add(new Field(d, "flopsPerJoule", "FLOP/J", "compute efficiency, FLOP per joule",
-                    Device::flopsPerJoule));
-            items.add(new Field(d, "pageInLatency", "s", "seconds per page-in transfer", Device::pageInLatency));
-            items.add(new Field(d, "pageInThroughput", "B/s", "page-in bytes per second", Device::pageInThroughput));
-            items.add(new Field(d, "pageOutLatency", "s", "seconds per page-out transfer", Device::pageOutLatency));
-            items.add(new Field(d, "pageOutThroughput", "B/s", "page-out bytes per second",
-                    Device::pageOutThroughput));
-            items.add(new Field(d, "memoryPower", "W", "watts drawn while paging", Device::memoryPower));
-            items.add(new Field(d, "bytesPerElement", "B", "bytes per tensor element (4 for float32)",
-                    x -> (double) x.bytesPerElement()));
+        shown = d;
+        setVisible(d != null);
+        if (d == null) {
+            return;
         }
-        getItems().setAll(items);
+        if (getItems().isEmpty()) {
+            getItems().setAll(fields);
+        } else {
+            fields.forEach(Field::showValue);
+        }
     }
 
     /** A device with one field changed. */
@@ -107,34 +116,47 @@ public final class DeviceSheet extends PropertySheet {
         return null;
     }
 
+    /** One figure of the device shown, with its editor (made when the sheet first lists the field, then kept). */
     private final class Field implements Item {
-        private final Device device;
         private final String name;
         private final String unit;
         private final String description;
-        private final double value;
+        private final ToDoubleFunction<Device> figure;
+        private NumberEditor editor;
 
-        Field(Device device, String name, String unit, String description, Function<Device, Double> getter) {
-            this.device = device;
+        Field(String name, String unit, String description, ToDoubleFunction<Device> figure) {
             this.name = name;
             this.unit = unit;
             this.description = description;
-            this.value = getter.apply(device);
+            this.figure = figure;
         }
 
         PropertyEditor<?> editor() {
-            return new NumberEditor(this, v -> problem(device, name, v), name.equals("bytesPerElement"), unit,
-                    problem::set);
+            if (editor == null) {
+                editor = new NumberEditor(this, v -> problem(shown, name, v), whole(), unit, problem::set);
+            }
+            return editor;
+        }
+
+        /** Puts the shown device's figure in the editor, replacing whatever was typed there. */
+        void showValue() {
+            if (editor != null) {
+                editor.setValue(getValue());
+            }
+        }
+
+        private boolean whole() {
+            return name.equals("bytesPerElement");
         }
 
         @Override
         public Class<?> getType() {
-            return name.equals("bytesPerElement") ? Integer.class : Double.class;
+            return whole() ? Integer.class : Double.class;
         }
 
         @Override
         public String getCategory() {
-            return "Device " + device.id() + (vm.inputs().deviceEditedProperty().get() ? " (edited)" : "");
+            return "Device " + shown.id() + (vm.inputs().deviceEditedProperty().get() ? " (edited)" : "");
         }
 
         /** The field's name in the profile file (its unit is shown with its value). */
@@ -150,16 +172,17 @@ public final class DeviceSheet extends PropertySheet {
 
         @Override
         public Object getValue() {
-            return name.equals("bytesPerElement") ? (Object) (int) value : (Object) value;
+            double v = figure.applyAsDouble(shown);
+            return whole() ? (Object) (int) v : (Object) v;
         }
 
         @Override
         public void setValue(Object v) {
             double d = ((Number) v).doubleValue();
-            if (d == value || problem(device, name, d) != null) {
+            if (d == figure.applyAsDouble(shown) || problem(shown, name, d) != null) {
                 return;
             }
-            vm.inputs().applyDevice(with(device, name, d));
+            vm.inputs().applyDevice(with(shown, name, d));
         }
 
         @Override

@@ -103,7 +103,12 @@ public final class MemoryView extends ChartCanvas {
             data = s == null ? null : s.memory();
             markedOp = -1;
             popOver.hide();
-            repaint();
+            // the timeline's first drawing of a large schedule is in this gap between pulses, this one in the next
+            if (s != null && s.hasSchedule() && s.result().schedule().ops().size() >= ShownSchedule.BACKGROUND_FROM_OPS) {
+                repaintInNextPulse();
+            } else {
+                repaint();
+            }
         });
         vm.baseline().overlayProperty().addListener((o, a, s) -> {
             baseline = s;

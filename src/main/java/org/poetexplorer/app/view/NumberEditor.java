@@ -74,10 +74,12 @@ public final class NumberEditor extends AbstractPropertyEditor<Object, TextField
         f.getStyleClass().remove("invalid");
         if (p != null) {
             f.getStyleClass().add("invalid");
-            f.setTooltip(new Tooltip(getProperty().getName() + ": " + p));
-        } else {
-            f.setTooltip(new Tooltip(getProperty().getDescription()));
         }
+        // one tooltip whose text changes: making one (a popup window) at every keystroke or new value costs
+        if (f.getTooltip() == null) {
+            f.setTooltip(new Tooltip());
+        }
+        f.getTooltip().setText(p != null ? getProperty().getName() + ": " + p : getProperty().getDescription());
     }
 
     private void commit() {
