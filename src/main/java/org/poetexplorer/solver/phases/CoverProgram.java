@@ -42,8 +42,6 @@ import org.poetexplorer.solver.backends.LinearModel;
  * any solver answer.
  */
 public final class CoverProgram implements CoverModel {
-    /** Relative margin taken off the bound, so that rounding can never overstate it. */
-    private static final double SAFETY = 1e-9;
 
     private final TrainingGraph g;
     private final LinearModel lp;
@@ -174,7 +172,7 @@ public final class CoverProgram implements CoverModel {
     /** A lower bound on every schedule's energy from a proven bound on this program's objective. */
     @Override
     public double energyBoundJ(double objectiveBound) {
-        return (g.plainEnergyJ() + Math.max(0, objectiveBound) * unitJ) * (1 - SAFETY);
+        return CoverModel.energyBoundJ(g.plainEnergyJ(), unitJ, objectiveBound);
     }
 
     /** The schedule built from a solution (see the class comment); to be verified by the caller. */

@@ -97,8 +97,6 @@ public final class CoverRuns implements CoverModel {
      * busy 2-core machine): 172 cells proven in 5-15 s; 1,510 not solved at all in 20 s.
      */
     static final int MAX_CELLS = 600;
-    /** Relative margin taken off the bound, so that rounding can never overstate it. */
-    private static final double SAFETY = 1e-9;
 
     private final TrainingGraph g;
     private final LinearModel lp;
@@ -139,7 +137,7 @@ public final class CoverRuns implements CoverModel {
     /** A lower bound on every schedule's energy from a proven bound on this program's objective. */
     @Override
     public double energyBoundJ(double objectiveBound) {
-        return (g.plainEnergyJ() + Math.max(0, objectiveBound) * unitJ) * (1 - SAFETY);
+        return CoverModel.energyBoundJ(g.plainEnergyJ(), unitJ, objectiveBound);
     }
 
     /**
