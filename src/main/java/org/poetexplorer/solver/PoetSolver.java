@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Quantities;
@@ -361,21 +363,12 @@ public final class PoetSolver {
          * OPTIMAL when the bound closes.
          */
         private SolveResult ruinAndRecreate() {
-            SolveResult closeEnough = withinGapTolerance();
-            if (closeEnough != null) {
-                return closeEnough;
-            }
-            double seconds = searchSeconds(budget.paging() ? RUIN_SHARE : RUIN_SHARE_BEFORE_ANNEALING);
-            if (!incumbent.hasSchedule() || !FastScheduler.denseStateFits(graph) || times.hasLimit() && seconds <= 0) {
-                return null;
-            }
-            listener.onProgress("ruin and recreate", incumbent.lowerBoundJ());
-            Deadline end = backendDeadline(seconds > 0 ? seconds : RUIN_SECONDS);
-            RuinRecreate.Summary s = new RuinRecreate(graph, budget, RUIN_SEED).run(incumbent.best().plan(),
-                    () -> stop.isCancelled() || end.passed(), p -> consider(p, "ruin and recreate"));
-            incumbent.note(String.format(Locale.ROOT, "ruin and recreate: %d rounds, %d improved the schedule%s",
-                    s.rounds(), s.improvements(), s.exhausted() ? ", then none of " + RuinRecreate.IDLE_ROUNDS : ""));
-            return optimalIfTheBoundCloses("the lower bound");
+            return localSearch("ruin and recreate", budget.paging() ? RUIN_SHARE : RUIN_SHARE_BEFORE_ANNEALING,
+                    RUIN_SECONDS, (start, halt, better) -> {
+                        RuinRecreate.Summary s = new RuinRecreate(graph, budget, RUIN_SEED).run(start, halt, better);
+                        return String.format(Locale.ROOT, "%d rounds, %d improved the schedule%s", s.rounds(),
+                                s.improvements(), s.exhausted() ? ", then none of " + RuinRecreate.IDLE_ROUNDS : "");
+                    });
         }
 
         /**
@@ -389,20 +382,38 @@ public final class PoetSolver {
             if (budget.paging() || !budget.remat()) {
                 return null;
             }
+            return localSearch("annealing", ANNEAL_SHARE, ANNEAL_SECONDS, (start, halt, better) -> {
+                RecomputeAnnealing.Summary s = new RecomputeAnnealing(graph, budget, ANNEAL_SEED).run(start, halt, better);
+                return String.format(Locale.ROOT, "%d cycles, %d improved the schedule%s", s.cycles(), s.improvements(),
+                        s.exhausted() ? ", then none of " + RecomputeAnnealing.IDLE_CYCLES : "");
+            });
+        }
+
+        /** A search from a valid plan, offering each cheaper plan; it returns what its note says it did. */
+        private interface LocalSearch {
+            String run(StagePlan start, BooleanSupplier halt, Consumer<StagePlan> onBetter);
+        }
+
+        /**
+         * Runs a search before the stage model from the best schedule, for {@code share} of the
+         * time left ({@link #searchSeconds}; without a time limit, {@code untimedSeconds}); not
+         * started when the solve is within its gap tolerance, has no schedule, the search's n x n
+         * state would not fit the heap, or no time is left. OPTIMAL when the bound closes.
+         */
+        private SolveResult localSearch(String name, double share, double untimedSeconds, LocalSearch search) {
             SolveResult closeEnough = withinGapTolerance();
             if (closeEnough != null) {
                 return closeEnough;
             }
-            double seconds = searchSeconds(ANNEAL_SHARE);
+            double seconds = searchSeconds(share);
             if (!incumbent.hasSchedule() || !FastScheduler.denseStateFits(graph) || times.hasLimit() && seconds <= 0) {
                 return null;
             }
-            listener.onProgress("annealing", incumbent.lowerBoundJ());
-            Deadline end = backendDeadline(seconds > 0 ? seconds : ANNEAL_SECONDS);
-            RecomputeAnnealing.Summary s = new RecomputeAnnealing(graph, budget, ANNEAL_SEED).run(
-                    incumbent.best().plan(), () -> stop.isCancelled() || end.passed(), p -> consider(p, "annealing"));
-            incumbent.note(String.format(Locale.ROOT, "annealing: %d cycles, %d improved the schedule%s", s.cycles(),
-                    s.improvements(), s.exhausted() ? ", then none of " + RecomputeAnnealing.IDLE_CYCLES : ""));
+            listener.onProgress(name, incumbent.lowerBoundJ());
+            Deadline end = backendDeadline(seconds > 0 ? seconds : untimedSeconds);
+            String done = search.run(incumbent.best().plan(), () -> stop.isCancelled() || end.passed(),
+                    p -> consider(p, name));
+            incumbent.note(name + ": " + done);
             return optimalIfTheBoundCloses("the lower bound");
         }
 
