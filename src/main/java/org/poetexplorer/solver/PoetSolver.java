@@ -101,6 +101,12 @@ public final class PoetSolver {
      */
     static final double RUIN_SHARE = 0.75;
     /**
+     * The rounds of the covering program together get at most this many of its time shares
+     * (each round at most one): as long as the two programs, without and with every member's
+     * inputs' rows, got before the rounds.
+     */
+    static final double COVER_ROUNDS_SHARES = 2;
+    /**
      * With recomputation and without paging, the ruin-and-recreate search's share of the time
      * left when the annealing comes after it; there neither keeps back the time to build the
      * stage model. Measured on the bundled suite's 500-node graph at 0.8 of the plain peak
@@ -261,25 +267,34 @@ public final class PoetSolver {
         /**
          * With recomputation, the covering program solved exactly: OPTIMAL when a schedule meets its
          * bound. First without the rows for the inputs of its computations ({@code CoverInputs}),
-         * which is smaller and solves sooner, then with them (a higher bound when it is solved, a
-         * different schedule): on larger graphs the second may not be solved in its share, and the
-         * first's schedule and bound stand. On small graphs then the program by moments
-         * ({@link CoverRuns}: whether each output is away at each row's and at some computations'
-         * moments), which is larger again and has the highest bound of the three.
+         * which is smaller and solves sooner, then in rounds with those rows for the outputs the
+         * last round's solution computed again, and those of the rounds before (each round a
+         * program with more valid rows, so its proven bound is a bound too; a higher one when it
+         * is solved, and a different schedule), until a solution computes no new output again or
+         * the rounds' time ({@link #COVER_ROUNDS_SHARES}) is up. On small graphs then the program
+         * by moments ({@link CoverRuns}: whether each output is away at each row's and at some
+         * computations' moments), which is larger again and has the highest bound of them.
          */
         private SolveResult coverProgram() {
             if (!budget.remat()) {
                 return null;
             }
             List<CoverBound.Row> rows = CoverBound.rows(graph, budget, stop);
-            for (boolean withInputs : new boolean[] {false, true}) {
-                CoverProgram cover = CoverProgram.build(graph, budget, rows, stop, withInputs);
+            double until = times.elapsedSeconds() + COVER_ROUNDS_SHARES * times.coverProgramSeconds();
+            boolean[] inputsOf = null; // first without the inputs' rows
+            while (true) {
+                CoverProgram cover = CoverProgram.build(graph, budget, rows, stop, inputsOf);
+                double[] x = null;
                 if (cover != null && !stop.isCancelled()) {
-                    solveExactly(cover, times.coverProgramSeconds());
+                    x = solveExactly(cover, Math.min(times.coverProgramSeconds(), until - times.elapsedSeconds()));
                 }
                 SolveResult closed = optimalIfTheBoundCloses("the exact cover bound");
                 if (closed != null || stop.isCancelled()) {
                     return closed;
+                }
+                inputsOf = x == null ? null : cover.recomputedOutputs(x, inputsOf);
+                if (inputsOf == null || times.elapsedSeconds() >= until) {
+                    break;
                 }
             }
             CoverRuns runs = CoverRuns.build(graph, budget, rows, stop);
@@ -303,7 +318,7 @@ public final class PoetSolver {
          * does not (it is a construction that may not fit, so that is not reported as a rejected
          * answer) the fast heuristic repairs and improves it as a hint.
          */
-        private void solveExactly(CoverModel cover, double seconds) {
+        private double[] solveExactly(CoverModel cover, double seconds) {
             listener.onProgress("exact cover bound", incumbent.lowerBoundJ());
             Backend coverBackend = backend.needsIntegerModel() ? Backends.byName("scip") : backend;
             BackendOutcome out = coverBackend.solve(cover.lp(), null, backendDeadline(seconds), options.threads(),
@@ -322,6 +337,7 @@ public final class PoetSolver {
             if (proven(out)) {
                 incumbent.raiseBound(cover.energyBoundJ(out.bound()));
             }
+            return out.x();
         }
 
         /**

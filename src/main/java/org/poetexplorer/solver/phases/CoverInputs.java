@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
@@ -19,16 +20,17 @@ import org.poetexplorer.solver.backends.LinearModel;
  * optimum stays a lower bound. Their argument, with L_d the stage of d's last reader (its plain
  * lifetime ends there) and "moment t" the moment stage t computes node t:
  * <ul>
- * <li>Y_ti = 1 when member i of row t is away at moment t and comes back (first, after t) by
- *   computation; then A_i = 1 (Y_ti &lt;= A_i, by A's definition in {@link CoverProgram}); with
- *   paging Z_ti = 1 when it comes back by a page-in instead; i away at t is one of the two, and
- *   then A_i or P_i is 1: Y_ti + Z_ti &lt;= A_i + P_i. The row counts Y_ti + Z_ti where it counted
- *   A_i + P_i.</li>
+ * <li>Y_ti = 1 when member i of row t, in i's segment k there, is away at moment t and comes
+ *   back (first, after t) by computation; that computation is in (t, r_k], so A_ik = 1
+ *   (Y_ti &lt;= A_ik, by A's definition in {@link CoverProgram}); with paging Z_ti = 1 when it
+ *   comes back by a page-in instead, in [t, r_k - 1], so G_ik = 1 (Z_ti &lt;= G_ik). The first
+ *   return is one of the two: Y_ti + Z_ti &lt;= 1, and i away at t makes one of them 1, so the
+ *   row counts Y_ti + Z_ti where it counted V_ik.</li>
  * <li>E_d = 1 when d is computed in some stage after L_d + 1 (cost computeJ_d, time runtime_d:
- *   a computation other than the one in stage d and than the one A_d charges, which is in a
- *   stage up to a read of d, so at most L_d); F_d = 1, with paging, when d is paged in in a stage
- *   after L_d (cost pageInJ_d: a page-in other than the one P_d charges, which is in a stage
- *   before a read of d; the page-out it needs may be P_d's, so it is not charged).</li>
+ *   a computation other than the one in stage d and than those the A_dk charge, which are in
+ *   stages up to a read of d, so at most L_d); F_d = 1, with paging, when d is paged in in a
+ *   stage after L_d (cost pageInJ_d: a page-in other than those the G_dk charge, which are in
+ *   stages before a read of d; the page-out it needs is the one O_d charges: F_d &lt;= O_d).</li>
  * <li>K_td = 1 when d is in RAM at the moment of every row t' in (L_d, t], where no read of d
  *   keeps it in the plain schedule: row t then needs ram_d more (the outputs in RAM at moment t
  *   include d, which is neither node t's input or output nor a member), and K_td &lt;= K_t'd for
@@ -44,15 +46,15 @@ import org.poetexplorer.solver.backends.LinearModel;
  * </ul>
  * The covering rows keep their argument with the larger need: at moment t the outputs in RAM are
  * node t's inputs and output, the members not away, and the inputs kept; a member's coefficient
- * is capped at the largest need the row can have. The columns stop at about
- * {@link #MAX_COLUMNS} (the program must stay quick to prove on large graphs): fewer of these
- * valid rows still give a bound.
+ * is capped at the largest need the row can have. The columns are made only for the members
+ * the caller marks, and stop at about {@link #MAX_COLUMNS} (the program must stay quick to
+ * prove on large graphs): fewer of these valid rows still give a bound.
  */
 final class CoverInputs {
     /** About this many columns at most (measured: a few hundred prove in well under a second). */
     static final int MAX_COLUMNS = 2_000;
 
-    private final int[][][] away; // per row and member: {Y, Z}, or null where the row counts A_i + P_i
+    private final int[][][] away; // per row and member: {Y, Z}, or null where the row counts V
     private final List<List<Integer>> keptAt = new ArrayList<>(); // per row: K columns
     private final Map<Integer, Integer> keptOutput = new HashMap<>(); // K column -> output
     private final Map<Long, Integer> kept = new HashMap<>(); // (row, output) -> K column
@@ -60,6 +62,7 @@ final class CoverInputs {
     private final int[] late; // E_d
     private final int[] pagedLate; // F_d
     private final int[] stages; // of the rows, ascending
+    private IntUnaryOperator pagedOut = i -> -1; // O_i's column, made when missing
 
     private CoverInputs(int[] stages, int n) {
         this.stages = stages;
@@ -78,10 +81,16 @@ final class CoverInputs {
         return new CoverInputs(stagesOf(rows), n);
     }
 
-    /** Adds the columns and rows of the class comment to {@code lp}; the covering rows are the caller's. */
-    static CoverInputs add(TrainingGraph g, Budget b, LinearModel lp, List<CoverBound.Row> rows, int[] recomputed,
-            int[] paged, double unitJ) {
+    /**
+     * Adds the columns and rows of the class comment to {@code lp} for the members that
+     * {@code inputsOf} marks, given per row and member the A and G columns ({@code recomputed},
+     * {@code paged}: -1 where there is none) and O_d ({@code pagedOut}, made when missing); the
+     * covering rows are the caller's.
+     */
+    static CoverInputs add(TrainingGraph g, Budget b, LinearModel lp, List<CoverBound.Row> rows, int[][] recomputed,
+            int[][] paged, IntUnaryOperator pagedOut, boolean[] inputsOf, double unitJ) {
         CoverInputs in = new CoverInputs(stagesOf(rows), g.size());
+        in.pagedOut = pagedOut;
         int start = lp.numVars();
         for (int q = 0; q < rows.size() && lp.numVars() - start < MAX_COLUMNS; q++) {
             CoverBound.Row row = rows.get(q);
@@ -89,6 +98,9 @@ final class CoverInputs {
             in.away[q] = new int[row.members().length][];
             for (int j = 0; j < row.members().length && lp.numVars() - start < MAX_COLUMNS; j++) {
                 int i = row.members()[j];
+                if (!inputsOf[i]) {
+                    continue;
+                }
                 boolean needsInputs = false;
                 for (int d : g.deps(i)) {
                     needsInputs |= in.firstRowAfter(Plans.lastReader(g, d)) <= q;
@@ -97,13 +109,14 @@ final class CoverInputs {
                     continue;
                 }
                 int y = lp.addBool(0, "Y_" + t + "_" + i);
-                lp.addRow(-LinearModel.INF, 0, new int[] {y, recomputed[i]}, new double[] {1, -1}, 2,
+                lp.addRow(-LinearModel.INF, 0, new int[] {y, recomputed[q][j]}, new double[] {1, -1}, 2,
                         "Yr_" + t + "_" + i);
                 int z = -1;
-                if (paged[i] >= 0) {
+                if (paged[q][j] >= 0) {
                     z = lp.addBool(0, "Z_" + t + "_" + i);
-                    lp.addRow(-LinearModel.INF, 0, new int[] {y, z, recomputed[i], paged[i]},
-                            new double[] {1, 1, -1, -1}, 4, "YZ_" + t + "_" + i);
+                    lp.addRow(-LinearModel.INF, 0, new int[] {z, paged[q][j]}, new double[] {1, -1}, 2,
+                            "Zg_" + t + "_" + i);
+                    lp.addRow(-LinearModel.INF, 1, new int[] {y, z}, new double[] {1, 1}, 2, "YZ_" + t + "_" + i);
                 }
                 in.away[q][j] = new int[] {y, z};
                 for (int d : g.deps(i)) {
@@ -138,6 +151,8 @@ final class CoverInputs {
             late[d] = lp.addBool(g.computeJ(d) / unitJ, "E_" + d);
             if (b.paging()) {
                 pagedLate[d] = lp.addBool(g.pageInJ(d) / unitJ, "F_" + d);
+                lp.addRow(-LinearModel.INF, 0, new int[] {pagedLate[d], pagedOut.applyAsInt(d)}, new double[] {1, -1}, 2,
+                        "OF_" + d);
             }
             cascade.add(d);
         }
@@ -171,7 +186,7 @@ final class CoverInputs {
         return q >= 0 ? q : -q - 1;
     }
 
-    /** Y and Z of member j of row q, or null where the row counts A_i + P_i. */
+    /** Y and Z of member j of row q, or null where the row counts V. */
     int[] awayColumns(int q, int j) {
         return away[q] == null ? null : away[q][j];
     }

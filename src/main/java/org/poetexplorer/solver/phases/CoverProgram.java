@@ -1,6 +1,11 @@
 package org.poetexplorer.solver.phases;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
@@ -9,51 +14,64 @@ import org.poetexplorer.schedule.StagePlan;
 import org.poetexplorer.solver.backends.LinearModel;
 
 /**
- * The covering problem of the {@link CoverBound}, solved exactly as a small
- * integer program (two binaries per output instead of a stage model with n^2 of each): a
- * stronger lower bound, and from its solution a schedule that often meets it.
+ * The covering problem of the {@link CoverBound}, solved exactly as a small integer program (a
+ * few binaries per output and stretch between two of its reads, instead of a stage model with
+ * n^2 of each): a stronger lower bound, and from its solution a schedule that often meets it.
  *
- * <p>Bound. For each output i: A_i = 1 when i is away (not in RAM) at the moment some stage t
- * computes its node while a later node j still needs i, and comes back from there (first, before
- * that read) by a computation - of i in a stage in (t, j], a computation beyond the one in stage
- * i; P_i = 1 when it is away at such a moment and every such return is a page-in, which needs a
- * page-out. Every schedule gives such a 0/1 point: the covering rows
- * hold by the argument of {@link CoverBound#energyJ} (an output away at stage t's
- * moment is A or P, A_i + P_i &lt;= 1); its extra energy over computing every node once is at
- * least sum computeJ_i A_i + (pageIn_i + pageOut_i) P_i (each tensor charged once, for a
- * cost it really pays); and its recomputation time, at least sum runtime_i A_i, fits in
- * (ratio - 1) * plain runtime (when transfers take time, together with the transfer time of the
- * P outputs, at least sum (pageOutS_i + pageInS_i) P_i: one page-out and a page-in each). So the
- * optimum of
- * min sum computeJ_i A_i + page_i P_i s.t. covering rows, runtime row, A_i + P_i &lt;= 1
- * is at most the extra energy of every schedule, and so is the backend's proven bound on it.
- * {@link CoverInputs} adds the inputs those computations need (columns and rows with their own
- * argument there, charging only computations and page-ins other than those A and P charge), so
- * the same holds for the program with them.
- * The cover bound's LP-dual bound is a bound on the same problem's relaxation.
+ * <p>Bound. "Moment t" is the moment stage t computes node t, "row t" the covering row of
+ * {@link CoverBound#energyJ} for it. Output i's reads r_1 &lt; r_2 &lt; ... (its readers'
+ * stages) cut the stages after i into segments (r_(k-1), r_k], with r_0 = i; member i of row t
+ * lies in the segment k with r_(k-1) &lt; t &lt; r_k (i is no input of node t). Let f_k be the
+ * first row stage of segment k where i is a member. Every schedule gives the following 0/1
+ * point:
+ * <ul>
+ * <li>A_ik = 1 when i is computed in a stage in (f_k, r_k]; G_ik = 1 (with paging) when i is
+ * paged in in a stage in [f_k, r_k - 1]; O_i = 1 when i is ever paged out. The windows of
+ * different segments are disjoint and after stage i, so each A_ik counts a computation of its own
+ * beyond the one in stage i, and each G_ik a page-in of its own; a page-in needs a copy on
+ * storage, so a page-out: G_ik &lt;= O_i. The extra energy over computing every node once is at
+ * least sum computeJ_i A_ik + pageInJ_i G_ik + pageOutJ_i O_i, and the computations' runtime
+ * (with the transfers' when they take time) fits in (ratio - 1) * plain runtime.</li>
+ * <li>V_ik = 1 when i is away (not in RAM) at the moment of some row of segment k where it is a
+ * member. Away at moment t, it must be in RAM at r_k: it comes back by a computation in (t, r_k]
+ * (one in stage t precedes node t) or a page-in in [t, r_k - 1] (a page-in puts it in RAM from
+ * the next stage on; nothing else does), so V_ik &lt;= A_ik + G_ik. The covering rows hold with
+ * V_ik for member i of row t, by {@link CoverBound#energyJ}'s argument.</li>
+ * <li>Member i of row i + 1: away at moment i + 1, i was not in RAM at the start of stage i + 1
+ * (no reader of i comes before node i + 1 to free it after, and one computed in that stage
+ * before node i + 1 would still be in RAM), nor of any stage since; a page-out needs it in RAM
+ * at the start of its stage, so no page-out comes before its return, which is then a
+ * computation: the row counts A_ik there in place of V_ik.</li>
+ * </ul>
+ * So the optimum of min sum computeJ_i A_ik + pageInJ_i G_ik + pageOutJ_i O_i subject to these
+ * rows is at most the extra energy of every schedule, and so is the backend's proven bound on
+ * it. {@link CoverInputs} adds the inputs those computations need (columns and rows with their
+ * own argument there, charging only computations and page-ins other than those A and G charge),
+ * for all members or for some (fewer valid rows), so the same holds for the program with them.
+ * The cover bound's LP-dual bound is a bound on a relaxation of the same problem (A_i, P_i per
+ * output: every segment's return charged once).
  *
- * <p>Schedule. Each chosen output leaves RAM for the longest stretch between two of its reads
- * (from the stage of one read to the stage of the next) and comes back for the later read: by
- * recomputation in that stage (A) or by a page-in at the end of the stage before it, after one
- * page-out at the start of the stage after its own (P). An output recomputed from an input
- * that is away at that stage brings that input back in the same stage (earlier than its own
- * return), and it stays in RAM from then on; an input whose last read comes before that stage
- * is kept in RAM up to it (as {@link CoverInputs}' K allows). The plan is a guess: the caller verifies it like
- * any solver answer.
+ * <p>Schedule. Each output leaves RAM for each segment whose A or G is chosen, from the stage
+ * after the read before it (from the second stage after its own when paged) to the segment's
+ * read, and comes back for that read: by computation in that stage (A) or by a page-in at the end
+ * of the stage before it (G), after one page-out in the stage after its own. A computation
+ * whose input is not in RAM then computes that input there too: an input recomputed later in the
+ * same segment comes back there instead, and stays in RAM up to that read; an input whose last
+ * read comes before that stage is kept in RAM up to it (as {@link CoverInputs}' K allows). The
+ * plan is a guess: the caller verifies it like any solver answer.
  */
 public final class CoverProgram implements CoverModel {
 
     private final TrainingGraph g;
     private final LinearModel lp;
-    private final int[] recomputed;
-    private final int[] paged;
+    /** (output, read that ends the segment) -> {A, G} (G -1 without paging). */
+    private final Map<Long, int[]> segments;
     private final double unitJ;
 
-    private CoverProgram(TrainingGraph g, LinearModel lp, int[] recomputed, int[] paged, double unitJ) {
+    private CoverProgram(TrainingGraph g, LinearModel lp, Map<Long, int[]> segments, double unitJ) {
         this.g = g;
         this.lp = lp;
-        this.recomputed = recomputed;
-        this.paged = paged;
+        this.segments = segments;
         this.unitJ = unitJ;
     }
 
@@ -79,29 +97,41 @@ public final class CoverProgram implements CoverModel {
      */
     public static CoverProgram build(TrainingGraph g, Budget b, List<CoverBound.Row> rows, BooleanSupplier stop,
             boolean withInputs) {
+        return build(g, b, rows, stop, withInputs ? everyOutput(g) : null);
+    }
+
+    /**
+     * As {@link #build(TrainingGraph, Budget, List, BooleanSupplier, boolean)}, with {@link CoverInputs}'
+     * rows for the members {@code inputsOf} marks only (null: none), such as the outputs an
+     * earlier solution computed again ({@link #recomputedOutputs}): fewer of those valid rows, a
+     * smaller program.
+     */
+    public static CoverProgram build(TrainingGraph g, Budget b, List<CoverBound.Row> rows, BooleanSupplier stop,
+            boolean[] inputsOf) {
         if (rows == null || !b.remat() || stop.getAsBoolean()) {
             return null;
         }
         int n = g.size();
         double unitJ = StageFormulation.costUnit(g, b.paging(), true);
         LinearModel lp = new LinearModel(g.name() + "-cover", stop);
-        int[] recomputed = new int[n];
-        int[] paged = new int[n];
-        java.util.Arrays.fill(recomputed, -1);
-        java.util.Arrays.fill(paged, -1);
-        for (CoverBound.Row row : rows) {
-            for (int i : row.members()) {
-                if (recomputed[i] < 0) {
-                    recomputed[i] = lp.addBool(g.computeJ(i) / unitJ, "A_" + i);
-                    if (b.paging()) {
-                        paged[i] = lp.addBool((g.pageInJ(i) + g.pageOutJ(i)) / unitJ, "P_" + i);
-                        lp.addRow(-LinearModel.INF, 1, new int[] {recomputed[i], paged[i]}, new double[] {1, 1}, 2,
-                                "once_" + i);
-                    }
-                }
+        Returns returns = new Returns(g, b, lp, unitJ);
+        int[][] recomputedAt = new int[rows.size()][];
+        int[][] pagedAt = new int[rows.size()][];
+        int[][] awayAt = new int[rows.size()][];
+        for (int q = 0; q < rows.size(); q++) {
+            CoverBound.Row row = rows.get(q);
+            recomputedAt[q] = new int[row.members().length];
+            pagedAt[q] = new int[row.members().length];
+            awayAt[q] = new int[row.members().length];
+            for (int j = 0; j < row.members().length; j++) {
+                int[] ways = returns.of(row.members()[j], row.stage());
+                recomputedAt[q][j] = ways[0];
+                pagedAt[q][j] = ways[1];
+                awayAt[q][j] = ways[2];
             }
         }
-        CoverInputs inputs = withInputs ? CoverInputs.add(g, b, lp, rows, recomputed, paged, unitJ)
+        CoverInputs inputs = inputsOf != null
+                ? CoverInputs.add(g, b, lp, rows, recomputedAt, pagedAt, returns::pagedOut, inputsOf, unitJ)
                 : CoverInputs.none(rows, n);
         double ram = b.ramBytes();
         for (int q = 0; q < rows.size(); q++) {
@@ -120,7 +150,7 @@ public final class CoverProgram implements CoverModel {
                 // capped at the largest need the row can have (its own plus every input kept over it)
                 double cap = Math.min(g.ram(i), row.needBytes() + extraNeed) / ram;
                 int[] ways = inputs.awayColumns(q, j) != null ? inputs.awayColumns(q, j)
-                        : new int[] {recomputed[i], paged[i]};
+                        : new int[] {awayAt[q][j]};
                 for (int c : ways) {
                     if (c >= 0) {
                         cols[count] = c;
@@ -138,30 +168,18 @@ public final class CoverProgram implements CoverModel {
         }
         double plainRuntime = g.plainRuntimeS();
         if (plainRuntime > 0) {
-            int[] cols = new int[3 * n];
-            double[] coefs = new double[3 * n];
-            int count = 0;
+            List<Integer> cols = new ArrayList<>(returns.runtimeCols);
+            List<Double> seconds = new ArrayList<>(returns.runtimeSeconds);
             for (int i = 0; i < n; i++) {
-                if (recomputed[i] >= 0 && g.runtime(i) > 0) {
-                    cols[count] = recomputed[i];
-                    coefs[count] = g.runtime(i) / plainRuntime;
-                    count++;
-                }
                 if (inputs.late(i) >= 0 && g.runtime(i) > 0) {
-                    cols[count] = inputs.late(i);
-                    coefs[count] = g.runtime(i) / plainRuntime;
-                    count++;
-                }
-                double transfers = g.pageOutS(i) + g.pageInS(i);
-                if (b.transfersTakeTime() && paged[i] >= 0 && transfers > 0) {
-                    cols[count] = paged[i];
-                    coefs[count] = transfers / plainRuntime;
-                    count++;
+                    cols.add(inputs.late(i));
+                    seconds.add(g.runtime(i));
                 }
             }
-            lp.addRow(-LinearModel.INF, b.runtimeRatio() - 1, cols, coefs, count, "runtime");
+            lp.addRow(-LinearModel.INF, b.runtimeRatio() - 1, cols.stream().mapToInt(Integer::intValue).toArray(),
+                    seconds.stream().mapToDouble(x -> x / plainRuntime).toArray(), cols.size(), "runtime");
         }
-        return new CoverProgram(g, lp, recomputed, paged, unitJ);
+        return new CoverProgram(g, lp, returns.bySegment, unitJ);
     }
 
     @Override
@@ -175,73 +193,164 @@ public final class CoverProgram implements CoverModel {
         return CoverModel.energyBoundJ(g.plainEnergyJ(), unitJ, objectiveBound);
     }
 
+    private static boolean[] everyOutput(TrainingGraph g) {
+        boolean[] all = new boolean[g.size()];
+        Arrays.fill(all, true);
+        return all;
+    }
+
+    /**
+     * The outputs {@code marked} marks and those a solution computes again (some A is 1), or null
+     * when the solution adds none.
+     */
+    public boolean[] recomputedOutputs(double[] x, boolean[] marked) {
+        boolean[] out = marked == null ? new boolean[g.size()] : marked.clone();
+        boolean added = false;
+        for (Map.Entry<Long, int[]> segment : segments.entrySet()) {
+            int i = (int) (segment.getKey() >>> 32);
+            if (x[segment.getValue()[0]] > 0.5 && !out[i]) {
+                out[i] = true;
+                added = true;
+            }
+        }
+        return added ? out : null;
+    }
+
     /** The schedule built from a solution (see the class comment); to be verified by the caller. */
     @Override
     public StagePlan plan(double[] x) {
         int n = g.size();
-        boolean[] away = new boolean[n];
-        boolean[] byCompute = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            byCompute[i] = recomputed[i] >= 0 && x[recomputed[i]] > 0.5;
-            away[i] = byCompute[i] || paged[i] >= 0 && x[paged[i]] > 0.5;
-        }
         StagePlan.Builder plan = Plans.plainBuilder(g);
-        int[] leave = new int[n]; // away from stage leave+1 ...
-        int[] back = new int[n]; // ... to the read in stage back
+        // computations to give their inputs, the highest node first: an input's return moves before
+        // its own computation's inputs are settled
+        PriorityQueue<int[]> computations = new PriorityQueue<>((p, q) -> p[1] != q[1] ? q[1] - p[1] : p[0] - q[0]);
+        Map<Integer, List<int[]>> recomputedStretches = new HashMap<>(); // output -> {first stage away, read}
         for (int i = 0; i < n; i++) {
-            int[] readers = g.succs(i);
-            if (readers.length == 0) {
-                continue;
-            }
-            int from = i + 1;
-            int longest = 0;
-            for (int j : readers) {
-                if (j - from > longest) {
-                    longest = j - from;
-                    leave[i] = from;
-                    back[i] = j;
+            boolean pagedOut = false;
+            int from = i; // the read before the segment, or stage i
+            for (int read : g.succs(i)) {
+                int[] ways = segments.get(Returns.key(i, read));
+                if (ways != null && x[ways[0]] > 0.5) {
+                    plan.keep(i, from + 1, read - 1, false).setSRam(read, i, false).setR(read, i, true);
+                    computations.add(new int[] {read, i});
+                    recomputedStretches.computeIfAbsent(i, k -> new ArrayList<>()).add(new int[] {from + 1, read});
+                } else if (ways != null && ways[1] >= 0 && x[ways[1]] > 0.5 && read >= i + 3) {
+                    if (!pagedOut) {
+                        plan.setMOut(i + 1, i, true).store(i, i + 2, n - 1, true);
+                        pagedOut = true;
+                    }
+                    plan.keep(i, Math.max(from + 1, i + 2), read - 1, false).setMIn(read - 1, i, true);
                 }
-                from = Math.max(from, j);
-            }
-            if (longest == 0) {
-                away[i] = false;
+                from = read;
             }
         }
-        // an input of a recomputation that is away in that stage comes back there (inputs have
-        // lower indices, so going down settles every return before it is propagated)
-        for (int i = n - 1; i >= 0; i--) {
-            if (away[i] && byCompute[i]) {
-                for (int d : g.deps(i)) {
-                    if (away[d] && leave[d] < back[i] && back[i] < back[d]) {
-                        back[d] = back[i];
+        while (!computations.isEmpty()) {
+            int[] c = computations.poll();
+            int stage = c[0];
+            if (!plan.r(stage, c[1])) {
+                continue; // its return moved earlier
+            }
+            for (int d : g.deps(c[1])) {
+                if (plan.sRam(stage, d) || plan.r(stage, d)) {
+                    continue;
+                }
+                int last = Plans.lastReader(g, d);
+                if (last < stage) {
+                    plan.keep(d, last + 1, stage, true); // past its last read: kept in RAM from there
+                    continue;
+                }
+                plan.setR(stage, d, true);
+                computations.add(new int[] {stage, d});
+                for (int[] away : recomputedStretches.getOrDefault(d, List.of())) {
+                    if (away[0] <= stage && stage < away[1]) { // one computation serves both: back here, kept
+                        plan.keep(d, stage + 1, away[1], true).setR(away[1], d, false);
                     }
                 }
             }
         }
-        for (int i = 0; i < n; i++) {
-            if (!away[i]) {
-                continue;
-            }
-            plan.keep(i, leave[i] + 1, back[i] - 1, false);
-            if (byCompute[i]) {
-                plan.setSRam(back[i], i, false).setR(back[i], i, true);
-            } else {
-                plan.setMOut(i + 1, i, true).store(i, i + 2, n - 1, true).setMIn(back[i] - 1, i, true);
-            }
+        return plan.build();
+    }
+
+    /**
+     * The A and G columns of the class comment, one pair per output and segment (the stretch
+     * between two of its reads, named by the later read), made when a row first needs them, with
+     * O per output and the G &lt;= O rows.
+     */
+    private static final class Returns {
+        private final TrainingGraph g;
+        private final Budget b;
+        private final LinearModel lp;
+        private final double unitJ;
+        final Map<Long, int[]> bySegment = new HashMap<>();
+        private final int[] pagedOut;
+        final List<Integer> runtimeCols = new ArrayList<>();
+        final List<Double> runtimeSeconds = new ArrayList<>();
+
+        Returns(TrainingGraph g, Budget b, LinearModel lp, double unitJ) {
+            this.g = g;
+            this.b = b;
+            this.lp = lp;
+            this.unitJ = unitJ;
+            pagedOut = new int[g.size()];
+            Arrays.fill(pagedOut, -1);
         }
-        // an input read for the last time before such a stage is kept in RAM up to it
-        for (int i = 0; i < n; i++) {
-            if (!away[i] || !byCompute[i]) {
-                continue;
-            }
-            for (int d : g.deps(i)) {
-                int last = Plans.lastReader(g, d);
-                boolean computedThere = away[d] && byCompute[d] && back[d] == back[i];
-                if (last < back[i] && !computedThere) {
-                    plan.keep(d, last + 1, back[i], true);
+
+        /**
+         * {A, G, V} of member i of the row at {@code stage}: G -1 without paging, or at the moment
+         * right after i's own stage; V the column the row counts (A where G is -1).
+         */
+        int[] of(int i, int stage) {
+            int read = nextRead(i, stage);
+            int[] ways = bySegment.computeIfAbsent(key(i, read), key -> {
+                int a = lp.addBool(g.computeJ(i) / unitJ, "A_" + i + "_" + read);
+                addRuntime(a, g.runtime(i));
+                if (!b.paging()) {
+                    return new int[] {a, -1, a};
+                }
+                int p = lp.addBool(g.pageInJ(i) / unitJ, "G_" + i + "_" + read);
+                if (b.transfersTakeTime()) {
+                    addRuntime(p, g.pageInS(i));
+                }
+                lp.addRow(-LinearModel.INF, 0, new int[] {p, pagedOut(i)}, new double[] {1, -1}, 2,
+                        "O_" + i + "_" + read);
+                int v = lp.addVar(0, 1, false, 0, "V_" + i + "_" + read);
+                lp.addRow(-LinearModel.INF, 0, new int[] {v, a, p}, new double[] {1, -1, -1}, 3, "V_" + i + "_" + read);
+                return new int[] {a, p, v};
+            });
+            // away at the moment right after its own stage, i was never in RAM at the start of a
+            // stage since, so no page-out came before the return: it is computed again
+            return stage == i + 1 ? new int[] {ways[0], -1, ways[0]} : ways;
+        }
+
+        static long key(int i, int read) {
+            return ((long) i << 32) | read;
+        }
+
+        int pagedOut(int i) {
+            if (pagedOut[i] < 0) {
+                pagedOut[i] = lp.addBool(g.pageOutJ(i) / unitJ, "O_" + i);
+                if (b.transfersTakeTime()) {
+                    addRuntime(pagedOut[i], g.pageOutS(i));
                 }
             }
+            return pagedOut[i];
         }
-        return plan.build();
+
+        /** i's first read after {@code stage} (a member of a row is read after it). */
+        private int nextRead(int i, int stage) {
+            for (int j : g.succs(i)) {
+                if (j > stage) {
+                    return j;
+                }
+            }
+            throw new IllegalArgumentException(i + " is not read after stage " + stage);
+        }
+
+        private void addRuntime(int column, double seconds) {
+            if (seconds > 0) {
+                runtimeCols.add(column);
+                runtimeSeconds.add(seconds);
+            }
+        }
     }
 }

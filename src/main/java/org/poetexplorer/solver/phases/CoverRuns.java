@@ -15,12 +15,12 @@ import org.poetexplorer.solver.backends.LinearModel;
 /**
  * The covering problem of the {@link CoverBound} with one column per row and member: whether
  * that output is away at that row's moment, rather than, as in the {@link CoverProgram}, one
- * column per output that counts it away at every row. An output away at a row and needed again
+ * column per output and stretch between two of its reads that counts it away at every row there. An output away at a row and needed again
  * must come back before its next read, once per stretch away; a computation that brings it back
  * needs its inputs in RAM then, which an input away over that whole stretch is not, and RAM
  * must hold them at the moment of that computation too. On the bundled suite's 100-node graph at
  * 0.8 of the plain peak its bound is met by the schedule from its solution: 1.01708 x plain
- * energy with recomputation only, 1.01519 with paging, where the {@link CoverProgram}'s with
+ * energy with recomputation only, 1.01519 with paging, where the {@link CoverProgram}'s (then with one return per output) with
  * {@link CoverInputs}' rows is 1.01596 and 1.01331.
  *
  * <p>Argument. "Moment t" is the moment stage t computes node t, "row t" the covering row of

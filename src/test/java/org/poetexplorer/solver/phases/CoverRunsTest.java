@@ -22,15 +22,15 @@ import org.poetexplorer.solver.backends.Backends;
 import org.poetexplorer.solver.backends.Deadline;
 
 /**
- * The cover program by moments: never above the exact stage model's proven optimum, higher than
- * the cover program with its inputs' rows where outputs are paged, and on the bundled suite's
+ * The cover program by moments: never above the exact stage model's proven optimum, at least as
+ * high as the cover program with its inputs' rows where outputs are paged, and on the bundled suite's
  * 100-node graph at 0.8 of the plain peak (recomputation only, and with paging) the schedule from
  * its solution meets its bound, which proves that schedule optimal.
  */
 class CoverRunsTest {
 
     @Test
-    void theBoundIsNeverAboveTheStageModelsOptimumAndRisesWhereOutputsArePaged() throws Exception {
+    void theBoundIsNeverAboveTheStageModelsOptimumNorBelowTheCoverProgramsWhereOutputsArePaged() throws Exception {
         TrainingGraph g = NodeLinkFiles.graph(
                 LayeredGraphs.generate(new LayeredGraphSpec(16, 0.27, 0.75, 0.2, 0.14, 6)), DeviceFiles.builtIn("m4"),
                 1e-4);
@@ -45,8 +45,9 @@ class CoverRunsTest {
                 assertTrue(byMoments <= optimum * (1 + 1e-9), which + ": bound " + byMoments + " above the optimum "
                         + optimum);
                 if (paging) {
-                    assertTrue(byMoments > withInputs * 1.01, which + ": by moments " + byMoments + ", with inputs "
-                            + withInputs);
+                    // with one return per output the cover program with its inputs' rows stayed over 1 % lower
+                    assertTrue(byMoments >= withInputs * (1 - 1e-9), which + ": by moments " + byMoments
+                            + ", with inputs " + withInputs);
                 }
             }
         }

@@ -1,0 +1,106 @@
+package org.poetexplorer.solver.phases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.poetexplorer.generator.LayeredGraphSpec;
+import org.poetexplorer.generator.LayeredGraphs;
+import org.poetexplorer.io.BenchSuite;
+import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.io.NodeLinkFiles;
+import org.poetexplorer.io.SuiteFiles;
+import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
+import org.poetexplorer.schedule.Plans;
+import org.poetexplorer.solver.CancelToken;
+import org.poetexplorer.solver.backends.BackendOutcome;
+import org.poetexplorer.solver.backends.Backends;
+import org.poetexplorer.solver.backends.Deadline;
+
+/**
+ * The cover program with one return per output and segment between two reads, and its inputs'
+ * rows for the outputs a solution computes again: never above the exact stage model's proven
+ * optimum on small generated graphs, and on the bundled suite's 250-node graph at 0.8 of the
+ * plain peak with paging well above the bound the program had with one return per output.
+ */
+class CoverSegmentsTest {
+
+    @Test
+    void theBoundIsNeverAboveTheStageModelsOptimum() throws Exception {
+        int checked = 0;
+        for (long seed : new long[] {6, 3}) {
+            TrainingGraph g = NodeLinkFiles.graph(
+                    LayeredGraphs.generate(new LayeredGraphSpec(16, 0.27, 0.75, 0.2, 0.14, seed)),
+                    DeviceFiles.builtIn("m4"), 1e-4);
+            for (double share : new double[] {0.9, 0.8, 0.7}) {
+                for (boolean paging : new boolean[] {false, true}) {
+                    Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * share), 2.0, paging, true);
+                    List<CoverBound.Row> rows = CoverBound.rows(g, b);
+                    double optimum = optimum(g, b);
+                    if (Double.isNaN(optimum)) {
+                        continue; // no schedule fits
+                    }
+                    checked++;
+                    String which = "seed " + seed + ", " + share + " of the peak, paging " + paging;
+                    List<CoverProgram> programs = new java.util.ArrayList<>(rounds(g, b, rows));
+                    programs.add(CoverProgram.build(g, b, rows, () -> false, true));
+                    for (CoverProgram cover : programs) {
+                        double bound = cover.energyBoundJ(solve(cover).bound());
+                        assertTrue(bound <= optimum * (1 + 1e-9), which + ": bound " + bound + " above the optimum "
+                                + optimum);
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 6, checked + " budgets with a schedule");
+    }
+
+    @Test
+    void onTheSuites250NodeGraphWithPagingTheRoundsRaiseTheBound() {
+        BenchSuite suite = SuiteFiles.bundled();
+        BenchSuite.Case c = suite.cases().stream().filter(k -> k.graph().nodes() == 250).findFirst().orElseThrow();
+        TrainingGraph g = NodeLinkFiles.graph(LayeredGraphs.generate(c.graph()), suite.device(), suite.timeUnitS());
+        Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), suite.runtimeRatio(), true, true);
+        double best = 0;
+        for (CoverProgram cover : rounds(g, b, CoverBound.rows(g, b))) {
+            best = Math.max(best, cover.energyBoundJ(solve(cover).bound()));
+        }
+        // with one return per output (A_i, P_i) and every member's inputs' rows: 1.01197 x plain energy
+        assertTrue(best > g.plainEnergyJ() * 1.015, "bound " + best / g.plainEnergyJ() + " x plain energy");
+    }
+
+    /** The programs of the solver's rounds: without the inputs' rows, then with them for the outputs computed again. */
+    private static List<CoverProgram> rounds(TrainingGraph g, Budget b, List<CoverBound.Row> rows) {
+        List<CoverProgram> programs = new java.util.ArrayList<>();
+        boolean[] inputsOf = null;
+        do {
+            CoverProgram cover = CoverProgram.build(g, b, rows, () -> false, inputsOf);
+            assertNotNull(cover);
+            programs.add(cover);
+            inputsOf = cover.recomputedOutputs(solve(cover).x(), inputsOf);
+        } while (inputsOf != null && programs.size() < 5);
+        return programs;
+    }
+
+    private static BackendOutcome solve(CoverProgram cover) {
+        BackendOutcome out = Backends.byName("scip").solve(cover.lp(), null, Deadline.in(60), 1, new CancelToken(),
+                x -> { });
+        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
+        return out;
+    }
+
+    /** The stage model's proven optimum, NaN when it is proven infeasible. */
+    private static double optimum(TrainingGraph g, Budget b) {
+        StageModel exact = StageFormulation.reduced(g, b, false);
+        BackendOutcome out = Backends.byName("scip").solve(exact.lp(), null, Deadline.in(120), 1, new CancelToken(),
+                x -> { });
+        if (out.kind() == BackendOutcome.Kind.INFEASIBLE) {
+            return Double.NaN;
+        }
+        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
+        return exact.energyJ(out.objective());
+    }
+}
