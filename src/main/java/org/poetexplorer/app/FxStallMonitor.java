@@ -20,7 +20,8 @@ import javafx.animation.AnimationTimer;
  * {@code -Dpoet.fxStallLog=FILE} ({@code -} for standard error); otherwise it is never created
  * and costs nothing. While on, an {@link AnimationTimer} sees every pulse (it also keeps JavaFX
  * pulsing at the screen's rate, about 60 a second, idle or not) and records the gap since the
- * one before. It writes, as it goes: every gap over {@value #STALL_MS} ms with the time it
+ * one before. It writes, as it goes: the JavaFX thread's CPU time from its own start (early in
+ * {@code Application.start}) to the first pulse, the window's build before anything is drawn; every gap over {@value #STALL_MS} ms with the time it
  * ended and how much of it the JavaFX thread spent on the CPU (little of it: the thread was
  * waiting, for the renderer or for a core other processes held; most of it: work on the
  * JavaFX thread, the stall this is here to find); every {@value #WINDOW_S} s the count, median,
@@ -49,6 +50,8 @@ final class FxStallMonitor extends AnimationTimer {
     });
     private final Appendable out;
     private final Runnable close;
+    /** The JavaFX thread's CPU time when the monitor was made, early in {@code Application.start}. */
+    private final long madeCpuNanos = fxCpuNanos();
     private long startNanos = -1;
     private long lastNanos;
     private long lastCpuNanos;
@@ -111,6 +114,10 @@ final class FxStallMonitor extends AnimationTimer {
             windowStartNanos = now;
             lastNanos = now;
             lastCpuNanos = fxCpuNanos();
+            if (lastCpuNanos >= 0 && madeCpuNanos >= 0) {
+                write(String.format(Locale.ROOT, "start  %s  FX thread on CPU %.1f ms before the first pulse "
+                        + "(building the window, in Application.start)", clock(), (lastCpuNanos - madeCpuNanos) / 1e6));
+            }
             return;
         }
         long gap = now - lastNanos;
