@@ -20,8 +20,9 @@ import javafx.animation.AnimationTimer;
  * {@code -Dpoet.fxStallLog=FILE} ({@code -} for standard error); otherwise it is never created
  * and costs nothing. While on, an {@link AnimationTimer} sees every pulse (it also keeps JavaFX
  * pulsing at the screen's rate, about 60 a second, idle or not) and records the gap since the
- * one before. It writes, as it goes: the JavaFX thread's CPU time from its own start (early in
- * {@code Application.start}) to the first pulse, the window's build before anything is drawn; every gap over {@value #STALL_MS} ms with the time it
+ * one before. It writes, as it goes: the JavaFX thread's CPU time in {@code Application.start}
+ * before the window is shown and from then to the first pulse (a window on screen, not yet
+ * drawn: a stall like any other); every gap over {@value #STALL_MS} ms with the time it
  * ended and how much of it the JavaFX thread spent on the CPU (little of it: the thread was
  * waiting, for the renderer or for a core other processes held; most of it: work on the
  * JavaFX thread, the stall this is here to find); every {@value #WINDOW_S} s the count, median,
@@ -52,6 +53,8 @@ final class FxStallMonitor extends AnimationTimer {
     private final Runnable close;
     /** The JavaFX thread's CPU time when the monitor was made, early in {@code Application.start}. */
     private final long madeCpuNanos = fxCpuNanos();
+    /** The JavaFX thread's CPU time when the window was shown, or -1 before. */
+    private long shownCpuNanos = -1;
     private long startNanos = -1;
     private long lastNanos;
     private long lastCpuNanos;
@@ -114,9 +117,10 @@ final class FxStallMonitor extends AnimationTimer {
             windowStartNanos = now;
             lastNanos = now;
             lastCpuNanos = fxCpuNanos();
-            if (lastCpuNanos >= 0 && madeCpuNanos >= 0) {
-                write(String.format(Locale.ROOT, "start  %s  FX thread on CPU %.1f ms before the first pulse "
-                        + "(building the window, in Application.start)", clock(), (lastCpuNanos - madeCpuNanos) / 1e6));
+            if (lastCpuNanos >= 0 && madeCpuNanos >= 0 && shownCpuNanos >= 0) {
+                write(String.format(Locale.ROOT, "start  %s  FX thread on CPU %.1f ms building the window before "
+                        + "it was shown, then %.1f ms with the window shown but not yet drawn (until the first pulse)",
+                        clock(), (shownCpuNanos - madeCpuNanos) / 1e6, (lastCpuNanos - shownCpuNanos) / 1e6));
             }
             return;
         }
@@ -147,6 +151,11 @@ final class FxStallMonitor extends AnimationTimer {
             windowBusySum = 0;
             windowStartNanos = now;
         }
+    }
+
+    /** The window has just been shown: from here to the first pulse it is on screen but not drawn. */
+    void windowShown() {
+        shownCpuNanos = fxCpuNanos();
     }
 
     /** Stops watching, writes the figures of the whole run and closes the log (waits at most a second). */

@@ -81,6 +81,9 @@ public class PoetExplorerApp extends Application {
         view.centerSplit().setDividerPositions(settings.centerSplits.get(0), settings.centerSplits.get(1));
         primary.setOnHidden(e -> saveSettings());
         primary.show();
+        if (stallMonitor != null) {
+            stallMonitor.windowShown();
+        }
         viewModel.inputs().addSampleProfiles(Path.of("sample-profiles"));
         viewModel.sessions().openLastOrDefaults();
         WarmUp.run(view.nodeTable(), view.inputs().deviceSheet());
