@@ -1,6 +1,7 @@
 package org.poetexplorer.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
@@ -26,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -79,6 +81,10 @@ final class MainView extends BorderPane {
     private final PauseTransition noticeTimeout = new PauseTransition(INFO_NOTICE_TIME);
     private final ExportMenus exportMenus;
     private final Consumer<String> openDocument;
+    /** The window's parts, each put in the scene at a pulse of its own ({@link #assemblySteps}). */
+    private final List<Slot> slots;
+    private final TabPane bottomTabs;
+    private boolean assembled = true;
 
     /** @param openDocument opens a file's URI in the desktop's viewer (the documentation) */
     MainView(ExplorerViewModel vm, Consumer<String> openDocument) {
@@ -101,10 +107,11 @@ final class MainView extends BorderPane {
         inputs = new InputsView(vm, this::chooseNetwork, this::chooseDevice, this::chooseDeviceProfileToSave);
         status = new StatusView(vm);
 
-        ScrollPane left = new ScrollPane(inputs);
-        left.setFitToWidth(true);
-        left.setMinWidth(280);
-        left.setId("inputsScroll");
+        ScrollPane inputsScroll = new ScrollPane(inputs);
+        inputsScroll.setFitToWidth(true);
+        inputsScroll.setMinWidth(280);
+        inputsScroll.setId("inputsScroll");
+        Slot left = new Slot(inputsScroll);
 
         VBox timelineBox = new VBox(toolbar(), new OverviewStrip(vm, window), timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
@@ -117,6 +124,7 @@ final class MainView extends BorderPane {
         EnergyView energyView = new EnergyView(vm);
         exportMenus = new ExportMenus(vm.exports(), this::owner);
         TabPane bottom = new TabPane();
+        bottomTabs = bottom;
         bottom.setId("bottomTabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane nodes = new SplitPane(nodeTable, new NodeDetailsView(vm.details()));
@@ -133,7 +141,11 @@ final class MainView extends BorderPane {
         exportMenus.install(energyView, ChartKind.ENERGY);
         exportMenus.install(tradeoffPane.charts(), ChartKind.TRADEOFF);
 
-        centerSplit = new SplitPane(timelineBox, memory, bottom);
+        Slot timelineSlot = new Slot(timelineBox);
+        Slot memorySlot = new Slot(memory);
+        Slot bottomSlot = new Slot(bottom);
+        slots = new java.util.ArrayList<>(List.of(left, timelineSlot, memorySlot, bottomSlot));
+        centerSplit = new SplitPane(timelineSlot, memorySlot, bottomSlot);
         centerSplit.setOrientation(Orientation.VERTICAL);
         centerSplit.setDividerPositions(0.42, 0.70);
         mainSplit = new SplitPane(left, centerSplit);
@@ -160,7 +172,9 @@ final class MainView extends BorderPane {
         menuBar = menuBar();
         setTop(menuBar);
         setCenter(notifications);
-        setBottom(status);
+        Slot statusSlot = new Slot(status);
+        slots.add(statusSlot);
+        setBottom(statusSlot);
         // F fits the timeline, except while typing in a text field.
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F && !e.isShortcutDown() && !e.isAltDown()
@@ -177,6 +191,63 @@ final class MainView extends BorderPane {
         });
         vm.recentFiles().files().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
+    }
+
+    /**
+     * Takes the window's large parts (the inputs and each of their sections, the timeline, the
+     * memory chart, the tabs below, the status bar) out of the scene and returns the steps that
+     * put them back, in order, for one pulse each. Showing a window styles and lays out all it
+     * holds again in its first pulse (a pass over every node, about 100 ms on a slow machine even
+     * when made once before); with the parts out, the first frame holds the menu and empty
+     * places, and each part's pass falls into a pulse of its own.
+     */
+    List<Runnable> takeOutParts() {
+        assembled = false;
+        List<Runnable> putBack = new java.util.ArrayList<>();
+        for (Slot slot : slots) {
+            slot.empty();
+            putBack.add(slot::fill);
+            if (slot == slots.get(0)) {
+                // the inputs' sections one by one: all at once took about 60 ms
+                List<javafx.scene.Node> sections = List.copyOf(inputs.getChildren());
+                inputs.getChildren().clear();
+                sections.forEach(section -> putBack.add(() -> inputs.getChildren().add(section)));
+            } else if (slot.part == bottomTabs) {
+                // and the tabs' contents (all of them are styled, the hidden ones too): 40 to 56 ms at once
+                for (Tab tab : bottomTabs.getTabs()) {
+                    javafx.scene.Node content = tab.getContent();
+                    tab.setContent(null);
+                    putBack.add(() -> tab.setContent(content));
+                }
+            }
+        }
+        putBack.add(() -> assembled = true);
+        return putBack;
+    }
+
+    /** False from {@link #takeOutParts} until every part is back in the scene. */
+    boolean assembled() {
+        return assembled;
+    }
+
+    /** Holds a part of the window; empty between {@link #empty} and {@link #fill}. */
+    private static final class Slot extends StackPane {
+        private final javafx.scene.Node part;
+
+        Slot(javafx.scene.Node part) {
+            this.part = part;
+            fill();
+        }
+
+        void empty() {
+            getChildren().clear();
+        }
+
+        void fill() {
+            if (getChildren().isEmpty()) {
+                getChildren().add(part);
+            }
+        }
     }
 
     /**
