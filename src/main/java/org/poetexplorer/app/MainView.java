@@ -1,6 +1,7 @@
 package org.poetexplorer.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
@@ -8,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -81,8 +83,12 @@ final class MainView extends BorderPane {
     private final PauseTransition noticeTimeout = new PauseTransition(INFO_NOTICE_TIME);
     private final ExportMenus exportMenus;
     private final Consumer<String> openDocument;
-    /** The window's parts, each put in the scene at a pulse of its own ({@link #assemblySteps}). */
-    private final List<Slot> slots;
+    /** The places of the window's parts, emptied and filled again at its start ({@link #takeOutParts}). */
+    private final Slot inputsSlot;
+    private final Slot timelineSlot;
+    private final Slot memorySlot;
+    private final Slot tabsSlot;
+    private final Slot statusSlot;
     private final TabPane bottomTabs;
     private boolean assembled = true;
 
@@ -111,7 +117,7 @@ final class MainView extends BorderPane {
         inputsScroll.setFitToWidth(true);
         inputsScroll.setMinWidth(280);
         inputsScroll.setId("inputsScroll");
-        Slot left = new Slot(inputsScroll);
+        inputsSlot = new Slot(inputsScroll);
 
         VBox timelineBox = new VBox(toolbar(), new OverviewStrip(vm, window), timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
@@ -141,16 +147,15 @@ final class MainView extends BorderPane {
         exportMenus.install(energyView, ChartKind.ENERGY);
         exportMenus.install(tradeoffPane.charts(), ChartKind.TRADEOFF);
 
-        Slot timelineSlot = new Slot(timelineBox);
-        Slot memorySlot = new Slot(memory);
-        Slot bottomSlot = new Slot(bottom);
-        slots = new java.util.ArrayList<>(List.of(left, timelineSlot, memorySlot, bottomSlot));
-        centerSplit = new SplitPane(timelineSlot, memorySlot, bottomSlot);
+        timelineSlot = new Slot(timelineBox);
+        memorySlot = new Slot(memory);
+        tabsSlot = new Slot(bottom);
+        centerSplit = new SplitPane(timelineSlot, memorySlot, tabsSlot);
         centerSplit.setOrientation(Orientation.VERTICAL);
         centerSplit.setDividerPositions(0.42, 0.70);
-        mainSplit = new SplitPane(left, centerSplit);
+        mainSplit = new SplitPane(inputsSlot, centerSplit);
         mainSplit.setDividerPositions(0.24);
-        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(inputsSlot, false);
 
         notifications = new NotificationPane(mainSplit);
         notifications.setId("notifications");
@@ -172,8 +177,7 @@ final class MainView extends BorderPane {
         menuBar = menuBar();
         setTop(menuBar);
         setCenter(notifications);
-        Slot statusSlot = new Slot(status);
-        slots.add(statusSlot);
+        statusSlot = new Slot(status);
         setBottom(statusSlot);
         // F fits the timeline, except while typing in a text field.
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -203,24 +207,25 @@ final class MainView extends BorderPane {
      */
     List<Runnable> takeOutParts() {
         assembled = false;
-        List<Runnable> putBack = new java.util.ArrayList<>();
-        for (Slot slot : slots) {
+        List<Runnable> putBack = new ArrayList<>();
+        inputsSlot.empty();
+        putBack.add(inputsSlot::fill);
+        // the inputs' sections one by one: all at once took about 60 ms
+        List<Node> sections = List.copyOf(inputs.getChildren());
+        inputs.getChildren().clear();
+        sections.forEach(section -> putBack.add(() -> inputs.getChildren().add(section)));
+        for (Slot slot : List.of(timelineSlot, memorySlot, tabsSlot)) {
             slot.empty();
             putBack.add(slot::fill);
-            if (slot == slots.get(0)) {
-                // the inputs' sections one by one: all at once took about 60 ms
-                List<javafx.scene.Node> sections = List.copyOf(inputs.getChildren());
-                inputs.getChildren().clear();
-                sections.forEach(section -> putBack.add(() -> inputs.getChildren().add(section)));
-            } else if (slot.part == bottomTabs) {
-                // and the tabs' contents (all of them are styled, the hidden ones too): 40 to 56 ms at once
-                for (Tab tab : bottomTabs.getTabs()) {
-                    javafx.scene.Node content = tab.getContent();
-                    tab.setContent(null);
-                    putBack.add(() -> tab.setContent(content));
-                }
-            }
         }
+        // the tabs' contents one by one (the hidden ones are styled too): 40 to 56 ms at once
+        for (Tab tab : bottomTabs.getTabs()) {
+            Node content = tab.getContent();
+            tab.setContent(null);
+            putBack.add(() -> tab.setContent(content));
+        }
+        statusSlot.empty();
+        putBack.add(statusSlot::fill);
         putBack.add(() -> assembled = true);
         return putBack;
     }
@@ -232,9 +237,9 @@ final class MainView extends BorderPane {
 
     /** Holds a part of the window; empty between {@link #empty} and {@link #fill}. */
     private static final class Slot extends StackPane {
-        private final javafx.scene.Node part;
+        private final Node part;
 
-        Slot(javafx.scene.Node part) {
+        Slot(Node part) {
             this.part = part;
             fill();
         }
