@@ -20,7 +20,10 @@ import javafx.animation.AnimationTimer;
  * {@code -Dpoet.fxStallLog=FILE} ({@code -} for standard error); otherwise it is never created
  * and costs nothing. While on, an {@link AnimationTimer} sees every pulse (it also keeps JavaFX
  * pulsing at the screen's rate, about 60 a second, idle or not) and records the gap since the
- * one before. It writes, as it goes: every gap over {@value #STALL_MS} ms with the time it
+ * one before. It writes, as it goes: the JavaFX thread's CPU time in {@code Application.start}
+ * before the window is shown and from then to the first pulse (a window on screen, not yet
+ * drawn: a stall like any other); every gap over {@value #STALL_MS} ms (or over
+ * {@code -Dpoet.fxStallMs=N}, to see the JavaFX thread's CPU in shorter gaps too) with the time it
  * ended and how much of it the JavaFX thread spent on the CPU (little of it: the thread was
  * waiting, for the renderer or for a core other processes held; most of it: work on the
  * JavaFX thread, the stall this is here to find); every {@value #WINDOW_S} s the count, median,
@@ -34,6 +37,9 @@ final class FxStallMonitor extends AnimationTimer {
     /** The system property naming the log file. */
     static final String PROPERTY = "poet.fxStallLog";
     static final long STALL_MS = 50;
+    /** The system property setting another threshold for the gaps logged one by one, in ms. */
+    static final String THRESHOLD_PROPERTY = "poet.fxStallMs";
+    private final long stallMs = Long.getLong(THRESHOLD_PROPERTY, STALL_MS);
     static final long WINDOW_S = 10;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -49,6 +55,10 @@ final class FxStallMonitor extends AnimationTimer {
     });
     private final Appendable out;
     private final Runnable close;
+    /** The JavaFX thread's CPU time when the monitor was made, early in {@code Application.start}. */
+    private final long madeCpuNanos = fxCpuNanos();
+    /** The JavaFX thread's CPU time when the window was shown, or -1 before. */
+    private long shownCpuNanos = -1;
     private long startNanos = -1;
     private long lastNanos;
     private long lastCpuNanos;
@@ -98,7 +108,7 @@ final class FxStallMonitor extends AnimationTimer {
             });
         }
         m.write("# POET Explorer FX stall monitor, started " + Instant.now() + ": gaps between JavaFX pulses; "
-                + "each gap over " + STALL_MS + " ms, then every " + WINDOW_S + " s and at the end the count, "
+                + "each gap over " + m.stallMs + " ms, then every " + WINDOW_S + " s and at the end the count, "
                 + "median, 99th percentile and largest gap (times UTC, +s since the first pulse)");
         m.start();
         return m;
@@ -111,6 +121,11 @@ final class FxStallMonitor extends AnimationTimer {
             windowStartNanos = now;
             lastNanos = now;
             lastCpuNanos = fxCpuNanos();
+            if (lastCpuNanos >= 0 && madeCpuNanos >= 0 && shownCpuNanos >= 0) {
+                write(String.format(Locale.ROOT, "start  %s  FX thread on CPU %.1f ms building the window before "
+                        + "it was shown, then %.1f ms with the window shown but not yet drawn (until the first pulse)",
+                        clock(), (shownCpuNanos - madeCpuNanos) / 1e6, (lastCpuNanos - shownCpuNanos) / 1e6));
+            }
             return;
         }
         long gap = now - lastNanos;
@@ -124,7 +139,7 @@ final class FxStallMonitor extends AnimationTimer {
         busySum += busy;
         window.add(gap);
         whole.add(gap);
-        if (gap > STALL_MS * 1_000_000) {
+        if (gap > stallMs * 1_000_000) {
             windowStalls++;
             stalls++;
             write(String.format(Locale.ROOT, "stall  %s %s  gap %.1f ms  FX thread on CPU %s", clock(), since(now),
@@ -132,7 +147,7 @@ final class FxStallMonitor extends AnimationTimer {
         }
         if (now - windowStartNanos >= WINDOW_S * 1_000_000_000L) {
             write(String.format(Locale.ROOT, "window %s %s  %s  over %d ms: %d  %s", clock(), since(now),
-                    window.summary().format(), STALL_MS, windowStalls, cpu(windowBusySum, windowBusyMax,
+                    window.summary().format(), stallMs, windowStalls, cpu(windowBusySum, windowBusyMax,
                             now - windowStartNanos, cpu)));
             window.clear();
             windowStalls = 0;
@@ -142,11 +157,16 @@ final class FxStallMonitor extends AnimationTimer {
         }
     }
 
+    /** The window has just been shown: from here to the first pulse it is on screen but not drawn. */
+    void windowShown() {
+        shownCpuNanos = fxCpuNanos();
+    }
+
     /** Stops watching, writes the figures of the whole run and closes the log (waits at most a second). */
     void finish() {
         stop();
         write(String.format(Locale.ROOT, "total  %s %s  %s  over %d ms: %d  %s", clock(), since(lastNanos),
-                whole.summary().format(), STALL_MS, stalls, cpu(busySum, busyMax, lastNanos - startNanos,
+                whole.summary().format(), stallMs, stalls, cpu(busySum, busyMax, lastNanos - startNanos,
                         lastCpuNanos)));
         writer.execute(close);
         writer.shutdown();

@@ -1,12 +1,15 @@
 package org.poetexplorer.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -26,6 +29,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -79,6 +83,14 @@ final class MainView extends BorderPane {
     private final PauseTransition noticeTimeout = new PauseTransition(INFO_NOTICE_TIME);
     private final ExportMenus exportMenus;
     private final Consumer<String> openDocument;
+    /** The places of the window's parts, emptied and filled again at its start ({@link #takeOutParts}). */
+    private final Slot inputsSlot;
+    private final Slot timelineSlot;
+    private final Slot memorySlot;
+    private final Slot tabsSlot;
+    private final Slot statusSlot;
+    private final TabPane bottomTabs;
+    private boolean assembled = true;
 
     /** @param openDocument opens a file's URI in the desktop's viewer (the documentation) */
     MainView(ExplorerViewModel vm, Consumer<String> openDocument) {
@@ -101,10 +113,11 @@ final class MainView extends BorderPane {
         inputs = new InputsView(vm, this::chooseNetwork, this::chooseDevice, this::chooseDeviceProfileToSave);
         status = new StatusView(vm);
 
-        ScrollPane left = new ScrollPane(inputs);
-        left.setFitToWidth(true);
-        left.setMinWidth(280);
-        left.setId("inputsScroll");
+        ScrollPane inputsScroll = new ScrollPane(inputs);
+        inputsScroll.setFitToWidth(true);
+        inputsScroll.setMinWidth(280);
+        inputsScroll.setId("inputsScroll");
+        inputsSlot = new Slot(inputsScroll);
 
         VBox timelineBox = new VBox(toolbar(), new OverviewStrip(vm, window), timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
@@ -117,6 +130,7 @@ final class MainView extends BorderPane {
         EnergyView energyView = new EnergyView(vm);
         exportMenus = new ExportMenus(vm.exports(), this::owner);
         TabPane bottom = new TabPane();
+        bottomTabs = bottom;
         bottom.setId("bottomTabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane nodes = new SplitPane(nodeTable, new NodeDetailsView(vm.details()));
@@ -133,12 +147,15 @@ final class MainView extends BorderPane {
         exportMenus.install(energyView, ChartKind.ENERGY);
         exportMenus.install(tradeoffPane.charts(), ChartKind.TRADEOFF);
 
-        centerSplit = new SplitPane(timelineBox, memory, bottom);
+        timelineSlot = new Slot(timelineBox);
+        memorySlot = new Slot(memory);
+        tabsSlot = new Slot(bottom);
+        centerSplit = new SplitPane(timelineSlot, memorySlot, tabsSlot);
         centerSplit.setOrientation(Orientation.VERTICAL);
         centerSplit.setDividerPositions(0.42, 0.70);
-        mainSplit = new SplitPane(left, centerSplit);
+        mainSplit = new SplitPane(inputsSlot, centerSplit);
         mainSplit.setDividerPositions(0.24);
-        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(inputsSlot, false);
 
         notifications = new NotificationPane(mainSplit);
         notifications.setId("notifications");
@@ -160,7 +177,8 @@ final class MainView extends BorderPane {
         menuBar = menuBar();
         setTop(menuBar);
         setCenter(notifications);
-        setBottom(status);
+        statusSlot = new Slot(status);
+        setBottom(statusSlot);
         // F fits the timeline, except while typing in a text field.
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F && !e.isShortcutDown() && !e.isAltDown()
@@ -177,6 +195,64 @@ final class MainView extends BorderPane {
         });
         vm.recentFiles().files().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
+    }
+
+    /**
+     * Takes the window's large parts (the inputs and each of their sections, the timeline, the
+     * memory chart, the tabs below, the status bar) out of the scene and returns the steps that
+     * put them back, in order, for one pulse each. Showing a window styles and lays out all it
+     * holds again in its first pulse (a pass over every node, about 100 ms on a slow machine even
+     * when made once before); with the parts out, the first frame holds the menu and empty
+     * places, and each part's pass falls into a pulse of its own.
+     */
+    List<Runnable> takeOutParts() {
+        assembled = false;
+        List<Runnable> putBack = new ArrayList<>();
+        inputsSlot.empty();
+        putBack.add(inputsSlot::fill);
+        // the inputs' sections one by one: all at once took about 60 ms
+        List<Node> sections = List.copyOf(inputs.getChildren());
+        inputs.getChildren().clear();
+        sections.forEach(section -> putBack.add(() -> inputs.getChildren().add(section)));
+        for (Slot slot : List.of(timelineSlot, memorySlot, tabsSlot)) {
+            slot.empty();
+            putBack.add(slot::fill);
+        }
+        // the tabs' contents one by one (the hidden ones are styled too): 40 to 56 ms at once
+        for (Tab tab : bottomTabs.getTabs()) {
+            Node content = tab.getContent();
+            tab.setContent(null);
+            putBack.add(() -> tab.setContent(content));
+        }
+        statusSlot.empty();
+        putBack.add(statusSlot::fill);
+        putBack.add(() -> assembled = true);
+        return putBack;
+    }
+
+    /** False from {@link #takeOutParts} until every part is back in the scene. */
+    boolean assembled() {
+        return assembled;
+    }
+
+    /** Holds a part of the window; empty between {@link #empty} and {@link #fill}. */
+    private static final class Slot extends StackPane {
+        private final Node part;
+
+        Slot(Node part) {
+            this.part = part;
+            fill();
+        }
+
+        void empty() {
+            getChildren().clear();
+        }
+
+        void fill() {
+            if (getChildren().isEmpty()) {
+                getChildren().add(part);
+            }
+        }
     }
 
     /**

@@ -37,6 +37,11 @@ public class PoetExplorerApp extends Application {
     @Override
     public void init() {
         settings = AppSettings.load();
+        try {
+            settings.json(); // makes the settings' writer here, off the JavaFX thread, which saves them
+        } catch (IOException e) {
+            System.err.println("POET Explorer: the settings cannot be written as JSON: " + e.getMessage());
+        }
     }
 
     @Override
@@ -56,7 +61,7 @@ public class PoetExplorerApp extends Application {
         Screen.getScreens().stream().filter(sc -> sc != Screen.getPrimary()).forEach(sc -> screens.add(sc.getVisualBounds()));
         WindowPlacement place = WindowPlacement.of(settings.windowX, settings.windowY, settings.windowWidth,
                 settings.windowHeight, screens);
-        Scene scene = new Scene(view);
+        Scene scene = new Scene(view, place.width(), place.height());
         scene.getStylesheets().add(PoetExplorerApp.class.getResource("explorer.css").toExternalForm());
         primary.setScene(scene);
         primary.setMinWidth(Math.min(900, place.width()));
@@ -80,10 +85,19 @@ public class PoetExplorerApp extends Application {
         view.mainSplit().setDividerPositions(settings.leftSplit);
         view.centerSplit().setDividerPositions(settings.centerSplits.get(0), settings.centerSplits.get(1));
         primary.setOnHidden(e -> saveSettings());
+        // Styled, laid out and warmed up before it is shown: the first time costs a second or more
+        // (classes loaded, skins made), which would otherwise stall a window already on screen.
+        view.applyCss();
+        view.layout();
+        WarmUp.run(view.nodeTable(), view.inputs().deviceSheet());
+        List<Runnable> putBack = view.takeOutParts();
         primary.show();
+        if (stallMonitor != null) {
+            stallMonitor.windowShown();
+        }
+        PulseSteps.run(putBack);
         viewModel.inputs().addSampleProfiles(Path.of("sample-profiles"));
         viewModel.sessions().openLastOrDefaults();
-        WarmUp.run(view.nodeTable(), view.inputs().deviceSheet());
     }
 
     ExplorerViewModel viewModel() {

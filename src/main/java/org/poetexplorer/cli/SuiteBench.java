@@ -20,6 +20,7 @@ import org.poetexplorer.solver.PoetSolver;
 import org.poetexplorer.solver.SolveListener;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveResult;
+import org.poetexplorer.solver.SolveStatus;
 
 /**
  * {@code poet bench --suite}: every generated graph of a suite at every budget, solved once
@@ -112,8 +113,18 @@ final class SuiteBench {
         return String.format(Locale.ROOT, "%-26s %5d %6d %-16s %9s %-13s %14s %9s %9.2f", r.caseId(), r.nodes(),
                 r.edges(), r.budget(), r.firstScheduleS() == null ? "-" : String.format(Locale.ROOT, "%.3f",
                         r.firstScheduleS()), r.status(), r.energyJ() == null ? "-"
-                        : String.format(Locale.ROOT, "%.8g", r.energyJ()), r.gap() == null ? "-"
-                        : Quantities.percent(r.gap()), r.timeS());
+                        : String.format(Locale.ROOT, "%.8g", r.energyJ()), gapText(r), r.timeS());
+    }
+
+    /**
+     * An OPTIMAL case is proven: its gap is within the solver's tolerance, and a figure like
+     * "1.000e-07 %" would read as a remaining gap.
+     */
+    private static String gapText(Row r) {
+        if (r.status().equals(SolveStatus.OPTIMAL.name())) {
+            return "proven";
+        }
+        return r.gap() == null ? "-" : Quantities.percent(r.gap());
     }
 
     /** Medians over the cases that reached each figure, and how the solves ended. */

@@ -76,6 +76,8 @@ abstract class AppWindowTest {
         app = new PoetExplorerApp();
         FxToolkit.setupApplication(() -> app);
         stage = (Stage) app.view().getScene().getWindow();
+        // the window's parts come into the scene over its first pulses
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.view().assembled());
     }
 
     /**

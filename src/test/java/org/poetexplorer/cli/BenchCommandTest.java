@@ -115,6 +115,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void aSuiteRowSaysAnOptimalCaseIsProvenAndGivesAFeasibleCasesGap() {
+        String optimal = SuiteBench.format(new SuiteBench.Row("n30-s2 0.9 remat-only", 30, 40, "0.9 remat-only", 1000,
+                0.01, "OPTIMAL", 12.5, 1e-9, 0.02));
+        assertTrue(optimal.contains(" proven ") && !optimal.contains("e-"), optimal);
+        String feasible = SuiteBench.format(new SuiteBench.Row("n30-s2 0.8 paging", 30, 40, "0.8 paging", 1000, 0.01,
+                "FEASIBLE", 12.5, 0.0123, 5.0));
+        assertTrue(feasible.contains(" 1.23 % "), feasible);
+    }
+
+    @Test
     void theDefaultSuiteIsBundledAndABadSuiteIsRefusedByField(@TempDir Path dir) throws Exception {
         org.poetexplorer.io.BenchSuite s = org.poetexplorer.io.SuiteFiles.bundled();
         assertEquals(List.of(100, 250, 500, 1000), s.graphs().stream().map(g -> g.nodes()).toList());

@@ -113,7 +113,6 @@ public final class BudgetPane extends VBox {
                 new HBox(16, paging, remat), transfersTakeTime);
 
         vm.inputs().graphProperty().addListener((o, a, g) -> updateRange(g));
-        vm.inputs().plainPeakBytesProperty().addListener((o, a, b) -> updateRange(vm.inputs().graphProperty().get()));
         vm.inputs().ramBudgetProperty().addListener((o, a, b) -> showRam(b.longValue()));
         ramSlider.valueProperty().addListener((o, a, b) -> {
             if (!syncing) {

@@ -58,7 +58,6 @@ public final class InputsView extends VBox {
         summary.setHgap(10);
         summary.setVgap(2);
         vm.inputs().graphProperty().addListener((o, a, g) -> showSummary(g, vm));
-        vm.inputs().plainPeakBytesProperty().addListener((o, a, b) -> showSummary(vm.inputs().graphProperty().get(), vm));
         VBox networkBox = new VBox(6, networkRow, summary);
         networkBox.setPadding(new Insets(4));
 

@@ -7,7 +7,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 import org.poetexplorer.app.viewmodel.NodeRow;
 import org.poetexplorer.app.viewmodel.ShownSchedule;
@@ -32,7 +34,7 @@ public final class NodeTableView extends TableView<NodeRow> {
         setId("nodeTable");
         setTooltip(new Tooltip("Nodes of the network with how often this schedule computes and pages each. "
                 + "Selecting a row highlights its operations on the timeline."));
-        setPlaceholder(new javafx.scene.control.Label("No schedule"));
+        setPlaceholder(new Label("No schedule"));
         addColumns(this);
 
         vm.solving().shownProperty().addListener((o, a, s) -> rowsInNextFrame.ask());
@@ -53,17 +55,20 @@ public final class NodeTableView extends TableView<NodeRow> {
     }
 
     private static void addColumns(TableView<NodeRow> table) {
-        table.getColumns().add(column("#", r -> r.index(), 50));
-        table.getColumns().add(column("name", NodeRow::name, 190));
-        table.getColumns().add(column("type", NodeRow::type, 120));
-        TableColumn<NodeRow, Long> bytes = column("bytes", NodeRow::bytes, 90);
+        table.getColumns().add(column("#", "The node's index in the training graph", r -> r.index(), 50));
+        table.getColumns().add(column("name", "The node's name", NodeRow::name, 190));
+        table.getColumns().add(column("type", "The node's operation", NodeRow::type, 120));
+        TableColumn<NodeRow, Long> bytes = column("bytes", "The size of the node's output in RAM", NodeRow::bytes, 90);
         bytes.setCellFactory(c -> new FormattedCell<>(Quantities::bytes));
         table.getColumns().add(bytes);
-        TableColumn<NodeRow, Double> energy = column("compute energy", NodeRow::computeJ, 110);
+        TableColumn<NodeRow, Double> energy = column("energy", "Compute energy: the energy of computing the node once",
+                NodeRow::computeJ, 110);
         energy.setCellFactory(c -> new FormattedCell<>(Quantities::energy));
         table.getColumns().add(energy);
-        table.getColumns().add(column("times computed", NodeRow::timesComputed, 105));
-        table.getColumns().add(column("times paged", NodeRow::timesPaged, 90));
+        table.getColumns().add(column("computed", "Times computed: 1, or more when the schedule recomputes the node",
+                NodeRow::timesComputed, 105));
+        table.getColumns().add(column("paged", "Times paged: page-outs and page-ins of the node's output",
+                NodeRow::timesPaged, 90));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
@@ -126,8 +131,18 @@ public final class NodeTableView extends TableView<NodeRow> {
         scrollTo(Math.max(0, node - 3));
     }
 
-    private static <T> TableColumn<NodeRow, T> column(String title, Function<NodeRow, T> value, double width) {
-        TableColumn<NodeRow, T> c = new TableColumn<>(title);
+    /**
+     * A column headed by a short title, short enough to be read whole in a narrow window (a long
+     * one was cut to "times c..." at 1280x720), whose tooltip says what it holds in full.
+     */
+    private static <T> TableColumn<NodeRow, T> column(String title, String tip, Function<NodeRow, T> value,
+            double width) {
+        TableColumn<NodeRow, T> c = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(tip));
+        header.setMinWidth(Region.USE_PREF_SIZE);
+        c.setGraphic(header);
+        c.setId("column-" + title.replace('#', 'n'));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setPrefWidth(width);
         return c;

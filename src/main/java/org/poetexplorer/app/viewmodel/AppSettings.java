@@ -64,6 +64,15 @@ public final class AppSettings {
     public void save() throws IOException {
         Path f = file();
         Files.createDirectories(f.getParent());
-        AtomicFiles.writeString(f, MAPPER.writeValueAsString(this));
+        AtomicFiles.writeString(f, json());
+    }
+
+    /**
+     * The settings as the file holds them. The first call makes Jackson's writer for this class
+     * (tens of milliseconds: reflection, classes loaded); the app makes that call before the
+     * JavaFX thread runs, so a save there (opening a session remembers it) costs only the write.
+     */
+    public String json() throws IOException {
+        return MAPPER.writeValueAsString(this);
     }
 }

@@ -410,9 +410,10 @@ public final class InputsViewModel {
             if (graphChanged) {
                 solving.newGraph();
             }
-            graph.set(l.graph());
+            // the graph's figures first: a listener to the graph reads them, and is the one told of a load
             plainSummary.set(l.plainSummary());
             plainPeakBytes.set(l.plainPeak());
+            graph.set(l.graph());
             ramBudget.set(ramBytes);
         } finally {
             applying = false;
@@ -477,6 +478,11 @@ public final class InputsViewModel {
         return deviceEdited.getReadOnlyProperty();
     }
 
+    /**
+     * The loaded graph. It changes once per load, after {@link #plainPeakBytesProperty} and
+     * {@link #plainSummaryProperty} hold its figures, so a view of the graph's figures listens
+     * to this alone.
+     */
     public ReadOnlyObjectProperty<TrainingGraph> graphProperty() {
         return graph.getReadOnlyProperty();
     }
