@@ -58,6 +58,9 @@ final class PlanState {
 
     private final List<Runnable> journal = new ArrayList<>();
 
+    /** Whether {@link #setR} derives its change in place ({@link #deriveLocally}) instead of marking columns. */
+    private boolean local;
+
     /** Units of evaluation work done so far (stage replays and column derivations, by size). */
     private long work;
 
@@ -148,6 +151,9 @@ final class PlanState {
     // ---- figures ----
 
     double energyJ() {
+        if (!paging) {
+            return computeJ; // nothing is paged: every pagingJ is 0
+        }
         double e = computeJ;
         for (double p : pagingJ) {
             e += p;
@@ -277,11 +283,93 @@ final class PlanState {
             computeJ -= sign * g.computeJ(i);
             runtime -= sign * g.runtime(i);
         });
+        markStage(t);
+        if (local) {
+            deriveAt(t, i);
+            for (int d : g.deps(i)) {
+                deriveAt(t, d);
+            }
+            return;
+        }
         markColumn(i);
         for (int d : g.deps(i)) {
             markColumn(d);
         }
-        markStage(t);
+    }
+
+    /**
+     * From now on (the state has no paging) {@link #setR} derives what it changes in place, in
+     * the time of the columns' gaps around its stage rather than of whole columns: a
+     * recomputation of i in stage t changes what is demanded only in stage t, and only of i and
+     * its inputs. Every figure stays what {@link #deriveColumn} gives; only {@link #work()}
+     * counts less, which is why the searches that ration their moves by it (the {@link Improver}
+     * in {@link FastScheduler} and {@link RuinRecreate}) do not use it: their results would change.
+     */
+    void deriveLocally() {
+        if (paging) {
+            throw new IllegalStateException("local derivation is for states without paging");
+        }
+        refresh();
+        local = true;
+    }
+
+    /**
+     * Without paging, column c after its computation or demand in stage t may have changed
+     * ({@code r[t][c]} is already set). c is in RAM at the start of a stage s > c exactly when
+     * its first event (computation or demand) from s on is a demand, so {@code k[.][c]} is the
+     * same on every stage after the previous event up to t, before and after the change: when
+     * its value at t changes, it flips on that whole run.
+     */
+    private void deriveAt(int t, int c) {
+        boolean oldDem = dem[t][c];
+        boolean newDem = !r[t][c] && usedIn(t, c);
+        if (newDem != oldDem) {
+            dem[t][c] = newDem;
+            journal.add(() -> dem[t][c] = oldDem);
+        }
+        boolean was = k[t][c];
+        boolean now = newDem || !r[t][c] && t + 1 < n && k[t + 1][c];
+        if (now == was) {
+            return;
+        }
+        int prev = t - 1;
+        while (prev > c && !r[prev][c] && !dem[prev][c]) {
+            prev--;
+        }
+        work += t - prev;
+        long size = now ? g.ram(c) : -g.ram(c);
+        for (int s = prev + 1; s < t; s++) {
+            k[s][c] = now;
+            // no event of c in stage s: it stays for the whole stage, its peak moves by its size
+            if (peak[s] == INVALID) {
+                markStage(s);
+            } else {
+                shiftPeak(s, size);
+            }
+        }
+        k[t][c] = now;
+        // whether c is kept for the stage after decides whether that stage frees it after its last use
+        markStage(prev);
+        int from = prev + 1;
+        journal.add(() -> {
+            for (int s = from; s <= t; s++) {
+                k[s][c] = was;
+            }
+        });
+    }
+
+    /** A node computed in stage t uses c's output. */
+    private boolean usedIn(int t, int c) {
+        boolean[] rt = r[t];
+        for (int j : g.succs(c)) {
+            if (j > t) {
+                return false;
+            }
+            if (rt[j]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void setPin(int t, int i, boolean v) {

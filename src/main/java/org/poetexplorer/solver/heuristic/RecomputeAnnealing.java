@@ -103,6 +103,7 @@ public final class RecomputeAnnealing {
                 break;
             }
             s.commit();
+            s.deriveLocally();
             if (Double.isNaN(bestJ)) {
                 if (!s.feasible()) {
                     return new Summary(0, 0, false);

@@ -12,6 +12,7 @@ import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.PlanReplay;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.SectionFourCheck;
+import org.poetexplorer.schedule.StagePlan;
 
 /** The incremental evaluation agrees with evaluating from scratch, and rollback restores exactly. */
 class PlanStateTest {
@@ -46,6 +47,58 @@ class PlanStateTest {
             }
             assertMatchesFromScratch(s);
         }
+    }
+
+    /**
+     * Without paging, a state that derives each recomputation in place ends every batch of
+     * changes, rollback and commit with the same demands, residency, peaks and energy as one that
+     * re-derives whole columns: the annealing's moves keep their results.
+     */
+    @Test
+    void localDerivationEqualsColumnDerivation() {
+        TrainingGraph gen = GeneratedGraphs.layered(120, 0.43, 1, "m4", 1e-4);
+        Budget rematOnly = new Budget(Math.round(Plans.plainPeakBytes(gen) * 0.8), 2, false, true);
+        StagePlan start = ForwardScheduler.schedule(gen, rematOnly, () -> false).orElseThrow();
+        PlanState local = new PlanState(gen, rematOnly, start);
+        local.deriveLocally();
+        PlanState columns = new PlanState(gen, rematOnly, start);
+        Random random = new Random(11);
+        int n = gen.size();
+        for (int round = 0; round < 400; round++) {
+            int m = local.mark();
+            int mc = columns.mark();
+            for (int step = 0; step < 1 + random.nextInt(3); step++) {
+                int t = 1 + random.nextInt(n - 1);
+                int i = random.nextInt(t);
+                // mostly outputs the stage uses, as the annealing's moves; sometimes any
+                boolean v = random.nextInt(4) == 0 || local.dem[t][i];
+                local.setR(t, i, v);
+                columns.setR(t, i, v);
+            }
+            local.refresh();
+            columns.refresh();
+            assertSameDerivation(columns, local);
+            if (round % 3 == 0) {
+                local.rollback(m);
+                columns.rollback(mc);
+            } else {
+                local.commit();
+                columns.commit();
+            }
+            assertSameDerivation(columns, local);
+        }
+    }
+
+    private static void assertSameDerivation(PlanState expected, PlanState actual) {
+        for (int t = 0; t < expected.n; t++) {
+            assertArrayEquals(expected.r[t], actual.r[t], "r of stage " + t);
+            assertArrayEquals(expected.dem[t], actual.dem[t], "demands of stage " + t);
+            assertArrayEquals(expected.k[t], actual.k[t], "residency at the start of stage " + t);
+        }
+        assertArrayEquals(expected.peak, actual.peak);
+        assertEquals(expected.overflowBytes(), actual.overflowBytes());
+        assertEquals(expected.energyJ(), actual.energyJ());
+        assertEquals(expected.runtimeS(), actual.runtimeS());
     }
 
     private void assertMatchesFromScratch(PlanState s) {
