@@ -67,17 +67,8 @@ public final class ForwardScheduler {
     private static final int WHOLE_CLOSURE = Integer.MAX_VALUE;
     /** Share of the budget by which each step of {@code withHeadroom} lowers what a stage is fitted to. */
     private static final double HEADROOM_STEP = 0.02;
-    /**
-     * Steps of {@code withHeadroom} after fitting to the budget: stages fitted down to 92 % of it.
-     * On the 960 cases of tools/suites/anytime-sweep.json (generated graphs of 100 to 1,000
-     * nodes, 0.8 to 0.95 of the plain peak, recomputation only and with paging) every plan these
-     * walks found came at step 3 or before (fitted to 94 % or more), and with 10 steps, down to
-     * 80 %, the deeper steps found none there nor on the catalog networks; where nothing fits they
-     * only took time: 22 walks rather than 10 at each probe of resnet18_cifar's least-RAM search
-     * (recomputation only), and on generated 1,000-node graphs at 0.8 where nothing fits the forward
-     * walk took 5.2 s and 6.6 s against 2.5 s and 4.5 s with 4 steps (busy machine, one run each).
-     */
-    private static final int HEADROOM_STEPS = 4;
+    /** Steps of {@code withHeadroom} after fitting to the budget: stages fitted down to 80 % of it. */
+    private static final int HEADROOM_STEPS = 10;
     /** Rounds of evictions at one boundary before a stage is fitted by freeing what it reads ({@code Walk.dropAfterStage}). */
     private static final int FIT_ROUNDS = 3;
 
