@@ -3,6 +3,7 @@ package org.poetexplorer.solver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -138,14 +139,14 @@ public final class PoetSolver {
     /** One solve: what its phases read, and the incumbent they share. */
     private record Run(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
             Stop stop, Backend backend, Verifier verifier, TimeShares times, Incumbent incumbent,
-            AtomicReference<ForwardScheduler.FirstWalk> firstWalked) {
+            AtomicReference<ForwardScheduler.FirstWalk> firstWalked, AtomicBoolean forwardFoundNothing) {
 
         static Run start(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
                 Stop stop, TimeShares times) {
             Backend backend = Backends.byName(options.solver());
             return new Run(graph, budget, options, listener, stop, backend, new Verifier(graph, budget, stop), times,
                     new Incumbent(graph, budget, backend.name(), listener, times::elapsedSeconds),
-                    new AtomicReference<>());
+                    new AtomicReference<>(), new AtomicBoolean());
         }
 
         SolveResult solve() {
@@ -241,7 +242,9 @@ public final class PoetSolver {
          */
         private SolveResult forwardWalk() {
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
-            ForwardScheduler.schedule(graph, budget, stop, p -> consider(p, "forward walk"), firstWalked.get());
+            boolean found = ForwardScheduler.schedule(graph, budget, stop, p -> consider(p, "forward walk"),
+                    firstWalked.get()).isPresent();
+            forwardFoundNothing.set(!found && !stop.isCancelled());
             return null;
         }
 
@@ -253,14 +256,17 @@ public final class PoetSolver {
 
         /**
          * A better schedule from the improving search, which takes longer on large graphs and is
-         * skipped when its state would not fit the heap. OPTIMAL when one meets the bound.
+         * skipped when its state would not fit the heap. When the forward walk ran to its end and
+         * found nothing, the search does not walk it again as its fallback (the same walks: on a
+         * generated 1,000-node graph where nothing fits, about 5 s). OPTIMAL when one meets the bound.
          */
         private SolveResult fastHeuristic() {
             if (!FastScheduler.denseStateFits(graph)) {
                 return null; // without room for its search state the heuristic would only walk again
             }
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
-            heuristic().schedule(graph, budget, stop).ifPresent(h -> consider(h.plan(), "fast heuristic"));
+            heuristic().schedule(graph, budget, null, stop, forwardFoundNothing.get())
+                    .ifPresent(h -> consider(h.plan(), "fast heuristic"));
             return optimalIfTheBoundCloses("the lower bound");
         }
 

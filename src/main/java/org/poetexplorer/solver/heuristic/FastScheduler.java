@@ -85,6 +85,20 @@ public final class FastScheduler {
      * budget and improved like the other starts. The best start wins.
      */
     public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b, StagePlan hint, BooleanSupplier stop) {
+        return schedule(g, b, hint, stop, false);
+    }
+
+    /**
+     * As {@link #schedule(TrainingGraph, Budget, StagePlan, BooleanSupplier)}; with
+     * {@code forwardFoundNothing} the caller ran {@link ForwardScheduler#schedule} on this graph
+     * and budget to its end (not cut short) and it found no plan, so the forward walk's fallback
+     * is not walked again: its walks are the same and deterministic ({@link ForwardScheduler#starts}
+     * walks both families, then the walks keeping inputs back, then without paging, as
+     * {@code schedule} does), so they would find nothing again, and on a large graph where
+     * nothing fits they take seconds.
+     */
+    public Optional<HeuristicPlan> schedule(TrainingGraph g, Budget b, StagePlan hint, BooleanSupplier stop,
+            boolean forwardFoundNothing) {
         if (!basicallyPossible(g, b)) {
             return Optional.empty();
         }
@@ -93,7 +107,8 @@ public final class FastScheduler {
                     : result(g, b, Plans.plain(g))); // computes once: optimal
         }
         if (!denseStateFits(g)) {
-            return ForwardScheduler.schedule(g, b, stop).map(plan -> result(g, b, plan));
+            return forwardFoundNothing ? Optional.empty()
+                    : ForwardScheduler.schedule(g, b, stop).map(plan -> result(g, b, plan));
         }
         // Starts: the hint; everything kept (then paged or recomputed away); everything paged
         // (then kept back). Which ends lowest depends on whether paging or computing is cheap.
@@ -109,8 +124,8 @@ public final class FastScheduler {
             }
         }
         HeuristicPlan best = bestOf(g, b, starts, stop, timeBudgetNanos);
-        if (best != null) {
-            return Optional.of(best);
+        if (best != null || forwardFoundNothing) {
+            return Optional.ofNullable(best);
         }
         // none fits: then, on time of its own, the forward walk's plan (which does not depend on
         // the graph's shape), repaired and improved like the others

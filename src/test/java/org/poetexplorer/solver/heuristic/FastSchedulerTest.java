@@ -234,4 +234,23 @@ public class FastSchedulerTest {
         assertTrue(p.isPresent(), "no schedule");
         assertValid(g, b, p.get(), g.name());
     }
+
+    /**
+     * Told that the forward walk ran to its end on this budget and found nothing (as the solve
+     * knows when it comes to the fast heuristic), the heuristic skips walking it again and gives
+     * the plan it gives without being told: a generated graph where no forward walk fits and the
+     * repaired starts do (recomputation only, 0.85 of the plain peak, 2x).
+     */
+    @Test
+    void knowingTheForwardWalkFoundNothingGivesTheSamePlan() {
+        TrainingGraph g = GeneratedGraphs.layered(100, 0.32, 5, "m4", 1e-4);
+        Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.85), 2, false, true);
+        assertTrue(ForwardScheduler.schedule(g, b, () -> false).isEmpty(), "a forward walk fits: pick another graph");
+        FastScheduler scheduler = new FastScheduler(Duration.ofSeconds(30));
+        Optional<HeuristicPlan> walked = scheduler.schedule(g, b, null, () -> false, false);
+        Optional<HeuristicPlan> told = scheduler.schedule(g, b, null, () -> false, true);
+        assertTrue(told.isPresent(), "no schedule");
+        assertValid(g, b, told.get(), g.name());
+        assertEquals(walked.get().energyJ(), told.get().energyJ(), g.name());
+    }
 }
