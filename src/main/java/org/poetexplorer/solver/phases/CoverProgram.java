@@ -114,7 +114,8 @@ public final class CoverProgram implements CoverModel {
         int n = g.size();
         double unitJ = StageFormulation.costUnit(g, b.paging(), true);
         LinearModel lp = new LinearModel(g.name() + "-cover", stop);
-        Returns returns = new Returns(g, b, lp, unitJ);
+        CoverCosts costs = new CoverCosts(g, b, lp, unitJ);
+        Returns returns = new Returns(g, b, lp, unitJ, costs);
         int[][] recomputedAt = new int[rows.size()][];
         int[][] pagedAt = new int[rows.size()][];
         int[][] awayAt = new int[rows.size()][];
@@ -131,7 +132,7 @@ public final class CoverProgram implements CoverModel {
             }
         }
         CoverInputs inputs = inputsOf != null
-                ? CoverInputs.add(g, b, lp, rows, recomputedAt, pagedAt, returns::pagedOut, inputsOf, unitJ)
+                ? CoverInputs.add(g, b, lp, rows, recomputedAt, pagedAt, costs::pagedOut, inputsOf, unitJ)
                 : CoverInputs.none(rows, n);
         double ram = b.ramBytes();
         for (int q = 0; q < rows.size(); q++) {
@@ -166,19 +167,12 @@ public final class CoverProgram implements CoverModel {
             }
             lp.addRow(row.needBytes() / ram, LinearModel.INF, cols, coefs, count, "cover_" + row.stage());
         }
-        double plainRuntime = g.plainRuntimeS();
-        if (plainRuntime > 0) {
-            List<Integer> cols = new ArrayList<>(returns.runtimeCols);
-            List<Double> seconds = new ArrayList<>(returns.runtimeSeconds);
-            for (int i = 0; i < n; i++) {
-                if (inputs.late(i) >= 0 && g.runtime(i) > 0) {
-                    cols.add(inputs.late(i));
-                    seconds.add(g.runtime(i));
-                }
+        for (int i = 0; i < n; i++) {
+            if (inputs.late(i) >= 0) {
+                costs.addRuntime(inputs.late(i), g.runtime(i));
             }
-            lp.addRow(-LinearModel.INF, b.runtimeRatio() - 1, cols.stream().mapToInt(Integer::intValue).toArray(),
-                    seconds.stream().mapToDouble(x -> x / plainRuntime).toArray(), cols.size(), "runtime");
         }
+        costs.addRuntimeRow();
         return new CoverProgram(g, lp, returns.bySegment, unitJ);
     }
 
@@ -282,17 +276,14 @@ public final class CoverProgram implements CoverModel {
         private final LinearModel lp;
         private final double unitJ;
         final Map<Long, int[]> bySegment = new HashMap<>();
-        private final int[] pagedOut;
-        final List<Integer> runtimeCols = new ArrayList<>();
-        final List<Double> runtimeSeconds = new ArrayList<>();
+        private final CoverCosts costs;
 
-        Returns(TrainingGraph g, Budget b, LinearModel lp, double unitJ) {
+        Returns(TrainingGraph g, Budget b, LinearModel lp, double unitJ, CoverCosts costs) {
             this.g = g;
             this.b = b;
             this.lp = lp;
             this.unitJ = unitJ;
-            pagedOut = new int[g.size()];
-            Arrays.fill(pagedOut, -1);
+            this.costs = costs;
         }
 
         /**
@@ -303,16 +294,11 @@ public final class CoverProgram implements CoverModel {
             int read = nextRead(i, stage);
             int[] ways = bySegment.computeIfAbsent(key(i, read), key -> {
                 int a = lp.addBool(g.computeJ(i) / unitJ, "A_" + i + "_" + read);
-                addRuntime(a, g.runtime(i));
+                costs.addRuntime(a, g.runtime(i));
                 if (!b.paging()) {
                     return new int[] {a, -1, a};
                 }
-                int p = lp.addBool(g.pageInJ(i) / unitJ, "G_" + i + "_" + read);
-                if (b.transfersTakeTime()) {
-                    addRuntime(p, g.pageInS(i));
-                }
-                lp.addRow(-LinearModel.INF, 0, new int[] {p, pagedOut(i)}, new double[] {1, -1}, 2,
-                        "O_" + i + "_" + read);
+                int p = costs.pageIn(i, "G_" + i + "_" + read, "O_" + i + "_" + read);
                 int v = lp.addVar(0, 1, false, 0, "V_" + i + "_" + read);
                 lp.addRow(-LinearModel.INF, 0, new int[] {v, a, p}, new double[] {1, -1, -1}, 3, "V_" + i + "_" + read);
                 return new int[] {a, p, v};
@@ -326,16 +312,6 @@ public final class CoverProgram implements CoverModel {
             return ((long) i << 32) | read;
         }
 
-        int pagedOut(int i) {
-            if (pagedOut[i] < 0) {
-                pagedOut[i] = lp.addBool(g.pageOutJ(i) / unitJ, "O_" + i);
-                if (b.transfersTakeTime()) {
-                    addRuntime(pagedOut[i], g.pageOutS(i));
-                }
-            }
-            return pagedOut[i];
-        }
-
         /** i's first read after {@code stage} (a member of a row is read after it). */
         private int nextRead(int i, int stage) {
             for (int j : g.succs(i)) {
@@ -344,13 +320,6 @@ public final class CoverProgram implements CoverModel {
                 }
             }
             throw new IllegalArgumentException(i + " is not read after stage " + stage);
-        }
-
-        private void addRuntime(int column, double seconds) {
-            if (seconds > 0) {
-                runtimeCols.add(column);
-                runtimeSeconds.add(seconds);
-            }
         }
     }
 }

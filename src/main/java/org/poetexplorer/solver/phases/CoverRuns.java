@@ -219,7 +219,7 @@ public final class CoverRuns implements CoverModel {
         private final List<List<Integer>> rowsOf = new ArrayList<>();
         /** (row, output) -> W, C, G columns (G -1 without paging). */
         private final Map<Long, int[]> cell = new HashMap<>();
-        private final int[] pagedOut;
+        private final CoverCosts costs;
         private final int[] late;
         private final int[] pagedLate;
         private final Map<Long, Integer> kept = new HashMap<>();
@@ -228,8 +228,6 @@ public final class CoverRuns implements CoverModel {
         private final Map<Long, Integer> awayInStage = new HashMap<>();
         /** (stage, output) -> V column. */
         private final Map<Long, Integer> computedIn = new HashMap<>();
-        private final List<Integer> runtimeCols = new ArrayList<>();
-        private final List<Double> runtimeCoefs = new ArrayList<>();
 
         Builder(TrainingGraph g, Budget b, List<CoverBound.Row> rows, BooleanSupplier stop) {
             this.g = g;
@@ -238,6 +236,7 @@ public final class CoverRuns implements CoverModel {
             this.stages = rows.stream().mapToInt(CoverBound.Row::stage).toArray();
             this.lp = new LinearModel(g.name() + "-cover-runs", stop);
             this.unitJ = StageFormulation.costUnit(g, b.paging(), true);
+            this.costs = new CoverCosts(g, b, lp, unitJ);
             int n = g.size();
             for (int i = 0; i < n; i++) {
                 rowsOf.add(new ArrayList<>());
@@ -248,10 +247,8 @@ public final class CoverRuns implements CoverModel {
                     rowsOf.get(i).add(q);
                 }
             }
-            pagedOut = new int[n];
             late = new int[n];
             pagedLate = new int[n];
-            Arrays.fill(pagedOut, -1);
             Arrays.fill(late, -1);
             Arrays.fill(pagedLate, -1);
         }
@@ -278,7 +275,9 @@ public final class CoverRuns implements CoverModel {
                     }
                 }
             }
-            runtimeRow();
+            if (costs.hasRuntimeTerms()) {
+                costs.addRuntimeRow();
+            }
             return new CoverRuns(g, lp, unitJ, this);
         }
 
@@ -290,27 +289,9 @@ public final class CoverRuns implements CoverModel {
             int t = stages[q];
             int w = lp.addBool(0, "W_" + t + "_" + i);
             int c = lp.addBool(g.computeJ(i) / unitJ, "C_" + t + "_" + i);
-            addRuntime(c, g.runtime(i));
-            int p = -1;
-            if (b.paging()) {
-                p = lp.addBool(g.pageInJ(i) / unitJ, "G_" + t + "_" + i);
-                if (b.transfersTakeTime()) {
-                    addRuntime(p, g.pageInS(i));
-                }
-                lp.addRow(-LinearModel.INF, 0, new int[] {p, pagedOut(i)}, new double[] {1, -1}, 2, "O_" + t + "_" + i);
-            }
+            costs.addRuntime(c, g.runtime(i));
+            int p = b.paging() ? costs.pageIn(i, "G_" + t + "_" + i, "O_" + t + "_" + i) : -1;
             cell.put(key(q, i), new int[] {w, c, p});
-        }
-
-        /** O_i, made when missing. */
-        private int pagedOut(int i) {
-            if (pagedOut[i] < 0) {
-                pagedOut[i] = lp.addBool(g.pageOutJ(i) / unitJ, "O_" + i);
-                if (b.transfersTakeTime()) {
-                    addRuntime(pagedOut[i], g.pageOutS(i));
-                }
-            }
-            return pagedOut[i];
         }
 
         /** i's first read after {@code stage}. */
@@ -397,14 +378,9 @@ public final class CoverRuns implements CoverModel {
             int k = kept(d, q);
             if (late[d] < 0) {
                 late[d] = lp.addBool(g.computeJ(d) / unitJ, "E_" + d);
-                addRuntime(late[d], g.runtime(d));
+                costs.addRuntime(late[d], g.runtime(d));
                 if (b.paging()) {
-                    pagedLate[d] = lp.addBool(g.pageInJ(d) / unitJ, "F_" + d);
-                    if (b.transfersTakeTime()) {
-                        addRuntime(pagedLate[d], g.pageInS(d));
-                    }
-                    lp.addRow(-LinearModel.INF, 0, new int[] {pagedLate[d], pagedOut(d)}, new double[] {1, -1}, 2,
-                            "OF_" + d);
+                    pagedLate[d] = costs.pageIn(d, "F_" + d, "OF_" + d);
                 }
             }
             int[] cols = {c, k, late[d], pagedLate[d]};
@@ -568,26 +544,9 @@ public final class CoverRuns implements CoverModel {
         private int computedIn(int s, int x) {
             return computedIn.computeIfAbsent(key(s, x), key -> {
                 int v = lp.addBool(g.computeJ(x) / unitJ, "V_" + s + "_" + x);
-                addRuntime(v, g.runtime(x));
+                costs.addRuntime(v, g.runtime(x));
                 return v;
             });
-        }
-
-        private void addRuntime(int column, double seconds) {
-            if (seconds > 0) {
-                runtimeCols.add(column);
-                runtimeCoefs.add(seconds);
-            }
-        }
-
-        private void runtimeRow() {
-            double plainRuntime = g.plainRuntimeS();
-            if (plainRuntime <= 0 || runtimeCols.isEmpty()) {
-                return;
-            }
-            int[] cols = runtimeCols.stream().mapToInt(Integer::intValue).toArray();
-            double[] coefs = runtimeCoefs.stream().mapToDouble(s -> s / plainRuntime).toArray();
-            lp.addRow(-LinearModel.INF, b.runtimeRatio() - 1, cols, coefs, cols.length, "runtime");
         }
 
         /** Index of the first row whose stage is after {@code stage} (the row count if none). */
