@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TitledPane;
+import javafx.scene.text.Text;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -15,6 +22,7 @@ import org.poetexplorer.app.viewmodel.NodeRow;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window a user meets once its parts have come into the scene over its first pulses: every
@@ -49,6 +57,63 @@ class WindowAssemblyAppTest extends AppWindowTest {
                     header.getText() + " is shown whole: " + header.getWidth() + " of " + header.prefWidth(-1));
             assertTrue(column.getWidth() >= header.getWidth(), header.getText() + " fits its column");
         }
+    }
+
+    /**
+     * At 1280x720 the inputs panel is narrow and scrolls: every name, value and switch in it
+     * (the budgets' header above a budget over the plain peak, the device sheet's field names, the
+     * advanced settings) still shows its whole text, none cut short with an ellipsis.
+     */
+    @Test
+    void everyLabelOfTheInputsReadsWholeAt1280x720() throws Exception {
+        AppSettings settings = new AppSettings();
+        settings.windowWidth = 1280;
+        settings.windowHeight = 720;
+        launch(session("resnet18_cifar", "a72", new Budget(plainPeak("resnet18_cifar", "a72") * 101 / 100, 1.5, true,
+                true), 1), settings);
+        awaitSettled(60);
+        fx(() -> ((TitledPane) app.view().lookup("#inputs").lookupAll(".titled-pane").stream()
+                .filter(p -> "Advanced".equals(((TitledPane) p).getText())).findFirst().orElseThrow()).setExpanded(true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.view().lookup("#deviceSheet").isVisible());
+        fx(() -> stage.getScene().getRoot().layout());
+        Screenshots.save(stage.getScene(), "41-inputs-1280x720");
+        assertTrue(((Label) app.view().lookup("#ramValue")).getText().contains("101 %"),
+                "the budget is over the plain peak: " + ((Label) app.view().lookup("#ramValue")).getText());
+
+        List<String> checked = new ArrayList<>();
+        for (Labeled labeled : labeledsIn(app.view().lookup("#inputs"))) {
+            if (labeled.getText() == null || labeled.getText().isEmpty()) {
+                continue;
+            }
+            // the text the Labeled draws (its skin's Text child: clipped text ends in an ellipsis); a
+            // titled pane draws its title in a region of its own, not checked here
+            Text shown = (Text) labeled.getChildrenUnmodifiable().stream().filter(c -> c instanceof Text).findFirst()
+                    .orElse(null);
+            if (shown == null) {
+                continue;
+            }
+            assertEquals(labeled.getText(), shown.getText(), labeled.getText() + " is shown whole");
+            checked.add(labeled.getText());
+        }
+        for (String expected : List.of("RAM budget", "pageInThroughput", "pageOutThroughput", "Rematerialization",
+                "gap tolerance (%)", "plain-step runtime")) {
+            assertTrue(checked.contains(expected), expected + " was among the labels checked: " + checked);
+        }
+    }
+
+    /** The Labeled controls shown under {@code root} (visible, with their parents), a titled pane's header too. */
+    private static List<Labeled> labeledsIn(Node root) {
+        List<Labeled> found = new ArrayList<>();
+        if (!root.isVisible()) {
+            return found;
+        }
+        if (root instanceof Labeled labeled) {
+            found.add(labeled);
+        }
+        if (root instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(c -> found.addAll(labeledsIn(c)));
+        }
+        return found;
     }
 
     @Test

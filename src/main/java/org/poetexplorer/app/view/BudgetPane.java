@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Polygon;
 import org.controlsfx.control.ToggleSwitch;
@@ -40,6 +41,7 @@ public final class BudgetPane extends VBox {
     private final Slider ramSlider = new Slider();
     private final TextField ramField = new TextField();
     private final Label ramValue = new Label();
+    private final Tooltip ramValueTip = new Tooltip();
     private final Pane peakMarker = new Pane();
     private final Label peakLabel = new Label();
     private final Polygon peakArrow = new Polygon(0, 0, 5, 7, -5, 7);
@@ -59,7 +61,12 @@ public final class BudgetPane extends VBox {
 
         Label ramTitle = new Label("RAM budget");
         ramTitle.getStyleClass().add("field-title");
+        ramTitle.setMinWidth(Region.USE_PREF_SIZE);
         ramValue.getStyleClass().add("value");
+        ramValue.setId("ramValue");
+        ramValue.setTooltip(ramValueTip);
+        // a narrow panel (1280x720, with its scroll bar) wraps the share of the peak under the bytes
+        ramValue.setWrapText(true);
         HBox ramHeader = new HBox(8, ramTitle, spacer(), ramValue);
         ramSlider.setTooltip(new Tooltip("RAM for activations, on a log scale from the largest single activation to "
                 + "above the plain schedule's peak (marked below). Dragging re-solves. Arrow keys: 5 %; Page Up/Down: 25 %."));
@@ -213,7 +220,10 @@ public final class BudgetPane extends VBox {
         }
         long peak = vm.inputs().plainPeakBytesProperty().get();
         ramValue.setText(Quantities.bytes(bytes) + (peak > 0
-                ? String.format(Locale.ROOT, "  (%.0f %% of plain peak)", 100.0 * bytes / peak) : ""));
+                ? String.format(Locale.ROOT, "  (%.0f %% of peak)", 100.0 * bytes / peak) : ""));
+        ramValueTip.setText(String.format(Locale.ROOT, "RAM budget %,d B", bytes) + (peak > 0
+                ? String.format(Locale.ROOT, ": %.1f %% of the plain schedule's peak RAM (%s)", 100.0 * bytes / peak,
+                        Quantities.bytes(peak)) : ""));
         if (!ramField.isFocused() || ramProblem(ramField.getText()) == null) {
             ramField.setText(Long.toString(bytes));
         }

@@ -17,9 +17,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 import org.poetexplorer.app.viewmodel.InputsViewModel;
@@ -258,8 +260,17 @@ public final class InputsView extends VBox {
         batch.valueProperty().addListener((o, a, b) -> apply.run());
         estimate.selectedProperty().addListener((o, a, b) -> apply.run());
         grid.addRow(5, new Label("ONNX batch"), batch);
-        grid.add(estimate, 1, 6);
+        grid.add(estimate, 0, 6, 2, 1);
         grid.addRow(7, new Label("time unit"), timeUnitField(vm));
+        // the names keep their width in a narrow panel; the fields give way (they need fewer columns than they ask for)
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.SOMETIMES);
+        grid.getColumnConstraints().setAll(names, fields);
+        for (Spinner<?> s : List.of(threads, limit, gap, batch)) {
+            s.getEditor().setPrefColumnCount(6);
+        }
         return grid;
     }
 

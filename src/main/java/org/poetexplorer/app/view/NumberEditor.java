@@ -43,6 +43,8 @@ public final class NumberEditor extends AbstractPropertyEditor<Object, TextField
         this.whole = whole;
         this.unit = unit;
         TextField f = getEditor();
+        // it grows with the sheet; asking for less than the default leaves the field names their width at 1280x720
+        f.setPrefColumnCount(8);
         f.textProperty().addListener((o, a, b) -> {
             String p = problem(b);
             showProblem(p);
