@@ -22,7 +22,7 @@ import org.poetexplorer.solver.SolveResult;
  * the same device are compared.
  */
 public final class BaselineViewModel {
-    private final ReadOnlyObjectWrapper<SolveResult> baseline = new ReadOnlyObjectWrapper<>(this, "baseline");
+    private final IdentityProperty<SolveResult> baseline = new IdentityProperty<>(this, "baseline");
     private final ReadOnlyObjectWrapper<MemoryData> overlay = new ReadOnlyObjectWrapper<>(this, "overlay");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description");
     private final DerivedValue<ScheduleComparison> comparison;
@@ -97,7 +97,7 @@ public final class BaselineViewModel {
 
     /** The pinned result, or null. */
     public ReadOnlyObjectProperty<SolveResult> baselineProperty() {
-        return baseline.getReadOnlyProperty();
+        return baseline;
     }
 
     /** The schedule on screen against the baseline, or null (no baseline, or not comparable). */

@@ -3,7 +3,6 @@ package org.poetexplorer.app.viewmodel;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.util.Duration;
 import org.poetexplorer.app.tasks.BackgroundTasks;
 import org.poetexplorer.app.tasks.SolveRequest;
@@ -27,8 +26,8 @@ public final class ComparisonsViewModel {
      */
     private static final double COMPARISON_LIMIT_S = 5;
 
-    private final ReadOnlyObjectWrapper<Comparison> rematOnly = new ReadOnlyObjectWrapper<>(this, "rematOnly");
-    private final ReadOnlyObjectWrapper<Comparison> pagingOnly = new ReadOnlyObjectWrapper<>(this, "pagingOnly");
+    private final IdentityProperty<Comparison> rematOnly = new IdentityProperty<>(this, "rematOnly");
+    private final IdentityProperty<Comparison> pagingOnly = new IdentityProperty<>(this, "pagingOnly");
     private final SolveService solves;
     private SolveRequest main;
     /** Counts what was asked (a main schedule, clearing, stopping): figures of an older ask are dropped. */
@@ -159,10 +158,10 @@ public final class ComparisonsViewModel {
     }
 
     public ReadOnlyObjectProperty<Comparison> rematOnlyProperty() {
-        return rematOnly.getReadOnlyProperty();
+        return rematOnly;
     }
 
     public ReadOnlyObjectProperty<Comparison> pagingOnlyProperty() {
-        return pagingOnly.getReadOnlyProperty();
+        return pagingOnly;
     }
 }

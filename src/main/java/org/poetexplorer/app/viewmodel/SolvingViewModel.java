@@ -38,8 +38,8 @@ public final class SolvingViewModel {
         LOADING, SOLVING, DONE, FAILED, IDLE
     }
 
-    private final ReadOnlyObjectWrapper<SolveResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ReadOnlyObjectWrapper<ShownSchedule> shown = new ReadOnlyObjectWrapper<>(this, "shown");
+    private final IdentityProperty<SolveResult> result = new IdentityProperty<>(this, "result");
+    private final IdentityProperty<ShownSchedule> shown = new IdentityProperty<>(this, "shown");
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.LOADING);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading...");
     private final ReadOnlyLongWrapper solveStartedNanos = new ReadOnlyLongWrapper(this, "solveStartedNanos");
@@ -296,12 +296,12 @@ public final class SolvingViewModel {
     // --- properties ---
 
     public ReadOnlyObjectProperty<SolveResult> resultProperty() {
-        return result.getReadOnlyProperty();
+        return result;
     }
 
     /** The result on screen made ready for the views; set just before {@link #resultProperty} changes. */
     public ReadOnlyObjectProperty<ShownSchedule> shownProperty() {
-        return shown.getReadOnlyProperty();
+        return shown;
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
