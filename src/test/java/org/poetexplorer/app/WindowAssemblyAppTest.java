@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TitledPane;
 import javafx.scene.text.Text;
 import javafx.scene.control.Label;
@@ -17,6 +18,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import org.junit.jupiter.api.Test;
+import org.poetexplorer.app.view.NodeTableView;
 import org.poetexplorer.app.viewmodel.AppSettings;
 import org.poetexplorer.app.viewmodel.NodeRow;
 import org.poetexplorer.model.Budget;
@@ -62,10 +64,11 @@ class WindowAssemblyAppTest extends AppWindowTest {
     /**
      * At 1280x720 the inputs panel is narrow and scrolls: every name, value and switch in it
      * (the budgets' header above a budget over the plain peak, the device sheet's field names, the
-     * advanced settings) still shows its whole text, none cut short with an ellipsis.
+     * advanced settings) still shows its whole text, none cut short with an ellipsis; so do the
+     * node table's indices, to the last node's.
      */
     @Test
-    void everyLabelOfTheInputsReadsWholeAt1280x720() throws Exception {
+    void theInputsLabelsAndTheNodeIndicesReadWholeAt1280x720() throws Exception {
         AppSettings settings = new AppSettings();
         settings.windowWidth = 1280;
         settings.windowHeight = 720;
@@ -95,6 +98,23 @@ class WindowAssemblyAppTest extends AppWindowTest {
             assertEquals(labeled.getText(), shown.getText(), labeled.getText() + " is shown whole");
             checked.add(labeled.getText());
         }
+        // the node table's indices (133 nodes: up to 3 digits) in the narrow table, at the end of the list
+        NodeTableView table = app.view().nodeTable();
+        fx(() -> {
+            table.scrollTo(table.getItems().size() - 1);
+            table.layout();
+        });
+        List<String> indices = new ArrayList<>();
+        for (Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                    && "column-n".equals(cell.getTableColumn().getId()) && cell.getText() != null && cell.isVisible()) {
+                Text shown = (Text) cell.getChildrenUnmodifiable().stream().filter(c -> c instanceof Text).findFirst()
+                        .orElseThrow();
+                assertEquals(cell.getText(), shown.getText(), "node " + cell.getText() + " is shown whole");
+                indices.add(cell.getText());
+            }
+        }
+        assertTrue(indices.contains("132"), "the last node's index was checked: " + indices);
         for (String expected : List.of("RAM budget", "pageInThroughput", "pageOutThroughput", "Rematerialization",
                 "gap tolerance (%)", "plain-step runtime")) {
             assertTrue(checked.contains(expected), expected + " was among the labels checked: " + checked);

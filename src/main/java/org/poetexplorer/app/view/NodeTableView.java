@@ -10,6 +10,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import org.poetexplorer.app.viewmodel.ExplorerViewModel;
 import org.poetexplorer.app.viewmodel.NodeRow;
 import org.poetexplorer.app.viewmodel.ShownSchedule;
@@ -28,6 +29,10 @@ public final class NodeTableView extends TableView<NodeRow> {
     /** The schedule whose rows the table lists. */
     private ShownSchedule listed;
     private boolean syncing;
+    private final TableColumn<NodeRow, Integer> indexColumn = column("#", "The node's index in the training graph",
+            NodeRow::index, 50);
+    /** Cell padding and a margin: a cell's text is cut to "..." as soon as it is wider than the cell's inside. */
+    private static final double INDEX_CELL_EXTRA = 14;
 
     public NodeTableView(ExplorerViewModel vm) {
         this.vm = vm;
@@ -35,6 +40,7 @@ public final class NodeTableView extends TableView<NodeRow> {
         setTooltip(new Tooltip("Nodes of the network with how often this schedule computes and pages each. "
                 + "Selecting a row highlights its operations on the timeline."));
         setPlaceholder(new Label("No schedule"));
+        getColumns().add(indexColumn);
         addColumns(this);
 
         vm.solving().shownProperty().addListener((o, a, s) -> rowsInNextFrame.ask());
@@ -55,7 +61,6 @@ public final class NodeTableView extends TableView<NodeRow> {
     }
 
     private static void addColumns(TableView<NodeRow> table) {
-        table.getColumns().add(column("#", "The node's index in the training graph", r -> r.index(), 50));
         table.getColumns().add(column("name", "The node's name", NodeRow::name, 190));
         table.getColumns().add(column("type", "The node's operation", NodeRow::type, 120));
         TableColumn<NodeRow, Long> bytes = column("bytes", "The size of the node's output in RAM", NodeRow::bytes, 90);
@@ -115,11 +120,23 @@ public final class NodeTableView extends TableView<NodeRow> {
                 getItems().clear();
             } else {
                 getItems().setAll(s.rows());
+                fitIndexColumn(s.rows().size());
                 select(vm.solving().selectedNodeProperty().get());
             }
         } finally {
             syncing = false;
         }
+    }
+
+    /**
+     * Keeps the index column at least as wide as the largest index of {@code rows} rows needs: the
+     * table shrinks its columns in a narrow window, which cut 3- and 4-digit indices to "..." at
+     * 1280x720.
+     */
+    private void fitIndexColumn(int rows) {
+        Text widest = new Text("9".repeat(Integer.toString(Math.max(0, rows - 1)).length()));
+        widest.setFont(((Label) indexColumn.getGraphic()).getFont());
+        indexColumn.setMinWidth(Math.ceil(widest.getLayoutBounds().getWidth()) + INDEX_CELL_EXTRA);
     }
 
     private void select(int node) {
