@@ -104,6 +104,7 @@ public final class TradeoffPainter implements ChartPainter {
         g.drawString(xLabel, (float) (left + pw / 2 - fm.stringWidth(xLabel) / 2.0), (float) (height - 4));
 
         drawLegend(g, right, fm);
+        Rectangle2D plainLabel = null;
         if (kind == Kind.PEAK_RAM) {
             g.setColor(Palette.BUDGET);
             g.setStroke(Palette.DASHED);
@@ -117,7 +118,9 @@ public final class TradeoffPainter implements ChartPainter {
             g.setStroke(Palette.DASHED);
             g.draw(new Line2D.Double(left, y, right, y));
             g.setStroke(Palette.THIN);
-            g.drawString("plain " + Quantities.energy(referenceLevel), (float) (left + 4), (float) (y - 3));
+            String plain = "plain " + Quantities.energy(referenceLevel);
+            g.drawString(plain, (float) (left + 4), (float) (y - 3));
+            plainLabel = new Rectangle2D.Double(left + 4, y - 3 - fm.getAscent(), fm.stringWidth(plain), fm.getAscent());
         }
         List<TradeoffPoint> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparingDouble(TradeoffPoint::ramBudgetBytes));
@@ -164,10 +167,29 @@ public final class TradeoffPainter implements ChartPainter {
             g.setStroke(Palette.THIN);
             String s = current.feasible() ? format(current.value()) : "infeasible";
             double tx = Math.min(x + 10, right - fm.stringWidth(s) - 2);
-            g.drawString(s, (float) tx, (float) Math.max(top + 10, y - 9));
+            g.drawString(s, (float) tx, (float) currentLabelBaseline(y, top, bottom, fm.getAscent(),
+                    new Rectangle2D.Double(tx, 0, fm.stringWidth(s), 0), plainLabel));
         }
         g.setColor(Palette.AXIS);
         g.draw(new Rectangle2D.Double(left, top, pw, ph));
+    }
+
+    /**
+     * The baseline of the label of the point on screen at {@code y}: above the point, or below it
+     * when above it would cover the plain schedule's label (a schedule as good as the plain one
+     * sits on its line, near its label when the budget is small).
+     *
+     * @param label the label's horizontal extent (its y and height are not read)
+     * @param avoid the plain schedule's label, or null
+     */
+    static double currentLabelBaseline(double y, double top, double bottom, double ascent, Rectangle2D label,
+            Rectangle2D avoid) {
+        double above = Math.max(top + 10, y - 9);
+        if (avoid == null || !new Rectangle2D.Double(label.getX(), above - ascent, label.getWidth(), ascent)
+                .intersects(avoid)) {
+            return above;
+        }
+        return Math.min(bottom - 2, y + 9 + ascent);
     }
 
     /** What the marks mean, right-aligned on the title's row. */
