@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TitledPane;
@@ -18,6 +21,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.ReferenceData;
 import org.poetexplorer.app.view.NodeTableView;
 import org.poetexplorer.app.viewmodel.AppSettings;
 import org.poetexplorer.app.viewmodel.NodeRow;
@@ -68,7 +73,7 @@ class WindowAssemblyAppTest extends AppWindowTest {
      * node table's indices, to the last node's.
      */
     @Test
-    void theInputsLabelsAndTheNodeIndicesReadWholeAt1280x720() throws Exception {
+    void theInputsLabelsAndTheNodeIndicesReadWholeAt1280x720(@TempDir Path dir) throws Exception {
         AppSettings settings = new AppSettings();
         settings.windowWidth = 1280;
         settings.windowHeight = 720;
@@ -119,6 +124,24 @@ class WindowAssemblyAppTest extends AppWindowTest {
                 "gap tolerance (%)", "plain-step runtime")) {
             assertTrue(checked.contains(expected), expected + " was among the labels checked: " + checked);
         }
+
+        // a network file with a long name: the picker shortens it, the Open button stays whole
+        Path file = Files.move(ReferenceData.copy("linear", "a72", dir),
+                dir.resolve("a-network-file-with-a-rather-long-name.json"));
+        fx(() -> vm().inputs().openNetwork(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().inputs().graphProperty().get().name().equals("linear"));
+        awaitSettled(60);
+        fx(() -> stage.getScene().getRoot().layout());
+        int buttons = 0;
+        for (Labeled labeled : labeledsIn(app.view().lookup("#inputs"))) {
+            if (labeled instanceof Button button && "Open...".equals(button.getText())) {
+                Text shown = (Text) button.getChildrenUnmodifiable().stream().filter(c -> c instanceof Text).findFirst()
+                        .orElseThrow();
+                assertEquals("Open...", shown.getText(), "the Open button beside a long file name is shown whole");
+                buttons++;
+            }
+        }
+        assertEquals(2, buttons, "the network's and the device's Open buttons");
     }
 
     /** The Labeled controls shown under {@code root} (visible, with their parents), a titled pane's header too. */

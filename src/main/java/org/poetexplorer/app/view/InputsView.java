@@ -136,6 +136,9 @@ public final class InputsView extends VBox {
         Button openButton = new Button("Open...");
         openButton.setTooltip(new Tooltip(openTip));
         openButton.setOnAction(e -> open.run());
+        // a long name (a file) shortens in the picker, never the button ("Ope..." at 1280x720)
+        openButton.setMinWidth(Region.USE_PREF_SIZE);
+        picker.setMinWidth(0);
         HBox.setHgrow(picker, Priority.ALWAYS);
         picker.valueProperty().addListener((o, a, b) -> {
             if (!syncing && b != null) {
