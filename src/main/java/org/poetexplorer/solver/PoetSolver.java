@@ -25,6 +25,7 @@ import org.poetexplorer.solver.heuristic.RuinRecreate;
 import org.poetexplorer.solver.phases.CoverBound;
 import org.poetexplorer.solver.phases.CoverModel;
 import org.poetexplorer.solver.phases.CoverProgram;
+import org.poetexplorer.solver.phases.CoverRounds;
 import org.poetexplorer.solver.phases.CoverRuns;
 import org.poetexplorer.solver.phases.GapModel;
 import org.poetexplorer.solver.phases.InfeasibilityProofs;
@@ -107,6 +108,8 @@ public final class PoetSolver {
      * inputs' rows, got before the rounds.
      */
     static final double COVER_ROUNDS_SHARES = 2;
+    /** Time the searches leave unused goes to more rounds of the covering program when at least this many seconds. */
+    static final double IDLE_ROUND_MIN_SECONDS = 2;
     /**
      * With recomputation and without paging, the ruin-and-recreate search's share of the time
      * left when the annealing comes after it; there neither keeps back the time to build the
@@ -139,14 +142,15 @@ public final class PoetSolver {
     /** One solve: what its phases read, and the incumbent they share. */
     private record Run(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
             Stop stop, Backend backend, Verifier verifier, TimeShares times, Incumbent incumbent,
-            AtomicReference<ForwardScheduler.FirstWalk> firstWalked, AtomicBoolean forwardFoundNothing) {
+            AtomicReference<ForwardScheduler.FirstWalk> firstWalked, AtomicBoolean forwardFoundNothing,
+            AtomicReference<CoverRounds> coverRounds) {
 
         static Run start(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
                 Stop stop, TimeShares times) {
             Backend backend = Backends.byName(options.solver());
             return new Run(graph, budget, options, listener, stop, backend, new Verifier(graph, budget, stop), times,
                     new Incumbent(graph, budget, backend.name(), listener, times::elapsedSeconds),
-                    new AtomicReference<>(), new AtomicBoolean());
+                    new AtomicReference<>(), new AtomicBoolean(), new AtomicReference<>());
         }
 
         SolveResult solve() {
@@ -279,27 +283,33 @@ public final class PoetSolver {
          * is solved, and a different schedule), until a solution computes no new output again or
          * the rounds' time ({@link #COVER_ROUNDS_SHARES}) is up. On small graphs then the program
          * by moments ({@link CoverRuns}: whether each output is away at each row's and at some
-         * computations' moments), which is larger again and has the highest bound of them.
+         * computations' moments), which is larger again and has the highest bound of them. The
+         * rounds ({@link CoverRounds}) are kept for time the searches leave unused.
          */
         private SolveResult coverProgram() {
             if (!budget.remat()) {
                 return null;
             }
             List<CoverBound.Row> rows = CoverBound.rows(graph, budget, stop);
+            CoverRounds rounds = new CoverRounds(graph, budget, rows, stop);
+            coverRounds.set(rounds);
             double until = times.elapsedSeconds() + COVER_ROUNDS_SHARES * times.coverProgramSeconds();
-            boolean[] inputsOf = null; // first without the inputs' rows
             while (true) {
-                CoverProgram cover = CoverProgram.build(graph, budget, rows, stop, inputsOf);
-                double[] x = null;
-                if (cover != null && !stop.isCancelled()) {
-                    x = solveExactly(cover, Math.min(times.coverProgramSeconds(), until - times.elapsedSeconds()));
+                CoverProgram cover = rounds.next();
+                if (cover == null) {
+                    break;
                 }
+                if (stop.isCancelled()) {
+                    return optimalIfTheBoundCloses("the exact cover bound");
+                }
+                BackendOutcome out = solveExactly(cover,
+                        Math.min(times.coverProgramSeconds(), until - times.elapsedSeconds()));
                 SolveResult closed = optimalIfTheBoundCloses("the exact cover bound");
                 if (closed != null || stop.isCancelled()) {
                     return closed;
                 }
-                inputsOf = x == null ? null : cover.recomputedOutputs(x, inputsOf);
-                if (inputsOf == null || times.elapsedSeconds() >= until) {
+                boolean larger = rounds.solved(out.x(), out.kind() == BackendOutcome.Kind.OPTIMAL);
+                if (!larger || times.elapsedSeconds() >= until) {
                     break;
                 }
             }
@@ -324,7 +334,7 @@ public final class PoetSolver {
          * does not (it is a construction that may not fit, so that is not reported as a rejected
          * answer) the fast heuristic repairs and improves it as a hint.
          */
-        private double[] solveExactly(CoverModel cover, double seconds) {
+        private BackendOutcome solveExactly(CoverModel cover, double seconds) {
             listener.onProgress("exact cover bound", incumbent.lowerBoundJ());
             Backend coverBackend = backend.needsIntegerModel() ? Backends.byName("scip") : backend;
             BackendOutcome out = coverBackend.solve(cover.lp(), null, backendDeadline(seconds), options.threads(),
@@ -343,7 +353,7 @@ public final class PoetSolver {
             if (proven(out)) {
                 incumbent.raiseBound(cover.energyBoundJ(out.bound()));
             }
-            return out.x();
+            return out;
         }
 
         /**
@@ -501,7 +511,9 @@ public final class PoetSolver {
 
         /**
          * When the stage model cannot be built: the window search for the rest of the time (without
-         * a time limit, until it finds nothing more). OPTIMAL only when the proven bound closes.
+         * a time limit, until it finds nothing more); when it finds nothing more before the time
+         * limit, the rest goes to the covering program's rounds ({@link #coverRoundsInIdleTime}).
+         * OPTIMAL only when the proven bound closes.
          */
         private SolveResult windowsInstead() {
             WindowSearch.Summary searched = searchWindows(times.remainingSeconds());
@@ -509,17 +521,46 @@ public final class PoetSolver {
             if (closed != null) {
                 return closed;
             }
+            if (searched != null && searched.exhausted()) {
+                closed = coverRoundsInIdleTime();
+                if (closed != null) {
+                    return closed;
+                }
+            }
             String why;
             if (stop.isCancelled()) {
                 why = stop.reason();
             } else if (searched == null) {
                 why = "stopped before the time limit: the next phase could not be ready in time";
-            } else if (searched.exhausted()) {
+            } else if (searched.exhausted() && times.remainingSeconds() > IDLE_ROUND_MIN_SECONDS) {
                 why = "stopped before the time limit: the window search found nothing more";
             } else {
                 why = "time limit reached"; // the search ends a moment before the deadline
             }
             return incumbent.stopped(why);
+        }
+
+        /**
+         * The time the window search left unused, on more rounds of the covering program
+         * ({@link CoverRounds}, where {@link #coverProgram} left them): a round that was cut short
+         * comes again with all that time, and may prove a higher bound. OPTIMAL when the bound
+         * closes; null otherwise.
+         */
+        private SolveResult coverRoundsInIdleTime() {
+            CoverRounds rounds = coverRounds.get();
+            while (rounds != null && !stop.isCancelled() && times.remainingSeconds() > IDLE_ROUND_MIN_SECONDS) {
+                CoverProgram cover = rounds.next();
+                if (cover == null) {
+                    break;
+                }
+                BackendOutcome out = solveExactly(cover, times.remainingSeconds());
+                SolveResult closed = optimalIfTheBoundCloses("the exact cover bound");
+                if (closed != null) {
+                    return closed;
+                }
+                rounds.solved(out.x(), out.kind() == BackendOutcome.Kind.OPTIMAL);
+            }
+            return null;
         }
 
         /** The window search ({@link WindowSearch}) for {@code seconds} (0: no limit), noted in the result; null when it did not start. */

@@ -72,16 +72,15 @@ class CoverSegmentsTest {
         assertTrue(best > g.plainEnergyJ() * 1.015, "bound " + best / g.plainEnergyJ() + " x plain energy");
     }
 
-    /** The programs of the solver's rounds: without the inputs' rows, then with them for the outputs computed again. */
+    /** The programs of the solver's rounds ({@link CoverRounds}), each solved to optimality. */
     private static List<CoverProgram> rounds(TrainingGraph g, Budget b, List<CoverBound.Row> rows) {
         List<CoverProgram> programs = new java.util.ArrayList<>();
-        boolean[] inputsOf = null;
-        do {
-            CoverProgram cover = CoverProgram.build(g, b, rows, () -> false, inputsOf);
-            assertNotNull(cover);
+        CoverRounds rounds = new CoverRounds(g, b, rows, () -> false);
+        for (CoverProgram cover = rounds.next(); cover != null && programs.size() < 5; cover = rounds.next()) {
             programs.add(cover);
-            inputsOf = cover.recomputedOutputs(solve(cover).x(), inputsOf);
-        } while (inputsOf != null && programs.size() < 5);
+            rounds.solved(solve(cover).x(), true);
+        }
+        assertTrue(programs.size() >= 1);
         return programs;
     }
 
