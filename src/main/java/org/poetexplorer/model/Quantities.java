@@ -216,6 +216,14 @@ public final class Quantities {
         return String.format(Locale.ROOT, "%.4g s", s);
     }
 
+    /**
+     * Every digit of the double in joules, never in e-notation, as a schedule file states its
+     * energy: "25530.123456789 J", "0.00001 J".
+     */
+    public static String allDigitsJoules(double j) {
+        return (Double.isFinite(j) ? plain(BigDecimal.valueOf(j), false) : String.valueOf(j)) + " J";
+    }
+
     /** Six significant digits in joules, as schedules are compared: "0.104858 J". */
     public static String exactJoules(double j) {
         return String.format(Locale.ROOT, "%.6g J", j);

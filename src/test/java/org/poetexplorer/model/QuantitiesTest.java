@@ -48,6 +48,9 @@ class QuantitiesTest {
         assertEquals("999 B", Quantities.exactBytes(999));
         assertEquals("0.1582 s", Quantities.exactSeconds(0.15818));
         assertEquals("0.104858 J", Quantities.exactJoules(0.10485774));
+        assertEquals("25530.123456789 J", Quantities.allDigitsJoules(25_530.123456789));
+        assertEquals("0.00001 J", Quantities.allDigitsJoules(1e-5));
+        assertEquals("12345678 J", Quantities.allDigitsJoules(12_345_678));
     }
 
     @Test
