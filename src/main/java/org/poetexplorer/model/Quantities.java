@@ -129,7 +129,12 @@ public final class Quantities {
 
     /** Up to four significant digits with nJ, µJ, mJ, J, kJ, MJ, GJ...: 7.89 J, 408.4 µJ, 25.53 kJ. */
     public static String energy(double j) {
-        return prefixed(j, "J", 4, false, -3, 6);
+        return withPrefix(j, "J");
+    }
+
+    /** Any unit with an SI prefix from n to E, up to four significant digits: "2 GFLOP/s". */
+    public static String withPrefix(double v, String unit) {
+        return prefixed(v, unit, 4, false, -3, 6);
     }
 
     /** Up to four significant digits without trailing zeros, never in e-notation: 1.2, 0.05, 4000000000. */

@@ -77,6 +77,7 @@ class QuantitiesTest {
         assertEquals("0 J", Quantities.energy(0));
         assertEquals("4000 EJ", Quantities.energy(4e21));
         assertEquals("< 0.001 nJ", Quantities.energy(1e-14));
+        assertEquals("2.5 GFLOP/s", Quantities.withPrefix(2.5e9, "FLOP/s"));
     }
 
     @Test
