@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * bytes. Two families:
  * <ul>
  * <li>short forms for charts, tables and status lines: three or four significant digits with a
- * unit prefix ({@link #bytes}, {@link #duration}, {@link #energy});
+ * unit prefix ({@link #bytes}, {@link #duration}, {@link #energy}, {@link #withPrefix}), at most
+ * three decimals ({@link #percent}: "< 0.001 %"), never e-notation;
  * <li>exact forms for reports and the command line, with a fixed number of significant digits
  * in the base unit ({@link #exactBytes}, {@link #exactSeconds}, {@link #exactJoules}).
  * </ul>
