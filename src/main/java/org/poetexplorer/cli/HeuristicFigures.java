@@ -11,6 +11,7 @@ import org.poetexplorer.io.InputException;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.solver.MinimalRam;
@@ -72,7 +73,7 @@ final class HeuristicFigures {
         String energy = p == null ? "none" : String.format(Locale.ROOT, "%.6f", p.energyJ() / g.plainEnergyJ());
         String lower = Double.isInfinite(bound) ? "infeasible"
                 : String.format(Locale.ROOT, "%.6f", bound / g.plainEnergyJ());
-        String gap = p == null ? "-" : String.format(Locale.ROOT, "%.2e", (p.energyJ() - bound) / p.energyJ());
+        String gap = p == null ? "-" : Quantities.percent((p.energyJ() - bound) / p.energyJ());
         out.printf(Locale.ROOT, "  %5.0f%% %-22s %10.4f %14s %14s %10s%n", 100 * fraction,
                 switches(b.paging(), b.remat()), seconds, energy, lower, gap);
     }

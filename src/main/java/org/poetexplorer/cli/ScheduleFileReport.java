@@ -1,6 +1,5 @@
 package org.poetexplorer.cli;
 
-import java.util.Locale;
 import org.poetexplorer.io.ScheduleFile;
 import org.poetexplorer.model.Quantities;
 
@@ -16,6 +15,6 @@ final class ScheduleFileReport {
         if (f.gap() != null) {
             sb.append(", gap ").append(Quantities.percent(f.gap()));
         }
-        return sb.append(String.format(Locale.ROOT, ", reported energy %s J", f.energyJ())).toString();
+        return sb.append(", reported energy ").append(Quantities.allDigitsJoules(f.energyJ())).toString();
     }
 }

@@ -8,6 +8,7 @@ import org.poetexplorer.io.DeviceFiles;
 import org.poetexplorer.io.InputException;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
+import org.poetexplorer.model.Quantities;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.ScheduleSummary;
@@ -151,7 +152,7 @@ final class SpeedTargets {
             double s = seconds(start);
             out.printf(Locale.ROOT, "%-16s %10d %-10s %14s %12s %10.1f%n", name, b.ramBytes(), r.status(),
                     r.hasSchedule() ? String.format(Locale.ROOT, "%.6f", ScheduleSummary.of(r.schedule()).energyJ()) : "-",
-                    r.gap() == null ? "-" : String.format(Locale.ROOT, "%.2e", r.gap()), s);
+                    r.gap() == null ? "-" : Quantities.percent(r.gap()), s);
             out.flush();
         }
     }

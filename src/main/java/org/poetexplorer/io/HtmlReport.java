@@ -68,8 +68,8 @@ public final class HtmlReport {
         row(h, "network", esc(networkLabel) + " &mdash; " + g.size() + " nodes");
         row(h, "device", deviceLabel == null ? "from the network file" : esc(deviceLabel));
         if (device != null) {
-            row(h, "device profile", esc(device.name()) + ": " + Quantities.number(device.flops()) + " FLOP/s, "
-                    + Quantities.number(device.flopsPerJoule()) + " FLOP/J");
+            row(h, "device profile", esc(device.name()) + ": " + Quantities.withPrefix(device.flops(), "FLOP/s") + ", "
+                    + Quantities.withPrefix(device.flopsPerJoule(), "FLOP/J"));
             row(h, "paging", "in " + Quantities.bytes(device.pageInThroughput()) + "/s + "
                     + esc(Quantities.duration(device.pageInLatency())) + " latency, out "
                     + Quantities.bytes(device.pageOutThroughput()) + "/s + "

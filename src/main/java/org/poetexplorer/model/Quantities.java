@@ -1,5 +1,8 @@
 package org.poetexplorer.model;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,7 +14,8 @@ import java.util.regex.Pattern;
  * bytes. Two families:
  * <ul>
  * <li>short forms for charts, tables and status lines: three or four significant digits with a
- * unit prefix ({@link #bytes}, {@link #duration}, {@link #energy});
+ * unit prefix ({@link #bytes}, {@link #duration}, {@link #energy}, {@link #withPrefix}), at most
+ * three decimals ({@link #percent}: "< 0.001 %"), never e-notation;
  * <li>exact forms for reports and the command line, with a fixed number of significant digits
  * in the base unit ({@link #exactBytes}, {@link #exactSeconds}, {@link #exactJoules}).
  * </ul>
@@ -28,6 +32,13 @@ public final class Quantities {
             Map.entry("gib", 1024.0 * 1024 * 1024));
     private static final Map<String, Double> SECOND_UNITS = Map.of("ns", 1e-9, "us", 1e-6, "ms", 1e-3, "", 1.0,
             "s", 1.0, "min", 60.0, "h", 3600.0);
+
+    /** SI prefixes in steps of 1000, from pico to exa; the bare unit at {@link #UNPREFIXED}. */
+    private static final String[] PREFIXES = {"p", "n", "µ", "m", "", "k", "M", "G", "T", "P", "E"};
+    private static final int UNPREFIXED = 4;
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+    /** The most decimals a short form shows: below a thousandth of its smallest unit it reads "< 0.001". */
+    private static final int MAX_DECIMALS = 3;
 
     private Quantities() {
     }
@@ -102,63 +113,34 @@ public final class Quantities {
 
     /**
      * Three significant digits with a decimal unit: 1.50 MB; 512 KiB is shown as 524 kB, and
-     * 999,999 bytes as 1.00 MB (never "1000 kB").
+     * 999,999 bytes as 1.00 MB (never "1000 kB"); whole bytes below 1 kB, up to EB above.
      */
     public static String bytes(double bytes) {
-        double a = Math.abs(bytes);
-        // thresholds at 999.5 of the smaller unit: three significant digits would round up to 1000
-        if (a >= 999.5e6) {
-            return String.format(Locale.ROOT, "%.3g GB", bytes / 1e9);
+        // below 999.5 B, three significant digits would not round up to 1 kB: whole bytes
+        if (Math.abs(bytes) < 999.5 || !Double.isFinite(bytes)) {
+            return String.format(Locale.ROOT, "%.0f B", bytes);
         }
-        if (a >= 999.5e3) {
-            return String.format(Locale.ROOT, "%.3g MB", bytes / 1e6);
-        }
-        if (a >= 999.5) {
-            return String.format(Locale.ROOT, "%.3g kB", bytes / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.0f B", bytes);
+        return prefixed(bytes, "B", 3, true, 1, 6);
     }
 
-    /** Up to four significant digits with s, ms, µs or ns: 158.2 ms, 1.5 s. */
+    /** Up to four significant digits with s, ms, µs or ns: 158.2 ms, 1.5 s, 86400 s. */
     public static String duration(double s) {
-        double a = Math.abs(s);
-        if (a == 0) {
-            return "0 s";
-        }
-        if (a >= 1) {
-            return number(s) + " s";
-        }
-        if (a >= 1e-3) {
-            return number(s * 1e3) + " ms";
-        }
-        if (a >= 1e-6) {
-            return number(s * 1e6) + " µs";
-        }
-        return number(s * 1e9) + " ns";
+        return prefixed(s, "s", 4, false, -3, 0);
     }
 
-    /** Up to four significant digits with J, mJ or µJ: 7.89 J, 408.4 µJ. */
+    /** Up to four significant digits with nJ, µJ, mJ, J, kJ, MJ, GJ...: 7.89 J, 408.4 µJ, 25.53 kJ. */
     public static String energy(double j) {
-        double a = Math.abs(j);
-        if (a == 0) {
-            return "0 J";
-        }
-        if (a >= 1) {
-            return number(j) + " J";
-        }
-        if (a >= 1e-3) {
-            return number(j * 1e3) + " mJ";
-        }
-        return number(j * 1e6) + " µJ";
+        return withPrefix(j, "J");
     }
 
-    /** Up to four significant digits without trailing zeros: 1.2, 0.05, 4.000e+09 stays as it is. */
+    /** Any unit with an SI prefix from n to E, up to four significant digits: "2 GFLOP/s". */
+    public static String withPrefix(double v, String unit) {
+        return prefixed(v, unit, 4, false, -3, 6);
+    }
+
+    /** Up to four significant digits without trailing zeros, never in e-notation: 1.2, 0.05, 4000000000. */
     public static String number(double v) {
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        if (s.contains(".") && !s.contains("e")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s;
+        return Double.isFinite(v) ? plain(significant(BigDecimal.valueOf(v), 4), false) : String.valueOf(v);
     }
 
     /** A multiple, such as a runtime budget in plain steps: 1.5x. */
@@ -166,9 +148,58 @@ public final class Quantities {
         return number(r) + "x";
     }
 
-    /** A fraction as a percentage: 0.0123 is "1.23 %". */
+    /**
+     * A fraction as a percentage, four significant digits and at most three decimals: 0.0123 is
+     * "1.23 %", 0 is "0 %", and a percentage that would read 0.000 is "< 0.001 %".
+     */
     public static String percent(double fraction) {
-        return number(100 * fraction) + " %";
+        return prefixed(100 * fraction, "%", 4, false, 0, 0);
+    }
+
+    /**
+     * {@code v} to {@code digits} significant digits and at most {@link #MAX_DECIMALS} decimals,
+     * with the SI prefix (steps of 1000, {@code lowest..highest} counted from the bare unit)
+     * that leaves 1 to 999 before the decimal point. Beyond the largest prefix the number
+     * grows in plain digits; below the smallest, one that would read 0 is "< 0.001 unit".
+     * Never e-notation.
+     */
+    private static String prefixed(double v, String unit, int digits, boolean keepZeros, int lowest, int highest) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return number(v) + " " + unit;
+        }
+        int k = Math.max(lowest, Math.min(highest, Math.floorDiv((int) Math.floor(Math.log10(Math.abs(v))), 3)));
+        BigDecimal m = significant(BigDecimal.valueOf(v).movePointLeft(3 * k), digits);
+        if (m.abs().compareTo(THOUSAND) >= 0 && k < highest) {
+            k++;
+            m = significant(BigDecimal.valueOf(v).movePointLeft(3 * k), digits);
+        }
+        if (m.scale() > MAX_DECIMALS) {
+            m = m.setScale(MAX_DECIMALS, RoundingMode.HALF_UP);
+        }
+        String symbol = PREFIXES[k + UNPREFIXED] + unit;
+        if (m.signum() == 0) {
+            String least = BigDecimal.ONE.movePointLeft(MAX_DECIMALS).toPlainString();
+            return (v > 0 ? "< " : "> -") + least + " " + symbol;
+        }
+        return plain(m, keepZeros) + " " + symbol;
+    }
+
+    /**
+     * {@code v} rounded half up to {@code digits} significant digits, its scale showing them all
+     * (1.50); from the double's shortest decimal form, as {@code %g} rounds.
+     */
+    private static BigDecimal significant(BigDecimal v, int digits) {
+        BigDecimal rounded = v.round(new MathContext(digits, RoundingMode.HALF_UP));
+        int wholeDigits = rounded.precision() - rounded.scale();
+        return rounded.setScale(Math.max(0, digits - wholeDigits));
+    }
+
+    private static String plain(BigDecimal v, boolean keepZeros) {
+        if (v.signum() == 0) {
+            return "0";
+        }
+        BigDecimal shown = keepZeros ? v : v.stripTrailingZeros();
+        return (shown.scale() < 0 ? shown.setScale(0) : shown).toPlainString();
     }
 
     /** How far {@code value} is from {@code base}: "+1.23 %", "-40.00 %"; "same" or "n/a" when the base is 0. */
@@ -189,6 +220,14 @@ public final class Quantities {
     /** Four significant digits in seconds: "0.1582 s". */
     public static String exactSeconds(double s) {
         return String.format(Locale.ROOT, "%.4g s", s);
+    }
+
+    /**
+     * Every digit of the double in joules, never in e-notation, as a schedule file states its
+     * energy: "25530.123456789 J", "0.00001 J".
+     */
+    public static String allDigitsJoules(double j) {
+        return (Double.isFinite(j) ? plain(BigDecimal.valueOf(j), false) : String.valueOf(j)) + " J";
     }
 
     /** Six significant digits in joules, as schedules are compared: "0.104858 J". */

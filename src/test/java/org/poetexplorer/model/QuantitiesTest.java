@@ -48,6 +48,9 @@ class QuantitiesTest {
         assertEquals("999 B", Quantities.exactBytes(999));
         assertEquals("0.1582 s", Quantities.exactSeconds(0.15818));
         assertEquals("0.104858 J", Quantities.exactJoules(0.10485774));
+        assertEquals("25530.123456789 J", Quantities.allDigitsJoules(25_530.123456789));
+        assertEquals("0.00001 J", Quantities.allDigitsJoules(1e-5));
+        assertEquals("12345678 J", Quantities.allDigitsJoules(12_345_678));
     }
 
     @Test
@@ -57,7 +60,51 @@ class QuantitiesTest {
         assertEquals("1.23 %", Quantities.percent(0.0123));
         assertEquals("+25.00 %", Quantities.change(1.25, 1));
         assertEquals("same", Quantities.change(0, 0));
-        assertEquals("4.000e+09", Quantities.number(4e9));
+        assertEquals("4000000000", Quantities.number(4e9));
+        assertEquals("0.00001234", Quantities.number(1.2341e-5));
+    }
+
+    @Test
+    void largeAndTinyEnergiesTakeAUnitPrefixNotAnExponent() {
+        assertEquals("25.53 kJ", Quantities.energy(25_530.4));
+        assertEquals("26 kJ", Quantities.energy(26_000));
+        assertEquals("1 kJ", Quantities.energy(999.96));
+        assertEquals("999.9 J", Quantities.energy(999.94));
+        assertEquals("-25.53 kJ", Quantities.energy(-25_530.4));
+        assertEquals("3.2 MJ", Quantities.energy(3.2e6));
+        assertEquals("12.5 mJ", Quantities.energy(0.0125));
+        assertEquals("40 nJ", Quantities.energy(4e-8));
+        assertEquals("0 J", Quantities.energy(0));
+        assertEquals("4000 EJ", Quantities.energy(4e21));
+        assertEquals("< 0.001 nJ", Quantities.energy(1e-14));
+        assertEquals("2.5 GFLOP/s", Quantities.withPrefix(2.5e9, "FLOP/s"));
+    }
+
+    @Test
+    void percentagesBelowTheShownPrecisionReadAsLessThanIt() {
+        assertEquals("< 0.001 %", Quantities.percent(4.494e-7));
+        assertEquals("0 %", Quantities.percent(0));
+        assertEquals("0.001 %", Quantities.percent(1e-5));
+        assertEquals("0.012 %", Quantities.percent(1.242e-4));
+        assertEquals("100 %", Quantities.percent(1));
+        assertEquals("150000 %", Quantities.percent(1500));
+    }
+
+    @Test
+    void noShortFormWritesAnExponentAtExtremeValues() {
+        assertEquals("9.22 EB", Quantities.bytes(Long.MAX_VALUE));
+        assertEquals("2.50 TB", Quantities.bytes(2.5e12));
+        assertEquals("1.00 TB", Quantities.bytes(999.6e9));
+        assertEquals("86400 s", Quantities.duration(86_400));
+        assertEquals("0.5 ns", Quantities.duration(5e-10));
+        assertEquals("< 0.001 ns", Quantities.duration(1e-13));
+        assertEquals("100000x", Quantities.ratio(1e5));
+        for (double v : new double[] {1e-300, 1e-12, 3e-7, 7e4, 2.5e9, 1e15, 9e18}) {
+            for (String s : new String[] {Quantities.energy(v), Quantities.duration(v), Quantities.bytes(v),
+                    Quantities.percent(v), Quantities.ratio(v), Quantities.number(v)}) {
+                assertTrue(!s.matches(".*\\d[eE][+-]?\\d.*"), s);
+            }
+        }
     }
 
     @Test

@@ -304,7 +304,7 @@ public final class InputsViewModel {
         long gen = ++loadGeneration;
         ImportOptions onnxChoices = onnxImport.get();
         loading.set(true);
-        solving.loading("Loading " + n + " on " + dc + "...");
+        solving.loading("Loading " + named(n) + " on " + named(dc) + "...");
         tasks.run("load " + n, () -> {
             Device d = given != null ? given : dc.load();
             boolean edited = given != null && !given.equals(asLoaded(dc));
@@ -317,7 +317,7 @@ public final class InputsViewModel {
                 loading.set(false);
                 then.accept(loaded);
                 if (!loaded.warnings().isEmpty()) {
-                    notices.post(Notice.info("Imported " + n, String.join(" ", loaded.warnings())));
+                    notices.post(Notice.info("Imported " + named(n), String.join(" ", loaded.warnings())));
                 }
             }
         }, error -> {
@@ -340,7 +340,18 @@ public final class InputsViewModel {
     }
 
     private void reportLoadError(NetworkSource n, DeviceSource dc, Throwable error) {
-        notices.post(Notice.error("Could not load " + n + " on " + dc + " (nothing was changed)", Notice.reason(error)));
+        notices.post(Notice.error("Could not load " + named(n) + " on " + named(dc) + " (nothing was changed)",
+                Notice.reason(error)));
+    }
+
+    /** How a message names the network: its catalog name or its file's name (without the picker's "(file)"). */
+    private static String named(NetworkSource n) {
+        return n instanceof NetworkSource.NetworkFile f ? String.valueOf(f.path().getFileName()) : n.toString();
+    }
+
+    /** How a message names the device: its built-in id or its profile file's name. */
+    private static String named(DeviceSource dc) {
+        return dc instanceof DeviceSource.DeviceFile f ? String.valueOf(f.path().getFileName()) : dc.toString();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.poetexplorer.app.viewmodel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,24 @@ class ExplorerViewModelTest {
                 devices.toString());
         Notice n = vm.notices().noticeProperty().get();
         assertTrue(n.error() && n.text().contains("broken.json"), n.toString());
+    }
+
+    @Test
+    void aNetworkFileThatCannotBeLoadedIsNamedByItsFileNameInTheTitle() throws Exception {
+        Path bad = folder.resolve("bad.json");
+        Files.writeString(bad, "{ \"format\": ");
+        start();
+        WaitForAsyncUtils.asyncFx(() -> vm.inputs().loadDefaults());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.inputs().graphProperty().get() != null);
+        String device = vm.inputs().deviceChoiceProperty().get().toString();
+
+        WaitForAsyncUtils.asyncFx(() -> vm.inputs().openNetwork(bad));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.inputs().loadFailuresProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Notice n = vm.notices().noticeProperty().get();
+        assertTrue(n.error(), n.toString());
+        assertEquals("Could not load bad.json on " + device + " (nothing was changed)", n.title());
     }
 
     /** True while some thread is running the solver or a sweep. */
