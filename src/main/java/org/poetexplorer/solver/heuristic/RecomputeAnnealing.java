@@ -90,6 +90,26 @@ public final class RecomputeAnnealing {
 
     /** As {@link #run(StagePlan, BooleanSupplier, Consumer)}, for at most {@code maxCycles} cycles. */
     Summary run(StagePlan start, int maxCycles, BooleanSupplier stop, Consumer<StagePlan> onBetter) {
+        return run(start, false, maxCycles, stop, onBetter);
+    }
+
+    /**
+     * As {@link #run(StagePlan, BooleanSupplier, Consumer)} from {@code start}, which may be over
+     * the RAM budget (within the runtime budget): the first cycle's price of RAM over the budget
+     * brings it within; each plan that fits and is cheaper than the best that fits so far goes
+     * to {@code onBetter}.
+     */
+    public Summary runFromOverBudget(StagePlan start, BooleanSupplier stop, Consumer<StagePlan> onBetter) {
+        return runFromOverBudget(start, Integer.MAX_VALUE, stop, onBetter);
+    }
+
+    /** As {@link #runFromOverBudget(StagePlan, BooleanSupplier, Consumer)}, for at most {@code maxCycles} cycles. */
+    Summary runFromOverBudget(StagePlan start, int maxCycles, BooleanSupplier stop, Consumer<StagePlan> onBetter) {
+        return run(start, true, maxCycles, stop, onBetter);
+    }
+
+    private Summary run(StagePlan start, boolean overBudgetStart, int maxCycles, BooleanSupplier stop,
+            Consumer<StagePlan> onBetter) {
         StagePlan best = start;
         double bestJ = Double.NaN;
         int cycles = 0;
@@ -105,10 +125,10 @@ public final class RecomputeAnnealing {
             s.commit();
             s.deriveLocally();
             if (Double.isNaN(bestJ)) {
-                if (!s.feasible()) {
+                if (!s.runtimeOk() || !s.feasible() && !overBudgetStart) {
                     return new Summary(0, 0, false);
                 }
-                bestJ = s.exactEnergyJ();
+                bestJ = s.feasible() ? s.exactEnergyJ() : Double.POSITIVE_INFINITY;
             }
             cycles++;
             StagePlan found = cycle(s, bestJ, stop);

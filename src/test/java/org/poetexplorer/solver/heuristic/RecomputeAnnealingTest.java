@@ -77,6 +77,35 @@ public class RecomputeAnnealingTest {
         assertTrue(c.energyJ(better.get(better.size() - 1)) < c.energyJ(stuck));
     }
 
+    /**
+     * From a plan over the RAM budget (the plain plan, at 80 % of its peak) the annealing run
+     * that allows it hands on plans that fit, each cheaper than the one before; the run that
+     * needs a plan that fits hands on none.
+     */
+    @ParameterizedTest
+    @CsvSource({"120, 0.43, 1", "100, 0.27, 2"})
+    void bringsAPlanOverTheBudgetWithinIt(int n, double width, long seed) {
+        Case c = Case.of(n, width, seed);
+        StagePlan plain = Plans.plain(c.g());
+        String what = c.g().name() + " " + c.b();
+        assertFalse(PlanReplay.of(c.g(), c.b(), plain).valid(), what + ": the plain plan fits, no test");
+        List<StagePlan> refused = new ArrayList<>();
+        RecomputeAnnealing.Summary none = new RecomputeAnnealing(c.g(), c.b(), 1).run(plain, 2, () -> false, refused::add);
+        assertTrue(refused.isEmpty() && none.cycles() == 0, what + ": ran from a plan over the budget");
+        List<StagePlan> better = new ArrayList<>();
+        new RecomputeAnnealing(c.g(), c.b(), 1).runFromOverBudget(plain, 2, () -> false, better::add);
+        assertFalse(better.isEmpty(), what + ": no plan within the budget");
+        double before = Double.POSITIVE_INFINITY;
+        for (StagePlan p : better) {
+            StagePlan tidy = PlanTidy.tidy(c.g(), p);
+            PlanReplay replay = PlanReplay.of(c.g(), c.b(), tidy);
+            assertTrue(replay.valid(), what + ": " + replay.problem());
+            ForwardSchedulerTest.assertPasses(c.g(), c.b(), tidy, what);
+            assertTrue(replay.energyJ() < before, what + ": not cheaper than the plan before");
+            before = replay.energyJ();
+        }
+    }
+
     /** The same seed gives the same plans (the solve's result does not depend on luck). */
     @Test
     void sameSeedSamePlans() {
