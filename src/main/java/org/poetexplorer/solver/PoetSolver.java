@@ -20,6 +20,7 @@ import org.poetexplorer.solver.backends.Deadline;
 import org.poetexplorer.solver.backends.LinearModel;
 import org.poetexplorer.solver.heuristic.FastScheduler;
 import org.poetexplorer.solver.heuristic.ForwardScheduler;
+import org.poetexplorer.solver.heuristic.OverBudgetSearch;
 import org.poetexplorer.solver.heuristic.RecomputeAnnealing;
 import org.poetexplorer.solver.heuristic.RuinRecreate;
 import org.poetexplorer.solver.phases.CoverBound;
@@ -129,6 +130,10 @@ public final class PoetSolver {
     static final double ANNEAL_SECONDS = 30;
     /** The annealing's seed: the same solve gives the same cycles. */
     static final long ANNEAL_SEED = 1;
+    /** Without a time limit, the most the search from plans over the budget runs ({@link OverBudgetSearch}). */
+    static final double OVER_BUDGET_SECONDS = 30;
+    /** The seed of the search from plans over the budget when no walk finds one ({@link OverBudgetSearch}). */
+    static final long OVER_BUDGET_SEED = 1;
     /** The ruin-and-recreate search's seed: the same solve gives the same rounds. */
     static final long RUIN_SEED = 1;
 
@@ -139,14 +144,15 @@ public final class PoetSolver {
     /** One solve: what its phases read, and the incumbent they share. */
     private record Run(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
             Stop stop, Backend backend, Verifier verifier, TimeShares times, Incumbent incumbent,
-            AtomicReference<ForwardScheduler.FirstWalk> firstWalked, AtomicBoolean forwardFoundNothing) {
+            AtomicReference<ForwardScheduler.FirstWalk> firstWalked, AtomicBoolean forwardFoundNothing,
+            AtomicReference<Thread> overBudget) {
 
         static Run start(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
                 Stop stop, TimeShares times) {
             Backend backend = Backends.byName(options.solver());
             return new Run(graph, budget, options, listener, stop, backend, new Verifier(graph, budget, stop), times,
                     new Incumbent(graph, budget, backend.name(), listener, times::elapsedSeconds),
-                    new AtomicReference<>(), new AtomicBoolean());
+                    new AtomicReference<>(), new AtomicBoolean(), new AtomicReference<>());
         }
 
         SolveResult solve() {
@@ -242,10 +248,60 @@ public final class PoetSolver {
          */
         private SolveResult forwardWalk() {
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
+            if (firstWalked.get().plan() == null) {
+                startSearchOverBudget();
+            }
             boolean found = ForwardScheduler.schedule(graph, budget, stop, p -> consider(p, "forward walk"),
                     firstWalked.get()).isPresent();
             forwardFoundNothing.set(!found && !stop.isCancelled());
             return null;
+        }
+
+        /**
+         * When the first walk finds nothing, with recomputation and without paging and with more
+         * than one thread: the search from plans over the budget ({@link OverBudgetSearch}) on a
+         * thread of its own beside the walks and the fast heuristic, until a schedule is known
+         * (it then stops at its next look) or the solve stops; {@link #awaitSearchOverBudget}
+         * waits for it after the fast heuristic. Where every walk runs out of RAM or runtime
+         * (generated 500- to 1,000-node graphs at 0.8 of the plain peak, remat-only), the walks and
+         * the fast heuristic take the whole of a 2 s limit and find nothing; run after them, the
+         * search would start too late, and run before them it delayed the first schedule of
+         * graphs where a later walk finds one (a 1,000-node graph: 0.80 s to 1.44 s). On n500
+         * width 0.26 seed 1 it found a schedule 3.3 s into a 20 s solve (a loaded machine).
+         */
+        private void startSearchOverBudget() {
+            if (!budget.remat() || budget.paging() || options.threads() < 2 || !FastScheduler.denseStateFits(graph)
+                    || stop.isCancelled()) {
+                return;
+            }
+            Deadline end = times.hasLimit() ? Deadline.in(0) : Deadline.in(OVER_BUDGET_SECONDS);
+            BooleanSupplier halt = () -> stop.isCancelled() || incumbent.hasSchedule() || end.passed();
+            Thread search = new Thread(() -> {
+                StagePlan fitted = new OverBudgetSearch(graph, budget, OVER_BUDGET_SEED).run(halt);
+                if (fitted != null) {
+                    consider(fitted, "search over the budget");
+                }
+            }, "poet-over-budget-search");
+            search.setDaemon(true);
+            search.start();
+            overBudget.set(search);
+        }
+
+        /**
+         * Waits for the search over the budget when it runs: at once when a schedule is known,
+         * else until it finds one or the solve stops (without a schedule the later phases have
+         * nothing to improve, and the status stays UNKNOWN).
+         */
+        private void awaitSearchOverBudget() {
+            Thread search = overBudget.getAndSet(null);
+            if (search == null) {
+                return;
+            }
+            try {
+                search.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         /** The cover bound raises the lower bound: OPTIMAL when the forward walk's schedule meets it. */
@@ -267,6 +323,7 @@ public final class PoetSolver {
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
             heuristic().schedule(graph, budget, null, stop, forwardFoundNothing.get())
                     .ifPresent(h -> consider(h.plan(), "fast heuristic"));
+            awaitSearchOverBudget();
             return optimalIfTheBoundCloses("the lower bound");
         }
 
