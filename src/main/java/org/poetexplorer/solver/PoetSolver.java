@@ -130,7 +130,9 @@ public final class PoetSolver {
     static final double ANNEAL_SECONDS = 30;
     /** The annealing's seed: the same solve gives the same cycles. */
     static final long ANNEAL_SEED = 1;
-    /** Without a time limit, the most the search from plans over the budget runs ({@link OverBudgetSearch}). */
+    /** The most of the time left that the search from plans over the budget gets ({@link OverBudgetSearch}). */
+    static final double OVER_BUDGET_SHARE = 0.5;
+    /** Without a time limit, the most that search runs. */
     static final double OVER_BUDGET_SECONDS = 30;
     /** The seed of the search from plans over the budget when no walk finds one ({@link OverBudgetSearch}). */
     static final long OVER_BUDGET_SEED = 1;
@@ -144,15 +146,14 @@ public final class PoetSolver {
     /** One solve: what its phases read, and the incumbent they share. */
     private record Run(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
             Stop stop, Backend backend, Verifier verifier, TimeShares times, Incumbent incumbent,
-            AtomicReference<ForwardScheduler.FirstWalk> firstWalked, AtomicBoolean forwardFoundNothing,
-            AtomicReference<Thread> overBudget) {
+            AtomicReference<ForwardScheduler.FirstWalk> firstWalked, AtomicBoolean forwardFoundNothing) {
 
         static Run start(TrainingGraph graph, Budget budget, SolveOptions options, SolveListener listener,
                 Stop stop, TimeShares times) {
             Backend backend = Backends.byName(options.solver());
             return new Run(graph, budget, options, listener, stop, backend, new Verifier(graph, budget, stop), times,
                     new Incumbent(graph, budget, backend.name(), listener, times::elapsedSeconds),
-                    new AtomicReference<>(), new AtomicBoolean(), new AtomicReference<>());
+                    new AtomicReference<>(), new AtomicBoolean());
         }
 
         SolveResult solve() {
@@ -248,9 +249,6 @@ public final class PoetSolver {
          */
         private SolveResult forwardWalk() {
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
-            if (firstWalked.get().plan() == null) {
-                startSearchOverBudget();
-            }
             boolean found = ForwardScheduler.schedule(graph, budget, stop, p -> consider(p, "forward walk"),
                     firstWalked.get()).isPresent();
             forwardFoundNothing.set(!found && !stop.isCancelled());
@@ -258,49 +256,28 @@ public final class PoetSolver {
         }
 
         /**
-         * When the first walk finds nothing, with recomputation and without paging and with more
-         * than one thread: the search from plans over the budget ({@link OverBudgetSearch}) on a
-         * thread of its own beside the walks and the fast heuristic, until a schedule is known
-         * (it then stops at its next look) or the solve stops; {@link #awaitSearchOverBudget}
-         * waits for it after the fast heuristic. Where every walk runs out of RAM or runtime
-         * (generated 500- to 1,000-node graphs at 0.8 of the plain peak, remat-only), the walks and
-         * the fast heuristic take the whole of a 2 s limit and find nothing; run after them, the
-         * search would start too late, and run before them it delayed the first schedule of
-         * graphs where a later walk finds one (a 1,000-node graph: 0.80 s to 1.44 s). On n500
-         * width 0.26 seed 1 it found a schedule 3.3 s into a 20 s solve (a loaded machine).
+         * When neither the walks nor the fast heuristic found a schedule, with recomputation and
+         * without paging: the search from plans over the budget ({@link OverBudgetSearch}) for at
+         * most {@link #OVER_BUDGET_SHARE} of the time left (without a time limit,
+         * {@link #OVER_BUDGET_SECONDS}). On generated 500- to 1,000-node graphs at 0.8 of the plain
+         * peak, remat-only, the walks and the fast heuristic take the whole of a 2 s limit and
+         * find nothing, so it helps only with longer limits: on n500 width 0.26 seed 1 it found a
+         * schedule 3.3 s into a 20 s solve (a loaded machine). Run on a thread of its own beside
+         * the walks instead, it slowed them: three 1,000-node cases of the 2 s anytime sweep whose
+         * walks had found a schedule at 0.42 to 0.50 s found none.
          */
-        private void startSearchOverBudget() {
-            if (!budget.remat() || budget.paging() || options.threads() < 2 || !FastScheduler.denseStateFits(graph)
+        private void searchOverBudget() {
+            if (incumbent.hasSchedule() || !budget.remat() || budget.paging() || !FastScheduler.denseStateFits(graph)
                     || stop.isCancelled()) {
                 return;
             }
-            Deadline end = times.hasLimit() ? Deadline.in(0) : Deadline.in(OVER_BUDGET_SECONDS);
-            BooleanSupplier halt = () -> stop.isCancelled() || incumbent.hasSchedule() || end.passed();
-            Thread search = new Thread(() -> {
-                StagePlan fitted = new OverBudgetSearch(graph, budget, OVER_BUDGET_SEED).run(halt);
-                if (fitted != null) {
-                    consider(fitted, "search over the budget");
-                }
-            }, "poet-over-budget-search");
-            search.setDaemon(true);
-            search.start();
-            overBudget.set(search);
-        }
-
-        /**
-         * Waits for the search over the budget when it runs: at once when a schedule is known,
-         * else until it finds one or the solve stops (without a schedule the later phases have
-         * nothing to improve, and the status stays UNKNOWN).
-         */
-        private void awaitSearchOverBudget() {
-            Thread search = overBudget.getAndSet(null);
-            if (search == null) {
-                return;
-            }
-            try {
-                search.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            listener.onProgress("search over the budget", incumbent.lowerBoundJ());
+            Deadline end = times.hasLimit() ? Deadline.in(OVER_BUDGET_SHARE * times.remainingSeconds())
+                    : Deadline.in(OVER_BUDGET_SECONDS);
+            StagePlan fitted = new OverBudgetSearch(graph, budget, OVER_BUDGET_SEED)
+                    .run(() -> stop.isCancelled() || end.passed());
+            if (fitted != null) {
+                consider(fitted, "search over the budget");
             }
         }
 
@@ -323,7 +300,7 @@ public final class PoetSolver {
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
             heuristic().schedule(graph, budget, null, stop, forwardFoundNothing.get())
                     .ifPresent(h -> consider(h.plan(), "fast heuristic"));
-            awaitSearchOverBudget();
+            searchOverBudget();
             return optimalIfTheBoundCloses("the lower bound");
         }
 
