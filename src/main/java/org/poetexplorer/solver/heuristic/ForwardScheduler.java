@@ -69,6 +69,10 @@ public final class ForwardScheduler {
     private static final double HEADROOM_STEP = 0.02;
     /** Steps of {@code withHeadroom} after fitting to the budget: stages fitted down to 80 % of it. */
     private static final int HEADROOM_STEPS = 10;
+    /** Share of the budget by which each step of {@code overBudgetStart} raises what the walk fits stages to. */
+    private static final double OVER_BUDGET_STEP = 0.03;
+    /** Steps of {@code overBudgetStart}: stages fitted to at most 130 % of the budget. */
+    private static final int OVER_BUDGET_STEPS = 10;
     /** Rounds of evictions at one boundary before a stage is fitted by freeing what it reads ({@code Walk.dropAfterStage}). */
     private static final int FIT_ROUNDS = 3;
 
@@ -175,6 +179,31 @@ public final class ForwardScheduler {
                 if (plan != null && PlanReplay.of(g, b, plan).valid()) {
                     return plan;
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A start for {@link OverBudgetSearch} when no walk finds a plan: a headroom fallback walk
+     * ({@code Walk.keepBack}) that leaves a stage it cannot fit over what it fits to and goes on
+     * rather than giving up, fitting to the budget and then to more by {@link #OVER_BUDGET_STEP}
+     * of it at a time (at most {@link #OVER_BUDGET_STEPS} steps): fitting tight stages by
+     * recomputation is what runs such walks out of runtime. The first plan within the runtime
+     * budget, or null. Its stages may be over the budget (by more than the step: those it could
+     * not fit are left as they are).
+     */
+    static StagePlan overBudgetStart(TrainingGraph g, Budget b, BooleanSupplier stop) {
+        for (int step = 0; step <= OVER_BUDGET_STEPS; step++) {
+            if (stop.getAsBoolean()) {
+                return null;
+            }
+            Budget raised = b.withRam((long) (b.ramBytes() * (1 + step * OVER_BUDGET_STEP)));
+            Walk w = new Walk(g, raised, Ranking.COST_PER_BYTE_STAGE, false, true, true);
+            w.overBudgetAllowed = true;
+            StagePlan plan = w.run(stop);
+            if (plan != null) {
+                return plan;
             }
         }
         return null;
@@ -333,6 +362,8 @@ public final class ForwardScheduler {
          * for inputs kept back later ({@link #withHeadroom}); those are kept back up to the budget.
          */
         private long fitBytes;
+        /** Whether a stage that cannot be made to fit is left over the budget and the walk goes on ({@link #overBudgetStart}). */
+        private boolean overBudgetAllowed;
 
         Walk(TrainingGraph g, Budget b, Ranking ranking, boolean keepInputs, boolean chains, boolean keepBack) {
             this.keepBack = keepBack;
@@ -384,7 +415,7 @@ public final class ForwardScheduler {
          */
         StagePlan run(BooleanSupplier stop) {
             for (int t = 0; t < n; t++) {
-                if (stop.getAsBoolean() || !gatherInputs(t) || !fitStage(t)) {
+                if (stop.getAsBoolean() || !gatherInputs(t) || !fitStage(t) && !overBudgetAllowed) {
                     return null;
                 }
                 record(t);

@@ -259,6 +259,20 @@ final class PlanState {
         return i;
     }
 
+    /**
+     * Whether i is computed or demanded in a stage from {@code from} to before {@code to}: the
+     * same as {@code previousEvent(i, to) >= from} (its own stage counts as its computation),
+     * in the time of that range rather than of every stage back to i.
+     */
+    boolean eventIn(int i, int from, int to) {
+        for (int s = to - 1; s >= Math.max(from, i); s--) {
+            if (r[s][i] || dem[s][i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A demand of i at t is served by a page-in (rather than kept or carried). */
     boolean pagedIn(int t, int i) {
         return dem[t][i] && k[t][i] && !k[t - 1][i] && !r[t - 1][i];

@@ -119,6 +119,11 @@ final class Repair {
      * them), up to {@link #MAX_CHAIN} nodes; the others are paged in (or kept, without paging).
      */
     static Fix recomputeFix(PlanState s, int i, int d, int t, long excess) {
+        return recomputeFix(s, i, d, t, excess, MAX_CHAIN);
+    }
+
+    /** As {@link #recomputeFix(PlanState, int, int, int, long)}, recomputing up to {@code maxChain} nodes together. */
+    static Fix recomputeFix(PlanState s, int i, int d, int t, long excess, int maxChain) {
         TrainingGraph g = s.g;
         List<Integer> chain = new ArrayList<>();
         Set<Integer> inChain = new HashSet<>();
@@ -137,9 +142,9 @@ final class Repair {
                 if (s.available(d, j) || inChain.contains(j)) {
                     continue;
                 }
-                boolean crosses = !s.paging && !s.k[t][j] && s.previousEvent(j, d) < t;
+                boolean crosses = !s.paging && !s.k[t][j] && !s.eventIn(j, t, d);
                 double bridge = s.paging ? g.pageInJ(j) + (s.pageIns[j] == 0 ? g.pageOutJ(j) : 0) : 0;
-                if (inChain.size() < MAX_CHAIN && (crosses || g.computeJ(j) < bridge)) {
+                if (inChain.size() < maxChain && (crosses || g.computeJ(j) < bridge)) {
                     inChain.add(j);
                     work.add(j);
                 } else {

@@ -49,6 +49,25 @@ class PlanStateTest {
         }
     }
 
+    /** {@code eventIn} tells what {@code previousEvent} does about a range of stages (Repair's test of a crossing input). */
+    @Test
+    void eventInAgreesWithPreviousEvent() {
+        PlanState s = new PlanState(g, b, false);
+        Random random = new Random(3);
+        for (int q = 0; q < 200; q++) {
+            int t = 1 + random.nextInt(g.size() - 1);
+            s.setR(t, random.nextInt(t), true);
+        }
+        s.commit();
+        for (int q = 0; q < 2000; q++) {
+            int to = 1 + random.nextInt(g.size() - 1);
+            int i = random.nextInt(to);
+            int from = random.nextInt(to + 1);
+            assertEquals(s.previousEvent(i, to) >= from, s.eventIn(i, from, to), "node " + i + ", stages " + from
+                    + " to " + to);
+        }
+    }
+
     /**
      * Without paging, a state that derives each recomputation in place ends every batch of
      * changes, rollback and commit with the same demands, residency, peaks and energy as one that
