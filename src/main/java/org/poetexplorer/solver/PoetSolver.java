@@ -133,7 +133,11 @@ public final class PoetSolver {
     /**
      * With paging and recomputation, the most of the time left (beyond building the stage model
      * when it will be built) that the annealing from a paging-free plan gets, before the
-     * ruin-and-recreate search, which then goes on from the best schedule with paging.
+     * ruin-and-recreate search, which then goes on from the best schedule with paging. Measured
+     * on the bundled suite's paging cases (60 s, SCIP, 1 thread, before/after alternated, load 2
+     * to 9): on 1,000 nodes at 0.8 the gap fell from 1.268 % (twice) to 1.026 % and 0.904 %, at
+     * 0.9 from 0.376 % and 0.270 % to 0.268 % and 0.225 %; on 250 and 500 nodes the energies
+     * stayed the same (the later phases were not starved).
      */
     static final double PAGING_FREE_SHARE = 0.4;
     /** The annealing's seed: the same solve gives the same cycles. */
