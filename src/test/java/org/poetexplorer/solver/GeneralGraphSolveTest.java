@@ -56,6 +56,32 @@ class GeneralGraphSolveTest {
         assertTrue(replay.energyJ() < 1.2 * g.plainEnergyJ(), replay.energyJ() / g.plainEnergyJ() + "x: " + r.message());
     }
 
+    /**
+     * With paging allowed a schedule without paging is valid too: the paging solve anneals
+     * recomputations from a paging-free plan (on this graph at 80 % of its plain peak paging
+     * does not pay, and the annealing finds the cheapest schedules), and ends with a schedule
+     * that passes the replay under the paging budget and costs no more than the
+     * recomputation-only solve's.
+     */
+    @Test
+    void pagingAllowedEndsNoWorseThanRecomputationOnly() {
+        TrainingGraph g = GeneratedGraphs.layered(100, 0.27, 2, "m4", 1e-6);
+        long ram = Math.round(Plans.plainPeakBytes(g) * 0.8);
+        SolveOptions options = new SolveOptions("scip", 15, 1);
+        SolveResult rematOnly = PoetSolver.solve(g, new Budget(ram, 2, false, true), options, null, null);
+        Budget paging = new Budget(ram, 2, true, true);
+        SolveResult r = PoetSolver.solve(g, paging, options, null, null);
+        assertTrue(rematOnly.hasSchedule() && r.hasSchedule(), rematOnly.message() + " / " + r.message());
+        assertTrue(r.message().contains("paging-free annealing: "), r.message());
+        PlanReplay replay = PlanReplay.of(g, paging, r.plan());
+        assertTrue(replay.valid(), replay.problem());
+        ReplayReport report = ReplayChecker.check(replay.schedule(), replay.energyJ());
+        assertTrue(report.valid(), report.message());
+        double rematOnlyJ = PlanReplay.of(g, rematOnly.budget(), rematOnly.plan()).energyJ();
+        assertTrue(replay.energyJ() <= rematOnlyJ * (1 + PoetSolver.OPTIMAL_TOLERANCE),
+                replay.energyJ() + " J with paging, " + rematOnlyJ + " J without: " + r.message());
+    }
+
     /** A chain of 10,000 nodes: optimal when the plain schedule fits, infeasible one byte below. */
     @Test
     void aLongChainIsSettledWithoutSquareWork() {
