@@ -65,8 +65,19 @@ class CoverSegmentsTest {
         TrainingGraph g = NodeLinkFiles.graph(LayeredGraphs.generate(c.graph()), suite.device(), suite.timeUnitS());
         Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), suite.runtimeRatio(), true, true);
         double best = 0;
-        for (CoverProgram cover : rounds(g, b, CoverBound.rows(g, b))) {
-            best = Math.max(best, cover.energyBoundJ(solve(cover).bound()));
+        CoverRounds rounds = new CoverRounds(g, b, CoverBound.rows(g, b), () -> false);
+        for (int round = 0; round < 5; round++) {
+            CoverProgram cover = rounds.next();
+            if (cover == null) {
+                break;
+            }
+            BackendOutcome out = Backends.byName("scip").solve(cover.lp(), null, Deadline.in(60), 1,
+                    new CancelToken(), x -> { });
+            // as the solver counts it: a round cut short on a busy machine still proves its dual bound
+            if (Double.isFinite(out.bound())) {
+                best = Math.max(best, cover.energyBoundJ(out.bound()));
+            }
+            rounds.solved(out.x(), out.kind() == BackendOutcome.Kind.OPTIMAL);
         }
         // with one return per output (A_i, P_i) and every member's inputs' rows: 1.01197 x plain energy
         assertTrue(best > g.plainEnergyJ() * 1.015, "bound " + best / g.plainEnergyJ() + " x plain energy");
