@@ -546,56 +546,57 @@ public final class PoetSolver {
             if (!budget.paging() || !budget.remat()) {
                 return null;
             }
-            SolveResult closeEnough = withinGapTolerance();
-            if (closeEnough != null) {
-                return closeEnough;
-            }
-            double seconds = searchSeconds(PAGING_FREE_SHARE);
-            if (!FastScheduler.denseStateFits(graph) || times.hasLimit() && seconds <= 0) {
-                return null;
-            }
-            listener.onProgress("paging-free annealing", incumbent.lowerBoundJ());
-            Deadline end = backendDeadline(seconds > 0 ? seconds : ANNEAL_SECONDS);
-            BooleanSupplier halt = () -> stop.isCancelled() || end.passed();
             Budget pagingFree = budget.withPaging(false);
-            Verifier.Verified best = incumbent.best();
-            StagePlan start = new FastScheduler().schedule(graph, pagingFree, best == null ? null : best.plan(), halt)
-                    .map(h -> h.plan()).orElse(null);
-            if (start == null) {
-                incumbent.note("paging-free annealing: no paging-free plan found to start from");
-                return null;
-            }
-            consider(start, "paging-free annealing");
-            RecomputeAnnealing.Summary s = new RecomputeAnnealing(graph, pagingFree, ANNEAL_SEED).run(start, halt,
-                    p -> consider(p, "paging-free annealing"));
-            incumbent.note(String.format(Locale.ROOT, "paging-free annealing: %d cycles, %d improved its start%s",
-                    s.cycles(), s.improvements(), s.exhausted() ? ", then none of " + RecomputeAnnealing.IDLE_CYCLES : ""));
-            return optimalIfTheBoundCloses("the lower bound");
+            return search("paging-free annealing", PAGING_FREE_SHARE, ANNEAL_SECONDS, (best, halt, better) -> {
+                StagePlan start = new FastScheduler().schedule(graph, pagingFree, best, halt).map(h -> h.plan())
+                        .orElse(null);
+                if (start == null) {
+                    return "no paging-free plan found to start from";
+                }
+                better.accept(start);
+                RecomputeAnnealing.Summary s = new RecomputeAnnealing(graph, pagingFree, ANNEAL_SEED).run(start, halt,
+                        better);
+                return String.format(Locale.ROOT, "%d cycles, %d improved its start%s", s.cycles(), s.improvements(),
+                        s.exhausted() ? ", then none of " + RecomputeAnnealing.IDLE_CYCLES : "");
+            });
         }
 
-        /** A search from a valid plan, offering each cheaper plan; it returns what its note says it did. */
+        /**
+         * A search from the best schedule (null when there is none yet), offering each cheaper plan;
+         * it returns what its note says it did.
+         */
         private interface LocalSearch {
             String run(StagePlan start, BooleanSupplier halt, Consumer<StagePlan> onBetter);
         }
 
         /**
-         * Runs a search before the stage model from the best schedule, for {@code share} of the
-         * time left ({@link #searchSeconds}; without a time limit, {@code untimedSeconds}); not
-         * started when the solve is within its gap tolerance, has no schedule, the search's n x n
-         * state would not fit the heap, or no time is left. OPTIMAL when the bound closes.
+         * Runs a search before the stage model from the best schedule, as {@link #search}; not
+         * started when the solve has no schedule.
          */
         private SolveResult localSearch(String name, double share, double untimedSeconds, LocalSearch search) {
+            return incumbent.hasSchedule() ? search(name, share, untimedSeconds, search) : null;
+        }
+
+        /**
+         * Runs a search before the stage model, for {@code share} of the time left
+         * ({@link #searchSeconds}; without a time limit, {@code untimedSeconds}), from the best
+         * schedule if there is one; not started when the solve is within its gap tolerance, the
+         * search's n x n state would not fit the heap, or no time is left. OPTIMAL when the bound
+         * closes.
+         */
+        private SolveResult search(String name, double share, double untimedSeconds, LocalSearch search) {
             SolveResult closeEnough = withinGapTolerance();
             if (closeEnough != null) {
                 return closeEnough;
             }
             double seconds = searchSeconds(share);
-            if (!incumbent.hasSchedule() || !FastScheduler.denseStateFits(graph) || times.hasLimit() && seconds <= 0) {
+            if (!FastScheduler.denseStateFits(graph) || times.hasLimit() && seconds <= 0) {
                 return null;
             }
             listener.onProgress(name, incumbent.lowerBoundJ());
             Deadline end = backendDeadline(seconds > 0 ? seconds : untimedSeconds);
-            String done = search.run(incumbent.best().plan(), () -> stop.isCancelled() || end.passed(),
+            Verifier.Verified best = incumbent.best();
+            String done = search.run(best == null ? null : best.plan(), () -> stop.isCancelled() || end.passed(),
                     p -> consider(p, name));
             incumbent.note(name + ": " + done);
             return optimalIfTheBoundCloses("the lower bound");
