@@ -151,7 +151,7 @@ public final class PoetSolver {
     /** The annealing's seed: the same solve gives the same cycles. */
     static final long ANNEAL_SEED = 1;
     /** The most of the time left that the search from plans over the budget gets ({@link OverBudgetSearch}). */
-    static final double OVER_BUDGET_SHARE = 0.5;
+    static final double OVER_BUDGET_SHARE = 0.7;
     /** Without a time limit, the most that search runs. */
     static final double OVER_BUDGET_SECONDS = 30;
     /** The seed of the search from plans over the budget when no walk finds one ({@link OverBudgetSearch}). */
@@ -279,20 +279,21 @@ public final class PoetSolver {
         }
 
         /**
-         * When neither the walks nor the fast heuristic found a schedule, with recomputation and
-         * without paging: the search from plans over the budget ({@link OverBudgetSearch}) for at
-         * most {@link #OVER_BUDGET_SHARE} of the time left (without a time limit,
-         * {@link #OVER_BUDGET_SECONDS}). On generated 500- to 1,000-node graphs at 0.8 of the plain
-         * peak, remat-only, the walks and the fast heuristic take the whole of a 2 s limit and
-         * find nothing, so it helps only with longer limits: on n500 width 0.26 seed 1 it found a
-         * schedule 3.3 s into a 20 s solve (a loaded machine). Run on a thread of its own beside
-         * the walks instead, it slowed them: three 1,000-node cases of the 2 s anytime sweep whose
-         * walks had found a schedule at 0.42 to 0.50 s found none.
+         * When the walks found no schedule, with recomputation and without paging: the search
+         * from plans over the budget ({@link OverBudgetSearch}) for at most
+         * {@link #OVER_BUDGET_SHARE} of the time left (without a time limit,
+         * {@link #OVER_BUDGET_SECONDS}); its plan, or null. It runs before the improving search
+         * of the fast heuristic, which then starts from its plan: on the generated graphs where
+         * every walk found nothing (500 and 1,000 nodes at 0.8 and 0.85 of the plain peak,
+         * remat-only), the improving search found nothing either, and ran for a second before
+         * this search got its turn. Run on a thread of its own beside the walks instead, it
+         * slowed them: three 1,000-node cases of the 2 s anytime sweep whose walks had found a
+         * schedule at 0.42 to 0.50 s found none.
          */
-        private void searchOverBudget() {
+        private StagePlan searchOverBudget() {
             if (incumbent.hasSchedule() || !budget.remat() || budget.paging() || !FastScheduler.denseStateFits(graph)
                     || stop.isCancelled()) {
-                return;
+                return null;
             }
             listener.onProgress("search over the budget", incumbent.lowerBoundJ());
             Deadline end = times.hasLimit() ? Deadline.in(OVER_BUDGET_SHARE * times.remainingSeconds())
@@ -302,6 +303,7 @@ public final class PoetSolver {
             if (fitted != null) {
                 consider(fitted, "search over the budget");
             }
+            return fitted;
         }
 
         /** The cover bound raises the lower bound: OPTIMAL when the forward walk's schedule meets it. */
@@ -320,10 +322,10 @@ public final class PoetSolver {
             if (!FastScheduler.denseStateFits(graph)) {
                 return null; // without room for its search state the heuristic would only walk again
             }
+            StagePlan overBudget = forwardFoundNothing.get() ? searchOverBudget() : null;
             listener.onProgress("fast schedule", incumbent.lowerBoundJ());
-            heuristic().schedule(graph, budget, null, stop, forwardFoundNothing.get())
+            heuristic().schedule(graph, budget, overBudget, stop, forwardFoundNothing.get())
                     .ifPresent(h -> consider(h.plan(), "fast heuristic"));
-            searchOverBudget();
             return optimalIfTheBoundCloses("the lower bound");
         }
 

@@ -38,6 +38,32 @@ class GeneralGraphSolveTest {
     }
 
     /**
+     * A generated 500-node graph at 80 % of its plain peak, recomputation only, where every walk
+     * of the forward scheduler and the improving search find nothing: the solve's first schedule
+     * (from the search over plans over the budget) passes the replay within the budget. The solve
+     * is cancelled once it has one; its limit only guards against a solve that never finds one.
+     */
+    @Test
+    void aGraphWhereEveryWalkFailsGetsACheckedSchedule() {
+        TrainingGraph g = GeneratedGraphs.layered(500, 0.26, 1, "m4", 1e-4);
+        Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), 2, false, true);
+        CancelToken cancel = new CancelToken();
+        SolveListener cancelOnFirst = new SolveListener() {
+            @Override
+            public void onIncumbent(SolveResult incumbent) {
+                cancel.cancel();
+            }
+        };
+        SolveResult r = PoetSolver.solve(g, b, new SolveOptions("scip", 300, 1), cancelOnFirst, cancel);
+        assertTrue(r.hasSchedule(), "no schedule: " + r.status() + " " + r.message());
+        PlanReplay replay = PlanReplay.of(g, b, r.plan());
+        assertTrue(replay.valid(), replay.problem());
+        assertTrue(replay.peakRamBytes() <= b.ramBytes());
+        ReplayReport report = ReplayChecker.check(replay.schedule(), replay.energyJ());
+        assertTrue(report.valid(), report.message());
+    }
+
+    /**
      * Recomputation only, where the ruin-and-recreate search stops at 1.305x the plain energy
      * (a generated graph of 100 nodes at 80 % of its plain peak): the annealing runs, and the
      * schedule the solve returns passes the replay within the budget and costs less than that.

@@ -60,6 +60,7 @@ public final class OverBudgetSearch {
     private final TrainingGraph g;
     private final Budget b;
     private final SplittableRandom random;
+    private final Repair.ChainScratch scratch;
 
     public OverBudgetSearch(TrainingGraph g, Budget b, long seed) {
         if (b.paging() || !b.remat()) {
@@ -68,6 +69,7 @@ public final class OverBudgetSearch {
         this.g = g;
         this.b = b;
         this.random = new SplittableRandom(seed);
+        this.scratch = new Repair.ChainScratch(g.size());
     }
 
     /** A plan within the budget, or null when the walk gives no start or {@code stop} comes first. */
@@ -172,7 +174,7 @@ public final class OverBudgetSearch {
             return false;
         }
         Repair.Fix fix = Repair.recomputeFix(s, chosen, d, t, Math.max(1, s.peak[t] - s.ramBudget),
-                MAX_CHAIN);
+                MAX_CHAIN, scratch);
         if (fix == null) {
             return false;
         }

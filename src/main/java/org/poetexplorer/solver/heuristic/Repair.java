@@ -51,13 +51,14 @@ final class Repair {
     /** As {@link #run(PlanState, int, BooleanSupplier)}, never paging or recomputing the outputs {@code banned} names. */
     static boolean run(PlanState s, IntPredicate banned, BooleanSupplier timeUp) {
         Set<Long> tabu = new HashSet<>();
+        ChainScratch scratch = new ChainScratch(s.n);
         int maxSteps = 20 * s.n + 100;
         for (int step = 0; step < maxSteps && s.overflowBytes() > 0; step++) {
             if (timeUp.getAsBoolean()) {
                 return false;
             }
             int t = s.worstStage();
-            List<Fix> fixes = fixesFor(s, t, tabu, banned);
+            List<Fix> fixes = fixesFor(s, t, tabu, banned, scratch);
             boolean applied = false;
             for (Fix f : fixes) {
                 long before = s.overflowBytes();
@@ -82,7 +83,8 @@ final class Repair {
         return ((long) f.tensor() * s.n + f.stage()) * 2 + (f.recompute() ? 1 : 0);
     }
 
-    private static List<Fix> fixesFor(PlanState s, int t, Set<Long> tabu, IntPredicate banned) {
+    private static List<Fix> fixesFor(PlanState s, int t, Set<Long> tabu, IntPredicate banned,
+            ChainScratch scratch) {
         List<Fix> fixes = new ArrayList<>();
         long excess = Math.max(1, s.peak[t] - s.ramBudget);
         for (int i = 0; i < t; i++) {
@@ -102,7 +104,7 @@ final class Repair {
                 }
             }
             if (s.remat) {
-                Fix f = recomputeFix(s, i, d, t, excess);
+                Fix f = recomputeFix(s, i, d, t, excess, MAX_CHAIN, scratch);
                 if (f != null && !tabu.contains(key(s, f))) {
                     fixes.add(f);
                 }
@@ -124,29 +126,72 @@ final class Repair {
 
     /** As {@link #recomputeFix(PlanState, int, int, int, long)}, recomputing up to {@code maxChain} nodes together. */
     static Fix recomputeFix(PlanState s, int i, int d, int t, long excess, int maxChain) {
+        return recomputeFix(s, i, d, t, excess, maxChain, new ChainScratch(s.n));
+    }
+
+    /**
+     * Work arrays of {@link #recomputeFix}, sized to the graph and reused from call to call: a
+     * search that asks for thousands of fixes would otherwise spend most of its time on sets of
+     * boxed nodes.
+     */
+    static final class ChainScratch {
+        /** Per node, the call that put it in the chain; of {@link #judged}, the call that judged it a bridge. */
+        private final int[] inChain;
+        private final int[] judged;
+        /** Of a node judged a bridge: whether keeping it for stage d would load stage t. */
+        private final boolean[] crosses;
+        private final int[] work;
+        private final int[] chain;
+        private int call;
+
+        ChainScratch(int n) {
+            inChain = new int[n];
+            judged = new int[n];
+            crosses = new boolean[n];
+            work = new int[n];
+            chain = new int[n];
+        }
+    }
+
+    /**
+     * As {@link #recomputeFix(PlanState, int, int, int, long, int)}, with reusable work arrays.
+     * Whether an input crosses stage t is decided once per call (it does not change while the
+     * chain grows, and the chain only grows, so an input left out once is left out again).
+     */
+    static Fix recomputeFix(PlanState s, int i, int d, int t, long excess, int maxChain, ChainScratch w) {
         TrainingGraph g = s.g;
-        List<Integer> chain = new ArrayList<>();
-        Set<Integer> inChain = new HashSet<>();
-        List<Integer> work = new ArrayList<>();
-        work.add(i);
-        inChain.add(i);
+        int call = ++w.call;
+        int chainSize = 0;
+        int members = 1;
+        int top = 0;
+        w.work[top++] = i;
+        w.inChain[i] = call;
         double cost = 0;
         double runtime = 0;
         double relief = g.ram(i);
-        while (!work.isEmpty()) {
-            int x = work.remove(work.size() - 1);
-            chain.add(x);
+        while (top > 0) {
+            int x = w.work[--top];
+            w.chain[chainSize++] = x;
             cost += g.computeJ(x);
             runtime += g.runtime(x);
             for (int j : g.deps(x)) {
-                if (s.available(d, j) || inChain.contains(j)) {
+                if (w.inChain[j] == call || s.available(d, j)) {
                     continue;
                 }
-                boolean crosses = !s.paging && !s.k[t][j] && !s.eventIn(j, t, d);
+                boolean crosses;
+                if (w.judged[j] == call) {
+                    crosses = w.crosses[j];
+                } else {
+                    // j >= t is computed in stage j, from t to before d: an event, no crossing
+                    crosses = !s.paging && j < t && !s.k[t][j] && !s.eventIn(j, t, d);
+                    w.judged[j] = call;
+                    w.crosses[j] = crosses;
+                }
                 double bridge = s.paging ? g.pageInJ(j) + (s.pageIns[j] == 0 ? g.pageOutJ(j) : 0) : 0;
-                if (inChain.size() < maxChain && (crosses || g.computeJ(j) < bridge)) {
-                    inChain.add(j);
-                    work.add(j);
+                if (members < maxChain && (crosses || g.computeJ(j) < bridge)) {
+                    w.inChain[j] = call;
+                    members++;
+                    w.work[top++] = j;
                 } else {
                     cost += bridge;
                     if (crosses) {
@@ -158,7 +203,8 @@ final class Repair {
         if (relief <= 0 || s.runtimeS() + runtime > s.runtimeLimit) {
             return null;
         }
-        int[] c = chain.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] c = Arrays.copyOf(w.chain, chainSize);
+        Arrays.sort(c);
         return new Fix(i, d, c, cost / Math.min(excess, relief));
     }
 
