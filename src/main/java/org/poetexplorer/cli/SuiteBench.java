@@ -105,15 +105,15 @@ final class SuiteBench {
     }
 
     private static String header() {
-        return String.format(Locale.ROOT, "%-26s %5s %6s %-16s %9s %-13s %14s %9s %9s", "case", "n", "edges", "budget",
+        return String.format(Locale.ROOT, "%-30s %5s %6s %-16s %9s %-13s %14s %9s %9s", "case", "n", "edges", "budget",
                 "first s", "status", "energy J", "gap", "time s");
     }
 
     static String format(Row r) {
-        return String.format(Locale.ROOT, "%-26s %5d %6d %-16s %9s %-13s %14s %9s %9.2f", r.caseId(), r.nodes(),
+        return String.format(Locale.ROOT, "%-30s %5d %6d %-16s %9s %-13s %14s %9s %9.2f", r.caseId(), r.nodes(),
                 r.edges(), r.budget(), r.firstScheduleS() == null ? "-" : String.format(Locale.ROOT, "%.3f",
                         r.firstScheduleS()), r.status(), r.energyJ() == null ? "-"
-                        : String.format(Locale.ROOT, "%.8g", r.energyJ()), gapText(r), r.timeS());
+                        : Quantities.digits(r.energyJ(), 8), gapText(r), r.timeS());
     }
 
     /**
