@@ -213,8 +213,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String format(Row r) {
         return String.format(Locale.ROOT, "%-24s %-8s %-10s %14s %14s %9s %10.3f  %s", r.caseId(), r.solver(),
-                r.status(), r.energyJ() == null ? "-" : String.format(Locale.ROOT, "%.8g", r.energyJ()),
-                r.bestKnownJ() == null ? "-" : String.format(Locale.ROOT, "%.8g", r.bestKnownJ()),
+                r.status(), r.energyJ() == null ? "-" : Quantities.digits(r.energyJ(), 8),
+                r.bestKnownJ() == null ? "-" : Quantities.digits(r.bestKnownJ(), 8),
                 r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.6f", r.ratio()), r.medianS(), r.verdict());
     }
 

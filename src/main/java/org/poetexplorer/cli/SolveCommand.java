@@ -9,7 +9,6 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.Device;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.solver.PoetSolver;
-import org.poetexplorer.solver.SolveListener;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveResult;
 import picocli.CommandLine.Command;
@@ -52,8 +51,10 @@ final class SolveCommand implements Callable<Integer> {
         double sinceStart = Duration.between(PoetCli.started(spec), Instant.now()).toNanos() / 1e9;
         SolveOptions options = solverChoice.options(solveSeconds(timeLimit, sinceStart));
         try (CtrlC ctrlC = CtrlC.install()) {
-            SolveResult result = PoetSolver.solve(graph, budget, options, SolveListener.NONE, ctrlC.token());
-            SolveReport report = SolveReport.of(result, graph, budget, options.solver());
+            FirstSchedule first = new FirstSchedule();
+            SolveResult result = PoetSolver.solve(graph, budget, options, first, ctrlC.token());
+            SolveReport report = SolveReport.of(result, graph, budget, options.solver(),
+                    first.seconds(result, result.solveSeconds()));
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? report.toJson() : report.toText());
             out.flush();

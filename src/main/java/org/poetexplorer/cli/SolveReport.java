@@ -32,16 +32,19 @@ record SolveReport(
         Double gap,
         Double lowerBoundJ,
         double solveSeconds,
+        Double firstScheduleSeconds,
         String message,
         ScheduleSummary.Plain plain,
         long paramBytes) {
 
-    static SolveReport of(SolveResult r, TrainingGraph g, Budget b, String requestedSolver) {
+    /** @param firstScheduleSeconds seconds into the solve when its first schedule came, null without one */
+    static SolveReport of(SolveResult r, TrainingGraph g, Budget b, String requestedSolver,
+            Double firstScheduleSeconds) {
         ScheduleSummary summary = r.hasSchedule() ? ScheduleSummary.of(r.schedule()) : null;
         return new SolveReport(g.name(), g.deviceId(), g.size(), b.ramBytes(), b.runtimeRatio(), b.paging(),
                 b.remat(), b.transfersTakeTime(), r.solver() == null ? requestedSolver : r.solver(), r.status(), r.schedule(), summary,
                 r.gap(),
-                r.lowerBoundJ(), r.solveSeconds(), r.message(), ScheduleSummary.plain(g), g.paramBytes());
+                r.lowerBoundJ(), r.solveSeconds(), firstScheduleSeconds, r.message(), ScheduleSummary.plain(g), g.paramBytes());
     }
 
     /** The fields of {@code solve --json} as documented, then the extra ones. */
@@ -75,6 +78,7 @@ record SolveReport(
         o.put("recomputeJ", has ? summary.recomputeJ() : null);
         o.put("totalTimeS", has ? summary.totalTimeS() : null);
         o.put("lowerBoundJ", lowerBoundJ);
+        o.put("firstScheduleSeconds", firstScheduleSeconds);
         o.put("message", message);
         o.put("plainEnergyJ", plain.energyJ());
         o.put("plainPeakRamBytes", plain.peakRamBytes());
@@ -97,7 +101,8 @@ record SolveReport(
         if (message != null && !message.isBlank()) {
             line(sb, "note", message);
         }
-        line(sb, "solve time", Quantities.exactSeconds(solveSeconds));
+        line(sb, "solve time", Quantities.exactSeconds(solveSeconds) + (firstScheduleSeconds == null ? ""
+                : ", the first schedule after " + Quantities.exactSeconds(firstScheduleSeconds)));
         if (schedule != null) {
             sb.append(SummaryText.format(schedule));
         } else {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import org.poetexplorer.generator.LayeredGraph;
 import org.poetexplorer.generator.LayeredGraphs;
 import org.poetexplorer.io.BenchSuite;
@@ -17,7 +16,6 @@ import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.schedule.ScheduleSummary;
 import org.poetexplorer.solver.CancelToken;
 import org.poetexplorer.solver.PoetSolver;
-import org.poetexplorer.solver.SolveListener;
 import org.poetexplorer.solver.SolveOptions;
 import org.poetexplorer.solver.SolveResult;
 import org.poetexplorer.solver.SolveStatus;
@@ -77,43 +75,31 @@ final class SuiteBench {
     }
 
     private Row solve(BenchSuite.Case c, TrainingGraph g, Budget budget) {
-        long start = System.nanoTime();
-        AtomicLong first = new AtomicLong(-1);
-        SolveListener listener = new SolveListener() {
-            @Override
-            public void onIncumbent(SolveResult incumbent) {
-                first.compareAndSet(-1, System.nanoTime());
-            }
-        };
+        FirstSchedule first = new FirstSchedule();
         SolveResult r;
         try {
-            r = PoetSolver.solve(g, budget, options, listener, new CancelToken());
+            r = PoetSolver.solve(g, budget, options, first, new CancelToken());
         } catch (OutOfMemoryError e) {
             return new Row(c.id(), g.size(), g.edgeCount(), c.budget().label(), budget.ramBytes(), null, OUT_OF_MEMORY,
-                    null, null, (System.nanoTime() - start) / 1e9);
+                    null, null, first.elapsedSeconds());
         }
-        double time = (System.nanoTime() - start) / 1e9;
-        Double firstS = null;
-        if (first.get() >= 0) {
-            firstS = (first.get() - start) / 1e9;
-        } else if (r.hasSchedule()) {
-            firstS = time;
-        }
+        double time = first.elapsedSeconds();
+        Double firstS = first.seconds(r, time);
         Double energy = r.hasSchedule() ? ScheduleSummary.of(r.schedule()).energyJ() : null;
         return new Row(c.id(), g.size(), g.edgeCount(), c.budget().label(), budget.ramBytes(), firstS,
                 r.status().name(), energy, r.hasSchedule() ? r.gap() : null, time);
     }
 
     private static String header() {
-        return String.format(Locale.ROOT, "%-26s %5s %6s %-16s %9s %-13s %14s %9s %9s", "case", "n", "edges", "budget",
+        return String.format(Locale.ROOT, "%-30s %5s %6s %-16s %9s %-13s %14s %9s %9s", "case", "n", "edges", "budget",
                 "first s", "status", "energy J", "gap", "time s");
     }
 
     static String format(Row r) {
-        return String.format(Locale.ROOT, "%-26s %5d %6d %-16s %9s %-13s %14s %9s %9.2f", r.caseId(), r.nodes(),
+        return String.format(Locale.ROOT, "%-30s %5d %6d %-16s %9s %-13s %14s %9s %9.2f", r.caseId(), r.nodes(),
                 r.edges(), r.budget(), r.firstScheduleS() == null ? "-" : String.format(Locale.ROOT, "%.3f",
                         r.firstScheduleS()), r.status(), r.energyJ() == null ? "-"
-                        : String.format(Locale.ROOT, "%.8g", r.energyJ()), gapText(r), r.timeS());
+                        : Quantities.digits(r.energyJ(), 8), gapText(r), r.timeS());
     }
 
     /**

@@ -39,9 +39,10 @@ public record BenchSuite(String source, Device device, double timeUnitS, double 
 
     /** One graph at one budget. */
     public record Case(LayeredGraphSpec graph, Budget budget) {
-        /** "n100-s1 0.9 remat-only". */
+        /** "n100-w0.27-s1 0.9 remat-only": the generator's parameters that tell a suite's graphs apart. */
         public String id() {
-            return String.format(Locale.ROOT, "n%d-s%d %s", graph.nodes(), graph.seed(), budget.label());
+            return String.format(Locale.ROOT, "n%d-w%s-s%d %s", graph.nodes(), Quantities.number(graph.width()),
+                    graph.seed(), budget.label());
         }
     }
 

@@ -217,9 +217,21 @@ public final class Quantities {
         return String.format(Locale.ROOT, "%,d B", bytes) + (bytes >= 1000 ? " (" + bytes(bytes) + ")" : "");
     }
 
-    /** Four significant digits in seconds: "0.1582 s". */
+    /** Four significant digits in seconds: "0.1582 s", "12350 s", "0.00001000 s". */
     public static String exactSeconds(double s) {
-        return String.format(Locale.ROOT, "%.4g s", s);
+        return digits(s, 4) + " s";
+    }
+
+    /**
+     * {@code v} to {@code significant} digits, trailing zeros kept, in plain decimals where
+     * {@code %g} would switch to e-notation: 0.059341202 to 8 digits is "0.059341202", 2.5e-6 is
+     * "0.0000025000000", 1.2345e9 is "1234500000".
+     */
+    public static String digits(double v, int significant) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        return significant(BigDecimal.valueOf(v), significant).toPlainString();
     }
 
     /**

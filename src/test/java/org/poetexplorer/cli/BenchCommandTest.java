@@ -100,10 +100,10 @@ class BenchCommandTest {
         String out = bench("--suite", suite.toString(), "--time-limit", "5", "--threads", "1", "--csv", csv.toString());
         assertTrue(out.startsWith("1 graphs x 2 budgets from " + suite + "; a72, time unit 1 ms"), out);
         assertTrue(out.contains("limit 5 s per case"), out);
-        List<String> rows = out.lines().filter(l -> l.startsWith("n30-s2 ")).toList();
+        List<String> rows = out.lines().filter(l -> l.startsWith("n30-w0.3-s2 ")).toList();
         assertEquals(2, rows.size(), out);
-        assertTrue(rows.get(0).startsWith("n30-s2 0.9 remat-only") && rows.get(0).contains(" 30 "), rows.get(0));
-        assertTrue(rows.get(1).startsWith("n30-s2 0.8 paging"), rows.get(1));
+        assertTrue(rows.get(0).startsWith("n30-w0.3-s2 0.9 remat-only") && rows.get(0).contains(" 30 "), rows.get(0));
+        assertTrue(rows.get(1).startsWith("n30-w0.3-s2 0.8 paging"), rows.get(1));
         for (String row : rows) {
             assertTrue(row.contains(" OPTIMAL ") || row.contains(" FEASIBLE "), "a schedule within 5 s: " + row);
         }
@@ -122,6 +122,9 @@ class BenchCommandTest {
         String feasible = SuiteBench.format(new SuiteBench.Row("n30-s2 0.8 paging", 30, 40, "0.8 paging", 1000, 0.01,
                 "FEASIBLE", 12.5, 0.0123, 5.0));
         assertTrue(feasible.contains(" 1.23 % "), feasible);
+        String tiny = SuiteBench.format(new SuiteBench.Row("n30-s2 0.8 paging", 30, 40, "0.8 paging", 1000, 0.01,
+                "FEASIBLE", 0.0000123456789, 0.0123, 5.0));
+        assertTrue(tiny.contains(" 0.000012345679 ") && !tiny.contains("e-"), "energies in plain digits: " + tiny);
     }
 
     @Test
@@ -129,7 +132,7 @@ class BenchCommandTest {
         org.poetexplorer.io.BenchSuite s = org.poetexplorer.io.SuiteFiles.bundled();
         assertEquals(List.of(100, 250, 500, 1000), s.graphs().stream().map(g -> g.nodes()).toList());
         assertEquals(16, s.cases().size());
-        assertEquals("n1000-s1 0.8 paging", s.cases().get(15).id());
+        assertEquals("n1000-w0.31-s1 0.8 paging", s.cases().get(15).id());
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"graphs\": [{\"nodes\": 50, \"width\": 2}], \"budgets\": [{\"ram\": 0.9}]}");
         StringWriter out = new StringWriter();

@@ -49,6 +49,8 @@ class PoetCliSolveTest {
                 + o.get("pageOutJ").asDouble(), 1e-12);
         assertTrue(o.get("recomputeJ").asDouble() <= o.get("computeJ").asDouble());
         assertTrue(o.get("counts").get("compute").asInt() >= 27);
+        double first = o.get("firstScheduleSeconds").asDouble();
+        assertTrue(first >= 0 && first <= o.get("solveSeconds").asDouble(), "first schedule within the solve: " + first);
     }
 
     @Test
@@ -59,6 +61,7 @@ class PoetCliSolveTest {
         JsonNode o = new ObjectMapper().readTree(r[1]);
         assertEquals("INFEASIBLE", o.get("status").asText());
         assertTrue(o.get("energyJ").isNull());
+        assertTrue(o.get("firstScheduleSeconds").isNull(), "no schedule, no time to it");
         assertEquals("m0", o.get("device").asText());
     }
 

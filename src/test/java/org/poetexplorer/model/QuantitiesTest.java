@@ -47,6 +47,9 @@ class QuantitiesTest {
         assertEquals("3,500 B (3.50 kB)", Quantities.exactBytes(3500));
         assertEquals("999 B", Quantities.exactBytes(999));
         assertEquals("0.1582 s", Quantities.exactSeconds(0.15818));
+        assertEquals("12350 s", Quantities.exactSeconds(12345.6));
+        assertEquals("0.00001235 s", Quantities.exactSeconds(1.2345e-5));
+        assertEquals("0.059341202", Quantities.digits(0.059341202, 8));
         assertEquals("0.104858 J", Quantities.exactJoules(0.10485774));
         assertEquals("25530.123456789 J", Quantities.allDigitsJoules(25_530.123456789));
         assertEquals("0.00001 J", Quantities.allDigitsJoules(1e-5));
