@@ -105,17 +105,35 @@ public final class RecomputeAnnealing {
 
     /** As {@link #runFromOverBudget(StagePlan, BooleanSupplier, Consumer)}, for at most {@code maxCycles} cycles. */
     Summary runFromOverBudget(StagePlan start, int maxCycles, BooleanSupplier stop, Consumer<StagePlan> onBetter) {
-        return run(start, true, maxCycles, stop, onBetter);
+        return run(start, true, Double.POSITIVE_INFINITY, IDLE_CYCLES, maxCycles, stop, onBetter);
+    }
+
+    /**
+     * As {@link #runFromOverBudget(StagePlan, BooleanSupplier, Consumer)}, as a restart beside a
+     * known schedule of {@code ceilingJ}: only plans that fit and cost less than it count as
+     * better (and go to {@code onBetter}), and the run ends after {@code idleCycles} cycles in a
+     * row find none. Without the ceiling every plan that fits counts at first, and a start that
+     * settles in a dearer basin than the known schedule runs its full {@link #IDLE_CYCLES} idle
+     * cycles after its last such find.
+     */
+    public Summary runFromOverBudget(StagePlan start, double ceilingJ, int idleCycles, BooleanSupplier stop,
+            Consumer<StagePlan> onBetter) {
+        return run(start, true, ceilingJ, idleCycles, Integer.MAX_VALUE, stop, onBetter);
     }
 
     private Summary run(StagePlan start, boolean overBudgetStart, int maxCycles, BooleanSupplier stop,
             Consumer<StagePlan> onBetter) {
+        return run(start, overBudgetStart, Double.POSITIVE_INFINITY, IDLE_CYCLES, maxCycles, stop, onBetter);
+    }
+
+    private Summary run(StagePlan start, boolean overBudgetStart, double ceilingJ, int idleCycles, int maxCycles,
+            BooleanSupplier stop, Consumer<StagePlan> onBetter) {
         StagePlan best = start;
         double bestJ = Double.NaN;
         int cycles = 0;
         int improvements = 0;
         int idle = 0;
-        while (cycles < maxCycles && idle < IDLE_CYCLES && !stop.getAsBoolean()) {
+        while (cycles < maxCycles && idle < idleCycles && !stop.getAsBoolean()) {
             PlanState s;
             try {
                 s = new PlanState(g, b, false, best, stop);
@@ -128,7 +146,7 @@ public final class RecomputeAnnealing {
                 if (!s.runtimeOk() || !s.feasible() && !overBudgetStart) {
                     return new Summary(0, 0, false);
                 }
-                bestJ = s.feasible() ? s.exactEnergyJ() : Double.POSITIVE_INFINITY;
+                bestJ = Math.min(ceilingJ, s.feasible() ? s.exactEnergyJ() : Double.POSITIVE_INFINITY);
             }
             cycles++;
             StagePlan found = cycle(s, bestJ, stop);
@@ -149,7 +167,7 @@ public final class RecomputeAnnealing {
                 idle++;
             }
         }
-        return new Summary(cycles, improvements, idle >= IDLE_CYCLES);
+        return new Summary(cycles, improvements, idle >= idleCycles);
     }
 
     /**
