@@ -150,13 +150,15 @@ public final class PoetSolver {
     static final int IDLE_RESTARTS = 4;
     /**
      * Annealing cycles in a row, from an exact cover program's plan, that find no schedule
-     * cheaper than the best after which that restart ends. Measured on the bundled suite's
-     * 500-node graph at 0.8 of the plain peak (remat-only, 60 s, 2 threads): without this cap
-     * (every plan that fits counted as better at first, so each such restart ran until its own
-     * basin was exhausted) the restarts from those plans took 44 cycles, most of the
-     * annealing's time, and lowered nothing.
+     * cheaper than the best after which that restart ends (it still goes down in its own basin
+     * meanwhile). Measured on the bundled suite's 500-node graph at 0.8 of the plain peak
+     * (remat-only, 60 s, 2 threads): without this cap (counted against their own best, each
+     * such restart ran as long as its basin went down) the restarts from those plans took 44
+     * cycles, most of the annealing's time, and lowered nothing; at 0.9 they lowered the best
+     * schedule 5 times in 12 cycles, and a cap of 2 cycles counted from the plan over the budget
+     * (no descent in their own basin) lost that (1.0229x to 1.0245x the plain energy).
      */
-    static final int COVER_RESTART_IDLE_CYCLES = 2;
+    static final int COVER_RESTART_IDLE_CYCLES = RecomputeAnnealing.IDLE_CYCLES;
     /**
      * With paging and recomputation, the most of the time left (beyond building the stage model
      * when it will be built) that the annealing from a paging-free plan gets, before the
@@ -501,8 +503,8 @@ public final class PoetSolver {
          * the best schedule's neighbourhood may not reach), and once those are used from the best
          * schedule; each run with a seed of its own, until {@link #IDLE_RESTARTS} restarts in a
          * row find nothing (without a time limit there are no restarts). A restart from a cover
-         * program's plan counts only schedules cheaper than the best as found, and ends after
-         * {@link #COVER_RESTART_IDLE_CYCLES} cycles without one. Only within the annealing's share: going on with them instead
+         * program's plan ends after {@link #COVER_RESTART_IDLE_CYCLES} cycles in a row find no
+         * schedule cheaper than the best. Only within the annealing's share: going on with them instead
          * of the window search, when the stage model is not built, lowered nothing on 500 nodes
          * and lost the window search's three better schedules on 1,000 nodes. Measured on
          * generated graphs as the bundled suite's (m4, 100 us, runtime 2x, 0.8 of the plain peak,

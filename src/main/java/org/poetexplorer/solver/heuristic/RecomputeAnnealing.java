@@ -110,11 +110,12 @@ public final class RecomputeAnnealing {
 
     /**
      * As {@link #runFromOverBudget(StagePlan, BooleanSupplier, Consumer)}, as a restart beside a
-     * known schedule of {@code ceilingJ}: only plans that fit and cost less than it count as
-     * better (and go to {@code onBetter}), and the run ends after {@code idleCycles} cycles in a
-     * row find none. Without the ceiling every plan that fits counts at first, and a start that
-     * settles in a dearer basin than the known schedule runs its full {@link #IDLE_CYCLES} idle
-     * cycles after its last such find.
+     * known schedule of {@code ceilingJ}: the run still goes down from its own best plan (each
+     * cheaper one goes to {@code onBetter}, over the ceiling or not), but a cycle counts as idle
+     * unless it finds a plan cheaper than the ceiling (which that plan then lowers), and the run
+     * ends after {@code idleCycles} idle cycles in a row. Without the ceiling every plan that
+     * fits counts at first, and a start that settles in a dearer basin than the known schedule
+     * runs as long as it goes down there, and {@link #IDLE_CYCLES} cycles more.
      */
     public Summary runFromOverBudget(StagePlan start, double ceilingJ, int idleCycles, BooleanSupplier stop,
             Consumer<StagePlan> onBetter) {
@@ -146,7 +147,7 @@ public final class RecomputeAnnealing {
                 if (!s.runtimeOk() || !s.feasible() && !overBudgetStart) {
                     return new Summary(0, 0, false);
                 }
-                bestJ = Math.min(ceilingJ, s.feasible() ? s.exactEnergyJ() : Double.POSITIVE_INFINITY);
+                bestJ = s.feasible() ? s.exactEnergyJ() : Double.POSITIVE_INFINITY;
             }
             cycles++;
             StagePlan found = cycle(s, bestJ, stop);
@@ -161,8 +162,13 @@ public final class RecomputeAnnealing {
                 best = found;
                 bestJ = e;
                 improvements++;
-                idle = 0;
                 onBetter.accept(found);
+                if (e < ceilingJ * (1 - EPS)) {
+                    ceilingJ = e;
+                    idle = 0;
+                } else {
+                    idle++;
+                }
             } else {
                 idle++;
             }
