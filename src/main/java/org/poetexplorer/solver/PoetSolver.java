@@ -124,6 +124,19 @@ public final class PoetSolver {
      * 1.38 % (1.52 % before).
      */
     static final double RUIN_SHARE_BEFORE_ANNEALING = 0.5;
+    /**
+     * With recomputation and without paging (the annealing follows), rounds in a row without a
+     * better plan after which the ruin-and-recreate search ends, instead of
+     * {@link RuinRecreate#IDLE_ROUNDS}: the annealing finds more in that time. On the bundled
+     * suite's 500-node graph at 0.8 of the plain peak (60 s, 2 threads) the search made its last
+     * improvement by round 109 and ran to round 257; the annealing from that plan, left 13
+     * cycles, lowered it twice (1.106x to 1.102x the plain energy). Ending after 50 idle rounds
+     * (with {@link #COVER_RESTART_IDLE_CYCLES}), the annealing and its restarts took it to 1.087x
+     * and 1.089x, against 1.102x and 1.103x before (before/after alternated, one sitting, load 5
+     * to 8); on seeds 2 and 3 of the generator (250 and 500 nodes, 0.8) the energies stayed
+     * within 0.05 % or fell (n250 seed 2 by 0.4 %).
+     */
+    static final int RUIN_IDLE_ROUNDS_BEFORE_ANNEALING = 50;
     /** Without a time limit, the most the ruin-and-recreate search runs before the stage model. */
     static final double RUIN_SECONDS = 30;
     /**
@@ -138,6 +151,17 @@ public final class PoetSolver {
      * which the annealing ends (and the next phase gets the time left).
      */
     static final int IDLE_RESTARTS = 4;
+    /**
+     * Annealing cycles in a row, from an exact cover program's plan, that find no schedule
+     * cheaper than the best after which that restart ends (it still goes down in its own basin
+     * meanwhile). Measured on the bundled suite's 500-node graph at 0.8 of the plain peak
+     * (remat-only, 60 s, 2 threads): without this cap (counted against their own best, each
+     * such restart ran as long as its basin went down) the restarts from those plans took 44
+     * cycles, most of the annealing's time, and lowered nothing; at 0.9 they lowered the best
+     * schedule 5 times in 12 cycles, and a cap of 2 cycles counted from the plan over the budget
+     * (no descent in their own basin) lost that (1.0229x to 1.0245x the plain energy).
+     */
+    static final int COVER_RESTART_IDLE_CYCLES = RecomputeAnnealing.IDLE_CYCLES;
     /**
      * With paging and recomputation, the most of the time left (beyond building the stage model
      * when it will be built) that the annealing from a paging-free plan gets, before the
@@ -453,9 +477,11 @@ public final class PoetSolver {
         private SolveResult ruinAndRecreate() {
             return localSearch("ruin and recreate", budget.paging() ? RUIN_SHARE : RUIN_SHARE_BEFORE_ANNEALING,
                     RUIN_SECONDS, (start, halt, better) -> {
-                        RuinRecreate.Summary s = new RuinRecreate(graph, budget, RUIN_SEED).run(start, halt, better);
+                        int idleRounds = budget.paging() ? RuinRecreate.IDLE_ROUNDS : RUIN_IDLE_ROUNDS_BEFORE_ANNEALING;
+                        RuinRecreate.Summary s = new RuinRecreate(graph, budget, RUIN_SEED).runUntilIdle(start,
+                                idleRounds, halt, better);
                         return String.format(Locale.ROOT, "%d rounds, %d improved the schedule%s", s.rounds(),
-                                s.improvements(), s.exhausted() ? ", then none of " + RuinRecreate.IDLE_ROUNDS : "");
+                                s.improvements(), s.exhausted() ? ", then none of " + idleRounds : "");
                     });
         }
 
@@ -476,12 +502,14 @@ public final class PoetSolver {
 
         /**
          * Annealing runs until {@code halt}: the first from {@code start}; each after one that
-         * stopped finding better plans restarts from the next of the exact cover programs' plans
-         * ({@link #solveExactly}; the newest first, over the RAM budget or not: they carry the
-         * bound's choice of what is recomputed where, which the best schedule's neighbourhood may
-         * not reach), and once those are used from the best schedule; each run with a seed of its
-         * own, until {@link #IDLE_RESTARTS} restarts in a row find nothing (without a time limit
-         * there are no restarts). Only within the annealing's share: going on with them instead
+         * stopped finding better plans restarts, alternately, from the best schedule and from the
+         * next of the exact cover programs' plans ({@link #solveExactly}; the newest first, over
+         * the RAM budget or not: they carry the bound's choice of what is recomputed where, which
+         * the best schedule's neighbourhood may not reach), and once those are used from the best
+         * schedule; each run with a seed of its own, until {@link #IDLE_RESTARTS} restarts in a
+         * row find nothing (without a time limit there are no restarts). A restart from a cover
+         * program's plan ends after {@link #COVER_RESTART_IDLE_CYCLES} cycles in a row find no
+         * schedule cheaper than the best. Only within the annealing's share: going on with them instead
          * of the window search, when the stage model is not built, lowered nothing on 500 nodes
          * and lost the window search's three better schedules on 1,000 nodes. Measured on
          * generated graphs as the bundled suite's (m4, 100 us, runtime 2x, 0.8 of the plain peak,
@@ -497,10 +525,10 @@ public final class PoetSolver {
             int fromCover = 0;
             String first = null;
             int idle = 0;
+            int cover = coverPlans.size() - 1;
             for (int run = 0; !halt.getAsBoolean() && (run == 0 || times.hasLimit() && idle < IDLE_RESTARTS);
                     run++) {
                 RecomputeAnnealing search = new RecomputeAnnealing(graph, budget, ANNEAL_SEED + run);
-                int cover = coverPlans.size() - run;
                 RecomputeAnnealing.Summary s;
                 int improvedBefore = improved[0];
                 Consumer<StagePlan> counted = p -> {
@@ -510,8 +538,9 @@ public final class PoetSolver {
                         improved[0]++;
                     }
                 };
-                if (run > 0 && cover >= 0) {
-                    s = search.runFromOverBudget(coverPlans.get(cover), halt, counted);
+                if (run > 0 && run % 2 == 0 && cover >= 0) {
+                    s = search.runFromOverBudget(coverPlans.get(cover--), incumbent.best().energyJ(),
+                            COVER_RESTART_IDLE_CYCLES, halt, counted);
                     fromCover++;
                 } else {
                     s = search.run(run == 0 ? start : incumbent.best().plan(), halt, counted);

@@ -105,17 +105,36 @@ public final class RecomputeAnnealing {
 
     /** As {@link #runFromOverBudget(StagePlan, BooleanSupplier, Consumer)}, for at most {@code maxCycles} cycles. */
     Summary runFromOverBudget(StagePlan start, int maxCycles, BooleanSupplier stop, Consumer<StagePlan> onBetter) {
-        return run(start, true, maxCycles, stop, onBetter);
+        return run(start, true, Double.POSITIVE_INFINITY, IDLE_CYCLES, maxCycles, stop, onBetter);
+    }
+
+    /**
+     * As {@link #runFromOverBudget(StagePlan, BooleanSupplier, Consumer)}, as a restart beside a
+     * known schedule of {@code ceilingJ}: the run still goes down from its own best plan (each
+     * cheaper one goes to {@code onBetter}, over the ceiling or not), but a cycle counts as idle
+     * unless it finds a plan cheaper than the ceiling (which that plan then lowers), and the run
+     * ends after {@code idleCycles} idle cycles in a row. Without the ceiling every plan that
+     * fits counts at first, and a start that settles in a dearer basin than the known schedule
+     * runs as long as it goes down there, and {@link #IDLE_CYCLES} cycles more.
+     */
+    public Summary runFromOverBudget(StagePlan start, double ceilingJ, int idleCycles, BooleanSupplier stop,
+            Consumer<StagePlan> onBetter) {
+        return run(start, true, ceilingJ, idleCycles, Integer.MAX_VALUE, stop, onBetter);
     }
 
     private Summary run(StagePlan start, boolean overBudgetStart, int maxCycles, BooleanSupplier stop,
             Consumer<StagePlan> onBetter) {
+        return run(start, overBudgetStart, Double.POSITIVE_INFINITY, IDLE_CYCLES, maxCycles, stop, onBetter);
+    }
+
+    private Summary run(StagePlan start, boolean overBudgetStart, double ceilingJ, int idleCycles, int maxCycles,
+            BooleanSupplier stop, Consumer<StagePlan> onBetter) {
         StagePlan best = start;
         double bestJ = Double.NaN;
         int cycles = 0;
         int improvements = 0;
         int idle = 0;
-        while (cycles < maxCycles && idle < IDLE_CYCLES && !stop.getAsBoolean()) {
+        while (cycles < maxCycles && idle < idleCycles && !stop.getAsBoolean()) {
             PlanState s;
             try {
                 s = new PlanState(g, b, false, best, stop);
@@ -143,13 +162,18 @@ public final class RecomputeAnnealing {
                 best = found;
                 bestJ = e;
                 improvements++;
-                idle = 0;
                 onBetter.accept(found);
+                if (e < ceilingJ * (1 - EPS)) {
+                    ceilingJ = e;
+                    idle = 0;
+                } else {
+                    idle++;
+                }
             } else {
                 idle++;
             }
         }
-        return new Summary(cycles, improvements, idle >= IDLE_CYCLES);
+        return new Summary(cycles, improvements, idle >= idleCycles);
     }
 
     /**

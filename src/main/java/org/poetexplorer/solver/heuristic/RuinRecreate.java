@@ -85,6 +85,19 @@ public final class RuinRecreate {
 
     /** As {@link #run(StagePlan, BooleanSupplier, Consumer)}, for at most {@code maxRounds} rounds. */
     Summary run(StagePlan start, int maxRounds, BooleanSupplier stop, Consumer<StagePlan> onBetter) {
+        return run(start, maxRounds, IDLE_ROUNDS, stop, onBetter);
+    }
+
+    /**
+     * As {@link #run(StagePlan, BooleanSupplier, Consumer)}, ending after {@code idleRounds}
+     * (instead of {@link #IDLE_ROUNDS}) rounds in a row find nothing.
+     */
+    public Summary runUntilIdle(StagePlan start, int idleRounds, BooleanSupplier stop, Consumer<StagePlan> onBetter) {
+        return run(start, Integer.MAX_VALUE, idleRounds, stop, onBetter);
+    }
+
+    private Summary run(StagePlan start, int maxRounds, int idleRounds, BooleanSupplier stop,
+            Consumer<StagePlan> onBetter) {
         PlanState s;
         try {
             s = new PlanState(g, b, false, start, stop);
@@ -103,7 +116,7 @@ public final class RuinRecreate {
         int idle = 0;
         boolean exhausted = false;
         while (rounds < maxRounds && !stop.getAsBoolean()) {
-            if (idle >= IDLE_ROUNDS) {
+            if (idle >= idleRounds) {
                 exhausted = true;
                 break;
             }

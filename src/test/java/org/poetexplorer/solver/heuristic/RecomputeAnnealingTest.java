@@ -106,6 +106,35 @@ public class RecomputeAnnealingTest {
         }
     }
 
+    /**
+     * A restart from a plan over the budget beside a known schedule ends after the given cycles
+     * in a row find nothing cheaper than that schedule, even while it still goes down in its own
+     * basin (every plan it hands on fits and is cheaper than the one before): with the plain
+     * energy as the known schedule (no plan costs less) it runs exactly that many cycles.
+     */
+    @Test
+    void aRestartBesideAKnownScheduleEndsWhenItDoesNotBeatIt() {
+        Case c = Case.of(120, 0.43, 1);
+        StagePlan plain = Plans.plain(c.g());
+        List<StagePlan> handed = new ArrayList<>();
+        RecomputeAnnealing.Summary s = new RecomputeAnnealing(c.g(), c.b(), 1).runFromOverBudget(plain,
+                c.g().plainEnergyJ(), 2, () -> false, handed::add);
+        assertEquals(2, s.cycles());
+        assertTrue(s.exhausted());
+        assertFalse(handed.isEmpty(), "no plan within the budget");
+        double before = Double.POSITIVE_INFINITY;
+        for (StagePlan p : handed) {
+            PlanReplay replay = PlanReplay.of(c.g(), c.b(), PlanTidy.tidy(c.g(), p));
+            assertTrue(replay.valid(), replay.problem());
+            assertTrue(replay.energyJ() < before, "not cheaper than the plan before");
+            before = replay.energyJ();
+        }
+        List<StagePlan> free = new ArrayList<>();
+        RecomputeAnnealing.Summary unbounded = new RecomputeAnnealing(c.g(), c.b(), 1).runFromOverBudget(plain, 4,
+                () -> false, free::add);
+        assertTrue(unbounded.cycles() > 2, "without the known schedule the run ended as soon");
+    }
+
     /** The same seed gives the same plans (the solve's result does not depend on luck). */
     @Test
     void sameSeedSamePlans() {
