@@ -132,7 +132,7 @@ public final class CoverProgram implements CoverModel {
             }
         }
         CoverInputs inputs = inputsOf != null
-                ? CoverInputs.add(g, b, lp, rows, recomputedAt, pagedAt, costs::pagedOut, inputsOf, unitJ)
+                ? CoverInputs.add(g, b, lp, rows, recomputedAt, pagedAt, costs, inputsOf, unitJ)
                 : CoverInputs.none(rows, n);
         double ram = b.ramBytes();
         for (int q = 0; q < rows.size(); q++) {
