@@ -47,20 +47,16 @@ import org.poetexplorer.solver.backends.LinearModel;
  * The covering rows keep their argument with the larger need: at moment t the outputs in RAM are
  * node t's inputs and output, the members not away, and the inputs kept; a member's coefficient
  * is capped at the largest need the row can have. The columns are made only for the members
- * the caller marks (the time limit of each round keeps the program's size in check), and stop at
- * about {@link #MAX_COLUMNS}, a guard on memory and building time: fewer of these valid rows
- * still give a bound.
+ * the caller marks, and stop at about a number of columns the caller gives (the program must
+ * stay quick to prove on large graphs): fewer of these valid rows still give a bound.
  */
 final class CoverInputs {
     /**
-     * About this many columns at most. Not a limit that binds on the bundled suite: a cap of 2,000
-     * (made in row order) left the later rows, where the marked outputs of later rounds are, without
-     * columns, and the rounds' bound stalled (250-node graph at 0.8 of the plain peak, recomputation
-     * only, SCIP, 1 thread, loaded 2-core machine: 1.0243 x plain energy at best over six rounds of
-     * about 2,230 columns); without it the rounds' programs grew to 4,063, 5,265, 6,086 and 6,882
-     * columns, each proven in 17-40 s, and their bound rose with each: 1.0219, 1.0259, 1.0286, 1.0310.
+     * About this many columns at most in the first rounds' programs (measured: a few hundred prove
+     * in well under a second). Made in row order, so beyond it the later rows have none:
+     * {@link CoverRounds} then doubles it.
      */
-    static final int MAX_COLUMNS = 50_000;
+    static final int MAX_COLUMNS = 2_000;
 
     private final int[][][] away; // per row and member: {Y, Z}, or null where the row counts V
     private final List<List<Integer>> keptAt = new ArrayList<>(); // per row: K columns
@@ -70,6 +66,7 @@ final class CoverInputs {
     private final int[] late; // E_d
     private final int[] pagedLate; // F_d
     private final int[] stages; // of the rows, ascending
+    private boolean cut; // the columns stopped at the caller's limit
     private CoverCosts costs; // O_i's column, made when missing, and the runtime terms
 
     private CoverInputs(int[] stages, int n) {
@@ -93,18 +90,19 @@ final class CoverInputs {
      * Adds the columns and rows of the class comment to {@code lp} for the members that
      * {@code inputsOf} marks, given per row and member the A and G columns ({@code recomputed},
      * {@code paged}: -1 where there is none), with O_d and the runtime terms of F_d in
-     * {@code costs} (E_d's runtime is the caller's, {@link #late}); the covering rows are the caller's.
+     * {@code costs} (E_d's runtime is the caller's, {@link #late}), about {@code maxColumns} columns at
+     * most; the covering rows are the caller's.
      */
     static CoverInputs add(TrainingGraph g, Budget b, LinearModel lp, List<CoverBound.Row> rows, int[][] recomputed,
-            int[][] paged, CoverCosts costs, boolean[] inputsOf, double unitJ) {
+            int[][] paged, CoverCosts costs, boolean[] inputsOf, double unitJ, int maxColumns) {
         CoverInputs in = new CoverInputs(stagesOf(rows), g.size());
         in.costs = costs;
         int start = lp.numVars();
-        for (int q = 0; q < rows.size() && lp.numVars() - start < MAX_COLUMNS; q++) {
+        for (int q = 0; q < rows.size() && lp.numVars() - start < maxColumns; q++) {
             CoverBound.Row row = rows.get(q);
             int t = row.stage();
             in.away[q] = new int[row.members().length][];
-            for (int j = 0; j < row.members().length && lp.numVars() - start < MAX_COLUMNS; j++) {
+            for (int j = 0; j < row.members().length && lp.numVars() - start < maxColumns; j++) {
                 int i = row.members()[j];
                 if (!inputsOf[i]) {
                     continue;
@@ -134,7 +132,7 @@ final class CoverInputs {
                 }
             }
         }
-        while (!in.cascade.isEmpty() && lp.numVars() - start < MAX_COLUMNS) {
+        while (!in.cascade.isEmpty() && lp.numVars() - start < maxColumns) {
             int d = in.cascade.poll();
             int reachable = Plans.lastReader(g, d) + 1; // the computation E_d charges is in a later stage
             int last = in.firstRowAfter(reachable) - 1; // the last row up to it
@@ -145,7 +143,13 @@ final class CoverInputs {
                 }
             }
         }
+        in.cut = lp.numVars() - start >= maxColumns;
         return in;
+    }
+
+    /** True when the columns stopped at the caller's limit (some marked member may have none). */
+    boolean cut() {
+        return cut;
     }
 
     private static int[] stagesOf(List<CoverBound.Row> rows) {
