@@ -70,11 +70,11 @@ public final class CoverProgram implements CoverModel {
     private final boolean inputsCut;
 
     private CoverProgram(TrainingGraph g, LinearModel lp, Map<Long, int[]> segments, double unitJ, boolean inputsCut) {
-        this.inputsCut = inputsCut;
         this.g = g;
         this.lp = lp;
         this.segments = segments;
         this.unitJ = unitJ;
+        this.inputsCut = inputsCut;
     }
 
     /** The program for a budget with recomputation on, or null when the cover rows rule out every schedule. */
