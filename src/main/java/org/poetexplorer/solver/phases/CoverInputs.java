@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntUnaryOperator;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
@@ -29,8 +28,9 @@ import org.poetexplorer.solver.backends.LinearModel;
  * <li>E_d = 1 when d is computed in some stage after L_d + 1 (cost computeJ_d, time runtime_d:
  *   a computation other than the one in stage d and than those the A_dk charge, which are in
  *   stages up to a read of d, so at most L_d); F_d = 1, with paging, when d is paged in in a
- *   stage after L_d (cost pageInJ_d: a page-in other than those the G_dk charge, which are in
- *   stages before a read of d; the page-out it needs is the one O_d charges: F_d &lt;= O_d).</li>
+ *   stage after L_d (cost pageInJ_d, and pageInS_d of the runtime when transfers take time: a
+ *   page-in other than those the G_dk charge, which are in stages before a read of d; the
+ *   page-out it needs is the one O_d charges: F_d &lt;= O_d).</li>
  * <li>K_td = 1 when d is in RAM at the moment of every row t' in (L_d, t], where no read of d
  *   keeps it in the plain schedule: row t then needs ram_d more (the outputs in RAM at moment t
  *   include d, which is neither node t's input or output nor a member), and K_td &lt;= K_t'd for
@@ -47,11 +47,15 @@ import org.poetexplorer.solver.backends.LinearModel;
  * The covering rows keep their argument with the larger need: at moment t the outputs in RAM are
  * node t's inputs and output, the members not away, and the inputs kept; a member's coefficient
  * is capped at the largest need the row can have. The columns are made only for the members
- * the caller marks, and stop at about {@link #MAX_COLUMNS} (the program must stay quick to
- * prove on large graphs): fewer of these valid rows still give a bound.
+ * the caller marks, and stop at about a number of columns the caller gives (the program must
+ * stay quick to prove on large graphs): fewer of these valid rows still give a bound.
  */
 final class CoverInputs {
-    /** About this many columns at most (measured: a few hundred prove in well under a second). */
+    /**
+     * About this many columns at most in the first rounds' programs (measured: a few hundred prove
+     * in well under a second). Made in row order, so beyond it the later rows have none:
+     * {@link CoverRounds} then doubles it.
+     */
     static final int MAX_COLUMNS = 2_000;
 
     private final int[][][] away; // per row and member: {Y, Z}, or null where the row counts V
@@ -62,7 +66,8 @@ final class CoverInputs {
     private final int[] late; // E_d
     private final int[] pagedLate; // F_d
     private final int[] stages; // of the rows, ascending
-    private IntUnaryOperator pagedOut = i -> -1; // O_i's column, made when missing
+    private boolean cut; // the columns stopped at the caller's limit
+    private CoverCosts costs; // O_i's column, made when missing, and the runtime terms
 
     private CoverInputs(int[] stages, int n) {
         this.stages = stages;
@@ -84,19 +89,20 @@ final class CoverInputs {
     /**
      * Adds the columns and rows of the class comment to {@code lp} for the members that
      * {@code inputsOf} marks, given per row and member the A and G columns ({@code recomputed},
-     * {@code paged}: -1 where there is none) and O_d ({@code pagedOut}, made when missing); the
-     * covering rows are the caller's.
+     * {@code paged}: -1 where there is none), with O_d and the runtime terms of F_d in
+     * {@code costs} (E_d's runtime is the caller's, {@link #late}), about {@code maxColumns} columns at
+     * most; the covering rows are the caller's.
      */
     static CoverInputs add(TrainingGraph g, Budget b, LinearModel lp, List<CoverBound.Row> rows, int[][] recomputed,
-            int[][] paged, IntUnaryOperator pagedOut, boolean[] inputsOf, double unitJ) {
+            int[][] paged, CoverCosts costs, boolean[] inputsOf, double unitJ, int maxColumns) {
         CoverInputs in = new CoverInputs(stagesOf(rows), g.size());
-        in.pagedOut = pagedOut;
+        in.costs = costs;
         int start = lp.numVars();
-        for (int q = 0; q < rows.size() && lp.numVars() - start < MAX_COLUMNS; q++) {
+        for (int q = 0; q < rows.size() && lp.numVars() - start < maxColumns; q++) {
             CoverBound.Row row = rows.get(q);
             int t = row.stage();
             in.away[q] = new int[row.members().length][];
-            for (int j = 0; j < row.members().length && lp.numVars() - start < MAX_COLUMNS; j++) {
+            for (int j = 0; j < row.members().length && lp.numVars() - start < maxColumns; j++) {
                 int i = row.members()[j];
                 if (!inputsOf[i]) {
                     continue;
@@ -126,7 +132,7 @@ final class CoverInputs {
                 }
             }
         }
-        while (!in.cascade.isEmpty() && lp.numVars() - start < MAX_COLUMNS) {
+        while (!in.cascade.isEmpty() && lp.numVars() - start < maxColumns) {
             int d = in.cascade.poll();
             int reachable = Plans.lastReader(g, d) + 1; // the computation E_d charges is in a later stage
             int last = in.firstRowAfter(reachable) - 1; // the last row up to it
@@ -137,7 +143,13 @@ final class CoverInputs {
                 }
             }
         }
+        in.cut = lp.numVars() - start >= maxColumns;
         return in;
+    }
+
+    /** True when the columns stopped at the caller's limit (some marked member may have none). */
+    boolean cut() {
+        return cut;
     }
 
     private static int[] stagesOf(List<CoverBound.Row> rows) {
@@ -150,9 +162,7 @@ final class CoverInputs {
         if (late[d] < 0) {
             late[d] = lp.addBool(g.computeJ(d) / unitJ, "E_" + d);
             if (b.paging()) {
-                pagedLate[d] = lp.addBool(g.pageInJ(d) / unitJ, "F_" + d);
-                lp.addRow(-LinearModel.INF, 0, new int[] {pagedLate[d], pagedOut.applyAsInt(d)}, new double[] {1, -1}, 2,
-                        "OF_" + d);
+                pagedLate[d] = costs.pageIn(d, "F_" + d, "OF_" + d);
             }
             cascade.add(d);
         }

@@ -67,12 +67,14 @@ public final class CoverProgram implements CoverModel {
     /** (output, read that ends the segment) -> {A, G} (G -1 without paging). */
     private final Map<Long, int[]> segments;
     private final double unitJ;
+    private final boolean inputsCut;
 
-    private CoverProgram(TrainingGraph g, LinearModel lp, Map<Long, int[]> segments, double unitJ) {
+    private CoverProgram(TrainingGraph g, LinearModel lp, Map<Long, int[]> segments, double unitJ, boolean inputsCut) {
         this.g = g;
         this.lp = lp;
         this.segments = segments;
         this.unitJ = unitJ;
+        this.inputsCut = inputsCut;
     }
 
     /** The program for a budget with recomputation on, or null when the cover rows rule out every schedule. */
@@ -108,6 +110,15 @@ public final class CoverProgram implements CoverModel {
      */
     public static CoverProgram build(TrainingGraph g, Budget b, List<CoverBound.Row> rows, BooleanSupplier stop,
             boolean[] inputsOf) {
+        return build(g, b, rows, stop, inputsOf, CoverInputs.MAX_COLUMNS);
+    }
+
+    /**
+     * As {@link #build(TrainingGraph, Budget, List, BooleanSupplier, boolean[])}, with about
+     * {@code maxColumns} columns at most for {@link CoverInputs}' rows.
+     */
+    static CoverProgram build(TrainingGraph g, Budget b, List<CoverBound.Row> rows, BooleanSupplier stop,
+            boolean[] inputsOf, int maxColumns) {
         if (rows == null || !b.remat() || stop.getAsBoolean()) {
             return null;
         }
@@ -132,7 +143,7 @@ public final class CoverProgram implements CoverModel {
             }
         }
         CoverInputs inputs = inputsOf != null
-                ? CoverInputs.add(g, b, lp, rows, recomputedAt, pagedAt, costs::pagedOut, inputsOf, unitJ)
+                ? CoverInputs.add(g, b, lp, rows, recomputedAt, pagedAt, costs, inputsOf, unitJ, maxColumns)
                 : CoverInputs.none(rows, n);
         double ram = b.ramBytes();
         for (int q = 0; q < rows.size(); q++) {
@@ -173,7 +184,7 @@ public final class CoverProgram implements CoverModel {
             }
         }
         costs.addRuntimeRow();
-        return new CoverProgram(g, lp, returns.bySegment, unitJ);
+        return new CoverProgram(g, lp, returns.bySegment, unitJ, inputs.cut());
     }
 
     @Override
@@ -185,6 +196,11 @@ public final class CoverProgram implements CoverModel {
     @Override
     public double energyBoundJ(double objectiveBound) {
         return CoverModel.energyBoundJ(g.plainEnergyJ(), unitJ, objectiveBound);
+    }
+
+    /** True when {@link CoverInputs}' columns stopped at their limit: some marked member may have none. */
+    public boolean inputsCut() {
+        return inputsCut;
     }
 
     private static boolean[] everyOutput(TrainingGraph g) {
