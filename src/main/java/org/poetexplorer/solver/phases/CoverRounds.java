@@ -24,7 +24,7 @@ public final class CoverRounds {
     private final List<CoverBound.Row> rows;
     private final BooleanSupplier stop;
     private boolean[] inputsOf; // null: without the inputs' rows
-    private CoverProgram last;
+    private CoverProgram last; // null: the next round's program is not built yet
     private boolean over;
     private int maxColumns = CoverInputs.MAX_COLUMNS; // for the inputs' columns
 
@@ -36,9 +36,13 @@ public final class CoverRounds {
         this.stop = stop;
     }
 
-    /** The next round's program, or null when the rounds are over or it could not be built. */
+    /**
+     * The next round's program, or null when the rounds are over or it could not be built. A
+     * round that comes again is the program already built (programs are read, never changed, by
+     * the backends).
+     */
     public CoverProgram next() {
-        if (!over) {
+        if (!over && last == null) {
             last = CoverProgram.build(g, b, rows, stop, inputsOf, maxColumns);
             over = last == null;
         }
@@ -58,12 +62,14 @@ public final class CoverRounds {
         if (more == null) {
             if (optimal && last.inputsCut()) {
                 maxColumns = (int) Math.min(Integer.MAX_VALUE, 2L * maxColumns);
+                last = null;
                 return true;
             }
             over = optimal;
             return false;
         }
         inputsOf = more;
+        last = null;
         return true;
     }
 
