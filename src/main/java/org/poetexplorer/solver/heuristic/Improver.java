@@ -129,6 +129,7 @@ final class Improver {
     }
 
     private static boolean recomputePass(PlanState s, BooleanSupplier timeUp, boolean chains) {
+        Repair.ChainScratch scratch = chains ? new Repair.ChainScratch(s.n) : null;
         List<Move> moves = new ArrayList<>();
         for (int t = 1; t < s.n; t++) {
             for (int i = 0; i < t; i++) {
@@ -140,7 +141,7 @@ final class Improver {
                     continue;
                 }
                 double saved = s.pagedIn(t, i) ? s.g.pageInJ(i) + (s.pageIns[i] == 1 ? s.g.pageOutJ(i) : 0) : 0;
-                Repair.Fix fix = fix(s, i, t, chains);
+                Repair.Fix fix = fix(s, i, t, scratch);
                 boolean tried = chains && fix != null && fix.chain().length == 1; // the first round's move
                 if (fix != null && !tried && (fix.score() < saved || free)) {
                     moves.add(new Move(i, t, saved - fix.score()));
@@ -150,7 +151,7 @@ final class Improver {
         return tryBestFirst(moves, timeUp, mv -> {
             int i = mv.tensor();
             int t = mv.stage();
-            Repair.Fix fix = s.dem[t][i] ? fix(s, i, t, chains) : null;
+            Repair.Fix fix = s.dem[t][i] ? fix(s, i, t, scratch) : null;
             if (fix == null) {
                 return false;
             }
@@ -169,10 +170,13 @@ final class Improver {
         return s.g.computeJ(i) == 0 && s.g.runtime(i) == 0 && s.g.deps(i).length == 0;
     }
 
-    /** Recomputing i in stage t, alone or with a chain of inputs; score = estimated energy; null if over runtime. */
-    private static Repair.Fix fix(PlanState s, int i, int t, boolean chains) {
-        if (chains) {
-            return Repair.recomputeFix(s, i, t, t, 1); // excess 1: the score is the energy
+    /**
+     * Recomputing i in stage t, alone or, with {@code chains} (work arrays for them, null: alone),
+     * with a chain of inputs; score = estimated energy; null if over runtime.
+     */
+    private static Repair.Fix fix(PlanState s, int i, int t, Repair.ChainScratch chains) {
+        if (chains != null) {
+            return Repair.recomputeFix(s, i, t, t, 1, chains); // excess 1: the score is the energy
         }
         if (s.runtimeS() + s.g.runtime(i) > s.runtimeLimit) {
             return null;

@@ -104,7 +104,7 @@ final class Repair {
                 }
             }
             if (s.remat) {
-                Fix f = recomputeFix(s, i, d, t, excess, MAX_CHAIN, scratch);
+                Fix f = recomputeFix(s, i, d, t, excess, scratch);
                 if (f != null && !tabu.contains(key(s, f))) {
                     fixes.add(f);
                 }
@@ -119,14 +119,10 @@ final class Repair {
      * Recomputing i in stage d to relieve stage t: inputs that are not at hand in d are
      * recomputed too when bringing them would itself load stage t (or cost more than computing
      * them), up to {@link #MAX_CHAIN} nodes; the others are paged in (or kept, without paging).
+     * {@code w}: work arrays reused from call to call ({@link ChainScratch}).
      */
-    static Fix recomputeFix(PlanState s, int i, int d, int t, long excess) {
-        return recomputeFix(s, i, d, t, excess, MAX_CHAIN);
-    }
-
-    /** As {@link #recomputeFix(PlanState, int, int, int, long)}, recomputing up to {@code maxChain} nodes together. */
-    static Fix recomputeFix(PlanState s, int i, int d, int t, long excess, int maxChain) {
-        return recomputeFix(s, i, d, t, excess, maxChain, new ChainScratch(s.n));
+    static Fix recomputeFix(PlanState s, int i, int d, int t, long excess, ChainScratch w) {
+        return recomputeFix(s, i, d, t, excess, MAX_CHAIN, w);
     }
 
     /**
@@ -154,7 +150,8 @@ final class Repair {
     }
 
     /**
-     * As {@link #recomputeFix(PlanState, int, int, int, long, int)}, with reusable work arrays.
+     * As {@link #recomputeFix(PlanState, int, int, int, long, ChainScratch)}, recomputing up to
+     * {@code maxChain} nodes together.
      * Whether an input crosses stage t is decided once per call (it does not change while the
      * chain grows, and the chain only grows, so an input left out once is left out again).
      */
