@@ -35,6 +35,14 @@ final class Converters {
         }
     }
 
+    /** A RAM budget: a size as {@link Size} reads it, or a share of the plain peak such as 80% ({@link RamAmount}). */
+    static final class Ram implements ITypeConverter<RamAmount> {
+        @Override
+        public RamAmount convert(String value) {
+            return refusing(() -> RamAmount.parse(value));
+        }
+    }
+
     /** A runtime budget in plain steps: 1.5 or 1.5x, at least 1 ({@link Allowance#parseRuntimeRatio}). */
     static final class RuntimeRatio implements ITypeConverter<Double> {
         @Override

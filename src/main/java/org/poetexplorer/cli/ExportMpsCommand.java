@@ -34,7 +34,7 @@ final class ExportMpsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException {
         TrainingGraph graph = problem.model.graph(problem.model.device(), spec);
-        Budget budget = problem.budget();
+        Budget budget = problem.budget(graph);
         FileWrites.attempt(file, () -> AtomicFiles.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
             MpsExport.write(StageFormulation.plain(graph, budget).lp(), w);

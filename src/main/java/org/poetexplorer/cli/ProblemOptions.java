@@ -1,6 +1,7 @@
 package org.poetexplorer.cli;
 
 import org.poetexplorer.model.Budget;
+import org.poetexplorer.model.TrainingGraph;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -12,11 +13,12 @@ final class ProblemOptions {
     @Mixin
     BudgetOptions allowance;
 
-    @Option(names = "--ram", required = true, paramLabel = "SIZE", converter = Converters.Size.class,
-            description = "RAM budget for activations: bytes or units (1.5MB = 1500000, 512KiB = 524288)")
-    long ram;
+    @Option(names = "--ram", required = true, paramLabel = "SIZE", converter = Converters.Ram.class,
+            description = "RAM budget for activations: bytes or units (1.5MB = 1500000, 512KiB = 524288), or a share"
+                    + " of the network's plain peak (80%)")
+    RamAmount ram;
 
-    Budget budget() {
-        return allowance.budget(ram);
+    Budget budget(TrainingGraph graph) {
+        return allowance.budget(ram.bytesFor(graph));
     }
 }

@@ -47,7 +47,7 @@ final class SolveCommand implements Callable<Integer> {
         NetworkOptions model = problem.model;
         Device dev = model.device();
         TrainingGraph graph = model.graph(dev, spec);
-        Budget budget = problem.budget();
+        Budget budget = problem.budget(graph);
         double sinceStart = Duration.between(PoetCli.started(spec), Instant.now()).toNanos() / 1e9;
         SolveOptions options = solverChoice.options(solveSeconds(timeLimit, sinceStart));
         try (CtrlC ctrlC = CtrlC.install()) {

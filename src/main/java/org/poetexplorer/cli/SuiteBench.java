@@ -61,7 +61,7 @@ final class SuiteBench {
                 graph = NodeLinkFiles.graph(made, suite.device(), suite.timeUnitS());
                 peak = Plans.plainPeakBytes(graph);
             }
-            long ram = Math.max(1, Math.round(peak * c.budget().ramFraction()));
+            long ram = Plans.shareOfPlainPeakBytes(peak, c.budget().ramFraction());
             Budget budget = new Budget(ram, suite.runtimeRatio(), c.budget().paging(), true);
             Row row = solve(c, graph, budget);
             rows.add(row);

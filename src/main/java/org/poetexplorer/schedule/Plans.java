@@ -85,6 +85,15 @@ public final class Plans {
     }
 
     /**
+     * A RAM budget stated as a share of the plain peak ({@code 0.8} for 80 %), in whole bytes:
+     * the nearest byte, at least one. The bench suites, the command line's {@code --ram 80%} and
+     * the app's carried budget all state budgets this way.
+     */
+    public static long shareOfPlainPeakBytes(long plainPeak, double share) {
+        return Math.max(1, Math.round(plainPeak * share));
+    }
+
+    /**
      * The working-set floor: no plan fits below it. Computing node k needs all of k's inputs in
      * RAM and k's output allocated at once, so every schedule needs at least the largest, over
      * k, of ram[k] plus the RAM of k's inputs; this holds for any runtime budget and switches.

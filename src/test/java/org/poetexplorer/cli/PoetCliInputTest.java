@@ -159,6 +159,9 @@ class PoetCliInputTest {
         refused(solve("-5", "1.5"), "--ram", "-5");
         refused(solve("NaN", "1.5"), "--ram", "NaN");
         refused(solve("12 parsecs", "1.5"), "--ram", "parsecs");
+        refused(solve("0%", "1.5"), "--ram", "\"0%\"", "above 0 %");
+        refused(solve("120%", "1.5"), "--ram", "\"120%\"", "at most 100 %");
+        refused(solve("lots%", "1.5"), "--ram", "\"lots%\"", "not a percentage");
         refused(solve("1MB", "0"), "--runtime", "(was 0)");
         refused(solve("1MB", "-1.5"), "--runtime", "(was -1.5)");
         refused(solve("1MB", "NaN"), "--runtime", "NaN");

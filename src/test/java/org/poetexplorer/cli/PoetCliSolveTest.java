@@ -54,6 +54,20 @@ class PoetCliSolveTest {
     }
 
     @Test
+    void aRamShareIsOfTheNetworksPlainPeakAsTheSuitesStateIt() throws IOException {
+        String[] plain = run("solve", "--network", "linear", "--device", "m0", "--ram", "1GB", "--runtime", "1.2",
+                "--threads", "1", "--json");
+        assertEquals("0", plain[0], plain[2]);
+        long peak = new ObjectMapper().readTree(plain[1]).get("plainPeakRamBytes").asLong();
+        String[] r = run("solve", "--network", "linear", "--device", "m0", "--ram", "80%", "--runtime", "1.2",
+                "--threads", "1", "--json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode o = new ObjectMapper().readTree(r[1]);
+        assertEquals(Math.round(peak * 0.8), o.get("ramBudgetBytes").asLong());
+        assertTrue(o.get("peakRamBytes").asLong() <= o.get("ramBudgetBytes").asLong());
+    }
+
+    @Test
     void referenceGraphFileSolvesWithoutADevice(@TempDir Path dir) throws IOException {
         String[] r = run("solve", "--network", ReferenceData.copy("linear", "m0", dir).toString(), "--ram", "2500",
                 "--runtime", "2", "--threads", "1", "--json");

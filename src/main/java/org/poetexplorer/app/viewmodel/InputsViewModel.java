@@ -276,7 +276,7 @@ public final class InputsViewModel {
      * but never below the least RAM any schedule of it needs (the largest working set).
      */
     static long carriedRamBytes(TrainingGraph g, long plainPeak, double ramFraction) {
-        return Math.max(Math.max(1, Plans.workingSetFloorBytes(g)), Math.round(plainPeak * ramFraction));
+        return Math.max(Plans.workingSetFloorBytes(g), Plans.shareOfPlainPeakBytes(plainPeak, ramFraction));
     }
 
     private record Loaded(NetworkSource network, DeviceSource deviceChoice, Device device, boolean deviceEdited,
