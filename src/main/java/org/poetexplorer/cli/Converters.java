@@ -13,7 +13,6 @@ import org.poetexplorer.io.NetworkSource;
 import org.poetexplorer.model.Allowance;
 import org.poetexplorer.model.Quantities;
 import org.poetexplorer.solver.SolveOptions;
-import org.poetexplorer.solver.Sweep;
 import org.poetexplorer.solver.backends.Backends;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -170,17 +169,21 @@ final class Converters {
         }
     }
 
-    /** RAM budgets FROM:TO:STEPS with sizes as {@link Size} reads them, e.g. 0.6MB:2.5MB:20. */
-    static final class RamRange implements ITypeConverter<Sweep.Range> {
+    /**
+     * RAM budgets FROM:TO:STEPS, each end a size as {@link Size} reads it or a share of the plain
+     * peak, e.g. 0.6MB:2.5MB:20 or 60%:100%:9. Sizes are checked here; shares once the network is
+     * loaded ({@link RamSpan#range}).
+     */
+    static final class RamRange implements ITypeConverter<RamSpan> {
         @Override
-        public Sweep.Range convert(String value) {
+        public RamSpan convert(String value) {
             String[] parts = value.trim().split(":", -1);
             if (parts.length != 3) {
-                throw new TypeConversionException("expected FROM:TO:STEPS, e.g. 0.6MB:2.5MB:20 (was \"" + value
-                        + "\")");
+                throw new TypeConversionException("expected FROM:TO:STEPS, e.g. 0.6MB:2.5MB:20 or 60%:100%:9 (was \""
+                        + value + "\")");
             }
-            long from = size("FROM", parts[0], value);
-            long to = size("TO", parts[1], value);
+            RamAmount from = amount("FROM", parts[0], value);
+            RamAmount to = amount("TO", parts[1], value);
             int steps;
             try {
                 steps = Integer.parseInt(parts[2].trim());
@@ -188,16 +191,20 @@ final class Converters {
                 throw new TypeConversionException("STEPS \"" + parts[2] + "\" is not a whole number (was \"" + value
                         + "\")");
             }
-            try {
-                return new Sweep.Range(from, to, steps);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage() + " in \"" + value + "\"");
+            RamSpan span = new RamSpan(from, to, steps, value);
+            if (from.shareOfPlainPeak() == 0 && to.shareOfPlainPeak() == 0) {
+                try {
+                    span.range(0);
+                } catch (IllegalArgumentException e) {
+                    throw new TypeConversionException(e.getMessage() + " in \"" + value + "\"");
+                }
             }
+            return span;
         }
 
-        private static long size(String part, String text, String whole) {
+        private static RamAmount amount(String part, String text, String whole) {
             try {
-                return Quantities.parseBytes(text);
+                return RamAmount.parse(text);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(part + " " + e.getMessage() + " (was \"" + whole + "\")");
             }

@@ -33,7 +33,11 @@ record RamAmount(long bytes, double shareOfPlainPeak) {
     }
 
     long bytesFor(TrainingGraph graph) {
-        return shareOfPlainPeak > 0 ? Plans.shareOfPlainPeakBytes(Plans.plainPeakBytes(graph), shareOfPlainPeak)
-                : bytes;
+        return shareOfPlainPeak > 0 ? bytesAtPlainPeak(Plans.plainPeakBytes(graph)) : bytes;
+    }
+
+    /** The bytes for a network of this plain peak. */
+    long bytesAtPlainPeak(long plainPeak) {
+        return shareOfPlainPeak > 0 ? Plans.shareOfPlainPeakBytes(plainPeak, shareOfPlainPeak) : bytes;
     }
 }

@@ -40,8 +40,9 @@ final class SweepCommand implements Callable<Integer> {
     private SolverChoice solverChoice;
 
     @Option(names = "--ram", required = true, paramLabel = "FROM:TO:STEPS", converter = Converters.RamRange.class,
-            description = "RAM budgets: STEPS evenly spaced sizes from FROM to TO, e.g. 0.6MB:2.5MB:20")
-    private Sweep.Range range;
+            description = "RAM budgets: STEPS evenly spaced sizes from FROM to TO, e.g. 0.6MB:2.5MB:20, or shares of"
+                    + " the network's plain peak, e.g. 60%:100%:9")
+    private RamSpan span;
 
     @Option(names = "--time-limit-per-point", paramLabel = "SECONDS", converter = Converters.Seconds.class,
             defaultValue = "1", description = "exact-solve time per budget before the best schedule so far is taken "
@@ -56,6 +57,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws InputException {
         Device dev = model.device();
         TrainingGraph graph = model.graph(dev, spec);
+        Sweep.Range range = span.range(graph);
         Allowance allowance = budgetOptions.allowance();
         SolveOptions options = solverChoice.options(pointLimit);
         PrintWriter out = spec.commandLine().getOut();

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.poetexplorer.catalog.Catalog;
+import org.poetexplorer.io.DeviceFiles;
+import org.poetexplorer.schedule.Plans;
 
 /** {@code poet sweep} through the command line, on the smallest catalog network. */
 class PoetCliSweepTest {
@@ -50,12 +53,26 @@ class PoetCliSweepTest {
 
     @Test
     void badRangesAreRefusedNamingTheOptionAndValue() {
-        for (String bad : List.of("6kB:2kB:5", "2kB:6kB", "2kB:6kB:x", "2kB:6kB:1", "-1kB:6kB:3", "2kB:2002:5")) {
+        for (String bad : List.of("6kB:2kB:5", "2kB:6kB", "2kB:6kB:x", "2kB:6kB:1", "-1kB:6kB:3", "2kB:2002:5",
+                "90%:60%:4", "0%:100%:3", "60%:101%:3", "60%:lots:3")) {
             String[] r = run("sweep", "--network", "linear", "--device", "m0", "--ram", bad, "--runtime", "1.5");
             assertEquals("2", r[0], bad + ": " + r[2]);
             assertTrue(r[2].contains("--ram") && r[2].contains(bad), r[2]);
             assertEquals(1, r[2].trim().lines().count(), r[2]);
         }
+    }
+
+    @Test
+    void sharesOfThePlainPeakSpanTheBudgetsAsSolveStatesThem() throws Exception {
+        Path csv = dir.resolve("shares.csv");
+        String[] r = run("sweep", "--network", "linear", "--device", "m0", "--ram", "60%:100%:3", "--runtime", "1.5",
+                "--threads", "1", "--time-limit-per-point", "5", "--csv", csv.toString());
+        assertEquals("0", r[0], r[2]);
+        long peak = Plans.plainPeakBytes(Catalog.build("linear", DeviceFiles.builtIn("m0")));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).startsWith(Math.round(peak * 0.6) + ","), lines.get(1));
+        assertTrue(lines.get(3).startsWith(peak + ",OPTIMAL,"), "the plain peak fits the plain schedule: " + lines.get(3));
     }
 
     @Test
