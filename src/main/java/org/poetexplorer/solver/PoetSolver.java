@@ -657,9 +657,10 @@ public final class PoetSolver {
         /**
          * With recomputation, the reduced stage model on the chosen backend, hinted with the best
          * schedule: final. Without paging it is presolved without probing
-         * ({@link Backend.Presolve#WITHOUT_PROBING}); with paging probing pays: on the bundled
-         * suite's 100-node graph at 0.8 with paging SCIP proved it in 12 s with probing, and not
-         * in 60 s without (twice).
+         * ({@link Backend.Presolve#WITHOUT_PROBING}). With paging it keeps the full presolve:
+         * that was measured only on the bundled suite's 100-node graph at 0.8 with paging, where
+         * whether the solve ended proven within 60 s varied with the machine's load with and
+         * without probing (proven in 8-12 s, or FEASIBLE at 60 s).
          */
         private SolveResult stageModel() {
             SolveResult closeEnough = withinGapTolerance();
