@@ -28,12 +28,24 @@ final class ScipBackend implements Backend {
     @Override
     public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, double relativeGap, int threads,
             Cancellation cancel, Consumer<double[]> onSolution) {
-        return NativeSearch.run(name(), deadline, cancel, () -> search(lp, hint, deadline, relativeGap, cancel));
+        return solve(lp, hint, deadline, relativeGap, threads, cancel, onSolution, Presolve.FULL);
+    }
+
+    @Override
+    public BackendOutcome solve(LinearModel lp, double[] hint, Deadline deadline, double relativeGap, int threads,
+            Cancellation cancel, Consumer<double[]> onSolution, Presolve presolve) {
+        return NativeSearch.run(name(), deadline, cancel,
+                () -> search(lp, hint, deadline, relativeGap, cancel, presolve));
+    }
+
+    /** SCIP's parameters for {@code presolve} beyond its defaults, one "name = value" line each. */
+    static String presolveParameters(Presolve presolve) {
+        return presolve == Presolve.WITHOUT_PROBING ? "propagating/probing/maxprerounds = 0\n" : "";
     }
 
     /** The search itself, on {@link NativeSearch}'s thread: the final point goes back in the outcome only. */
     private static BackendOutcome search(LinearModel lp, double[] hint, Deadline deadline, double relativeGap,
-            Cancellation cancel) {
+            Cancellation cancel, Presolve presolve) {
         Natives.load(); // the first time, seconds on a busy machine: also something to leave behind
         MPModelProto model = proto(lp, cancel);
         if (model == null) {
@@ -70,9 +82,13 @@ final class ScipBackend implements Backend {
             solver.suppressOutput();
             // misc/catchctrlc off: SCIP would otherwise take SIGINT from the JVM for its own search,
             // and Ctrl-C would not reach the command's handler (which stops the solve and writes)
-            solver.setSolverSpecificParametersAsString(String.format(Locale.ROOT,
-                    "limits/gap = %s\nlimits/absgap = %s\nmisc/catchctrlc = FALSE\n",
-                    Math.max(EXACT_GAP, relativeGap), EXACT_GAP));
+            boolean taken = solver.setSolverSpecificParametersAsString(String.format(Locale.ROOT,
+                    "limits/gap = %s\nlimits/absgap = %s\nmisc/catchctrlc = FALSE\n%s",
+                    Math.max(EXACT_GAP, relativeGap), EXACT_GAP, presolveParameters(presolve)));
+            if (!taken) {
+                return BackendOutcome.none(BackendOutcome.Kind.ERROR, Double.NEGATIVE_INFINITY,
+                        "scip refused its parameters");
+            }
             if (!deadline.isNone()) {
                 solver.setTimeLimit(Math.max(1, Math.round(deadline.secondsLeft() * 1000)));
             }
