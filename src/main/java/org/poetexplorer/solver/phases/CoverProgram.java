@@ -119,6 +119,15 @@ public final class CoverProgram implements CoverModel {
      */
     static CoverProgram build(TrainingGraph g, Budget b, List<CoverBound.Row> rows, BooleanSupplier stop,
             boolean[] inputsOf, int maxColumns) {
+        return build(g, b, rows, stop, inputsOf, maxColumns, true);
+    }
+
+    /**
+     * As {@link #build(TrainingGraph, Budget, List, BooleanSupplier, boolean[], int)}, with or
+     * without {@link CoverRecomputations}' rows.
+     */
+    static CoverProgram build(TrainingGraph g, Budget b, List<CoverBound.Row> rows, BooleanSupplier stop,
+            boolean[] inputsOf, int maxColumns, boolean atRecomputations) {
         if (rows == null || !b.remat() || stop.getAsBoolean()) {
             return null;
         }
@@ -178,6 +187,9 @@ public final class CoverProgram implements CoverModel {
             }
             lp.addRow(row.needBytes() / ram, LinearModel.INF, cols, coefs, count, "cover_" + row.stage());
         }
+        if (atRecomputations) {
+            CoverRecomputations.add(g, b, lp, rows, returns.bySegment, inputs, costs, unitJ);
+        }
         for (int i = 0; i < n; i++) {
             if (inputs.late(i) >= 0) {
                 costs.addRuntime(inputs.late(i), g.runtime(i));
@@ -201,6 +213,11 @@ public final class CoverProgram implements CoverModel {
     /** True when {@link CoverInputs}' columns stopped at their limit: some marked member may have none. */
     public boolean inputsCut() {
         return inputsCut;
+    }
+
+    /** The key of output i's segment that ends at {@code read}. */
+    static long segmentKey(int i, int read) {
+        return Returns.key(i, read);
     }
 
     private static boolean[] everyOutput(TrainingGraph g) {
