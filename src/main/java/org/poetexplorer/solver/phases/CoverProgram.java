@@ -47,7 +47,9 @@ import org.poetexplorer.solver.backends.LinearModel;
  * rows is at most the extra energy of every schedule, and so is the backend's proven bound on
  * it. {@link CoverInputs} adds the inputs those computations need (columns and rows with their
  * own argument there, charging only computations and page-ins other than those A and G charge),
- * for all members or for some (fewer valid rows), so the same holds for the program with them.
+ * for all members or for some (fewer valid rows), so the same holds for the program with them;
+ * {@link CoverRecomputations} adds the RAM those computations need while they run (its argument
+ * there), which keeps it too.
  * The cover bound's LP-dual bound is a bound on a relaxation of the same problem (A_i, P_i per
  * output: every segment's return charged once).
  *
