@@ -47,7 +47,9 @@ import org.poetexplorer.solver.backends.LinearModel;
  * rows is at most the extra energy of every schedule, and so is the backend's proven bound on
  * it. {@link CoverInputs} adds the inputs those computations need (columns and rows with their
  * own argument there, charging only computations and page-ins other than those A and G charge),
- * for all members or for some (fewer valid rows), so the same holds for the program with them.
+ * for all members or for some (fewer valid rows), so the same holds for the program with them;
+ * {@link CoverRecomputations} adds the RAM those computations need while they run (its argument
+ * there), which keeps it too.
  * The cover bound's LP-dual bound is a bound on a relaxation of the same problem (A_i, P_i per
  * output: every segment's return charged once).
  *
@@ -119,6 +121,15 @@ public final class CoverProgram implements CoverModel {
      */
     static CoverProgram build(TrainingGraph g, Budget b, List<CoverBound.Row> rows, BooleanSupplier stop,
             boolean[] inputsOf, int maxColumns) {
+        return build(g, b, rows, stop, inputsOf, maxColumns, true);
+    }
+
+    /**
+     * As {@link #build(TrainingGraph, Budget, List, BooleanSupplier, boolean[], int)}, with or
+     * without {@link CoverRecomputations}' rows.
+     */
+    static CoverProgram build(TrainingGraph g, Budget b, List<CoverBound.Row> rows, BooleanSupplier stop,
+            boolean[] inputsOf, int maxColumns, boolean atRecomputations) {
         if (rows == null || !b.remat() || stop.getAsBoolean()) {
             return null;
         }
@@ -178,6 +189,9 @@ public final class CoverProgram implements CoverModel {
             }
             lp.addRow(row.needBytes() / ram, LinearModel.INF, cols, coefs, count, "cover_" + row.stage());
         }
+        if (atRecomputations) {
+            CoverRecomputations.add(g, b, lp, rows, returns.bySegment, inputs, costs, unitJ);
+        }
         for (int i = 0; i < n; i++) {
             if (inputs.late(i) >= 0) {
                 costs.addRuntime(inputs.late(i), g.runtime(i));
@@ -201,6 +215,11 @@ public final class CoverProgram implements CoverModel {
     /** True when {@link CoverInputs}' columns stopped at their limit: some marked member may have none. */
     public boolean inputsCut() {
         return inputsCut;
+    }
+
+    /** The key of output i's segment that ends at {@code read}. */
+    static long segmentKey(int i, int read) {
+        return Returns.key(i, read);
     }
 
     private static boolean[] everyOutput(TrainingGraph g) {
