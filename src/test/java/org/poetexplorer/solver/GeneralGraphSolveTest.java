@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.poetexplorer.generator.LayeredGraphSpec;
 import org.poetexplorer.generator.LayeredGraphs;
 import org.poetexplorer.io.DeviceFiles;
@@ -38,14 +40,17 @@ class GeneralGraphSolveTest {
     }
 
     /**
-     * A generated 500-node graph at 80 % of its plain peak, recomputation only, where every walk
-     * of the forward scheduler and the improving search find nothing: the solve's first schedule
-     * (from the search over plans over the budget) passes the replay within the budget. The solve
-     * is cancelled once it has one; its limit only guards against a solve that never finds one.
+     * Generated graphs at 80 % of their plain peak, recomputation only, where every walk of the
+     * forward scheduler (each runs out of runtime) and the improving search find nothing, and
+     * which the 2 s anytime sweep left without a schedule (the 1,000-node one too wide for the
+     * search to finish in time): the solve's first schedule (from the search over plans over the
+     * budget) passes the replay within the budget. The solve is cancelled once it has one; its
+     * limit only guards against a solve that never finds one.
      */
-    @Test
-    void aGraphWhereEveryWalkFailsGetsACheckedSchedule() {
-        TrainingGraph g = GeneratedGraphs.layered(500, 0.26, 1, "m4", 1e-4);
+    @ParameterizedTest
+    @CsvSource({"500, 0.26, 1", "1000, 0.38, 5"})
+    void aGraphWhereEveryWalkFailsGetsACheckedSchedule(int n, double width, long seed) {
+        TrainingGraph g = GeneratedGraphs.layered(n, width, seed, "m4", 1e-4);
         Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), 2, false, true);
         CancelToken cancel = new CancelToken();
         SolveListener cancelOnFirst = new SolveListener() {

@@ -25,6 +25,14 @@ import org.poetexplorer.schedule.StagePlan;
  * 0.3 s to 3.5 s (runs with different prices and temperatures, 2.3 s with these); n1000 width
  * 0.38 seed 5, in 2.6 s to 10 s; n1000 width 0.26 seed 5 and width 0.38 seed 1, none in 10 s
  * (the RAM over the budget fell from millions of bytes to tens of thousands, then stalled).
+ * In CPU time of its thread (the machine loaded 3x to 4x): n500 0.4 s to 0.75 s (seeds 1 to 3),
+ * n1000 width 0.38 seed 5 2.0 s to 3.2 s, width 0.38 seed 1 3.4 s with seed 3 (none in 6 s with
+ * seeds 1 and 2), width 0.26 seed 5 none in 6 s with seeds 1 to 3, but 2.4 s with seed 2 and
+ * cycles of 20 moves per node: all four are feasible, and the search's luck decides. Where it
+ * stalls, most resident outputs of the stages over the budget have no fix (their chain of
+ * missing inputs is longer than {@link #MAX_CHAIN}, or passes the runtime left), and one stage
+ * may recompute about 180 nodes; a cap of 50 helped the 500-node graph (0.2 s to 0.3 s) and
+ * lost width 0.38 seed 1 at 0.85 (none in 6 s, against 1.7 s to 5 s).
  * Its moves cost far more than the annealing's: a recomputation with its chain of inputs
  * re-derives up to {@link #MAX_CHAIN} columns.
  */
