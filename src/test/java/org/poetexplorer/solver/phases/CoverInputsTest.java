@@ -2,6 +2,8 @@ package org.poetexplorer.solver.phases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.poetexplorer.solver.phases.ProvenAnswers.bound;
+import static org.poetexplorer.solver.phases.ProvenAnswers.optimum;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,10 +15,6 @@ import org.poetexplorer.io.NodeLinkFiles;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
-import org.poetexplorer.solver.CancelToken;
-import org.poetexplorer.solver.backends.BackendOutcome;
-import org.poetexplorer.solver.backends.Backends;
-import org.poetexplorer.solver.backends.Deadline;
 import org.poetexplorer.solver.backends.LinearModel;
 
 /**
@@ -35,11 +33,7 @@ class CoverInputsTest {
         double without = bound(CoverProgram.build(g, b, () -> false, false));
         double with = bound(CoverProgram.build(g, b, () -> false, true));
 
-        StageModel exact = StageFormulation.reduced(g, b, false);
-        BackendOutcome out = Backends.byName("scip").solve(exact.lp(), null, Deadline.in(30), 1, new CancelToken(),
-                x -> { });
-        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
-        double optimum = exact.energyJ(out.objective());
+        double optimum = optimum(g, b);
 
         assertTrue(with > without * (1 + 0.01), "with inputs " + with + ", without " + without);
         assertTrue(with <= optimum * (1 + 1e-9), "bound " + with + " above the optimum " + optimum);
@@ -71,19 +65,8 @@ class CoverInputsTest {
         }
         assertTrue(late > 0, "no late page-in on this graph");
 
-        StageModel exact = StageFormulation.reduced(g, b, false);
-        BackendOutcome out = Backends.byName("scip").solve(exact.lp(), null, Deadline.in(120), 1, new CancelToken(),
-                x -> { });
-        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
-        double optimum = exact.energyJ(out.objective());
+        double optimum = optimum(g, b);
         double bound = bound(cover);
         assertTrue(bound <= optimum * (1 + 1e-9), "bound " + bound + " above the optimum " + optimum);
-    }
-
-    private static double bound(CoverProgram cover) {
-        BackendOutcome out = Backends.byName("scip").solve(cover.lp(), null, Deadline.in(30), 1, new CancelToken(),
-                x -> { });
-        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
-        return cover.energyBoundJ(out.bound());
     }
 }

@@ -2,6 +2,7 @@ package org.poetexplorer.solver.phases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.poetexplorer.solver.phases.ProvenAnswers.optimum;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,10 +14,6 @@ import org.poetexplorer.io.NodeLinkFiles;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
-import org.poetexplorer.solver.CancelToken;
-import org.poetexplorer.solver.backends.BackendOutcome;
-import org.poetexplorer.solver.backends.Backends;
-import org.poetexplorer.solver.backends.Deadline;
 
 /**
  * RAM at the cover program's recomputations: on small generated graphs where a recomputation's
@@ -63,17 +60,6 @@ class CoverRecomputationsTest {
         Arrays.fill(all, true);
         List<CoverBound.Row> rows = CoverBound.rows(g, b);
         CoverProgram cover = CoverProgram.build(g, b, rows, () -> false, all, Integer.MAX_VALUE, atRecomputations);
-        BackendOutcome out = Backends.byName("scip").solve(cover.lp(), null, Deadline.in(60), 1, new CancelToken(),
-                x -> { });
-        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
-        return cover.energyBoundJ(out.bound());
-    }
-
-    private static double optimum(TrainingGraph g, Budget b) {
-        StageModel exact = StageFormulation.reduced(g, b, false);
-        BackendOutcome out = Backends.byName("scip").solve(exact.lp(), null, Deadline.in(120), 1, new CancelToken(),
-                x -> { });
-        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
-        return exact.energyJ(out.objective());
+        return ProvenAnswers.bound(cover);
     }
 }

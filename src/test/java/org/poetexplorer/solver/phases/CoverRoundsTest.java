@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.poetexplorer.solver.phases.ProvenAnswers.solved;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +19,6 @@ import org.poetexplorer.io.SuiteFiles;
 import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
-import org.poetexplorer.solver.CancelToken;
-import org.poetexplorer.solver.backends.BackendOutcome;
-import org.poetexplorer.solver.backends.Backends;
-import org.poetexplorer.solver.backends.Deadline;
 
 /**
  * The rounds of the covering program end: each marks more outputs, and a round with nothing new
@@ -37,13 +34,13 @@ class CoverRoundsTest {
         Budget b = new Budget(Math.round(Plans.plainPeakBytes(g) * 0.8), 2.0, false, true);
         CoverRounds rounds = new CoverRounds(g, b, CoverBound.rows(g, b), () -> false);
         int round = 0;
-        while (rounds.solved(solve(rounds.next()).x(), false)) {
+        while (rounds.solved(solved(rounds.next()).x(), false)) {
             assertTrue(++round < 20, "the rounds mark more outputs each time, so they end");
         }
         assertFalse(rounds.over());
         CoverProgram again = rounds.next();
         assertNotNull(again, "a round not proven comes again");
-        assertFalse(rounds.solved(solve(again).x(), true));
+        assertFalse(rounds.solved(solved(again).x(), true));
         assertTrue(rounds.over());
         assertNull(rounds.next());
     }
@@ -100,12 +97,5 @@ class CoverRoundsTest {
     private static TrainingGraph graph(int seed) throws Exception {
         return NodeLinkFiles.graph(LayeredGraphs.generate(new LayeredGraphSpec(16, 0.27, 0.75, 0.2, 0.14, seed)),
                 DeviceFiles.builtIn("m4"), 1e-4);
-    }
-
-    private static BackendOutcome solve(CoverProgram cover) {
-        BackendOutcome out = Backends.byName("scip").solve(cover.lp(), null, Deadline.in(30), 1, new CancelToken(),
-                x -> { });
-        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
-        return out;
     }
 }

@@ -3,6 +3,8 @@ package org.poetexplorer.solver.phases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.poetexplorer.solver.phases.ProvenAnswers.bound;
+import static org.poetexplorer.solver.phases.ProvenAnswers.optimum;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,20 +77,5 @@ class CoverRunsTest {
             assertTrue(bound > g.plainEnergyJ() * above[paging ? 1 : 0], "paging " + paging + ": bound "
                     + bound / g.plainEnergyJ() + " x plain energy");
         }
-    }
-
-    private static double bound(CoverModel cover) {
-        BackendOutcome out = Backends.byName("scip").solve(cover.lp(), null, Deadline.in(60), 1, new CancelToken(),
-                x -> { });
-        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
-        return cover.energyBoundJ(out.bound());
-    }
-
-    private static double optimum(TrainingGraph g, Budget b) {
-        StageModel exact = StageFormulation.reduced(g, b, false);
-        BackendOutcome out = Backends.byName("scip").solve(exact.lp(), null, Deadline.in(120), 1, new CancelToken(),
-                x -> { });
-        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
-        return exact.energyJ(out.objective());
     }
 }

@@ -3,6 +3,9 @@ package org.poetexplorer.solver.phases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.poetexplorer.solver.phases.ProvenAnswers.bound;
+import static org.poetexplorer.solver.phases.ProvenAnswers.optimum;
+import static org.poetexplorer.solver.phases.ProvenAnswers.solved;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,7 @@ class CoverSegmentsTest {
                     List<CoverProgram> programs = new java.util.ArrayList<>(rounds(g, b, rows));
                     programs.add(CoverProgram.build(g, b, rows, () -> false, true));
                     for (CoverProgram cover : programs) {
-                        double bound = cover.energyBoundJ(solve(cover).bound());
+                        double bound = bound(cover);
                         assertTrue(bound <= optimum * (1 + 1e-9), which + ": bound " + bound + " above the optimum "
                                 + optimum);
                     }
@@ -89,28 +92,9 @@ class CoverSegmentsTest {
         CoverRounds rounds = new CoverRounds(g, b, rows, () -> false);
         for (CoverProgram cover = rounds.next(); cover != null && programs.size() < 5; cover = rounds.next()) {
             programs.add(cover);
-            rounds.solved(solve(cover).x(), true);
+            rounds.solved(solved(cover).x(), true);
         }
         assertTrue(programs.size() >= 1);
         return programs;
-    }
-
-    private static BackendOutcome solve(CoverProgram cover) {
-        BackendOutcome out = Backends.byName("scip").solve(cover.lp(), null, Deadline.in(60), 1, new CancelToken(),
-                x -> { });
-        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
-        return out;
-    }
-
-    /** The stage model's proven optimum, NaN when it is proven infeasible. */
-    private static double optimum(TrainingGraph g, Budget b) {
-        StageModel exact = StageFormulation.reduced(g, b, false);
-        BackendOutcome out = Backends.byName("scip").solve(exact.lp(), null, Deadline.in(120), 1, new CancelToken(),
-                x -> { });
-        if (out.kind() == BackendOutcome.Kind.INFEASIBLE) {
-            return Double.NaN;
-        }
-        assertEquals(BackendOutcome.Kind.OPTIMAL, out.kind(), out.detail());
-        return exact.energyJ(out.objective());
     }
 }
