@@ -147,6 +147,18 @@ public final class PoetSolver {
     /** Without a time limit, the most the annealing runs before the stage model. */
     static final double ANNEAL_SECONDS = 30;
     /**
+     * From this many nodes on, when the stage model cannot be built in the time left, the
+     * annealing gets all of it instead of {@link #ANNEAL_SHARE} (the window search, the only
+     * phase after it, gets what its restarts leave when they stop finding better plans): there
+     * the annealing was still lowering the schedule when it was cut, and the window search's
+     * few seconds seldom lowered it. On the bundled suite's 1,000-node graph at 0.8 (remat-only,
+     * 60 s, 2 threads, SCIP, alternated in one sitting, load 6.5 to 9): with the share 0.554736 J
+     * (1.03 % gap; 11 cycles, then the window search lowered it once) and 0.555338 J (1.14 %;
+     * 9 cycles, windows nothing); with all the time 0.554735 J (1.03 %; 15 cycles) and
+     * 0.554742 J (1.03 %; 12 cycles).
+     */
+    static final int ANNEAL_ALL_NODES = 1000;
+    /**
      * With a time limit, annealing restarts in a row that do not lower the best schedule after
      * which the annealing ends (and the next phase gets the time left).
      */
@@ -494,16 +506,18 @@ public final class PoetSolver {
         /**
          * With recomputation and without paging, the annealing over recomputations
          * ({@link RecomputeAnnealing}) from the best schedule, after the ruin-and-recreate search
-         * and before the stage model: for at most {@link #ANNEAL_SHARE} of the time left (without
-         * a time limit, {@link #ANNEAL_SECONDS}), restarted as {@link #anneal} says; it ends sooner
-         * when its cycles, and with a time limit its restarts, stop finding better plans. OPTIMAL
-         * when the bound closes.
+         * and before the stage model: for at most {@link #ANNEAL_SHARE} of the time left (all of
+         * it as {@link #ANNEAL_ALL_NODES} says; without a time limit, {@link #ANNEAL_SECONDS}),
+         * restarted as {@link #anneal} says; it ends sooner when its cycles, and with a time limit
+         * its restarts, stop finding better plans. OPTIMAL when the bound closes.
          */
         private SolveResult annealing() {
             if (budget.paging() || !budget.remat()) {
                 return null;
             }
-            return localSearch("annealing", ANNEAL_SHARE, ANNEAL_SECONDS, this::anneal);
+            boolean onlyWindowsAfter = graph.size() >= ANNEAL_ALL_NODES && times.hasLimit()
+                    && readySeconds(StageFormulation.estimatedColumns(graph, budget)) > times.remainingSeconds();
+            return localSearch("annealing", onlyWindowsAfter ? 1 : ANNEAL_SHARE, ANNEAL_SECONDS, this::anneal);
         }
 
         /**
@@ -517,7 +531,8 @@ public final class PoetSolver {
          * program's plan ends after {@link #COVER_RESTART_IDLE_CYCLES} cycles in a row find no
          * schedule cheaper than the best. Only within the annealing's share: going on with them instead
          * of the window search, when the stage model is not built, lowered nothing on 500 nodes
-         * and lost the window search's three better schedules on 1,000 nodes. Measured on
+         * and, in that measurement, lost the window search's three better schedules on 1,000
+         * nodes (measured since, the annealing does better there: {@link #ANNEAL_ALL_NODES}). Measured on
          * generated graphs as the bundled suite's (m4, 100 us, runtime 2x, 0.8 of the plain peak,
          * remat-only, 60 s, 2 threads, before and after in one sitting): 250 nodes seeds 1, 2, 3
          * from 1.0529x, 1.0560x, 1.0456x the plain energy to 1.0512x, 1.0467x, 1.0404x, seed 4

@@ -1,5 +1,6 @@
 package org.poetexplorer.solver.heuristic;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -133,6 +135,67 @@ public class RecomputeAnnealingTest {
         RecomputeAnnealing.Summary unbounded = new RecomputeAnnealing(c.g(), c.b(), 1).runFromOverBudget(plain, 4,
                 () -> false, free::add);
         assertTrue(unbounded.cycles() > 2, "without the known schedule the run ended as soon");
+    }
+
+    /**
+     * The plan a cycle hands on is written out at its end from the recomputations of its best:
+     * after random moves (some rolled back), the best plan kept at some point is the one the
+     * state had then, and the one a state evaluated from scratch derives from the same
+     * recomputations (same residency and energy); the state itself is left as it was.
+     */
+    @Test
+    void theBestPlanWrittenOutLaterIsTheOneTheStateHadThen() {
+        Case c = Case.of(120, 0.43, 1);
+        PlanState s = new PlanState(c.g(), c.b(), c.start());
+        s.commit();
+        s.deriveLocally();
+        RecomputeAnnealing.Recomputations noted = new RecomputeAnnealing.Recomputations(s);
+        Random random = new Random(5);
+        int n = c.g().size();
+        for (int phase = 0; phase < 8; phase++) {
+            int keepAt = random.nextInt(100);
+            StagePlan then = null;
+            for (int q = 0; q < 100; q++) {
+                int m = s.mark();
+                int t = 1 + random.nextInt(n - 1);
+                int i = random.nextInt(t);
+                boolean add = random.nextInt(4) == 0 || s.dem[t][i];
+                if (s.r[t][i] != add) {
+                    s.setR(t, i, add);
+                    noted.set(t, i, add);
+                    s.refresh();
+                    if (random.nextInt(3) == 0) {
+                        s.rollback(m);
+                        noted.undoLast();
+                    } else {
+                        s.commit();
+                    }
+                }
+                if (q == keepAt) {
+                    noted.keepAsBest();
+                    then = s.toStagePlan();
+                }
+            }
+            String what = "phase " + phase + ", kept after move " + keepAt;
+            long[] peaks = s.peak.clone();
+            StagePlan last = s.toStagePlan();
+            StagePlan written = noted.bestPlan(s);
+            assertSamePlan(then, written, what);
+            PlanState fresh = new PlanState(c.g(), c.b(), written);
+            assertSamePlan(fresh.toStagePlan(), written, what + ", evaluated from scratch");
+            assertEquals(fresh.exactEnergyJ(), PlanReplay.of(c.g(), c.b().withRam(Long.MAX_VALUE / 8)
+                    .withRuntimeRatio(100), written).energyJ(), 1e-9 * fresh.exactEnergyJ(), what);
+            assertArrayEquals(peaks, s.peak, what + ": the state changed");
+            assertSamePlan(last, s.toStagePlan(), what + ": the state changed");
+        }
+    }
+
+    private static void assertSamePlan(StagePlan expected, StagePlan actual, String what) {
+        assertEquals(expected.size(), actual.size());
+        for (int t = 0; t < expected.size(); t++) {
+            assertArrayEquals(expected.computed(t), actual.computed(t), what + ": stage " + t + " computes");
+            assertArrayEquals(expected.kept(t), actual.kept(t), what + ": stage " + t + " keeps");
+        }
     }
 
     /** The same seed gives the same plans (the solve's result does not depend on luck). */
