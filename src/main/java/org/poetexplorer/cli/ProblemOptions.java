@@ -15,7 +15,7 @@ final class ProblemOptions {
 
     @Option(names = "--ram", required = true, paramLabel = "SIZE", converter = Converters.Ram.class,
             description = "RAM budget for activations: bytes or units (1.5MB = 1500000, 512KiB = 524288), or a share"
-                    + " of the network's plain peak (80%)")
+                    + " of the network's plain peak (80%%)")
     RamAmount ram;
 
     Budget budget(TrainingGraph graph) {

@@ -41,7 +41,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--ram", required = true, paramLabel = "FROM:TO:STEPS", converter = Converters.RamRange.class,
             description = "RAM budgets: STEPS evenly spaced sizes from FROM to TO, e.g. 0.6MB:2.5MB:20, or shares of"
-                    + " the network's plain peak, e.g. 60%:100%:9")
+                    + " the network's plain peak, e.g. 60%%:100%%:9")
     private RamSpan span;
 
     @Option(names = "--time-limit-per-point", paramLabel = "SECONDS", converter = Converters.Seconds.class,

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poetexplorer.ReferenceData;
@@ -266,6 +267,27 @@ class PoetCliInputTest {
         assertEquals(PoetCli.OK, solved.code(), solved.err());
         Outcome checked = poet("check", schedule.toString());
         assertEquals(CheckCommand.VALID, checked.code(), checked.out() + checked.err());
+    }
+
+    /** picocli formats descriptions: a bare % once made it print its own warnings and the raw text. */
+    @Test
+    void everyCommandsHelpIsFormattedWithoutWarnings() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream picocliErr = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(picocliErr, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : List.of("solve", "check", "show", "sweep", "bench", "generate", "export-mps")) {
+                Outcome help = poet(command, "--help");
+                assertEquals(PoetCli.OK, help.code(), command + ": " + help.err());
+                assertFalse(help.err().contains("WARN"), command + ": " + help.err());
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        String warnings = picocliErr.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(warnings.contains("WARN"), warnings);
+        assertTrue(poet("solve", "--help").out().contains("plain peak (80%)"), "the share written as users type it");
+        assertTrue(poet("sweep", "--help").out().contains("60%:100%:9"), "the shares written as users type them");
     }
 
     @Test
