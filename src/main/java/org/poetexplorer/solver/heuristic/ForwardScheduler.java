@@ -75,7 +75,7 @@ public final class ForwardScheduler {
      * where none of the 22 walks of 10 steps did, their time (about 0.5 s of a 1,000-node graph's
      * 1.2 s of walks) is left to the search over the budget.
      */
-    private static final int HEADROOM_STEPS = 3;
+    private static final int HEADROOM_STEPS = 6;
     /** Share of the budget by which each step of {@code overBudgetStart} raises what the walk fits stages to. */
     private static final double OVER_BUDGET_STEP = 0.03;
     /** Steps of {@code overBudgetStart}: stages fitted to at most 130 % of the budget. */
