@@ -68,12 +68,13 @@ public final class ForwardScheduler {
     /** Share of the budget by which each step of {@code withHeadroom} lowers what a stage is fitted to. */
     private static final double HEADROOM_STEP = 0.02;
     /**
-     * Steps of {@code withHeadroom} after fitting to the budget: stages fitted down to 94 % of it.
-     * On the 2 s anytime sweep's generated graphs (250 to 1,000 nodes, widths 0.2 to 0.5, seeds 1
-     * to 5, 0.8 and 0.85 of the plain peak, remat-only: 180 cases) where no walk before found a
-     * plan, the first that did was one of the first 7 (fitted to 94 % at the least); in the 6 cases
-     * where none of the 22 walks of 10 steps did, their time (about 0.5 s of a 1,000-node graph's
-     * 1.2 s of walks) is left to the search over the budget.
+     * Steps of {@code withHeadroom} after fitting to the budget: stages fitted down to 88 % of it.
+     * Ten steps (80 %) left the 2 s anytime sweep's n = 1000 width 0.38 seed 5 at 0.8 remat-only no
+     * time for the search over the budget after them; three (94 %) lost n = 1000 width 0.44 seed 1
+     * at 0.8, whose plan comes from a later headroom walk (at 0.9 to 1.2 s with six or ten steps,
+     * none in 2 s with three). With six, on the sweep's 120 remat-only cases of 500 and 1,000 nodes
+     * at 0.8 and 0.85, both get a schedule within 2 s (in 4 of 5 runs for the first, near 1.87 s)
+     * and only the three cases no step count reached are left without one.
      */
     private static final int HEADROOM_STEPS = 6;
     /** Share of the budget by which each step of {@code overBudgetStart} raises what the walk fits stages to. */
