@@ -222,6 +222,16 @@ public final class CoverProgram implements CoverModel {
         return Returns.key(i, read);
     }
 
+    /** i's first read after {@code stage} (a member of a row is read after it). */
+    static int nextRead(TrainingGraph g, int i, int stage) {
+        for (int j : g.succs(i)) {
+            if (j > stage) {
+                return j;
+            }
+        }
+        throw new IllegalArgumentException(i + " is not read after stage " + stage);
+    }
+
     private static boolean[] everyOutput(TrainingGraph g) {
         boolean[] all = new boolean[g.size()];
         Arrays.fill(all, true);
@@ -326,7 +336,7 @@ public final class CoverProgram implements CoverModel {
          * right after i's own stage; V the column the row counts (A where G is -1).
          */
         int[] of(int i, int stage) {
-            int read = nextRead(i, stage);
+            int read = nextRead(g, i, stage);
             int[] ways = bySegment.computeIfAbsent(key(i, read), key -> {
                 int a = lp.addBool(g.computeJ(i) / unitJ, "A_" + i + "_" + read);
                 costs.addRuntime(a, g.runtime(i));
@@ -347,14 +357,5 @@ public final class CoverProgram implements CoverModel {
             return ((long) i << 32) | read;
         }
 
-        /** i's first read after {@code stage} (a member of a row is read after it). */
-        private int nextRead(int i, int stage) {
-            for (int j : g.succs(i)) {
-                if (j > stage) {
-                    return j;
-                }
-            }
-            throw new IllegalArgumentException(i + " is not read after stage " + stage);
-        }
     }
 }

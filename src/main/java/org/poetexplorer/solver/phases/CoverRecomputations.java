@@ -83,7 +83,7 @@ final class CoverRecomputations {
         Map<Long, Integer> firstRow = new HashMap<>();
         for (CoverBound.Row row : rows) {
             for (int i : row.members()) {
-                firstRow.putIfAbsent(CoverProgram.segmentKey(i, nextRead(g, i, row.stage())), row.stage());
+                firstRow.putIfAbsent(CoverProgram.segmentKey(i, CoverProgram.nextRead(g, i, row.stage())), row.stage());
             }
         }
         CoverRecomputations r = new CoverRecomputations(g, b, lp, segments, firstRow, costs, unitJ);
@@ -101,7 +101,8 @@ final class CoverRecomputations {
                 int[] away = inputs.awayColumns(q, j);
                 if (away != null) {
                     int i = row.members()[j];
-                    r.window(away[0], i, row.stage(), nextRead(g, i, row.stage()), "Yw_" + row.stage() + "_" + i);
+                    r.window(away[0], i, row.stage(), CoverProgram.nextRead(g, i, row.stage()),
+                            "Yw_" + row.stage() + "_" + i);
                 }
             }
         }
@@ -156,7 +157,7 @@ final class CoverRecomputations {
             if (mark[j] || g.ram(j) == 0 || Plans.lastReader(g, j) < s) {
                 continue;
             }
-            int read = nextRead(g, j, s - 1);
+            int read = CoverProgram.nextRead(g, j, s - 1);
             int column = awayColumn(j, read, s, i);
             if (column >= 0) {
                 memberColumns[m] = column;
@@ -211,15 +212,5 @@ final class CoverRecomputations {
             costs.addRuntime(c, g.runtime(j));
             return c;
         });
-    }
-
-    /** i's first read after {@code stage}. */
-    private static int nextRead(TrainingGraph g, int i, int stage) {
-        for (int j : g.succs(i)) {
-            if (j > stage) {
-                return j;
-            }
-        }
-        throw new IllegalArgumentException(i + " is not read after stage " + stage);
     }
 }
