@@ -515,8 +515,8 @@ public final class PoetSolver {
             if (budget.paging() || !budget.remat()) {
                 return null;
             }
-            boolean onlyWindowsAfter = graph.size() >= ANNEAL_ALL_NODES && times.hasLimit()
-                    && readySeconds(StageFormulation.estimatedColumns(graph, budget)) > times.remainingSeconds();
+            boolean onlyWindowsAfter = graph.size() >= ANNEAL_ALL_NODES
+                    && tooLateToBuild(StageFormulation.estimatedColumns(graph, budget));
             return localSearch("annealing", onlyWindowsAfter ? 1 : ANNEAL_SHARE, ANNEAL_SECONDS, this::anneal);
         }
 
@@ -675,6 +675,11 @@ public final class PoetSolver {
             return columns / STAGE_MODEL_COLUMNS_PER_SECOND;
         }
 
+        /** With a time limit, whether a stage model of {@code columns} columns cannot be ready in the time left. */
+        private boolean tooLateToBuild(long columns) {
+            return times.hasLimit() && readySeconds(columns) > times.remainingSeconds();
+        }
+
         /**
          * With recomputation, the reduced stage model on the chosen backend, hinted with the best
          * schedule: final. Without paging it is presolved without probing
@@ -689,11 +694,10 @@ public final class PoetSolver {
                 return closeEnough;
             }
             long columns = StageFormulation.estimatedColumns(graph, budget);
-            double readySeconds = readySeconds(columns);
-            if (times.hasLimit() && readySeconds > times.remainingSeconds()) {
+            if (tooLateToBuild(columns)) {
                 incumbent.note(String.format(Locale.ROOT, "the stage model (about %,d columns) was not built: it"
                         + " needs about %.0f s to be built and taken in by %s, more than the %.1f s left", columns,
-                        readySeconds, backend.name(), times.remainingSeconds()));
+                        readySeconds(columns), backend.name(), times.remainingSeconds()));
                 return windowsInstead();
             }
             long needed = StageFormulation.estimatedHeapBytes(graph);
