@@ -22,7 +22,7 @@ record RamSpan(RamAmount from, RamAmount to, int steps, String text) {
         }
     }
 
-    /** The budgets for a network of this plain peak (unused when both ends are sizes). */
+    /** The budgets for a network of this plain peak (which does not count when both ends are sizes). */
     Sweep.Range range(long plainPeak) {
         return new Sweep.Range(from.bytesAtPlainPeak(plainPeak), to.bytesAtPlainPeak(plainPeak), steps);
     }
