@@ -10,7 +10,8 @@ import java.util.function.Predicate;
  * Lowers the energy of a schedule that fits, keeping it within budget: passes of small moves
  * (keep a paged output in RAM instead, most energy saved per byte and stage first; replace a
  * page-in by a cheaper recomputation; undo a recomputation that is no longer needed) and, when
- * they stop paying, large moves (keep a costly output resident throughout and repair the rest).
+ * they stop paying, large moves (keep a costly output resident throughout, or over the stretch
+ * before one of its recomputations, and repair the rest).
  * Every move is evaluated exactly and kept only when the schedule still fits and costs less.
  * Runs until nothing improves or time is up.
  */
@@ -18,6 +19,8 @@ final class Improver {
     private static final double EPS = 1e-12;
     /** The costliest outputs tried per ruin-and-repair round. */
     private static final int RUIN_CANDIDATES = 32;
+    /** The costliest recomputations tried per {@link #keepInsteadOfRecomputing} pass. */
+    static final int KEEP_CANDIDATES = 32;
 
     private Improver() {
     }
@@ -33,7 +36,56 @@ final class Improver {
             if (!progress && !timeUp.getAsBoolean()) {
                 progress = ruinAndRepairPass(s, timeUp);
             }
+            if (!progress && s.remat && !timeUp.getAsBoolean()) {
+                progress = keepInsteadOfRecomputing(s, timeUp);
+            }
         }
+    }
+
+    /**
+     * Large moves, one recomputation at a time (most energy first, the costliest
+     * {@link #KEEP_CANDIDATES}): undo it, so that its output stays in RAM from its previous
+     * computation or use up to that stage, together with the recomputations in that stage that
+     * only fed it, and let the {@link Repair} make room on the stretch by other means, never
+     * touching that output; kept when the schedule fits and costs less. The
+     * {@link #ruinAndRepairPass} keeps an output throughout, which loads every stretch between
+     * its uses at once; one stretch at a time fits where that does not. On a generated 100-node
+     * graph at 0.8 of the plain peak (the annealing's plan, 1.09195x the plain energy) keeping
+     * output 12 from its last read to stage 86 took it to 1.08270x.
+     *
+     * @return whether some move was kept
+     */
+    static boolean keepInsteadOfRecomputing(PlanState s, BooleanSupplier timeUp) {
+        List<Move> moves = new ArrayList<>();
+        for (int t = 1; t < s.n; t++) {
+            for (int i = 0; i < t; i++) {
+                if (s.r[t][i] && s.g.computeJ(i) > 0) {
+                    moves.add(new Move(i, t, s.g.computeJ(i)));
+                }
+            }
+        }
+        bestFirst(moves);
+        boolean progress = false;
+        for (Move mv : moves.subList(0, Math.min(moves.size(), KEEP_CANDIDATES))) {
+            if (timeUp.getAsBoolean()) {
+                break;
+            }
+            int i = mv.tensor();
+            int t = mv.stage();
+            if (!s.r[t][i]) {
+                continue; // undone with an output it fed
+            }
+            double before = s.energyJ();
+            int m = s.mark();
+            s.undoRecomputation(t, i);
+            if (Repair.run(s, i, timeUp) && s.runtimeOk() && s.energyJ() < before - EPS * Math.abs(before)) {
+                s.commit();
+                progress = true;
+            } else {
+                s.rollback(m);
+            }
+        }
+        return progress;
     }
 
     /**

@@ -644,6 +644,21 @@ final class PlanState {
         commit();
     }
 
+    /**
+     * Undoes the recomputation of i in stage t (i is kept from its previous computation or
+     * demand instead), and with it each recomputation in stage t of one of its inputs that nothing
+     * uses any more, and so on down; refreshed.
+     */
+    void undoRecomputation(int t, int i) {
+        setR(t, i, false);
+        refresh();
+        for (int d : g.deps(i)) {
+            if (r[t][d] && !usedAfter(t, d)) {
+                undoRecomputation(t, d);
+            }
+        }
+    }
+
     private boolean usedAfter(int t, int i) {
         if (t + 1 < n && k[t + 1][i]) {
             return true;

@@ -22,7 +22,9 @@ import org.poetexplorer.schedule.StagePlan;
  * <p>The search runs in cycles of a fixed number of moves, each from the best plan found so
  * far, its temperature falling geometrically from {@link #HOT} to {@link #COLD} per node's
  * share of the plain energy while the price of RAM over the budget rises. At the end of a cycle
- * its best plan that fits, when cheaper than the best so far, goes to the caller.
+ * its best plan that fits, when cheaper than the best so far, goes to the caller; after a
+ * cycle that found none, the {@link Improver}'s moves that keep an output over a stretch instead
+ * of recomputing it are tried from the best plan, once per best plan.
  * Deterministic for a seed, apart from where the stop signal cuts it short.
  *
  * <p>Measured on Moccasin's random_layered_n100_w0.27 at 0.8 of the plain peak (m4, 1 ms a
@@ -132,6 +134,7 @@ public final class RecomputeAnnealing {
     private Summary run(StagePlan start, boolean overBudgetStart, double ceilingJ, int idleCycles, int maxCycles,
             BooleanSupplier stop, Consumer<StagePlan> onBetter) {
         StagePlan best = start;
+        StagePlan keptFrom = null; // the best plan the keep moves last started from
         double bestJ = Double.NaN;
         int cycles = 0;
         int improvements = 0;
@@ -153,6 +156,10 @@ public final class RecomputeAnnealing {
             }
             cycles++;
             StagePlan found = cycle(s, bestJ, stop);
+            if (found == null && best != keptFrom) {
+                keptFrom = best;
+                found = keptInsteadOfRecomputed(best, stop);
+            }
             if (found == null) {
                 idle++;
                 continue;
@@ -176,6 +183,26 @@ public final class RecomputeAnnealing {
             }
         }
         return new Summary(cycles, improvements, idle >= idleCycles);
+    }
+
+    /**
+     * After a cycle that found nothing: the {@link Improver}'s moves that keep an output over a
+     * stretch instead of recomputing it and make room there by other means, from {@code best}
+     * (which fits); the plan they reach when it costs less, else null. A cycle seldom makes such
+     * a move: keeping the output loads every stage of the stretch at once, and only several
+     * moves that each pay for that load bring the plan back within the budget. On a generated
+     * 100-node graph at 0.8 of the plain peak the cycles had stopped at 1.09195x the plain
+     * energy for 400 s; this took it to 1.08270x.
+     */
+    private StagePlan keptInsteadOfRecomputed(StagePlan best, BooleanSupplier stop) {
+        PlanState s;
+        try {
+            s = new PlanState(g, b, false, best, stop);
+        } catch (PlanState.Stopped stopped) {
+            return null;
+        }
+        s.commit();
+        return Improver.keepInsteadOfRecomputing(s, stop) && s.feasible() ? s.toStagePlan() : null;
     }
 
     /**
