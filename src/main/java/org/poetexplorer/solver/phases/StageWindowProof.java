@@ -7,35 +7,38 @@ import org.poetexplorer.model.Budget;
 import org.poetexplorer.model.TrainingGraph;
 
 /**
- * A proof that no schedule fits, for small graphs with recomputation: two consecutive stages
- * taken alone, with whatever RAM contents suit them at the start of the first, already cannot
- * stay within the RAM budget (or need more recomputation than the runtime budget leaves).
+ * A proof that no schedule fits, for small graphs with recomputation: a window of two or three
+ * consecutive stages taken alone, with whatever RAM contents suit it at its start, already cannot
+ * stay within the RAM budget; or windows that share no stage need more recomputation together
+ * than the runtime budget leaves over one plain step.
  *
- * <p><b>Why it is a proof</b> (stage model of docs/model.md section 4). Take any schedule and
- * its stages a and a+1. Stage a+1 computes node a+1; every node it computes has each input
- * computed earlier in the stage or in RAM at its start (constraint 2). Call K the outputs in RAM
- * at the start of stage a+1 that stage a+1 reads, and C1 what it computes. Every input stage a+1
- * needs is then in K or computed, so going from a+1 down to 0 and choosing, for each output that
- * is needed, "at the start" or "computed here" (whose inputs are then needed too) reaches
- * (K', C1') with K' within K and C1' within C1. Stage a likewise: it computes a, and each
- * output of K was in RAM at its start (S), computed in it, or - with paging - read back from
- * storage during it, which needs the output on storage at its start, so written out in an
- * earlier stage from RAM at that stage's start, so the output is at most a-2; the enumeration
- * reaches (S', C0') within (S, C0), where what is read back needs nothing. RAM in use (constraint 7):
- * all of the start is in RAM at once, each computation adds its output, and an output leaves
- * after a computation only when that is its last reader in the stage and it is not kept for the
- * next stage (constraint 6); a page-in does not count in the stage it happens in, a page-out
- * frees nothing. Fewer outputs at the start, fewer computations and fewer outputs kept never
- * raise the RAM in use at any moment: so the enumerated choice (keeping at the end of stage a
- * exactly the K' not read back, and nothing at the end of stage a+1) peaks at most where the
- * schedule peaks in both stages, and its recomputations (each costs its node's runtime; the other
- * stages compute at least their own node) are no more than the schedule's. When no choice keeps
- * both stages within the RAM budget and the recomputations within the runtime budget over one
- * plain step, for some a, no schedule exists.
+ * <p><b>Why it is a proof</b> (stage model of docs/model.md section 4). Take any schedule and a
+ * window of its stages a to b. Stage b computes node b; every node a stage computes has each
+ * input computed earlier in the stage or in RAM at its start (constraint 2). Call K the outputs
+ * in RAM at the start of stage b that it reads, and C what it computes: going from b down to 0
+ * and choosing, for each output that is needed, "at the start" or "computed here" (whose inputs
+ * are then needed too) reaches (K', C') with K' within K and C' within C. A stage t before b
+ * likewise: it computes t, and each output the next stage needs at its start was in RAM at the
+ * start of t, computed in t, or - with paging - read back from storage during t, which needs the
+ * output on storage at the start of t, so written out in an earlier stage from RAM at that
+ * stage's start, so the output is at most t-2; what is read back needs nothing of stage t. RAM
+ * in use (constraint 7): all of the start is in RAM at once, each computation adds its output,
+ * and an output leaves after a computation only when that is its last reader in the stage and
+ * it is not kept for the next stage (constraint 6); a page-in does not count in the stage it
+ * happens in, a page-out frees nothing. Fewer outputs at the start, fewer computations and fewer
+ * outputs kept never raise the RAM in use at any moment: so the enumerated choice (each stage
+ * keeping exactly what the next one needs at its start and does not read back, stage b
+ * nothing) peaks at most where the schedule peaks in every stage of the window, and its
+ * recomputations (each costs its node's runtime) are no more than the schedule's there. Every
+ * stage computes at least its own node, so recomputations in windows that share no stage add
+ * up within the runtime budget over one plain step (transfer times, when they count, only add
+ * to the schedule's). So when a window has no choice within the RAM budget, or the least
+ * recomputation of disjoint windows adds up to more than the runtime budget leaves, no schedule
+ * exists.
  *
  * <p>The enumeration is exponential in the worst case; it is run on graphs of at most
- * {@link #MAX_NODES} nodes (sets are bit masks) and gives up a pair of stages after
- * {@link #MAX_STEPS} steps (that pair then proves nothing).
+ * {@link #MAX_NODES} nodes (sets are bit masks) and gives up a window after {@link #MAX_STEPS}
+ * steps (that window then proves nothing and adds no recomputation).
  */
 public final class StageWindowProof {
     /** Graphs up to this many nodes: every set of nodes is one {@code long}. */
