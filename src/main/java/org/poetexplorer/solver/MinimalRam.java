@@ -6,6 +6,7 @@ import org.poetexplorer.model.TrainingGraph;
 import org.poetexplorer.schedule.Plans;
 import org.poetexplorer.solver.heuristic.FastScheduler;
 import org.poetexplorer.solver.phases.CoverBound;
+import org.poetexplorer.solver.phases.StageWindowProof;
 
 /**
  * How little RAM a training step can get by with, so that the app can say "raise RAM to at
@@ -61,21 +62,25 @@ public final class MinimalRam {
     }
 
     /**
-     * The least RAM that {@link CoverBound} does not prove too small for the budget's runtime
-     * ratio and switches (bisection; the proof only gets easier with less RAM). No schedule
-     * fits below it; with recomputation only it can lie well above {@link Plans#workingSetFloorBytes},
-     * because the recomputations needed must fit the runtime budget.
+     * The least RAM that neither {@link CoverBound} nor, on small graphs, {@link StageWindowProof}
+     * proves too small for the budget's runtime ratio and switches (bisection; each proof only
+     * gets easier with less RAM: a schedule that fits less RAM fits more). No schedule fits below
+     * it; with recomputation only it can lie well above {@link Plans#workingSetFloorBytes},
+     * because the recomputations needed must fit the runtime budget, and the first and last
+     * stages may need more than the largest working set however much is recomputed.
      */
     public static long provenFloorBytes(TrainingGraph g, Allowance b) {
         long lo = Plans.workingSetFloorBytes(g) - 1; // proved too small
         long hi = Plans.plainPeakBytes(g);
-        if (CoverBound.provesInfeasible(g, b.withRam(hi))) {
+        LongPredicate tooSmall = ram -> CoverBound.provesInfeasible(g, b.withRam(ram))
+                || StageWindowProof.provesInfeasible(g, b.withRam(ram), () -> false);
+        if (tooSmall.test(hi)) {
             return -1;
         }
-        if (lo < 1 || !CoverBound.provesInfeasible(g, b.withRam(lo))) {
+        if (lo < 1 || !tooSmall.test(lo)) {
             return Math.max(1, lo);
         }
-        return leastThatWorks(lo, hi, Long.MAX_VALUE, ram -> !CoverBound.provesInfeasible(g, b.withRam(ram)));
+        return leastThatWorks(lo, hi, Long.MAX_VALUE, tooSmall.negate());
     }
 
     /**
