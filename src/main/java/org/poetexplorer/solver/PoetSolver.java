@@ -340,7 +340,8 @@ public final class PoetSolver {
          * down ({@link BudgetLadder}) for {@link #LADDER_SHARE} of its time. Run before the other
          * walks instead, when the first walk found nothing, the ladder found the 500-node case's
          * schedule within the 2 s sweep's limit, but took the time of the walks that find one on
-         * other graphs (of ten such cases, two lost their schedule and four got it later).
+         * other graphs (of ten such cases, two lost their schedule, three got it later, one at a
+         * higher energy).
          */
         private StagePlan searchOverBudget() {
             if (incumbent.hasSchedule() || !budget.remat() || budget.paging() || !FastScheduler.denseStateFits(graph)
