@@ -83,9 +83,14 @@ public final class OverBudgetSearch {
     /** A plan within the budget, or null when the walk gives no start or {@code stop} comes first. */
     public StagePlan run(BooleanSupplier stop) {
         StagePlan start = ForwardScheduler.overBudgetStart(g, b, stop);
-        if (start == null) {
-            return null;
-        }
+        return start == null ? null : run(start, stop);
+    }
+
+    /**
+     * A plan within the budget searched from {@code start}, a plan of the graph that may pass
+     * the RAM budget but keeps the runtime budget; null when {@code stop} comes first.
+     */
+    public StagePlan run(StagePlan start, BooleanSupplier stop) {
         PlanState s;
         try {
             s = new PlanState(g, b, false, start, stop);
